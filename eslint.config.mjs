@@ -1,0 +1,31 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      // src/core is pure: no Apps Script services and no Node modules.
+      'no-restricted-globals': ['error', 'SpreadsheetApp', 'DocumentApp', 'MailApp', 'ScriptApp', 'PropertiesService',
+        'LockService', 'Session', 'Utilities', 'HtmlService', 'DriveApp', 'Charts', 'Logger', 'process', 'require', 'Buffer'],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../node/*', '../gas/*', '../../node/*'] }],
+    },
+  },
+  {
+    files: ['src/gas/**/*.ts', 'src/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../node/*', './node/*', 'exceljs', 'docx', 'nodemailer'] }],
+    },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,110 @@
+import { Bilingual } from './i18n';
+
+/**
+ * The fixed choices a cell may hold (validation drop-downs). A cell may hold the key or the label in
+ * either language; the sheet shows labels in its own language.
+ */
+export interface OptionSet<K extends string = string> {
+  readonly key: string;
+  readonly options: readonly { readonly key: K; readonly label: Bilingual; readonly aliases?: readonly string[] }[];
+}
+
+function set<K extends string>(key: string, options: OptionSet<K>['options']): OptionSet<K> {
+  return { key, options };
+}
+
+export const TASK_STATUS = set('taskStatus', [
+  { key: 'not_started', label: { en: 'Not started', zh: '未开始' }, aliases: ['todo', 'open', '待开始'] },
+  { key: 'in_progress', label: { en: 'In progress', zh: '进行中' }, aliases: ['doing', 'ongoing', '执行中'] },
+  { key: 'done', label: { en: 'Done', zh: '已完成' }, aliases: ['complete', 'completed', 'finished', '完成'] },
+  { key: 'blocked', label: { en: 'Blocked', zh: '受阻' }, aliases: ['stuck', '阻塞'] },
+]);
+export type TaskStatus = (typeof TASK_STATUS.options)[number]['key'];
+
+export const METRIC_STATUS = set('metricStatus', [
+  { key: 'on_target', label: { en: 'On target', zh: '达标' } },
+  { key: 'at_risk', label: { en: 'At risk', zh: '有风险' } },
+  { key: 'off_target', label: { en: 'Off target', zh: '未达标' } },
+  { key: 'no_data', label: { en: 'No data', zh: '无数据' } },
+]);
+
+export const DIRECTION = set('direction', [
+  { key: 'higher', label: { en: 'Higher', zh: '越高越好' }, aliases: ['up'] },
+  { key: 'lower', label: { en: 'Lower', zh: '越低越好' }, aliases: ['down'] },
+  { key: 'none', label: { en: 'None', zh: '无' }, aliases: ['-', 'n/a'] },
+]);
+
+export const FREQUENCY = set('frequency', [
+  { key: 'daily', label: { en: 'Daily', zh: '每日' }, aliases: ['day', '日'] },
+  { key: 'weekly', label: { en: 'Weekly', zh: '每周' }, aliases: ['week', '周'] },
+  { key: 'monthly', label: { en: 'Monthly', zh: '每月' }, aliases: ['month', '月'] },
+]);
+export type Frequency = (typeof FREQUENCY.options)[number]['key'];
+
+export const DIMENSION = set('dimension', [
+  { key: 'result', label: { en: 'Result', zh: '结果指标' }, aliases: ['results', '结果'] },
+  { key: 'process', label: { en: 'Process', zh: '过程指标' }, aliases: ['过程'] },
+  { key: 'feedback', label: { en: 'Customer feedback', zh: '客户反馈' }, aliases: ['feedback'] },
+  { key: 'input_output', label: { en: 'Input-output', zh: '投入产出' }, aliases: ['input output', 'roi'] },
+]);
+export type Dimension = (typeof DIMENSION.options)[number]['key'];
+
+export const YES_NO = set('yesNo', [
+  { key: 'yes', label: { en: 'Yes', zh: '是' }, aliases: ['y', 'true', 'on', '1'] },
+  { key: 'no', label: { en: 'No', zh: '否' }, aliases: ['n', 'false', 'off', '0'] },
+]);
+
+export const COST_CATEGORY = set('costCategory', [
+  { key: 'marketing', label: { en: 'Marketing', zh: '营销费用' }, aliases: ['营销'] },
+  { key: 'personnel', label: { en: 'Personnel', zh: '人力成本' }, aliases: ['staff', 'people', '人力'] },
+  { key: 'channel_commission', label: { en: 'Channel commission', zh: '渠道佣金' }, aliases: ['commission', '佣金'] },
+  { key: 'other', label: { en: 'Other', zh: '其他' } },
+]);
+
+export const RETRO_STATUS = set('retroStatus', [
+  { key: 'open', label: { en: 'Open', zh: '待办' }, aliases: ['todo', 'in progress', '进行中', '未完成'] },
+  { key: 'done', label: { en: 'Done', zh: '已完成' }, aliases: ['complete', '完成'] },
+  { key: 'proven', label: { en: 'Proven', zh: '已验证' }, aliases: ['validated', '有效'] },
+]);
+export type RetroStatus = (typeof RETRO_STATUS.options)[number]['key'];
+
+export const LANGUAGE = set('language', [
+  { key: 'auto', label: { en: 'Auto', zh: '自动' } },
+  { key: 'en', label: { en: 'English', zh: 'English' } },
+  { key: 'zh-CN', label: { en: '简体中文', zh: '简体中文' }, aliases: ['zh', 'chinese', '中文'] },
+]);
+
+export const WEEKDAY = set('weekday', [
+  { key: 'monday', label: { en: 'Monday', zh: '星期一' }, aliases: ['mon', '周一'] },
+  { key: 'tuesday', label: { en: 'Tuesday', zh: '星期二' }, aliases: ['tue', '周二'] },
+  { key: 'wednesday', label: { en: 'Wednesday', zh: '星期三' }, aliases: ['wed', '周三'] },
+  { key: 'thursday', label: { en: 'Thursday', zh: '星期四' }, aliases: ['thu', '周四'] },
+  { key: 'friday', label: { en: 'Friday', zh: '星期五' }, aliases: ['fri', '周五'] },
+  { key: 'saturday', label: { en: 'Saturday', zh: '星期六' }, aliases: ['sat', '周六'] },
+  { key: 'sunday', label: { en: 'Sunday', zh: '星期日' }, aliases: ['sun', '周日', '星期天'] },
+]);
+
+/** Case-, space- and width-insensitive form used to compare what a person typed with keys and labels. */
+export function normalizeLabel(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s_]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The option a cell means, whatever language or alias it uses; null when it matches none. */
+export function matchOption<K extends string>(optionSet: OptionSet<K>, text: string): K | null {
+  const wanted = normalizeLabel(text);
+  if (wanted === '') return null;
+  for (const option of optionSet.options) {
+    const names = [option.key, option.label.en, option.label.zh, ...(option.aliases ?? [])];
+    if (names.some((name) => normalizeLabel(name) === wanted)) return option.key;
+  }
+  return null;
+}
+
+export function optionLabel<K extends string>(optionSet: OptionSet<K>, key: K): Bilingual {
+  const option = optionSet.options.find((o) => o.key === key);
+  return option ? option.label : { en: key, zh: key };
+}

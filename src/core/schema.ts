@@ -1,0 +1,301 @@
+import { Bilingual } from './i18n';
+import {
+  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, OptionSet, RETRO_STATUS, TASK_STATUS,
+  WEEKDAY, YES_NO,
+} from './options';
+
+/**
+ * The one declaration of the workbook: every tab, column, header (both languages), type, drop-down and
+ * number format. Set-up, reading, writing, checks and the .xlsx export all read this; nothing else names
+ * a header or a column position.
+ */
+
+export type ColumnType =
+  | 'text' // free text, kept as typed
+  | 'number' // a quantity; text with units is accepted (see values.parseNumber)
+  | 'percent' // a fraction shown as %
+  | 'ratio' // input-output ratio X shown as 1:X
+  | 'measure' // a number, percent or 1:X, as the metric's unit says (Evaluation target / actual)
+  | 'date' // one calendar day, or a range that ends on its last day
+  | 'month' // a cycle label or a month (Goals period)
+  | 'email'
+  | 'emails' // several addresses separated by commas
+  | 'owners' // one or more Team names
+  | 'option' // one of an OptionSet
+  | 'timestamp'; // written by the script
+
+/** A column whose cells the template fills with one formula (in its first data row) that spills down. */
+export type ColumnFormula =
+  | { readonly kind: 'achievement'; readonly actual: string; readonly target: string; readonly direction: string }
+  | { readonly kind: 'status'; readonly rate: string };
+
+export interface ColumnSpec {
+  readonly key: string;
+  readonly header: Bilingual;
+  readonly type: ColumnType;
+  readonly options?: OptionSet;
+  readonly numberFormat?: string;
+  readonly required?: boolean;
+  readonly formula?: ColumnFormula;
+  readonly width?: number;
+  readonly note?: Bilingual;
+}
+
+export type TabKey =
+  | 'settings' | 'team' | 'goals' | 'strategy' | 'tracking' | 'weekly' | 'evaluation' | 'costs' | 'retrospective'
+  | 'playbook' | 'log';
+
+export interface TabSpec {
+  readonly key: TabKey;
+  readonly name: Bilingual;
+  readonly columns: readonly ColumnSpec[];
+  /** Columns whose cells show a status, coloured by conditional formatting. */
+  readonly statusColumn?: string;
+  readonly tabColor?: string;
+}
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const PERCENT_FORMAT = '0.0%';
+export const RATIO_FORMAT = '"1:"0.0';
+export const NUMBER_FORMAT = '#,##0.##';
+export const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm';
+
+const col = (key: string, en: string, zh: string, type: ColumnType, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  key, header: { en, zh }, type, ...extra,
+});
+
+export const SETTINGS_TAB: TabSpec = {
+  key: 'settings',
+  name: { en: 'Settings', zh: '设置' },
+  columns: [
+    col('setting', 'Setting', '设置项', 'text', { required: true, width: 220 }),
+    col('value', 'Value', '值', 'text', { width: 280 }),
+    col('help', 'Help', '说明', 'text', { width: 360 }),
+  ],
+  tabColor: '#5f6368',
+};
+
+export const TABS: readonly TabSpec[] = [
+  SETTINGS_TAB,
+  {
+    key: 'team',
+    name: { en: 'Team', zh: '团队' },
+    columns: [
+      col('name', 'Name', '姓名', 'text', { required: true }),
+      col('email', 'Email', '邮箱', 'email', { width: 220 }),
+      col('role', 'Role', '角色', 'text'),
+      col('department', 'Department', '部门', 'text'),
+      col('reminders', 'Reminders', '接收提醒', 'option', { options: YES_NO }),
+      col('language', 'Language', '语言', 'option', { options: LANGUAGE }),
+    ],
+    tabColor: '#1a73e8',
+  },
+  {
+    key: 'goals',
+    name: { en: 'Goals', zh: '目标' },
+    columns: [
+      col('metric', 'Metric', '指标', 'text', { required: true, width: 200 }),
+      col('period', 'Period', '周期', 'month', { required: true, note: { en: 'The cycle label (2023 Q3) or a month (2023-07)', zh: '周期标签（2023 Q3）或月份（2023-07）' } }),
+      col('target', 'Target', '目标值', 'measure', { required: true }),
+      col('owner', 'Owner', '责任人', 'owners'),
+      col('note', 'Note', '备注', 'text', { width: 280 }),
+    ],
+    tabColor: '#188038',
+  },
+  {
+    key: 'strategy',
+    name: { en: 'Strategy', zh: '策略' },
+    columns: [
+      col('channel', 'Channel', '渠道', 'text', { required: true }),
+      col('action', 'Action', '行动方案', 'text', { width: 280 }),
+      col('budget', 'Budget', '预算', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('staffing', 'Staffing', '人员配置', 'text'),
+      col('differentiator', 'Differentiator', '差异化卖点', 'text', { width: 220 }),
+      col('owner', 'Owner', '责任人', 'owners'),
+    ],
+    tabColor: '#188038',
+  },
+  {
+    key: 'tracking',
+    name: { en: 'Tracking', zh: '执行跟踪' },
+    columns: [
+      col('stage', 'Stage', '阶段', 'text'),
+      col('task', 'Task', '任务名称', 'text', { required: true, width: 260 }),
+      col('owner', 'Owner', '责任人', 'owners', { required: true }),
+      col('plannedDate', 'Planned date', '计划完成时间', 'date', { numberFormat: DATE_FORMAT }),
+      col('status', 'Status', '状态', 'option', { options: TASK_STATUS }),
+      col('progress', 'Progress', '实际完成情况', 'text', { width: 220 }),
+      col('problem', 'Problem', '遇到问题', 'text', { width: 220 }),
+      col('solution', 'Solution', '解决措施', 'text', { width: 220 }),
+      col('nextStep', 'Next step', '下一步计划', 'text', { width: 220 }),
+      col('nextStepDue', 'Next step due', '下一步截止', 'date', { numberFormat: DATE_FORMAT }),
+      col('frequency', 'Frequency', '跟踪频率', 'option', { options: FREQUENCY }),
+      col('updated', 'Updated', '更新时间', 'timestamp', { numberFormat: TIMESTAMP_FORMAT }),
+    ],
+    statusColumn: 'status',
+    tabColor: '#f9ab00',
+  },
+  {
+    key: 'weekly',
+    name: { en: 'Weekly log', zh: '周报' },
+    columns: [
+      col('week', 'Week', '周', 'date', { required: true, numberFormat: DATE_FORMAT, note: { en: 'Any day of the week (the Monday is best)', zh: '该周任意一天（建议填周一）' } }),
+      col('owner', 'Owner', '责任人', 'owners', { required: true }),
+      col('channel', 'Channel', '渠道', 'text'),
+      col('visits', 'Visits', '拜访量', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('leads', 'Leads', '线索量', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('newCustomers', 'New customers', '新增客户', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('revenue', 'Revenue', '销售额', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('cost', 'Cost', '成本', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('eventParticipants', 'Event participants', '活动参与人数', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('note', 'Note', '备注', 'text', { width: 240 }),
+    ],
+    tabColor: '#f9ab00',
+  },
+  {
+    key: 'evaluation',
+    name: { en: 'Evaluation', zh: '效果评估' },
+    columns: [
+      col('dimension', 'Dimension', '评估维度', 'option', { options: DIMENSION, required: true }),
+      col('metric', 'Metric', '核心指标', 'text', { required: true, width: 200 }),
+      col('unit', 'Unit', '单位', 'text'),
+      col('direction', 'Direction', '方向', 'option', { options: DIRECTION }),
+      col('target', 'Target', '目标值', 'measure'),
+      col('actual', 'Actual', '实际值', 'measure'),
+      col('achievement', 'Achievement', '达成率', 'percent', {
+        numberFormat: PERCENT_FORMAT,
+        formula: { kind: 'achievement', actual: 'actual', target: 'target', direction: 'direction' },
+      }),
+      col('status', 'Status', '状态', 'option', { options: METRIC_STATUS, formula: { kind: 'status', rate: 'achievement' } }),
+      col('analysis', 'Analysis', '分析说明', 'text', { width: 320 }),
+    ],
+    statusColumn: 'status',
+    tabColor: '#d93025',
+  },
+  {
+    key: 'costs',
+    name: { en: 'Costs', zh: '投入' },
+    columns: [
+      col('category', 'Category', '费用类别', 'option', { options: COST_CATEGORY, required: true }),
+      col('channel', 'Channel', '渠道', 'text'),
+      col('amount', 'Amount', '金额', 'number', { numberFormat: NUMBER_FORMAT, required: true }),
+      col('note', 'Note', '备注', 'text', { width: 280 }),
+    ],
+    tabColor: '#d93025',
+  },
+  {
+    key: 'retrospective',
+    name: { en: 'Retrospective', zh: '复盘' },
+    columns: [
+      col('module', 'Module', '复盘模块', 'text', { required: true }),
+      col('highlight', 'Highlight', '亮点总结', 'text', { width: 260 }),
+      col('problem', 'Problem', '问题识别', 'text', { width: 260 }),
+      col('suggestion', 'Suggestion', '优化建议', 'text', { width: 260 }),
+      col('owner', 'Owner', '责任人', 'owners'),
+      col('due', 'Due', '完成时间', 'date', { numberFormat: DATE_FORMAT }),
+      col('status', 'Status', '状态', 'option', { options: RETRO_STATUS }),
+    ],
+    tabColor: '#9334e6',
+  },
+  {
+    key: 'playbook',
+    name: { en: 'Playbook', zh: '经验库' },
+    columns: [
+      col('practice', 'Practice', '有效做法', 'text', { required: true, width: 280 }),
+      col('evidence', 'Evidence', '依据', 'text', { width: 280 }),
+      col('sourceCycle', 'Source cycle', '来源周期', 'text'),
+      col('tags', 'Tags', '标签', 'text'),
+    ],
+    tabColor: '#9334e6',
+  },
+  {
+    key: 'log',
+    name: { en: 'Log', zh: '日志' },
+    columns: [
+      col('time', 'Time', '时间', 'timestamp', { numberFormat: TIMESTAMP_FORMAT }),
+      col('action', 'Action', '操作', 'text'),
+      col('by', 'By', '操作人', 'text'),
+      col('detail', 'Detail', '详情', 'text', { width: 480 }),
+    ],
+    tabColor: '#5f6368',
+  },
+];
+
+export function tabSpec(key: TabKey): TabSpec {
+  const spec = TABS.find((t) => t.key === key);
+  if (!spec) throw new Error(`Unknown tab ${key}`);
+  return spec;
+}
+
+export function columnSpec(tab: TabKey, key: string): ColumnSpec {
+  const spec = tabSpec(tab).columns.find((c) => c.key === key);
+  if (!spec) throw new Error(`Unknown column ${tab}.${key}`);
+  return spec;
+}
+
+/** The rows of Settings: one setting each, found by its label in either language. */
+export type SettingType = 'text' | 'date' | 'option' | 'number' | 'percent' | 'emails' | 'hour';
+
+export interface SettingSpec {
+  readonly key: SettingKey;
+  readonly label: Bilingual;
+  readonly type: SettingType;
+  readonly options?: OptionSet;
+  readonly defaultValue: string | number;
+  readonly help: Bilingual;
+  readonly numberFormat?: string;
+}
+
+export type SettingKey =
+  | 'team' | 'region' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'language' | 'currencyUnit' | 'reminderWeekday'
+  | 'reminderHour' | 'remindersOn' | 'remindersPaused' | 'managerEmails' | 'atRiskThreshold' | 'reportFolder'
+  | 'allowedDomains';
+
+const setting = (
+  key: SettingKey, en: string, zh: string, type: SettingType, defaultValue: string | number, help: Bilingual,
+  extra: Partial<SettingSpec> = {},
+): SettingSpec => ({ key, label: { en, zh }, type, defaultValue, help, ...extra });
+
+export const SETTINGS: readonly SettingSpec[] = [
+  setting('team', 'Team', '团队', 'text', '', { en: 'Team name, shown in emails and the report', zh: '团队名称，用于邮件和报告' }),
+  setting('region', 'Region', '区域', 'text', '', { en: 'Market or region of this plan, e.g. East China', zh: '本计划的市场或区域，例如 华东区域' }),
+  setting('cycle', 'Cycle', '周期', 'text', '', { en: 'Cycle label, e.g. 2023 Q3', zh: '周期标签，例如 2023 Q3' }),
+  setting('cycleStart', 'Cycle start', '周期开始', 'date', '', { en: 'First day of the cycle', zh: '周期第一天' }, { numberFormat: DATE_FORMAT }),
+  setting('cycleEnd', 'Cycle end', '周期结束', 'date', '', { en: 'Last day of the cycle', zh: '周期最后一天' }, { numberFormat: DATE_FORMAT }),
+  setting('language', 'Language', '语言', 'option', 'auto', { en: 'Auto follows the spreadsheet locale', zh: '自动 = 跟随表格区域设置' }, { options: LANGUAGE }),
+  setting('currencyUnit', 'Currency unit', '金额单位', 'text', '', { en: 'Unit of money amounts, e.g. 10k CNY', zh: '金额单位，例如 万元' }),
+  setting('reminderWeekday', 'Reminder weekday', '提醒日', 'option', 'friday', { en: 'Day of the weekly reminder', zh: '每周提醒发送日' }, { options: WEEKDAY }),
+  setting('reminderHour', 'Reminder hour', '提醒时间（时）', 'hour', 9, { en: 'Hour of day (0-23), spreadsheet time zone', zh: '几点发送（0-23，表格时区）' }),
+  setting('remindersOn', 'Reminders on', '开启提醒', 'option', 'no', { en: 'Set by the menu: Turn Friday reminders on / off', zh: '由菜单“开启/关闭周五提醒”设置' }, { options: YES_NO }),
+  setting('remindersPaused', 'Pause all email', '暂停所有邮件', 'option', 'no', { en: 'Yes stops every reminder email until set back to No', zh: '选“是”则暂停所有提醒邮件' }, { options: YES_NO }),
+  setting('managerEmails', 'Manager emails', '管理者邮箱', 'emails', '', { en: 'Who gets the weekly summary, separated by commas', zh: '接收每周汇总的邮箱，用逗号分隔' }),
+  setting('atRiskThreshold', 'At-risk threshold', '风险阈值', 'percent', 0.8, { en: 'Achievement below this is off target', zh: '达成率低于此值即为未达标' }, { numberFormat: '0%' }),
+  setting('reportFolder', 'Report folder', '报告文件夹', 'text', '', { en: 'Google Drive folder ID or URL for reports (optional)', zh: '保存报告的 Google 云端硬盘文件夹 ID 或链接（可选）' }),
+  setting('allowedDomains', 'Allowed email domains', '允许的邮箱域名', 'text', '', { en: 'Only send to these domains, e.g. example.com (optional)', zh: '仅向这些域名发送，例如 example.com（可选）' }),
+];
+
+export function settingSpec(key: SettingKey): SettingSpec {
+  const spec = SETTINGS.find((s) => s.key === key);
+  if (!spec) throw new Error(`Unknown setting ${key}`);
+  return spec;
+}
+
+/**
+ * The Costs tab's summary panel: label cells with a formula beside each, placed two columns right of the
+ * table and found again by its labels (either language), so re-running set-up never duplicates it.
+ */
+export type CostSummaryKey = 'totalCost' | 'revenue' | 'ratio' | 'ratioLabel' | 'netRoi';
+
+export interface CostSummarySpec {
+  readonly key: CostSummaryKey;
+  readonly label: Bilingual;
+  readonly numberFormat: string;
+}
+
+export const COST_SUMMARY: readonly CostSummarySpec[] = [
+  { key: 'totalCost', label: { en: 'Total cost', zh: '拓展总成本' }, numberFormat: NUMBER_FORMAT },
+  { key: 'revenue', label: { en: 'Revenue (Weekly log)', zh: '销售额（周报合计）' }, numberFormat: NUMBER_FORMAT },
+  { key: 'ratio', label: { en: 'Input-output ratio', zh: '投入产出比' }, numberFormat: RATIO_FORMAT },
+  { key: 'ratioLabel', label: { en: 'Input-output ratio (text)', zh: '投入产出比（文本）' }, numberFormat: '@' },
+  { key: 'netRoi', label: { en: 'Net ROI', zh: '净投资回报率' }, numberFormat: PERCENT_FORMAT },
+];

@@ -1,0 +1,90 @@
+import { Bilingual } from './i18n';
+import { normalizeLabel } from './options';
+import { ColumnSpec, TabSpec } from './schema';
+import { CellValue } from './values';
+
+/** Where each declared column sits in a tab as a person left it (found by header text, never by position). */
+export interface HeaderMap {
+  /** Column key → 0-based column index. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Declared columns with no matching header. */
+  readonly missing: readonly ColumnSpec[];
+  /** Headers a team added that the schema does not declare (kept untouched). */
+  readonly extra: readonly { readonly column: number; readonly header: string }[];
+  /** Headers that match a column but not in the sheet's language exactly (repairable spelling). */
+  readonly respell: readonly { readonly column: number; readonly spec: ColumnSpec; readonly header: string }[];
+}
+
+function names(header: Bilingual): string[] {
+  return [header.en, header.zh].map(normalizeLabel);
+}
+
+/** True when a header cell names this column in either language (case, spaces and width ignored). */
+export function headerMatches(spec: ColumnSpec, cell: CellValue): boolean {
+  if (typeof cell !== 'string') return false;
+  const text = normalizeLabel(cell);
+  return text !== '' && (names(spec.header).includes(text) || normalizeLabel(spec.key) === text);
+}
+
+export function mapHeaders(tab: TabSpec, headerRow: readonly CellValue[], exactLabel?: (spec: ColumnSpec) => string): HeaderMap {
+  const index = new Map<string, number>();
+  const extra: { column: number; header: string }[] = [];
+  const respell: { column: number; spec: ColumnSpec; header: string }[] = [];
+  headerRow.forEach((cell, column) => {
+    const spec = tab.columns.find((c) => !index.has(c.key) && headerMatches(c, cell));
+    if (spec) {
+      index.set(spec.key, column);
+      if (exactLabel && cell !== exactLabel(spec)) respell.push({ column, spec, header: String(cell) });
+    } else if (String(cell ?? '').trim() !== '') {
+      extra.push({ column, header: String(cell) });
+    }
+  });
+  return { index, missing: tab.columns.filter((c) => !index.has(c.key)), extra, respell };
+}
+
+/** One data row as the core sees it: cells by column key, and the sheet row it came from (1-based). */
+export interface TableRow {
+  readonly row: number;
+  readonly cells: Readonly<Record<string, CellValue>>;
+}
+
+export function isBlankCell(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * The data rows of a tab read as a whole grid (header row first). Blank rows are skipped; the header
+ * is the first row, as the template freezes it.
+ */
+export function readTable(tab: TabSpec, grid: readonly (readonly CellValue[])[]): { header: HeaderMap; rows: TableRow[] } {
+  const header = mapHeaders(tab, grid[0] ?? []);
+  const rows: TableRow[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const line = grid[r] ?? [];
+    const cells: Record<string, CellValue> = {};
+    let any = false;
+    for (const [key, column] of header.index) {
+      const value = line[column];
+      cells[key] = value === undefined ? '' : value;
+      if (!isBlankCell(value)) any = true;
+    }
+    if (any) rows.push({ row: r + 1, cells });
+  }
+  return { header, rows };
+}
+
+/** Column number (1-based) to its A1 letters. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * Text typed by a person, made safe to write back with setValues: Sheets would turn a leading `=`, `+`,
+ * `-` followed by a letter, or `@` into a formula, so those are prefixed with an apostrophe (shown as text).
+ */
+export function asLiteral(value: CellValue): CellValue {
+  if (typeof value === 'string' && /^[=+@]/.test(value)) return `'${value}`;
+  return value;
+}

@@ -1,0 +1,50 @@
+import { fill, pick } from '../core/i18n';
+import { UI } from '../core/messages';
+import { LANGUAGE, optionLabel } from '../core/options';
+import { settingSpec } from '../core/schema';
+import { appendLog } from './log';
+import { findTabs, openWorkbook } from './spreadsheet';
+import { writeSetting } from './settings';
+import { alertText } from './ui';
+
+/** The menu, in the sheet's language; the report item carries the cycle from Settings. */
+export function buildMenu(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { lang, workbook } = openWorkbook(ss, ['settings']);
+  const t = (text: { en: string; zh: string }, params: Record<string, string> = {}): string => pick(fill(text, params), lang);
+  const ui = SpreadsheetApp.getUi();
+  const cycle = workbook.settings.cycle;
+  const reminders = ui
+    .createMenu(t(UI.remindersMenu))
+    .addItem(t(UI.sendRemindersNow), 'menuSendRemindersNow')
+    .addItem(t(UI.previewReminders), 'menuPreviewReminders')
+    .addItem(t(UI.sendTestReminder), 'menuSendTestReminder')
+    .addSeparator()
+    .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn), workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn');
+  const language = ui
+    .createMenu(t(UI.languageMenu))
+    .addItem(t(UI.languageEnglish), 'menuLanguageEnglish')
+    .addItem(t(UI.languageChinese), 'menuLanguageChinese')
+    .addItem(t(UI.languageAuto), 'menuLanguageAuto');
+  ui.createMenu(t(UI.menuTitle))
+    .addItem(cycle ? t(UI.generateReport, { cycle }) : t(UI.generateReportNoCycle), 'menuGenerateReport')
+    .addItem(t(UI.checkData), 'menuCheckData')
+    .addSubMenu(reminders)
+    .addItem(t(UI.startNextCycle), 'menuStartNextCycle')
+    .addSeparator()
+    .addItem(t(UI.setupSheets), 'menuSetupSheets')
+    .addItem(t(UI.loadExample), 'menuLoadExample')
+    .addSubMenu(language)
+    .addToUi();
+}
+
+export function setLanguage(language: 'en' | 'zh-CN' | 'auto'): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const tabs = findTabs(ss);
+  const label = optionLabel(LANGUAGE, language);
+  writeSetting(tabs, settingSpec('language'), language === 'zh-CN' ? label.zh : label.en);
+  const { lang } = openWorkbook(ss, ['settings']);
+  appendLog(tabs, [{ action: pick(UI.languageMenu, lang), detail: label.en }]);
+  buildMenu();
+  alertText(lang, UI.languageSet, { lang: pick(label, lang) });
+}

@@ -1,0 +1,16 @@
+import { Bilingual, Lang, fill, pick } from '../core/i18n';
+import { UI } from '../core/messages';
+
+/** A modal dialog with HTML the caller has already escaped. */
+export function showDialog(title: string, html: string, width = 720, height = 480): void {
+  const output = HtmlService.createHtmlOutput(`<div style="font:13px Arial,sans-serif">${html}</div>`).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(output, title);
+}
+
+export function alertText(lang: Lang, text: Bilingual, params: Record<string, string | number> = {}): void {
+  SpreadsheetApp.getUi().alert(pick(fill(text, params), lang));
+}
+
+export function notYet(lang: Lang, feature: Bilingual): void {
+  alertText(lang, UI.notYet, { feature: pick(feature, lang) });
+}

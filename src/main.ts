@@ -1,0 +1,110 @@
+/**
+ * The Apps Script entry points: the only file that defines globals. Each export becomes a top-level
+ * function in dist/Code.js (scripts/build.mjs), so menu items, triggers and custom functions can call it.
+ * Handlers stay one line: the work lives in src/gas (adapters) and src/core (logic).
+ */
+import { achievementRateFormula, roiFormula } from './core/customFunctions';
+import type { SheetArg, SheetResult } from './core/customFunctions';
+import { buildMenu, setLanguage } from './gas/menu';
+import { runCheckData } from './gas/check';
+import { runLoadExample, runSetup } from './gas/setup';
+import { stampUpdated } from './gas/onEdit';
+import { runGenerateReport } from './gas/report';
+import { runPreviewReminders, runReminderTrigger, runSendRemindersNow, runSendTestReminder, runTurnRemindersOff, runTurnRemindersOn } from './gas/reminders';
+import { runStartNextCycle } from './gas/rollover';
+
+/**
+ * Achievement rate (达成率) of an actual against a target: actual ÷ target, or target ÷ actual when lower
+ * is better (costs), so beating a budget shows above 100%. Blank when either is blank or the target is 0.
+ * Accepts single cells or whole ranges; one formula can fill a column.
+ *
+ * @param {number|string|Array<Array<number|string>>} actual The actual value(s), e.g. F2:F.
+ * @param {number|string|Array<Array<number|string>>} target The target value(s), e.g. E2:E.
+ * @param {string|Array<Array<string>>} [direction] "higher" (default), "lower" or "none"; 越高越好 / 越低越好 / 无.
+ * @return The rate as a fraction (format the cell as %), or blank.
+ * @customfunction
+ */
+export function ACHIEVEMENT_RATE(actual: SheetArg, target: SheetArg, direction?: SheetArg): SheetResult {
+  return achievementRateFormula(actual, target, direction);
+}
+
+/**
+ * Input-output ratio (投入产出比) of revenue to cost: 215 and 28 give 7.7 (shown 1:7.7).
+ * Accepts single cells or whole ranges.
+ *
+ * @param {number|string|Array<Array<number|string>>} revenue Revenue (新增收益).
+ * @param {number|string|Array<Array<number|string>>} cost Cost (拓展成本).
+ * @param {string} [mode] "ratio" (default) the number X; "label" the text 1:X; "net" the net ROI (revenue − cost) ÷ cost.
+ * @return The ratio, its 1:X label or the net ROI; blank when revenue or cost is blank or cost is 0.
+ * @customfunction
+ */
+export function ROI(revenue: SheetArg, cost: SheetArg, mode?: SheetArg): SheetResult {
+  return roiFormula(revenue, cost, mode);
+}
+
+/** Simple trigger: builds the menu in the sheet's language. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+/** Simple trigger: stamps Updated on the tracking rows a person changed. */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  stampUpdated(e);
+}
+
+export function menuGenerateReport(): void {
+  runGenerateReport();
+}
+
+export function menuCheckData(): void {
+  runCheckData();
+}
+
+export function menuSendRemindersNow(): void {
+  runSendRemindersNow();
+}
+
+export function menuPreviewReminders(): void {
+  runPreviewReminders();
+}
+
+export function menuSendTestReminder(): void {
+  runSendTestReminder();
+}
+
+export function menuTurnRemindersOn(): void {
+  runTurnRemindersOn();
+}
+
+export function menuTurnRemindersOff(): void {
+  runTurnRemindersOff();
+}
+
+export function menuStartNextCycle(): void {
+  runStartNextCycle();
+}
+
+export function menuSetupSheets(): void {
+  runSetup();
+}
+
+export function menuLoadExample(): void {
+  runLoadExample();
+}
+
+export function menuLanguageEnglish(): void {
+  setLanguage('en');
+}
+
+export function menuLanguageChinese(): void {
+  setLanguage('zh-CN');
+}
+
+export function menuLanguageAuto(): void {
+  setLanguage('auto');
+}
+
+/** Installable time-driven trigger (Turn Friday reminders on) that sends the weekly reminders. */
+export function onReminderTrigger(e?: GoogleAppsScript.Events.TimeDriven): void {
+  runReminderTrigger(e);
+}
