@@ -1,0 +1,306 @@
+import { Lang, pick } from './i18n';
+import { matchesSetting } from './model';
+import { METRIC_STATUS, OptionSet, matchOption, normalizeLabel } from './options';
+import {
+  COST_SUMMARY, ColumnSpec, SETTINGS, TABS, TabKey, settingSpec, tabSpec,
+} from './schema';
+import { HeaderMap, columnLetter, isBlankCell, mapHeaders } from './table';
+import { CellValue } from './values';
+
+/**
+ * Set up or repair sheets, as a plan: from what each tab looks like now (a few top rows and its shape),
+ * the writes that make it match the schema. Every write goes to an empty cell or adds something missing,
+ * so a person's typing is never moved or overwritten, and a second run plans nothing.
+ */
+
+/** What the adapter read of one existing tab (constant size: it never depends on the number of rows). */
+export interface TabState {
+  readonly name: string;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly maxRows: number;
+  readonly frozenRows: number;
+  /** Values of the top rows (header first), as wide as lastColumn. */
+  readonly top: readonly (readonly CellValue[])[];
+  /** Formulas of the same cells ('' where none). */
+  readonly topFormulas: readonly (readonly string[])[];
+  /** For each column of row 2: whether a drop-down is set. */
+  readonly validated: readonly boolean[];
+  /** Number format of each column in row 2. */
+  readonly formats: readonly string[];
+  readonly conditionalRules: number;
+}
+
+export const TOP_ROWS = 8;
+export const NEW_TAB_ROWS = 1000;
+
+export type SetupAction =
+  | { readonly kind: 'createTab'; readonly tab: TabKey; readonly name: string; readonly index: number; readonly color?: string }
+  | { readonly kind: 'cells'; readonly tab: TabKey; readonly row: number; readonly column: number; readonly values: readonly (readonly CellValue[])[] }
+  | { readonly kind: 'headerStyle'; readonly tab: TabKey; readonly columns: number }
+  | { readonly kind: 'freeze'; readonly tab: TabKey; readonly rows: number }
+  | { readonly kind: 'validation'; readonly tab: TabKey; readonly column: number; readonly rows: number; readonly values: readonly string[] }
+  | { readonly kind: 'numberFormat'; readonly tab: TabKey; readonly row: number; readonly column: number; readonly rows: number; readonly format: string }
+  | { readonly kind: 'formula'; readonly tab: TabKey; readonly row: number; readonly column: number; readonly formula: string }
+  | { readonly kind: 'statusColors'; readonly tab: TabKey; readonly column: number; readonly rows: number; readonly colors: readonly { readonly text: string; readonly background: string }[] }
+  | { readonly kind: 'columnWidth'; readonly tab: TabKey; readonly column: number; readonly width: number };
+
+export interface SetupPlan {
+  readonly actions: readonly SetupAction[];
+  /** One line per change, for the dialog and the Log. */
+  readonly summary: readonly string[];
+}
+
+/** The label each option shows in a sheet of this language. */
+export function optionLabels(options: OptionSet, lang: Lang): string[] {
+  return options.options.map((o) => pick(o.label, lang));
+}
+
+export function headerLabel(spec: ColumnSpec, lang: Lang): string {
+  return pick(spec.header, lang);
+}
+
+const STATUS_COLORS: Readonly<Record<string, string>> = {
+  on_target: '#d9ead3', at_risk: '#fff2cc', off_target: '#f4cccc', no_data: '#eeeeee',
+  done: '#d9ead3', in_progress: '#cfe2f3', blocked: '#f4cccc', not_started: '#eeeeee',
+};
+
+export function statusColors(options: OptionSet, lang: Lang): { text: string; background: string }[] {
+  return options.options
+    .filter((o) => STATUS_COLORS[o.key] !== undefined)
+    .map((o) => ({ text: pick(o.label, lang), background: STATUS_COLORS[o.key]! }));
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function isDefaultFormat(format: string | undefined): boolean {
+  return format === undefined || format === '' || format === 'General' || format === '0.###############';
+}
+
+interface TabLayout {
+  readonly name: string;
+  readonly header: HeaderMap;
+  readonly maxRows: number;
+}
+
+/** Plans set-up for the whole spreadsheet. `states` holds only the tabs that exist. */
+export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang): SetupPlan {
+  const actions: SetupAction[] = [];
+  const summary: string[] = [];
+  const layouts = new Map<TabKey, TabLayout>();
+  const zh = lang === 'zh-CN';
+
+  TABS.forEach((spec, index) => {
+    const state = states[spec.key];
+    const name = state ? state.name : pick(spec.name, lang);
+    if (!state) {
+      actions.push({ kind: 'createTab', tab: spec.key, name, index, ...(spec.tabColor ? { color: spec.tabColor } : {}) });
+      summary.push(zh ? `新建工作表“${name}”` : `created tab "${name}"`);
+    }
+    const top = state?.top ?? [];
+    const lastColumn = state?.lastColumn ?? 0;
+    const maxRows = state ? Math.max(state.maxRows, 2) : NEW_TAB_ROWS;
+    const exact = (c: ColumnSpec): string => headerLabel(c, lang);
+    const found = mapHeaders(spec, top[0] ?? []);
+
+    // Missing headers go after the last used column, so nothing a person typed moves.
+    const headerWrites: { column: number; text: string }[] = [];
+    let next = lastColumn;
+    const index1 = new Map<string, number>();
+    for (const [key, column] of found.index) index1.set(key, column);
+    for (const column of spec.columns) {
+      if (!index1.has(column.key)) {
+        index1.set(column.key, next);
+        headerWrites.push({ column: next + 1, text: exact(column) });
+        next += 1;
+      }
+    }
+    // A header spelt with other case or spacing is rewritten exactly; the other language is left as chosen.
+    for (const [key, column] of found.index) {
+      const cell = top[0]?.[column];
+      const columnSpec = spec.columns.find((c) => c.key === key)!;
+      if (typeof cell === 'string' && cell !== columnSpec.header.en && cell !== columnSpec.header.zh) {
+        headerWrites.push({ column: column + 1, text: normalizeLabel(cell) === normalizeLabel(columnSpec.header.zh) ? columnSpec.header.zh : columnSpec.header.en });
+      }
+    }
+    for (const write of headerWrites) {
+      actions.push({ kind: 'cells', tab: spec.key, row: 1, column: write.column, values: [[write.text]] });
+    }
+    if (headerWrites.length > 0) {
+      actions.push({ kind: 'headerStyle', tab: spec.key, columns: Math.max(next, lastColumn) });
+      summary.push(zh ? `“${name}”：写入表头 ${headerWrites.map((w) => w.text).join('、')}` : `"${name}": wrote headers ${headerWrites.map((w) => w.text).join(', ')}`);
+    }
+    const header: HeaderMap = { index: index1, missing: [], extra: found.extra, respell: [] };
+    layouts.set(spec.key, { name, header, maxRows });
+
+    if (!state || state.frozenRows === 0) {
+      actions.push({ kind: 'freeze', tab: spec.key, rows: 1 });
+      if (state) summary.push(zh ? `“${name}”：冻结表头行` : `"${name}": froze the header row`);
+    }
+
+    for (const column of spec.columns) {
+      const at = index1.get(column.key)!;
+      const isNew = !state || at >= lastColumn;
+      if (column.options && (isNew || !state.validated[at])) {
+        actions.push({ kind: 'validation', tab: spec.key, column: at + 1, rows: maxRows - 1, values: optionLabels(column.options, lang) });
+        if (!isNew) summary.push(zh ? `“${name}”：为“${exact(column)}”添加下拉列表` : `"${name}": added the drop-down to ${exact(column)}`);
+      }
+      if (column.numberFormat && (isNew || (isDefaultFormat(state.formats[at]) && state.formats[at] !== column.numberFormat))) {
+        actions.push({ kind: 'numberFormat', tab: spec.key, row: 2, column: at + 1, rows: maxRows - 1, format: column.numberFormat });
+      }
+      if (!state && column.width) actions.push({ kind: 'columnWidth', tab: spec.key, column: at + 1, width: column.width });
+    }
+
+    if (spec.statusColumn && (!state || state.conditionalRules === 0)) {
+      const column = spec.columns.find((c) => c.key === spec.statusColumn)!;
+      actions.push({ kind: 'statusColors', tab: spec.key, column: index1.get(column.key)! + 1, rows: maxRows - 1, colors: statusColors(column.options!, lang) });
+      if (state) summary.push(zh ? `“${name}”：添加状态颜色` : `"${name}": added status colours`);
+    }
+  });
+
+  if (!states.settings) {
+    const rows = SETTINGS.map((s) => [pick(s.label, lang), defaultSettingValue(s.key, lang), pick(s.help, lang)]);
+    actions.push({ kind: 'cells', tab: 'settings', row: 2, column: 1, values: rows });
+  } else {
+    actions.push(...missingSettings(states.settings, layouts.get('settings')!, lang, summary));
+  }
+
+  actions.push(...evaluationFormulas(states, layouts, lang, summary));
+  actions.push(...costSummary(states, layouts, lang, summary));
+  return { actions, summary };
+}
+
+export function defaultSettingValue(key: Parameters<typeof settingSpec>[0], lang: Lang): CellValue {
+  const spec = settingSpec(key);
+  if (spec.options) {
+    const hit = matchOption(spec.options, String(spec.defaultValue));
+    const option = spec.options.options.find((o) => o.key === hit);
+    return option ? pick(option.label, lang) : spec.defaultValue;
+  }
+  return spec.defaultValue;
+}
+
+/** Settings rows that are not there yet are appended below the last row; present ones are never touched. */
+function missingSettings(state: TabState, layout: TabLayout, lang: Lang, summary: string[]): SetupAction[] {
+  const labelColumn = layout.header.index.get('setting') ?? 0;
+  const valueColumn = layout.header.index.get('value') ?? 1;
+  const helpColumn = layout.header.index.get('help') ?? 2;
+  // Settings is short by design, so the adapter reads all of it into `top`.
+  const present = SETTINGS.filter((s) => state.top.some((row, i) => i > 0 && matchesSetting(s, row[labelColumn])));
+  const missing = SETTINGS.filter((s) => !present.includes(s));
+  if (missing.length === 0) return [];
+  const width = Math.max(labelColumn, valueColumn, helpColumn) + 1;
+  const rows = missing.map((s) => {
+    const row: CellValue[] = new Array(width).fill('');
+    row[labelColumn] = pick(s.label, lang);
+    row[valueColumn] = defaultSettingValue(s.key, lang);
+    row[helpColumn] = pick(s.help, lang);
+    return row;
+  });
+  summary.push(lang === 'zh-CN' ? `“设置”：补充 ${missing.map((s) => s.label.zh).join('、')}` : `Settings: added ${missing.map((s) => s.label.en).join(', ')}`);
+  return [{ kind: 'cells', tab: 'settings', row: Math.max(state.lastRow, 1) + 1, column: 1, values: rows }];
+}
+
+/** Row of a setting in the Settings tab as it will be after set-up (for formulas that refer to it). */
+function settingRow(states: Partial<Record<TabKey, TabState>>, key: Parameters<typeof settingSpec>[0], layout: TabLayout): number {
+  const spec = settingSpec(key);
+  const state = states.settings;
+  if (!state) return SETTINGS.indexOf(spec) + 2;
+  const labelColumn = layout.header.index.get('setting') ?? 0;
+  const at = state.top.findIndex((row, i) => i > 0 && matchesSetting(spec, row[labelColumn]));
+  if (at > 0) return at + 1;
+  const missing = SETTINGS.filter((s) => !state.top.some((row, i) => i > 0 && matchesSetting(s, row[labelColumn])));
+  return Math.max(state.lastRow, 1) + 1 + missing.indexOf(spec);
+}
+
+function cellIsEmpty(state: TabState | undefined, row: number, column: number): boolean {
+  if (!state) return true;
+  const value = state.top[row - 1]?.[column - 1];
+  const formula = state.topFormulas[row - 1]?.[column - 1];
+  return isBlankCell(value ?? '') && (formula === undefined || formula === '');
+}
+
+/** The Evaluation tab's Achievement and Status columns: one formula each, in the first data row, filling the column. */
+function evaluationFormulas(states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[]): SetupAction[] {
+  const layout = layouts.get('evaluation')!;
+  const settings = layouts.get('settings')!;
+  const spec = tabSpec('evaluation');
+  const state = states.evaluation;
+  const last = layout.maxRows;
+  const ref = (key: string): string => {
+    const letter = columnLetter(layout.header.index.get(key)! + 1);
+    return `${letter}2:${letter}${last}`;
+  };
+  const actions: SetupAction[] = [];
+  for (const column of spec.columns) {
+    if (!column.formula) continue;
+    const at = layout.header.index.get(column.key)! + 1;
+    if (!cellIsEmpty(state, 2, at)) continue;
+    let formula: string;
+    if (column.formula.kind === 'achievement') {
+      formula = `=ACHIEVEMENT_RATE(${ref(column.formula.actual)}, ${ref(column.formula.target)}, ${ref(column.formula.direction)})`;
+    } else {
+      const rate = ref(column.formula.rate);
+      const metric = ref('metric');
+      const thresholdRow = settingRow(states, 'atRiskThreshold', settings);
+      const valueLetter = columnLetter((settings.header.index.get('value') ?? 1) + 1);
+      const threshold = `${quoteSheet(settings.name)}!$${valueLetter}$${thresholdRow}`;
+      const label = (key: string): string => `"${pick(METRIC_STATUS.options.find((o) => o.key === key)!.label, lang)}"`;
+      formula = `=ARRAYFORMULA(IF(${metric}="","",IF(${rate}="",${label('no_data')},IF(${rate}>=1,${label('on_target')},IF(${rate}>=${threshold},${label('at_risk')},${label('off_target')})))))`;
+    }
+    actions.push({ kind: 'formula', tab: 'evaluation', row: 2, column: at, formula });
+    if (state) summary.push(lang === 'zh-CN' ? `“${layout.name}”：写入“${headerLabel(column, lang)}”公式` : `"${layout.name}": wrote the ${headerLabel(column, lang)} formula`);
+  }
+  return actions;
+}
+
+/** The Costs tab's totals and ratio panel, beside the table and found again by its labels. */
+function costSummary(states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[]): SetupAction[] {
+  const layout = layouts.get('costs')!;
+  const weekly = layouts.get('weekly')!;
+  const state = states.costs;
+  const labels = COST_SUMMARY.map((item) => [item.label.en, item.label.zh].map(normalizeLabel));
+  // Find the panel: a cell in the top rows holding the first label.
+  let labelColumn = 0;
+  let firstRow = 1;
+  state?.top.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (labelColumn === 0 && typeof cell === 'string' && labels[0]!.includes(normalizeLabel(cell))) {
+        labelColumn = c + 1;
+        firstRow = r + 1;
+      }
+    }),
+  );
+  const tableWidth = Math.max(...[...layout.header.index.values()].map((c) => c + 1), state?.lastColumn ?? 0);
+  if (labelColumn === 0) {
+    labelColumn = tableWidth + 2;
+    // Move right past anything a person typed there.
+    while (COST_SUMMARY.some((_, i) => !cellIsEmpty(state, firstRow + i, labelColumn) || !cellIsEmpty(state, firstRow + i, labelColumn + 1))) labelColumn += 1;
+  }
+  const valueColumn = labelColumn + 1;
+  const valueCell = (key: string): string => `${columnLetter(valueColumn)}${firstRow + COST_SUMMARY.findIndex((i) => i.key === key)}`;
+  const amount = columnLetter(layout.header.index.get('amount')! + 1);
+  const revenue = columnLetter(weekly.header.index.get('revenue')! + 1);
+  const formulas: Record<string, string> = {
+    totalCost: `=SUM(${amount}2:${amount}${layout.maxRows})`,
+    revenue: `=SUM(${quoteSheet(weekly.name)}!${revenue}2:${revenue}${weekly.maxRows})`,
+    ratio: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')})`,
+    ratioLabel: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')}, "label")`,
+    netRoi: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')}, "net")`,
+  };
+  const actions: SetupAction[] = [];
+  COST_SUMMARY.forEach((item, i) => {
+    const row = firstRow + i;
+    if (cellIsEmpty(state, row, labelColumn)) {
+      actions.push({ kind: 'cells', tab: 'costs', row, column: labelColumn, values: [[pick(item.label, lang)]] });
+    }
+    if (cellIsEmpty(state, row, valueColumn)) {
+      actions.push({ kind: 'formula', tab: 'costs', row, column: valueColumn, formula: formulas[item.key]! });
+      actions.push({ kind: 'numberFormat', tab: 'costs', row, column: valueColumn, rows: 1, format: item.numberFormat });
+    }
+  });
+  if (state && actions.length > 0) summary.push(lang === 'zh-CN' ? `“${layout.name}”：添加合计与投入产出比` : `"${layout.name}": added totals and the input-output ratio`);
+  return actions;
+}

@@ -1,0 +1,28 @@
+import { checkWorkbook } from '../core/checks';
+import { fill, pick } from '../core/i18n';
+import { UI } from '../core/messages';
+import { Problem } from '../core/problems';
+import { tabSpec } from '../core/schema';
+import { escapeHtml, htmlTable } from '../core/html';
+import { Lang } from '../core/i18n';
+import { appendLog } from './log';
+import { openWorkbook } from './spreadsheet';
+import { showDialog } from './ui';
+
+/** Check data: every problem, each with tab, row, value and fix, in one dialog and one Log row. */
+export function runCheckData(): Problem[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { workbook, time, lang, tabs } = openWorkbook(ss);
+  const problems = checkWorkbook(workbook, time);
+  const title = pick(UI.checkTitle, lang);
+  const headline = problems.length === 0 ? pick(UI.checkClean, lang) : pick(fill(UI.checkFound, { count: problems.length }), lang);
+  showDialog(title, `<p>${escapeHtml(headline)}</p>${problems.length ? problemTable(problems, lang) : ''}`);
+  appendLog(tabs, [{ action: pick(UI.logCheck, lang), detail: headline }]);
+  return problems;
+}
+
+export function problemTable(problems: readonly Problem[], lang: Lang): string {
+  const header = [UI.colTab, UI.colRow, UI.colValue, UI.colProblem, UI.colFix].map((t) => pick(t, lang));
+  const rows = problems.map((p) => [pick(tabSpec(p.tab).name, lang), p.row === null ? '' : String(p.row), p.value ?? '', pick(p.message, lang), pick(p.fix, lang)]);
+  return htmlTable(header, rows);
+}

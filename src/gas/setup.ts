@@ -1,0 +1,224 @@
+import { exampleData } from '../core/example';
+import { Lang, pick } from '../core/i18n';
+import { UI } from '../core/messages';
+import { matchesSetting } from '../core/model';
+import { SETTINGS, TABS, TabKey, tabSpec } from '../core/schema';
+import { SetupAction, SetupPlan, TOP_ROWS, TabState, defaultSettingValue, planSetup } from '../core/setup';
+import { asLiteral, isBlankCell, mapHeaders, readTable } from '../core/table';
+import { CellValue, Day, dayFromIso } from '../core/values';
+import { appendLog } from './log';
+import { withDocumentLock } from './lock';
+import { buildMenu } from './menu';
+import { findTabs, languageOf, openWorkbook } from './spreadsheet';
+import { alertText } from './ui';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Settings is a short list, read whole; every other tab only its top rows. */
+const SETTINGS_ROWS_READ = 200;
+
+function readState(sheet: Sheet, key: TabKey): TabState {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const rows = Math.max(1, Math.min(lastRow, key === 'settings' ? SETTINGS_ROWS_READ : TOP_ROWS));
+  const columns = Math.max(lastColumn, 1);
+  const top = sheet.getRange(1, 1, rows, columns);
+  const second = sheet.getRange(2, 1, 1, columns);
+  return {
+    name: sheet.getName(),
+    lastRow,
+    lastColumn,
+    maxRows: sheet.getMaxRows(),
+    frozenRows: sheet.getFrozenRows(),
+    top: lastRow === 0 ? [] : (top.getValues() as CellValue[][]),
+    topFormulas: lastRow === 0 ? [] : top.getFormulas(),
+    validated: second.getDataValidations()[0]!.map((v) => v !== null),
+    formats: second.getNumberFormats()[0]!,
+    conditionalRules: sheet.getConditionalFormatRules().length,
+  };
+}
+
+function apply(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, plan: SetupPlan): void {
+  const sheet = (tab: TabKey): Sheet => tabs.get(tab)!;
+  for (const action of plan.actions) applyOne(ss, tabs, sheet, action);
+}
+
+// Each action is one service call (or two), and a plan has a bounded number of them: none depends on rows.
+function applyOne(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey) => Sheet, action: SetupAction): void {
+  switch (action.kind) {
+    case 'createTab': {
+      const created = ss.insertSheet(action.name);
+      if (action.color) created.setTabColor(action.color);
+      tabs.set(action.tab, created);
+      return;
+    }
+    case 'cells': {
+      const width = Math.max(...action.values.map((r) => r.length));
+      const values = action.values.map((r) => [...r.map(asLiteral), ...new Array(width - r.length).fill('')]);
+      sheet(action.tab).getRange(action.row, action.column, values.length, width).setValues(values);
+      return;
+    }
+    case 'headerStyle':
+      sheet(action.tab).getRange(1, 1, 1, action.columns).setFontWeight('bold').setBackground('#f1f3f4');
+      return;
+    case 'freeze':
+      sheet(action.tab).setFrozenRows(action.rows);
+      return;
+    case 'validation': {
+      // allowInvalid: a value typed in the other language is still read correctly, so warn rather than reject.
+      const rule = SpreadsheetApp.newDataValidation().requireValueInList([...action.values], true).setAllowInvalid(true).build();
+      sheet(action.tab).getRange(2, action.column, action.rows, 1).setDataValidation(rule);
+      return;
+    }
+    case 'numberFormat':
+      sheet(action.tab).getRange(action.row, action.column, action.rows, 1).setNumberFormat(action.format);
+      return;
+    case 'formula':
+      sheet(action.tab).getRange(action.row, action.column).setFormula(action.formula);
+      return;
+    case 'statusColors': {
+      const target = sheet(action.tab);
+      const range = target.getRange(2, action.column, action.rows, 1);
+      const rules = action.colors.map((c) =>
+        SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(c.text).setBackground(c.background).setRanges([range]).build(),
+      );
+      target.setConditionalFormatRules([...target.getConditionalFormatRules(), ...rules]);
+      return;
+    }
+    case 'columnWidth':
+      sheet(action.tab).setColumnWidth(action.column, action.width);
+      return;
+  }
+}
+
+/** Plans and applies set-up; returns the plan so callers can report what changed. */
+export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
+  const tabs = findTabs(ss);
+  const states: Partial<Record<TabKey, TabState>> = {};
+  for (const [key, sheet] of tabs) states[key] = readState(sheet, key);
+  const plan = planSetup(states, lang);
+  apply(ss, tabs, plan);
+  if (plan.actions.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: plan.summary.join('; ') || pick(UI.setupDone, lang) }]);
+  return plan;
+}
+
+export function runSetup(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = currentLang(ss);
+  withDocumentLock(lang, () => {
+    const plan = setUp(ss, lang);
+    buildMenu();
+    const fresh = plan.summary.length === 0 && plan.actions.length > 0;
+    if (plan.actions.length === 0) alertText(lang, UI.setupNothing);
+    else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : plan.summary.join(lang === 'zh-CN' ? '；' : '; ') });
+  });
+}
+
+function currentLang(ss: Spreadsheet): Lang {
+  const tabs = findTabs(ss);
+  return tabs.has('settings') ? openWorkbook(ss, ['settings']).lang : languageOf(ss, null);
+}
+
+/** Sheets stores a date as midnight in the spreadsheet's zone; one offset look-up per distinct day. */
+function dateMaker(timeZone: string): (day: Day) => Date {
+  const cache = new Map<Day, Date>();
+  return (day) => {
+    let date = cache.get(day);
+    if (!date) {
+      const utc = new Date(day * 86_400_000);
+      const offset = Utilities.formatDate(utc, timeZone, 'Z');
+      const minutes = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+      date = new Date(utc.getTime() - minutes * 60_000);
+      cache.set(day, date);
+    }
+    return date;
+  };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function runLoadExample(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = currentLang(ss);
+  withDocumentLock(lang, () => {
+    setUp(ss, lang);
+    const { tabs, raw, timeZone } = openWorkbook(ss);
+    const example = exampleData(lang);
+    const busy = TABS.filter((spec) => {
+      if (spec.key === 'log') return false;
+      if (spec.key === 'settings') return settingsHoldData(raw.settings ?? [], lang);
+      return readTable(spec, (raw[spec.key] ?? []).map((row) => row.map((cell) => cell)))
+        .rows.some((row) => spec.columns.some((c) => !c.formula && !isBlankCell(row.cells[c.key] ?? '')));
+    });
+    if (busy.length > 0) {
+      alertText(lang, UI.exampleRefused, { tabs: busy.map((s) => pick(s.name, lang)).join(lang === 'zh-CN' ? '、' : ', ') });
+      return;
+    }
+    const toDate = dateMaker(timeZone);
+    for (const spec of TABS) {
+      const rows = example.tabs[spec.key];
+      const sheet = tabs.get(spec.key);
+      if (!rows || rows.length === 0 || !sheet) continue;
+      const grid = raw[spec.key] ?? [];
+      const header = mapHeaders(spec, grid[0] ?? []);
+      const width = Math.max(sheet.getLastColumn(), 1);
+      const values = rows.map((row) => {
+        const line: CellValue[] = new Array(width).fill('');
+        for (const column of spec.columns) {
+          const at = header.index.get(column.key);
+          const value = row[column.key];
+          if (at === undefined || value === undefined) continue;
+          line[at] = column.type === 'date' && typeof value === 'string' && ISO_DAY.test(value) ? toDate(dayFromIso(value)) : asLiteral(value);
+        }
+        return line;
+      });
+      writeSkippingFormulaColumns(sheet, spec.key, header.index, values);
+    }
+    writeExampleSettings(tabs.get('settings'), raw.settings ?? [], example.settings, toDate);
+    appendLog(tabs, [{ action: pick(UI.logExample, lang), detail: pick({ en: 'East China, 2023 Q3', zh: '华东区域，2023 Q3' }, lang) }]);
+    buildMenu();
+    alertText(lang, UI.exampleLoaded);
+  });
+}
+
+/** One write per run of columns that hold no template formula, so the formulas in row 2 stay. */
+function writeSkippingFormulaColumns(sheet: Sheet, tab: TabKey, index: ReadonlyMap<string, number>, values: CellValue[][]): void {
+  const formulaColumns = new Set(tabSpec(tab).columns.filter((c) => c.formula).map((c) => index.get(c.key)).filter((c): c is number => c !== undefined));
+  const width = values[0]?.length ?? 0;
+  let start = 0;
+  while (start < width) {
+    while (start < width && formulaColumns.has(start)) start += 1;
+    let end = start;
+    while (end < width && !formulaColumns.has(end)) end += 1;
+    if (end > start) sheet.getRange(2, start + 1, values.length, end - start).setValues(values.map((row) => row.slice(start, end)));
+    start = end;
+  }
+}
+
+function settingsHoldData(grid: CellValue[][], lang: Lang): boolean {
+  const header = mapHeaders(tabSpec('settings'), grid[0] ?? []);
+  const labelColumn = header.index.get('setting') ?? 0;
+  const valueColumn = header.index.get('value') ?? 1;
+  return SETTINGS.some((spec) => {
+    const row = grid.find((r, i) => i > 0 && matchesSetting(spec, r[labelColumn]));
+    if (!row) return false;
+    const value = row[valueColumn];
+    return !isBlankCell(value ?? '') && String(value) !== String(defaultSettingValue(spec.key, lang)) && String(value) !== String(spec.defaultValue);
+  });
+}
+
+function writeExampleSettings(sheet: Sheet | undefined, grid: CellValue[][], settings: Record<string, CellValue>, toDate: (day: Day) => Date): void {
+  if (!sheet || grid.length < 2) return;
+  const header = mapHeaders(tabSpec('settings'), grid[0] ?? []);
+  const labelColumn = header.index.get('setting') ?? 0;
+  const valueColumn = header.index.get('value') ?? 1;
+  const column = grid.slice(1).map((row) => {
+    const spec = SETTINGS.find((s) => matchesSetting(s, row[labelColumn]));
+    const value = spec ? settings[spec.key] : undefined;
+    if (value === undefined) return [row[valueColumn] ?? ''];
+    return [spec?.type === 'date' && typeof value === 'string' && ISO_DAY.test(value) ? toDate(dayFromIso(value)) : asLiteral(value)];
+  });
+  sheet.getRange(2, valueColumn + 1, column.length, 1).setValues(column);
+}
+
