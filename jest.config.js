@@ -6,6 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', diagnostics: false }],
   },
-  // The end-to-end tests run the built bundle; `npm test` builds it before jest.
+  globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 60000,
 };

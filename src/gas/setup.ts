@@ -162,7 +162,8 @@ export function runLoadExample(): void {
       if (!rows || rows.length === 0 || !sheet) continue;
       const grid = raw[spec.key] ?? [];
       const header = mapHeaders(spec, grid[0] ?? []);
-      const width = Math.max(sheet.getLastColumn(), 1);
+      // Only as wide as the table: the Costs summary panel and a team's own columns beyond it stay untouched.
+      const width = Math.max(...[...header.index.values()].map((c) => c + 1), 1);
       const values = rows.map((row) => {
         const line: CellValue[] = new Array(width).fill('');
         for (const column of spec.columns) {

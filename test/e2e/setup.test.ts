@@ -1,0 +1,159 @@
+import { achievementRateFormula, roiFormula } from '../../src/core/customFunctions';
+import { TABS } from '../../src/core/schema';
+import { evaluateFormulas } from '../../src/node/emulator/formulas';
+import { RecordedMenu } from '../../src/node/emulator';
+import { bundleEmulator, snapshot } from './harness';
+
+const captions = (menu: RecordedMenu): string[] =>
+  menu.entries.flatMap((e) => (e.kind === 'item' ? [e.caption] : e.kind === 'submenu' ? [e.menu.caption, ...captions(e.menu)] : []));
+
+const writes = (emulator: ReturnType<typeof bundleEmulator>): number =>
+  emulator.calls.writes((key) => !key.startsWith('Ui.') && !key.startsWith('Menu.') && !key.startsWith('HtmlService.') && !key.startsWith('HtmlOutput.'));
+
+function headerRow(emulator: ReturnType<typeof bundleEmulator>, name: string): unknown[] {
+  const sheet = emulator.spreadsheet.getSheetByName(name)!;
+  return sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+}
+
+describe('Set up or repair sheets', () => {
+  it('creates every tab with headers, frozen header row, drop-downs, formats and formulas on an empty spreadsheet', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    const names = emulator.spreadsheet.getSheets().map((s) => s.getName());
+    for (const tab of TABS) expect(names).toContain(tab.name.en);
+    const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
+    expect(headerRow(emulator, 'Tracking')).toEqual(TABS.find((t) => t.key === 'tracking')!.columns.map((c) => c.header.en));
+    expect(tracking.getFrozenRows()).toBe(1);
+    const status = tracking.getRange('E2').getDataValidation();
+    expect(status?.getCriteriaValues()[0]).toEqual(['Not started', 'In progress', 'Done', 'Blocked']);
+    expect(tracking.getRange('D2').getNumberFormat()).toBe('yyyy-mm-dd');
+    const evaluation = emulator.spreadsheet.getSheetByName('Evaluation')!;
+    expect(evaluation.getRange('G2').getFormula()).toBe('=ACHIEVEMENT_RATE(F2:F1000, E2:E1000, D2:D1000)');
+    expect(evaluation.getRange('H2').getFormula()).toContain('ARRAYFORMULA');
+    expect(evaluation.getConditionalFormatRules().length).toBe(4);
+    const costs = emulator.spreadsheet.getSheetByName('Costs')!;
+    expect(costs.getRange('F1').getValue()).toBe('Total cost');
+    expect(costs.getRange('G3').getFormula()).toBe('=ROI(G2, G1)');
+    expect(emulator.ui.alerts.at(-1)?.prompt ?? '').toMatch(/set up/i);
+  });
+
+  it('changes nothing on a second run', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    const before = snapshot(emulator);
+    emulator.calls.reset();
+    emulator.call('menuSetupSheets');
+    expect(writes(emulator)).toBe(0);
+    expect(snapshot(emulator)).toEqual(before);
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Everything is already set up; nothing was changed.');
+  });
+
+  it('sets up in Chinese when the spreadsheet locale is Chinese', () => {
+    const emulator = bundleEmulator({ locale: 'zh_CN' });
+    emulator.call('menuSetupSheets');
+    expect(emulator.spreadsheet.getSheetByName('执行跟踪')).not.toBeNull();
+    expect(headerRow(emulator, '效果评估').slice(0, 3)).toEqual(['评估维度', '核心指标', '单位']);
+  });
+
+  it('keeps reordered, respelt, other-language and added columns, and every typed value', () => {
+    const emulator = bundleEmulator();
+    const sheet = emulator.spreadsheet.insertSheet('Tracking');
+    const typed = [
+      ['  owner ', '任务名称', 'Region note', 'STATUS', 'Planned Date'],
+      ['王*', '新增客户签约跟进', 'Shanghai', 'In progress', '2023-07-31'],
+      ['李*', 'Exhibit at the Shanghai trade show', 'Hangzhou', 'Done', '2023-07-10-12'],
+    ];
+    sheet.getRange(1, 1, typed.length, typed[0]!.length).setValues(typed);
+    emulator.call('menuSetupSheets');
+    const after = sheet.getRange(1, 1, 3, 5).getValues();
+    // Data rows untouched; headers respelt exactly (language kept), the team's own column kept in place.
+    expect(after.slice(1)).toEqual(typed.slice(1));
+    expect(after[0]).toEqual(['Owner', '任务名称', 'Region note', 'Status', 'Planned date']);
+    const header = headerRow(emulator, 'Tracking');
+    expect(header.slice(5)).toEqual(['Stage', 'Progress', 'Problem', 'Solution', 'Next step', 'Next step due', 'Frequency', 'Updated']);
+    emulator.calls.reset();
+    emulator.call('menuSetupSheets');
+    expect(writes(emulator)).toBe(0);
+  });
+
+  it('loads the example, and the template formulas compute the seed figures', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Example data (East China, 2023 Q3) loaded.');
+    const reader = evaluateFormulas(emulator.spreadsheet, {
+      ACHIEVEMENT_RATE: (a, t, d) => achievementRateFormula(a as never, t as never, d as never),
+      ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
+    });
+    const rates = reader.values('Evaluation', 'G2:G7').map((r) => r[0]);
+    expect(rates[0]).toBeCloseTo(0.9, 10);
+    expect(rates[1]).toBeCloseTo(1.075, 10);
+    expect(rates[2]).toBeCloseTo(1.1, 10);
+    expect(rates[3]).toBeCloseTo(0.8, 10);
+    expect(rates[4]).toBeCloseTo(30 / 28, 10);
+    expect(reader.values('Evaluation', 'H2:H5').map((r) => r[0])).toEqual(['At risk', 'On target', 'On target', 'At risk']);
+    expect(reader.value('Costs', 'G1')).toBe(28);
+    expect(reader.value('Costs', 'G2')).toBe(215);
+    expect(reader.value('Costs', 'G3')).toBeCloseTo(215 / 28, 10);
+    expect(reader.value('Costs', 'G4')).toBe('1:7.7');
+    expect(reader.value('Costs', 'G5')).toBeCloseTo((215 - 28) / 28, 10);
+    expect(reader.errors()).toEqual([]);
+  });
+
+  it('refuses to load the example over data a person typed', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.spreadsheet.getSheetByName('Team')!.getRange('A2').setValue('Chen');
+    emulator.call('menuLoadExample');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(/not loaded.*Team/);
+    expect(emulator.spreadsheet.getSheetByName('Team')!.getLastRow()).toBe(2);
+  });
+
+  it('keeps a typed formula-looking or script text inert', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
+    tracking.getRange('B5:C5').setValues([['\'=HYPERLINK("http://x","y")', '<script>alert(1)</script>']]);
+    emulator.call('menuCheckData');
+    const html = emulator.ui.dialogs.at(-1)!.html;
+    expect(html).not.toContain('<script>alert(1)</script>');
+    // The owner cell is split at "/" into two names; both are shown escaped.
+    expect(html).toContain('Owner &quot;&lt;script&gt;alert(1)&lt;&quot; is not in Team.');
+    expect(tracking.getRange('B5').getFormula()).toBe('');
+  });
+});
+
+describe('Menu and on-edit stamp', () => {
+  it('builds the menu in the sheet language with the cycle in the report item', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    emulator.fireOnOpen();
+    const menu = emulator.ui.menus.at(-1)!;
+    expect(menu.caption).toBe('Market expansion');
+    expect(captions(menu)).toContain('Generate 2023 Q3 report');
+    expect(captions(menu)).toEqual(expect.arrayContaining(['Check data', 'Start next cycle', 'Set up or repair sheets', 'Load example data']));
+    emulator.call('menuLanguageChinese');
+    emulator.fireOnOpen();
+    const zh = emulator.ui.menus.at(-1)!;
+    expect(zh.caption).toBe('市场拓展');
+    expect(captions(zh)).toContain('生成 2023 Q3 评估报告');
+  });
+
+  it('stamps Updated on the tracking row that changed, and nowhere else', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
+    const cell = tracking.getRange('F4');
+    cell.setValue('13 signed');
+    emulator.fireOnEdit(cell, '12 signed (target 15)');
+    const updated = tracking.getRange('L2:L4').getValues().map((r) => r[0]);
+    expect(updated[0]).toBe('');
+    expect(updated[1]).toBe('');
+    expect(updated[2]).toBeInstanceOf(Date);
+    // The emulator's clock advances by each service call's modelled latency, so allow a minute.
+    expect(Math.abs((updated[2] as Date).getTime() - Date.parse('2023-07-28T01:00:00Z'))).toBeLessThan(60_000);
+  });
+});
