@@ -3,7 +3,7 @@ import {
   COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, METRIC_STATUS, OptionSet, RETRO_STATUS, TASK_STATUS, WEEKDAY, YES_NO,
   optionLabel,
 } from './options';
-import { SettingKey, TabKey } from './schema';
+import { SETTINGS, SettingKey, TABS, TabKey } from './schema';
 import { CellValue } from './values';
 
 /**
@@ -136,4 +136,23 @@ export function statusLabels(lang: Lang): Record<'on_target' | 'at_risk' | 'off_
     off_target: label(METRIC_STATUS, 'off_target', lang),
     no_data: label(METRIC_STATUS, 'no_data', lang),
   };
+}
+
+/**
+ * The example as plain grids in schema column order (header row first), the shape both adapters read:
+ * for tests and for building workbooks without a spreadsheet.
+ */
+export function exampleGrids(lang: Lang): Partial<Record<TabKey, CellValue[][]>> {
+  const data = exampleData(lang);
+  const grids: Partial<Record<TabKey, CellValue[][]>> = {};
+  for (const spec of TABS) {
+    const header = spec.columns.map((c) => pick(c.header, lang));
+    if (spec.key === 'settings') {
+      grids.settings = [header, ...SETTINGS.map((s) => [pick(s.label, lang), data.settings[s.key] ?? s.defaultValue, pick(s.help, lang)])];
+      continue;
+    }
+    const rows = data.tabs[spec.key] ?? [];
+    grids[spec.key] = [header, ...rows.map((row) => spec.columns.map((c) => row[c.key] ?? ''))];
+  }
+  return grids;
 }
