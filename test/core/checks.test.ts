@@ -19,7 +19,7 @@ describe('Check data', () => {
 
   it('finds each planted problem with tab, row, value and a fix, and nothing else', () => {
     const problems = check('en', '2023-08-20', (g) => {
-      g.goals![3]![2] = 20; // monthly targets 15 + 18 + 20 = 53, cycle target 50
+      g.goals![3]![2] = 20; // monthly targets 15 + 20 + 17 = 52, cycle target 50
       g.tracking![3]![2] = 'Chen'; // owner not in Team
       g.tracking![3]![3] = '2023-02-30'; // impossible date
       g.tracking!.push(['Execute', 'Call back ten prospects', '', '2023-08-01', 'In progress', '', '', '', '', '', 'Weekly', '']); // no owner, overdue
@@ -47,7 +47,7 @@ describe('Check data', () => {
       expect(p.fix.zh).not.toBe('');
     }
     const sum = problems.find((p) => p.code === 'monthly_sum_mismatch')!;
-    expect(sum.message.en).toBe('Monthly targets for "New customers" add up to 53, but the cycle target is 50.');
+    expect(sum.message.en).toBe('Monthly targets for "New customers" add up to 52, but the cycle target is 50.');
     expect(sum.fix.en).toBe('Change the monthly targets (rows 3, 4, 5) or the cycle target so they agree.');
   });
 
