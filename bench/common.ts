@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Emulator } from '../src/node/emulator';
+
+export const BUNDLE_PATH = join(__dirname, '..', 'dist', 'Code.js');
+
+/** The built bundle in a fresh emulator, set up and filled with the example, clock inside the cycle. */
+export function exampleEmulator(now = new Date('2023-07-28T09:00:00+08:00')): Emulator {
+  const emulator = new Emulator({ now });
+  emulator.loadBundle(readFileSync(BUNDLE_PATH, 'utf8'));
+  emulator.call('menuSetupSheets');
+  emulator.call('menuLoadExample');
+  return emulator;
+}
+
+/** Appends n generated tracking rows (one write) so service calls can be compared as rows grow. */
+export function addTrackingRows(emulator: Emulator, n: number): void {
+  const sheet = emulator.spreadsheet.getSheetByName('Tracking')!;
+  const rows = Array.from({ length: n }, (_, i) => [
+    'Execute', `Generated task ${i + 1}`, ['Zhang*', 'Li*', 'Wang*'][i % 3]!, `2023-0${7 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    i % 4 === 0 ? 'Done' : 'In progress', '', '', '', '', '', 'Weekly', '',
+  ]);
+  if (n > 0) sheet.getRange(sheet.getLastRow() + 1, 1, n, rows[0]!.length).setValues(rows);
+}
+
+/** Service calls of one entry point: reads, writes, total, and the emulator's modelled time. */
+export function measure(emulator: Emulator, fn: string): { reads: number; writes: number; total: number; modelledMs: number } {
+  emulator.calls.reset();
+  emulator.call(fn);
+  // Menus, alerts and dialogs are not reads or writes of the spreadsheet.
+  const sheetCall = (key: string): boolean => !/^(Ui|Menu|HtmlService|HtmlOutput)\./.test(key);
+  const total = emulator.calls.total(sheetCall);
+  const writes = emulator.calls.writes(sheetCall);
+  return { reads: total - writes, writes, total, modelledMs: Math.round(emulator.modelledMs()) };
+}
+
+export function table(title: string, header: string[], rows: (string | number)[][]): void {
+  console.log(`\n${title}`);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells: (string | number)[]): string => cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}

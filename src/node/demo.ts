@@ -1,0 +1,48 @@
+// npm start: the whole product on the built-in example, with no Google account. Runs the built Apps
+// Script bundle (dist/Code.js) in the local emulator the way a person would use the Sheet, prints what
+// each step did (with its service calls) and writes what it produced to out/.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Emulator } from './emulator';
+
+const root = join(__dirname, '..', '..');
+const out = join(root, 'out');
+
+function step(emulator: Emulator, title: string, fn: string): void {
+  emulator.calls.reset();
+  const alertsBefore = emulator.ui.alerts.length;
+  const dialogsBefore = emulator.ui.dialogs.length;
+  emulator.call(fn);
+  const calls = emulator.calls.byService();
+  const said = [
+    ...emulator.ui.alerts.slice(alertsBefore).map((a) => a.prompt),
+    ...emulator.ui.dialogs.slice(dialogsBefore).map((d) => `[dialog] ${d.title}: ${d.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}`),
+  ];
+  const summary = Object.entries(calls).map(([service, n]) => `${service} ${n}`).join(', ');
+  console.log(`\n▶ ${title}\n  ${said.join('\n  ') || '(done)'}\n  service calls: ${summary || 'none'}`);
+}
+
+async function main(): Promise<void> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const emulator = new Emulator({ now: new Date('2023-07-28T09:00:00+08:00') });
+  emulator.loadBundle(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'));
+  console.log('Market Expansion Tracker — local run on the built-in example (East China, 2023 Q3)');
+  console.log(`Virtual clock: ${emulator.clock.now().toISOString()} (Friday 2023-07-28, 09:00 Asia/Shanghai)`);
+
+  step(emulator, 'Set up or repair sheets', 'menuSetupSheets');
+  step(emulator, 'Load example data', 'menuLoadExample');
+  emulator.fireOnOpen();
+  const menu = emulator.ui.menus.at(-1);
+  console.log(`\n▶ Open the spreadsheet\n  menu "${menu?.caption}": ${menu?.entries.map((e) => (e.kind === 'item' ? e.caption : e.kind === 'submenu' ? `${e.menu.caption} ▸` : '—')).join(' | ')}`);
+  step(emulator, 'Check data', 'menuCheckData');
+
+  const workbook = join(out, 'market-expansion-example.xlsx');
+  await emulator.exportXlsx(workbook);
+  console.log(`\nWrote ${relative(root, workbook)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,196 @@
+/**
+ * The shared machinery of the emulator: the virtual clock, the call counter (with the modelled
+ * latency of each Apps Script call), the fault injector and the 6-minute execution limit.
+ * Every emulated service method starts with `rt.hit('Service.method')`.
+ */
+
+/** Apps Script's execution limit for one run (consumer and Workspace alike). */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+
+/** Keeps the Apps Script parameter list of each method in K but lets it return R (an emulated object). */
+export type Returning<T, K extends keyof T, R> = {
+  [P in K]: T[P] extends (...args: infer A) => unknown ? (...args: A) => R : never;
+};
+
+export class VirtualClock {
+  private ms: number;
+  constructor(start: Date = new Date()) {
+    this.ms = start.getTime();
+  }
+  now(): Date {
+    return new Date(this.ms);
+  }
+  nowMs(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new Error(`VirtualClock.advance: ms must be >= 0, got ${ms}`);
+    this.ms += ms;
+  }
+  set(date: Date): void {
+    this.ms = date.getTime();
+  }
+}
+
+/**
+ * Modelled latency (ms) of one call, by key. Derived from typical Apps Script timings: a batch
+ * read/write costs a round trip plus a little per cell; Document calls are slow; mail is slower;
+ * purely local helpers (builders, Utilities, HtmlOutput, Blob, Logger) are nearly free.
+ */
+export function modelLatency(key: string, cells = 0): number {
+  const [service = '', method = ''] = key.split('.');
+  if (key === 'MailApp.sendEmail') return 300;
+  if (service === 'Utilities' && method === 'sleep') return 0; // sleep advances the clock itself
+  if (service === 'Range' && /^(get|set)(Values|DisplayValues|Formulas|NumberFormats|DataValidations|Backgrounds|FontWeights|FontColors|Notes)$/.test(method)) {
+    return 50 + 0.01 * cells;
+  }
+  if (service === 'DocumentApp') return 100;
+  if (/Builder$/.test(service) || ['Utilities', 'HtmlService', 'HtmlOutput', 'Blob', 'Logger', 'DataTable', 'Menu', 'DataValidation', 'ConditionalFormatRule', 'BooleanCondition', 'PromptResponse'].includes(service)) {
+    return 1;
+  }
+  return 20;
+}
+
+const SERVICE_LABEL: Record<string, string> = {
+  DocumentApp: 'Documents', Document: 'Documents', Body: 'Documents', Paragraph: 'Documents', ListItem: 'Documents',
+  Table: 'Documents', TableRow: 'Documents', TableCell: 'Documents', InlineImage: 'Documents', Text: 'Documents',
+  SpreadsheetApp: 'Spreadsheets', Spreadsheet: 'Spreadsheets', Sheet: 'Spreadsheets', Range: 'Spreadsheets',
+  MailApp: 'Mail', DriveApp: 'Drive', File: 'Drive', Folder: 'Drive', ScriptApp: 'Script', Trigger: 'Script',
+  PropertiesService: 'Properties', Properties: 'Properties', LockService: 'Lock', Lock: 'Lock', Charts: 'Charts',
+};
+
+/** The default fault text, e.g. `Service unavailable: Documents`. */
+export function defaultFaultMessage(key: string): string {
+  const service = key.split('.')[0] ?? key;
+  return `Service unavailable: ${SERVICE_LABEL[service] ?? service}`;
+}
+
+const WRITE_RE = /^(set|insert|delete|append|create|clear|copy|move|hide|show|add|remove|merge|sort|auto|activate|flush|toast)/;
+const NON_DOCUMENT_SERVICES = /Builder$|^(HtmlOutput|Blob|DataTable|Logger|Utilities|Menu)$/;
+
+export class CallCounter {
+  private counts = new Map<string, number>();
+  record(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+  total(filter?: (key: string) => boolean): number {
+    let n = 0;
+    for (const [k, v] of this.counts) if (!filter || filter(k)) n += v;
+    return n;
+  }
+  reset(): void {
+    this.counts.clear();
+  }
+  byService(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, v] of this.counts) {
+      const s = k.split('.')[0] ?? k;
+      out[s] = (out[s] ?? 0) + v;
+    }
+    return out;
+  }
+  /** Mutating calls (set*, insert*, delete*, append*, create*, …) on document-like services (builders excluded). */
+  writes(filter?: (key: string) => boolean): number {
+    return this.total((k) => {
+      const [service = '', method = ''] = k.split('.');
+      return WRITE_RE.test(method) && !NON_DOCUMENT_SERVICES.test(service) && (!filter || filter(k));
+    });
+  }
+}
+
+export interface FaultSpec {
+  /** Succeed this many matching calls first (counted from failOn()). */
+  after?: number;
+  /** Error text; default `Service unavailable: <Service>`. */
+  message?: string;
+  /** How many times to fail (default: forever). */
+  times?: number;
+}
+
+interface ActiveFault {
+  key: string;
+  after: number;
+  message: string;
+  remaining: number;
+  seen: number;
+}
+
+export class FaultInjector {
+  private faults: ActiveFault[] = [];
+  /** Mail quota override (remaining recipients today), set by setMailQuota. */
+  mailQuotaOverride: number | null = null;
+  onMailQuotaSet: ((n: number) => void) | null = null;
+
+  failOn(key: string, spec: FaultSpec = {}): void {
+    this.faults.push({
+      key,
+      after: spec.after ?? 0,
+      message: spec.message ?? defaultFaultMessage(key),
+      remaining: spec.times ?? Infinity,
+      seen: 0,
+    });
+  }
+  /** Sets the remaining daily mail quota (recipients) to n, e.g. to make it run out mid-run. */
+  setMailQuota(n: number): void {
+    if (this.onMailQuotaSet) this.onMailQuotaSet(n);
+  }
+  clear(): void {
+    this.faults = [];
+  }
+  /** Throws when a fault is due for this key. */
+  check(key: string): void {
+    for (const f of this.faults) {
+      if (f.key !== key) continue;
+      f.seen++;
+      if (f.seen > f.after && f.remaining > 0) {
+        f.remaining--;
+        throw new Error(f.message);
+      }
+    }
+  }
+}
+
+/** What every emulated object holds: counting, latency, faults, the clock. */
+export class Runtime {
+  readonly calls = new CallCounter();
+  readonly faults = new FaultInjector();
+  /** Modelled ms consumed since the current call() started. */
+  modelled = 0;
+  /** True while a bundle function runs under Emulator.call (the 6-minute limit applies). */
+  inExecution = false;
+  private idSeq = 0;
+
+  constructor(readonly clock: VirtualClock) {}
+
+  /** Records one service call: count, fault, latency, execution limit. */
+  hit(key: string, cells = 0): void {
+    this.calls.record(key);
+    this.faults.check(key);
+    this.spend(modelLatency(key, cells));
+  }
+
+  /** Advances virtual time (service latency or Utilities.sleep) and enforces the 6-minute limit. */
+  spend(ms: number): void {
+    if (ms <= 0) return;
+    this.clock.advance(ms);
+    this.modelled += ms;
+    if (this.inExecution && this.modelled > EXECUTION_LIMIT_MS) {
+      throw new Error('Exceeded maximum execution time');
+    }
+  }
+
+  /** Deterministic ids, shaped like Drive ids (44 characters). */
+  newId(prefix: string): string {
+    this.idSeq++;
+    return `1${prefix}${String(this.idSeq).padStart(43 - prefix.length, '0')}`;
+  }
+  seq(): number {
+    return ++this.idSeq;
+  }
+}
