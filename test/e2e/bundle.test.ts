@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
+import { BUNDLE } from './harness';
+
+const code = readFileSync(BUNDLE, 'utf8');
+
+/** The bundle in a bare context, as Apps Script evaluates it before each custom-function call. */
+function load(): Record<string, unknown> {
+  const context = createContext({});
+  runInContext(code, context);
+  return context as Record<string, unknown>;
+}
+
+const call = (ctx: Record<string, unknown>, fn: string, ...args: unknown[]): unknown => (ctx[fn] as (...a: unknown[]) => unknown)(...args);
+
+describe('the built Apps Script bundle', () => {
+  it('declares every entry point as a top-level function and nothing else as a function', () => {
+    const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
+    expect(declared.sort()).toEqual([
+      'ACHIEVEMENT_RATE', 'ROI', 'menuCheckData', 'menuGenerateReport', 'menuLanguageAuto', 'menuLanguageChinese',
+      'menuLanguageEnglish', 'menuLoadExample', 'menuPreviewReminders', 'menuSendRemindersNow', 'menuSendTestReminder',
+      'menuSetupSheets', 'menuStartNextCycle', 'menuTurnRemindersOff', 'menuTurnRemindersOn', 'onEdit', 'onOpen',
+      'onReminderTrigger',
+    ]);
+    const ctx = load();
+    const globals = Object.keys(ctx).filter((k) => typeof ctx[k] === 'function');
+    expect(globals.sort()).toEqual(declared.sort());
+  });
+
+  it('keeps the @customfunction JSDoc directly above each custom function', () => {
+    for (const name of ['ACHIEVEMENT_RATE', 'ROI']) {
+      const at = code.indexOf(`\nfunction ${name}(`);
+      const before = code.slice(0, at);
+      const doc = before.slice(before.lastIndexOf('/**'));
+      expect(doc).toMatch(/@customfunction\s*\n\s*\*\/$/);
+      expect(doc).toMatch(/@param/);
+    }
+  });
+
+  it('keeps Chinese text as UTF-8, not escapes', () => {
+    expect(code).toContain('达成率');
+    expect(code).not.toMatch(/\\u8fbe/);
+  });
+
+  it('computes ACHIEVEMENT_RATE and ROI with Sheets-shaped arguments', () => {
+    const ctx = load();
+    expect(call(ctx, 'ACHIEVEMENT_RATE', 45, 50)).toBeCloseTo(0.9, 12);
+    expect(call(ctx, 'ACHIEVEMENT_RATE', '12%', '15%')).toBeCloseTo(0.8, 12);
+    expect(call(ctx, 'ACHIEVEMENT_RATE', 28, 30, 'lower')).toBeCloseTo(30 / 28, 12);
+    expect(call(ctx, 'ACHIEVEMENT_RATE', 28, 30, '无')).toBe('');
+    expect(call(ctx, 'ROI', 215, 28, 'label')).toBe('1:7.7');
+    expect(call(ctx, 'ROI', 35, 10, 'label')).toBe('1:3.5');
+    expect(call(ctx, 'ROI', 215, 28)).toBeCloseTo(215 / 28, 12);
+    expect(call(ctx, 'ROI', 215, 28, 'net')).toBeCloseTo(187 / 28, 12);
+    // A column with blanks and a bad cell among good ones: one formula fills the column.
+    const column = call(ctx, 'ACHIEVEMENT_RATE', [[45], [''], ['abc'], ['215万元']], [[50], [50], [50], ['200万']]) as unknown[][];
+    expect(column[0]![0]).toBeCloseTo(0.9, 12);
+    expect(column[1]![0]).toBe('');
+    expect(String(column[2]![0])).toContain('abc');
+    expect(column[3]![0]).toBeCloseTo(1.075, 12);
+    // A scalar target broadcasts against the range.
+    expect(call(ctx, 'ACHIEVEMENT_RATE', [[45], [60]], 50)).toEqual([[0.9], [1.2]]);
+    expect(() => call(ctx, 'ACHIEVEMENT_RATE', 'abc', 50)).toThrow(/abc/);
+    expect(() => call(ctx, 'ACHIEVEMENT_RATE', [[1], [2]], [[1], [2], [3]])).toThrow(/2×1.*3×1/);
+  });
+});
+
+describe('clasp', () => {
+  it('pushes exactly the bundle and the manifest', () => {
+    const root = join(__dirname, '..', '..');
+    const out = execFileSync(process.execPath, [join(root, 'node_modules', '@google', 'clasp', 'build', 'src', 'index.js'), 'status', '--json'], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out).filesToPush.sort()).toEqual(['dist/Code.js', 'dist/appsscript.json']);
+  });
+
+  it('asks for the least-privilege scopes the README explains', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'dist', 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Asia/Shanghai');
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    for (const scope of manifest.oauthScopes as string[]) {
+      expect(scope).toMatch(/^https:\/\/www\.googleapis\.com\/auth\//);
+      expect(readme).toContain(`\`${scope.replace('https://www.googleapis.com/auth/', '')}\``);
+    }
+  });
+});
