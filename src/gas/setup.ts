@@ -9,7 +9,7 @@ import { CellValue, Day, dayFromIso } from '../core/values';
 import { appendLog } from './log';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
-import { findTabs, languageOf, openWorkbook } from './spreadsheet';
+import { dateMaker, findTabs, languageOf, openWorkbook } from './spreadsheet';
 import { alertText } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -118,22 +118,6 @@ export function runSetup(): void {
 function currentLang(ss: Spreadsheet): Lang {
   const tabs = findTabs(ss);
   return tabs.has('settings') ? openWorkbook(ss, ['settings']).lang : languageOf(ss, null);
-}
-
-/** Sheets stores a date as midnight in the spreadsheet's zone; one offset look-up per distinct day. */
-function dateMaker(timeZone: string): (day: Day) => Date {
-  const cache = new Map<Day, Date>();
-  return (day) => {
-    let date = cache.get(day);
-    if (!date) {
-      const utc = new Date(day * 86_400_000);
-      const offset = Utilities.formatDate(utc, timeZone, 'Z');
-      const minutes = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
-      date = new Date(utc.getTime() - minutes * 60_000);
-      cache.set(day, date);
-    }
-    return date;
-  };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

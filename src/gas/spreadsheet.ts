@@ -1,7 +1,7 @@
 import { Lang, resolveLang } from '../core/i18n';
 import { RawWorkbook, TimeContext, Workbook, readWorkbook } from '../core/model';
 import { normalizeLabel } from '../core/options';
-import { TABS, TabKey, TabSpec, tabSpec } from '../core/schema';
+import { TABS, TabKey, TabSpec } from '../core/schema';
 import { CellValue, Day, dayFromIso } from '../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -72,24 +72,30 @@ export function timeContext(timeZone: string): TimeContext {
   return { today: dayOf(new Date()), dayOf };
 }
 
-/** A Date for midnight of a calendar day in the spreadsheet's time zone (what Sheets stores for a date). */
+/**
+ * Dates for calendar days as Sheets stores them (midnight in the spreadsheet's zone). The zone's offset
+ * comes from Utilities.formatDate, a service call, so it is looked up once per distinct day.
+ */
+export function dateMaker(timeZone: string): (day: Day) => Date {
+  const cache = new Map<Day, Date>();
+  return (day) => {
+    let date = cache.get(day);
+    if (!date) {
+      const utcMidnight = new Date(day * 86_400_000);
+      const offset = Utilities.formatDate(utcMidnight, timeZone, 'Z'); // e.g. +0800
+      const minutes = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+      date = new Date(utcMidnight.getTime() - minutes * 60_000);
+      cache.set(day, date);
+    }
+    return date;
+  };
+}
+
+/** One calendar day as a Date (see dateMaker; prefer it when converting many days). */
 export function dateOfDay(day: Day, timeZone: string): Date {
-  const utcMidnight = new Date(day * 86_400_000);
-  // formatDate's 'Z' gives the zone's offset at that instant, e.g. +0800.
-  const offset = Utilities.formatDate(utcMidnight, timeZone, 'Z');
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
-  return new Date(utcMidnight.getTime() - minutes * 60_000);
+  return dateMaker(timeZone)(day);
 }
 
 export function tabName(spec: TabSpec, lang: Lang): string {
   return lang === 'zh-CN' ? spec.name.zh : spec.name.en;
-}
-
-export function sheetOf(tabs: Map<TabKey, Sheet>, key: TabKey): Sheet | null {
-  return tabs.get(key) ?? null;
-}
-
-export function specOf(key: TabKey): TabSpec {
-  return tabSpec(key);
 }
