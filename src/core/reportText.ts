@@ -105,8 +105,8 @@ export const RT = {
   overBudget: { en: 'over budget: {actual} against {budget} ({gap} over)', zh: '超出预算：{actual} / {budget}（超支 {gap}）' },
   onBudget: { en: 'exactly on budget: {actual}', zh: '与预算持平：{actual}' },
   mismatch: {
-    en: '{what}: Evaluation says {typed}, but the detailed rows add up to {computed}; the report uses {computed}.',
-    zh: '{what}：“效果评估”填写为 {typed}，明细合计为 {computed}；报告采用 {computed}。',
+    en: '{what}: Evaluation says {typed}, but the detailed rows add up to {computed}; the report uses the Evaluation figure.',
+    zh: '{what}：“效果评估”填写为 {typed}，明细合计为 {computed}；报告采用“效果评估”的数值。',
   },
   mismatchFix: { en: 'Correct the Evaluation actual or the detailed rows so they agree.', zh: '请修正“效果评估”实际值或明细行，使二者一致。' },
 
@@ -120,8 +120,8 @@ export const RT = {
   sumLowerOver: { en: '{metric} {actual} against a target of {target}: {gap} over', zh: '{metric} {actual}，目标 {target}：超出目标 {gap}' },
   sumNoRate: { en: '{metric}: {actual} (target {target})', zh: '{metric}：{actual}（目标 {target}）' },
   sumRatio: { en: 'Input-output ratio {ratio} (revenue {revenue} ÷ cost {cost}); net ROI {roi}.', zh: '投入产出比 {ratio}（销售额 {revenue} ÷ 成本 {cost}）；净投资回报率 {roi}。' },
-  sumTasks: { en: '{total} tasks: {done} done, {open} open, {overdue} overdue.', zh: '共 {total} 项任务：已完成 {done} 项，未完成 {open} 项，逾期 {overdue} 项。' },
-  sumProblems: { en: 'Check data found {count} data problems; see Data-quality notes.', zh: '数据检查发现 {count} 个问题，见“数据质量说明”。' },
+  sumTasks: { en: 'Tasks: {total} ({done} done, {open} open, {overdue} overdue).', zh: '共 {total} 项任务：已完成 {done} 项，未完成 {open} 项，逾期 {overdue} 项。' },
+  sumProblems: { en: 'Data problems found by Check data: {count}; see Data-quality notes.', zh: '数据检查发现 {count} 个问题，见“数据质量说明”。' },
   sumRunning: {
     en: 'The cycle runs until {end}: the status of totals compares them with the target expected by {today}.',
     zh: '周期至 {end} 结束：累计类指标的状态按截至 {today} 应完成的目标判断。',
@@ -134,11 +134,11 @@ export const RT = {
   openProblemsNone: { en: 'No open task records a problem.', zh: '未完成的任务中没有记录问题。' },
   moreRows: { en: '… and {n} more (see the {tab} tab).', zh: '……另有 {n} 条（见“{tab}”工作表）。' },
   qualityNone: { en: 'Check data found no problems.', zh: '数据检查未发现问题。' },
-  qualityIntro: { en: 'Check data found {count} problems. Figures that depend on these cells may be incomplete.', zh: '数据检查发现 {count} 个问题，相关数据可能不完整。' },
+  qualityIntro: { en: 'Problems found by Check data: {count}. Figures that depend on these cells may be incomplete.', zh: '数据检查发现 {count} 个问题，相关数据可能不完整。' },
 
   // Charts
   chartTargetVsActual: { en: 'Target vs actual per metric (% of target)', zh: '各指标目标与实际（占目标百分比）' },
-  chartMonthly: { en: 'Monthly {metric} vs monthly target', zh: '月度{metric}与月度目标' },
+  chartMonthly: { en: '{metric} by month vs monthly target', zh: '月度{metric}与月度目标' },
   seriesTarget: { en: 'Target', zh: '目标' },
   seriesActual: { en: 'Actual', zh: '实际' },
   chartLegend: { en: 'Grey: {a}. Blue: {b}.', zh: '灰色：{a}；蓝色：{b}。' },
@@ -148,7 +148,7 @@ export const RT = {
   logFailed: { en: 'Generate report failed', zh: '生成评估报告失败' },
   doneTitle: { en: 'Report ready', zh: '报告已生成' },
   doneBody: { en: 'The report is ready:', zh: '报告已生成：' },
-  doneProblems: { en: 'It lists {count} data problems under Data-quality notes.', zh: '报告的“数据质量说明”列出了 {count} 个数据问题。' },
+  doneProblems: { en: 'Data problems listed under Data-quality notes: {count}.', zh: '报告的“数据质量说明”列出了 {count} 个数据问题。' },
   folderMissing: {
     en: 'The report folder in Settings ("{folder}") could not be opened ({error}), so the report was saved in My Drive. Fix Settings → Report folder.',
     zh: '无法打开“设置”中的报告文件夹（“{folder}”）（{error}），报告已保存到“我的云端硬盘”。请修正“设置 → 报告文件夹”。',

@@ -3,6 +3,7 @@
  * built bundle (dist/Code.js) in a fresh `vm` context whose globals are the emulated services.
  * See docs in DESIGN.md, "The local Apps Script emulator".
  */
+import { exportDocumentsDocx } from './docExport';
 import * as vm from 'node:vm';
 import { EmuCharts } from './charts';
 import { DriveStore, EmuDocument, EmuDocumentApp, EmuDriveApp } from './documents';
@@ -318,6 +319,11 @@ export class Emulator {
   /** The spreadsheet as .xlsx (exceljs). */
   exportXlsx(path: string): Promise<void> {
     return exportXlsx(this.spreadsheet, path);
+  }
+
+  /** Each Doc not in the trash as a .docx in dir; returns the paths. */
+  exportDocs(dir: string): Promise<string[]> {
+    return exportDocumentsDocx(this.documents, dir);
   }
 
   /** Each sent mail as an .eml file in dir; returns the paths. */

@@ -1,0 +1,69 @@
+import { Emulator } from '../src/node/emulator';
+import { addTrackingRows, exampleEmulator, table } from './common';
+
+/** Replaces the Evaluation rows with n generated metrics (one write), target 100 and actuals 50–149. */
+function setMetrics(emulator: Emulator, n: number): void {
+  const sheet = emulator.spreadsheet.getSheetByName('Evaluation')!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+  const dimensions = ['Result', 'Process', 'Customer feedback', 'Input-output'];
+  const rows = Array.from({ length: n }, (_, i) => header.map((h) => {
+    switch (h) {
+      case 'Dimension': return dimensions[i % dimensions.length]!;
+      case 'Metric': return `Metric ${i + 1}`;
+      case 'Unit': return 'units';
+      case 'Direction': return 'Higher';
+      case 'Target': return 100;
+      case 'Actual': return 50 + (i % 100);
+      case 'Analysis': return `Reason ${i + 1}`;
+      default: return '';
+    }
+  }));
+  const dataRows = Math.max(sheet.getLastRow() - 1, 0);
+  const analysis = header.indexOf('Analysis');
+  // Keep the formula columns as set-up wrote them: write the plain columns only (Dimension … Actual, Analysis).
+  const plain = header.indexOf('Actual') + 1;
+  if (dataRows > 0) sheet.getRange(2, 1, dataRows, plain).setValues(Array.from({ length: dataRows }, () => new Array(plain).fill('')));
+  sheet.getRange(2, 1, n, plain).setValues(rows.map((r) => r.slice(0, plain)));
+  sheet.getRange(2, analysis + 1, n, 1).setValues(rows.map((r) => [r[analysis]!]));
+}
+
+/**
+ * Service calls of Generate report as the tracking rows (10 / 1,000 / 10,000) and the metrics (10 / 200)
+ * grow. Spreadsheet reads stay constant (one getValues per tab); document calls follow the number of
+ * tables and of status cells to colour, never the rows of the sheet.
+ */
+export async function benchReport(): Promise<void> {
+  const rows: (string | number)[][] = [];
+  for (const metrics of [10, 200]) {
+    for (const tracking of [10, 1_000, 10_000]) {
+      const emulator = exampleEmulator(new Date('2023-10-08T10:00:00+08:00'));
+      // The example holds 3 tasks and 6 metrics: top up to the wanted counts.
+      addTrackingRows(emulator, tracking - 3);
+      setMetrics(emulator, metrics);
+      emulator.calls.reset();
+      emulator.call('menuGenerateReport');
+      const doc = emulator.documents.at(-1)!;
+      if (doc.trashed) throw new Error(`report failed: ${emulator.ui.alerts.at(-1)?.prompt ?? ''}`);
+      const snapshot = emulator.calls.snapshot();
+      const count = (prefix: RegExp): number => Object.entries(snapshot).filter(([k]) => prefix.test(k)).reduce((a, [, v]) => a + v, 0);
+      const tables = snapshot['Body.appendTable'] ?? 0;
+      rows.push([
+        tracking, metrics,
+        snapshot['Range.getValues'] ?? 0,
+        count(/^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./),
+        count(/^(DocumentApp|Document|Body|Paragraph|ListItem|Table|TableRow|TableCell|Text|InlineImage)\./),
+        tables,
+        snapshot['TableCell.setBackgroundColor'] ?? 0,
+        count(/^(Charts|ColumnChartBuilder|DataTableBuilder|Chart)\./),
+        Math.round(emulator.modelledMs()),
+      ]);
+    }
+  }
+  table(
+    'Generate report: service calls by size (tracking rows × metrics)',
+    ['tracking rows', 'metrics', 'getValues', 'sheet calls', 'doc calls', 'tables', 'cell colours', 'chart calls', 'modelled ms'],
+    rows,
+  );
+  console.log('Sheet reads are one getValues per tab whatever the size. Document calls grow with the tables (a styled header row each)');
+  console.log('and with the status cells of the metric tables (one colour per metric), not with tracking rows: long lists are capped.');
+}

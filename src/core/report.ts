@@ -1,0 +1,852 @@
+/**
+ * The evaluation report (《市场拓展效果评估报告》) as a plain model: sections of headings, paragraphs,
+ * tables, key figures and chart data, in one language. Renderers (Google Doc, .docx) only lay it out.
+ *
+ * Every number is recomputed here from the plain rows with the core definitions (metrics.ts): the
+ * Achievement and Status columns of the sheet are formulas a person may have overwritten, so they are
+ * never read.
+ */
+import { WEEKLY_COLUMN_OF, MetricKey } from './catalogue';
+import { taskDueDay } from './checks';
+import { Bilingual, Lang, fill, pick } from './i18n';
+import {
+  Status, achievementRate, expectedToDate, inputOutputRatio, netRoi, proRataExpected, ratioLabel, statusOf,
+} from './metrics';
+import { EvaluationRow, TimeContext, WeeklyEntry, Workbook } from './model';
+import { COST_CATEGORY, DIMENSION, Dimension, METRIC_STATUS, RETRO_STATUS, optionLabel } from './options';
+import { Problem } from './problems';
+import { RT } from './reportText';
+import { TabKey, tabSpec } from './schema';
+import { Day, Direction, isoFromDay, monthOf, utcDayOf } from './values';
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+export interface ReportCell {
+  readonly text: string;
+  /** Set on cells that show a metric status, so a renderer can colour them. */
+  readonly status?: Status;
+}
+
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: readonly (number | null)[];
+  readonly color: string;
+}
+
+export type ReportBlock =
+  | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly text: string; readonly style: 'normal' | 'bullet' | 'note' }
+  | { readonly kind: 'table'; readonly id: string; readonly header: readonly string[]; readonly rows: readonly (readonly ReportCell[])[] }
+  | {
+    readonly kind: 'chart'; readonly id: 'targetVsActual' | 'monthly'; readonly chartKind: 'column'; readonly title: string;
+    readonly categories: readonly string[]; readonly series: readonly ChartSeries[]; readonly legend: string;
+  }
+  | { readonly kind: 'keyFigures'; readonly figures: readonly { readonly label: string; readonly value: string; readonly status?: Status }[] };
+
+export type SectionId =
+  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'execution' | 'retrospective' | 'quality' | 'charts';
+
+export const SECTION_ORDER: readonly SectionId[] = [
+  'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'execution', 'retrospective', 'quality', 'charts',
+];
+
+export interface ReportSection {
+  readonly id: SectionId;
+  readonly title: string;
+  /** False when the section only says that there is no data. */
+  readonly hasData: boolean;
+  readonly blocks: readonly ReportBlock[];
+}
+
+export type ValueKind = 'number' | 'percent' | 'ratio';
+
+export interface MetricFigure {
+  /** Sheet row in Evaluation. */
+  readonly row: number;
+  readonly dimension: Dimension | null;
+  readonly metric: string;
+  readonly metricKey: MetricKey | null;
+  readonly unit: string;
+  readonly direction: Direction;
+  readonly kind: ValueKind;
+  readonly target: number | null;
+  readonly actual: number | null;
+  /** actual ÷ target (or target ÷ actual when lower is better); null when there is no rate. */
+  readonly achievement: number | null;
+  /** Against the full target, or against the target expected by today while the cycle runs (cumulative metrics). */
+  readonly status: Status;
+  readonly analysis: string;
+}
+
+export interface InputOutputFigures {
+  readonly totalCost: number | null;
+  readonly revenue: number | null;
+  /** revenue ÷ cost (the X of 1:X). */
+  readonly ratio: number | null;
+  readonly ratioLabel: string;
+  /** (revenue − cost) ÷ cost. */
+  readonly netRoi: number | null;
+  readonly budget: number | null;
+  readonly newCustomers: number | null;
+  readonly acquisitionCost: number | null;
+  readonly costByCategory: readonly { readonly category: string | null; readonly amount: number }[];
+  readonly costByChannel: readonly { readonly channel: string; readonly amount: number }[];
+  readonly costLines: number;
+}
+
+export interface MonthlyFigure {
+  readonly metric: string;
+  readonly metricKey: MetricKey;
+  readonly months: readonly { readonly month: string; readonly target: number; readonly actual: number | null; readonly achievement: number | null; readonly status: Status }[];
+}
+
+export interface TaskOwnerFigure {
+  readonly owner: string;
+  readonly total: number;
+  readonly done: number;
+  readonly open: number;
+  readonly overdue: number;
+}
+
+export interface ReportFigures {
+  readonly cycle: string;
+  readonly region: string;
+  readonly team: string;
+  readonly asOf: string;
+  readonly running: boolean;
+  readonly metrics: readonly MetricFigure[];
+  readonly inputOutput: InputOutputFigures;
+  readonly monthly: readonly MonthlyFigure[];
+  readonly tasksByOwner: readonly TaskOwnerFigure[];
+  readonly tasks: { readonly total: number; readonly done: number; readonly open: number; readonly overdue: number };
+  /** Evaluation actuals that disagree with the detailed rows (reported under data quality). */
+  readonly mismatches: readonly { readonly what: string; readonly row: number; readonly typed: number; readonly computed: number; readonly kind: ValueKind }[];
+}
+
+export interface ReportModel {
+  readonly lang: Lang;
+  readonly title: string;
+  /** `<cycle> <region> — <title>`; a renderer adds ` v2`, ` v3` for later runs. */
+  readonly documentName: string;
+  readonly subtitle: string;
+  readonly sections: readonly ReportSection[];
+  readonly figures: ReportFigures;
+  readonly problemCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const t = (text: Bilingual, lang: Lang, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
+
+function trimDecimals(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** 1234.5 → "1,234.5"; at most two decimals. */
+export function formatNumber(n: number): string {
+  const fixed = trimDecimals(Math.abs(n).toFixed(2));
+  const [whole = '0', decimals] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = n < 0 && fixed !== '0' ? '-' : '';
+  return `${sign}${grouped}${decimals ? `.${decimals}` : ''}`;
+}
+
+/** A fraction as a percentage with at most one decimal: 0.9 → "90%", 1.075 → "107.5%". */
+export function formatPercent(fraction: number): string {
+  const value = Math.round(fraction * 1000) / 10;
+  return `${trimDecimals(value.toFixed(1))}%`;
+}
+
+function formatValue(value: number | null, kind: ValueKind): string {
+  if (value === null) return '—';
+  if (kind === 'percent') return formatPercent(value);
+  if (kind === 'ratio') return ratioLabel(value);
+  return formatNumber(value);
+}
+
+function statusText(status: Status, lang: Lang): string {
+  return pick(optionLabel(METRIC_STATUS, status), lang);
+}
+
+function metricLabel(m: { metric: string; unit: string }, lang: Lang): string {
+  const unit = m.unit.trim();
+  if (unit === '' || m.metric.includes(unit)) return m.metric;
+  return lang === 'zh-CN' ? `${m.metric}（${unit}）` : `${m.metric} (${unit})`;
+}
+
+/** "A competitor's …" reads as "a competitor's …" inside a sentence; acronyms stay as written. */
+function inSentence(text: string, lang: Lang): string {
+  const trimmed = text.trim().replace(/[.。；;]+$/, '');
+  if (lang === 'zh-CN') return trimmed;
+  return /^[A-Z](?![A-Z])/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+}
+
+function sentenceEnd(lang: Lang): string {
+  return lang === 'zh-CN' ? '。' : '.';
+}
+
+function ownersText(owners: readonly string[], lang: Lang): string {
+  return owners.join(lang === 'zh-CN' ? '、' : ', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+const CUMULATIVE_KEYS: ReadonlySet<MetricKey> = new Set<MetricKey>(['new_customers', 'revenue', 'visits', 'leads', 'event_participants']);
+
+function valueKindOf(row: EvaluationRow): ValueKind {
+  const ratio = /^\s*1\s*[:：]/;
+  if (row.metricKey === 'roi' || ratio.test(row.unit) || ratio.test(row.targetText) || ratio.test(row.actualText)) return 'ratio';
+  if (/^\s*[%％]\s*$/.test(row.unit) || /[%％]/.test(row.targetText) || /[%％]/.test(row.actualText)) return 'percent';
+  return 'number';
+}
+
+type WeeklyColumn = 'visits' | 'leads' | 'newCustomers' | 'revenue' | 'cost' | 'eventParticipants';
+
+function weeklySum(weekly: readonly WeeklyEntry[], column: WeeklyColumn, month?: string): number | null {
+  let sum = 0;
+  let any = false;
+  for (const entry of weekly) {
+    const value = entry[column];
+    if (value === null) continue;
+    if (month !== undefined && (entry.week === null || monthOf(entry.week) !== month)) continue;
+    sum += value;
+    any = true;
+  }
+  return any ? sum : null;
+}
+
+function sumOf(values: readonly (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
+}
+
+const differs = (a: number, b: number): boolean => Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Every figure of the report, computed from the plain rows. */
+export function computeFigures(workbook: Workbook, time: TimeContext): ReportFigures {
+  const { settings, weekly, evaluation, costs, goals } = workbook;
+  const threshold = settings.atRiskThreshold;
+  const today = time.today;
+  const running = settings.cycleStart !== null && settings.cycleEnd !== null && today < settings.cycleEnd;
+  const mismatches: ReportFigures['mismatches'][number][] = [];
+
+  // Totals from the detailed rows.
+  const costAmounts = costs.map((c) => c.amount).filter((a): a is number => a !== null);
+  const detailOf = (key: MetricKey): number | null => {
+    if (key === 'total_cost') return costAmounts.length > 0 ? sumOf(costAmounts) : weeklySum(weekly, 'cost');
+    const column = WEEKLY_COLUMN_OF[key];
+    return column ? weeklySum(weekly, column) : null;
+  };
+  const evalOf = (key: MetricKey): EvaluationRow | undefined => evaluation.find((e) => e.metricKey === key);
+  /** The Evaluation actual as typed, else the detailed rows' total. */
+  const totalOf = (key: MetricKey): number | null => evalOf(key)?.actual ?? detailOf(key);
+
+  for (const key of ['new_customers', 'revenue', 'total_cost'] as const) {
+    const row = evalOf(key);
+    const detail = detailOf(key);
+    if (row && row.actual !== null && detail !== null && differs(row.actual, detail)) {
+      mismatches.push({ what: row.metric, row: row.row, typed: row.actual, computed: detail, kind: valueKindOf(row) });
+    }
+  }
+
+  const totalCost = totalOf('total_cost');
+  const revenue = totalOf('revenue');
+  const newCustomers = totalOf('new_customers');
+  const ratio = inputOutputRatio(revenue, totalCost);
+
+  const monthlyGoals = (key: MetricKey): { month: string; target: number }[] =>
+    goals
+      .flatMap((g) => (g.metricKey === key && g.period?.kind === 'month' && g.target !== null ? [{ month: g.period.month, target: g.target }] : []))
+      .sort((a, b) => a.month.localeCompare(b.month));
+
+  const metrics: MetricFigure[] = evaluation.map((row) => {
+    const kind = valueKindOf(row);
+    let actual = row.actual;
+    if (row.metricKey === 'roi' && ratio !== null) actual = ratio; // a derived figure: always recomputed
+    else if (actual === null && row.metricKey !== null) actual = detailOf(row.metricKey);
+    const achievement = achievementRate(actual, row.target, row.direction);
+    let status = statusOf(achievement, threshold);
+    if (running && row.metricKey !== null && CUMULATIVE_KEYS.has(row.metricKey) && row.direction === 'higher' && row.target !== null && actual !== null) {
+      const monthly = monthlyGoals(row.metricKey);
+      const expected = monthly.length > 0
+        ? expectedToDate(monthly, today)
+        : proRataExpected(row.target, settings.cycleStart!, settings.cycleEnd!, today);
+      status = statusOf(achievementRate(actual, expected, 'higher'), threshold);
+    }
+    return {
+      row: row.row, dimension: row.dimension, metric: row.metric, metricKey: row.metricKey, unit: row.unit,
+      direction: row.direction, kind, target: row.target, actual, achievement, status, analysis: row.analysis,
+    };
+  });
+
+  // Monthly targets against monthly actuals from the Weekly log (by the month of each week's date).
+  const monthly: MonthlyFigure[] = [];
+  const monthlyKeys = [...new Set(goals.filter((g) => g.period?.kind === 'month' && g.metricKey !== null).map((g) => g.metricKey!))];
+  for (const key of monthlyKeys) {
+    const column = WEEKLY_COLUMN_OF[key];
+    const months = monthlyGoals(key);
+    if (!column || months.length === 0) continue;
+    const anyWeekly = weeklySum(weekly, column) !== null;
+    const name = evalOf(key)?.metric ?? goals.find((g) => g.metricKey === key)?.metric ?? key;
+    monthly.push({
+      metric: name,
+      metricKey: key,
+      months: months.map(({ month, target }) => {
+        const started = `${month}-01` <= isoFromDay(today);
+        const actual = !anyWeekly || !started ? null : (weeklySum(weekly, column, month) ?? 0);
+        const achievement = achievementRate(actual, target, 'higher');
+        return { month, target, actual, achievement, status: statusOf(achievement, threshold) };
+      }),
+    });
+  }
+  monthly.sort((a, b) => (a.metricKey === 'new_customers' ? -1 : 0) - (b.metricKey === 'new_customers' ? -1 : 0));
+
+  // Costs by category and channel.
+  const byCategory = new Map<string | null, number>();
+  const byChannel = new Map<string, number>();
+  for (const line of costs) {
+    if (line.amount === null) continue;
+    byCategory.set(line.category, (byCategory.get(line.category) ?? 0) + line.amount);
+    byChannel.set(line.channel, (byChannel.get(line.channel) ?? 0) + line.amount);
+  }
+  const categoryOrder = COST_CATEGORY.options.map((o) => o.key as string | null);
+  const costByCategory = [...byCategory].map(([category, amount]) => ({ category, amount }))
+    .sort((a, b) => (categoryOrder.indexOf(a.category) + 1 || 99) - (categoryOrder.indexOf(b.category) + 1 || 99));
+  const costByChannel = [...byChannel].map(([channel, amount]) => ({ channel, amount }))
+    .sort((a, b) => (a.channel === '' ? 1 : 0) - (b.channel === '' ? 1 : 0) || b.amount - a.amount);
+
+  const budgetRow = evalOf('total_cost');
+  const strategyBudget = sumOf(workbook.strategy.map((s) => s.budget));
+  const budget = budgetRow?.target ?? strategyBudget;
+
+  // Tasks by owner.
+  const owners = new Map<string, { total: number; done: number; open: number; overdue: number }>();
+  const tasks = { total: 0, done: 0, open: 0, overdue: 0 };
+  for (const task of workbook.tasks) {
+    const done = task.status === 'done';
+    const due = taskDueDay(task);
+    const overdue = !done && due !== null && due < today;
+    tasks.total++;
+    if (done) tasks.done++;
+    else tasks.open++;
+    if (overdue) tasks.overdue++;
+    for (const owner of task.owners.length > 0 ? task.owners : ['']) {
+      const entry = owners.get(owner) ?? { total: 0, done: 0, open: 0, overdue: 0 };
+      entry.total++;
+      if (done) entry.done++;
+      else entry.open++;
+      if (overdue) entry.overdue++;
+      owners.set(owner, entry);
+    }
+  }
+
+  return {
+    cycle: settings.cycle, region: settings.region, team: settings.team, asOf: isoFromDay(today), running,
+    metrics,
+    inputOutput: {
+      totalCost, revenue, ratio, ratioLabel: ratioLabel(ratio), netRoi: netRoi(revenue, totalCost), budget, newCustomers,
+      acquisitionCost: totalCost !== null && newCustomers !== null && newCustomers > 0 ? totalCost / newCustomers : null,
+      costByCategory, costByChannel, costLines: costAmounts.length,
+    },
+    monthly,
+    tasksByOwner: [...owners].map(([owner, c]) => ({ owner, ...c })),
+    tasks,
+    mismatches,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function noDataWhat(workbook: Workbook, tab: TabKey, lang: Lang): string {
+  const name = pick(tabSpec(tab).name, lang);
+  return workbook.missingTabs.includes(tab) ? t(RT.noDataTab, lang, { tab: name }) : t(RT.noDataRows, lang, { tab: name });
+}
+
+function noDataParagraph(what: string, lang: Lang): ReportBlock {
+  return { kind: 'paragraph', style: 'note', text: t(RT.noData, lang, { what }) };
+}
+
+function metricTable(id: string, metrics: readonly MetricFigure[], lang: Lang): ReportBlock {
+  return {
+    kind: 'table',
+    id,
+    header: [RT.colMetric, RT.colTarget, RT.colActual, RT.colAchievement, RT.colStatus, RT.colAnalysis].map((h) => pick(h, lang)),
+    rows: metrics.map((m) => [
+      { text: metricLabel(m, lang) },
+      { text: formatValue(m.target, m.kind) },
+      { text: formatValue(m.actual, m.kind) },
+      { text: m.achievement === null ? '—' : formatPercent(m.achievement) },
+      { text: statusText(m.status, lang), status: m.status },
+      { text: m.analysis },
+    ]),
+  };
+}
+
+/** The gap between actual and target in words: "5", "3 percentage points", "1:1.7". */
+function gapText(m: MetricFigure, gap: number, lang: Lang): string {
+  if (m.kind === 'percent') return t(RT.points, lang, { n: formatNumber(Math.abs(gap) * 100) });
+  if (m.kind === 'ratio') return formatNumber(Math.abs(gap));
+  const unit = lang === 'zh-CN' && m.unit.trim() !== '' ? ` ${m.unit.trim()}` : '';
+  return `${formatNumber(Math.abs(gap))}${unit}`;
+}
+
+/** One plain sentence for a metric, e.g. "New customers 45 of 50 (90%): 5 short; a competitor's August promotion delayed 5 signings." */
+export function metricSentence(m: MetricFigure, lang: Lang): string {
+  const params = {
+    metric: m.metric, actual: formatValue(m.actual, m.kind), target: formatValue(m.target, m.kind),
+    rate: m.achievement === null ? '—' : formatPercent(m.achievement),
+  };
+  let head: string;
+  if (m.actual === null || m.target === null || m.achievement === null) {
+    head = t(RT.sumNoRate, lang, params);
+  } else if (m.direction === 'lower') {
+    const gap = m.actual - m.target;
+    head = gap > 0 ? t(RT.sumLowerOver, lang, { ...params, gap: gapText(m, gap, lang) })
+      : gap < 0 ? t(RT.sumLowerUnder, lang, { ...params, gap: gapText(m, gap, lang) })
+        : t(RT.sumExact, lang, params);
+  } else {
+    const gap = m.actual - m.target;
+    head = !differs(m.actual, m.target) ? t(RT.sumExact, lang, params)
+      : gap < 0 ? t(RT.sumShort, lang, { ...params, gap: gapText(m, gap, lang) })
+        : t(RT.sumAbove, lang, { ...params, gap: gapText(m, gap, lang) });
+  }
+  const reason = m.analysis.trim() === '' ? '' : `${lang === 'zh-CN' ? '；' : '; '}${inSentence(m.analysis, lang)}`;
+  return `${head}${reason}${sentenceEnd(lang)}`;
+}
+
+function summarySection(f: ReportFigures, lang: Lang, problemCount: number, cycleEnd: Day | null): ReportSection {
+  const rated = f.metrics.filter((m) => m.achievement !== null);
+  const met = rated.filter((m) => m.status === 'on_target').length;
+  const atRisk = rated.filter((m) => m.status === 'at_risk').length;
+  const off = rated.filter((m) => m.status === 'off_target').length;
+  const io = f.inputOutput;
+  const figures: { label: string; value: string; status?: Status }[] = [];
+  const headline = (key: MetricKey, label: Bilingual): void => {
+    const m = f.metrics.find((x) => x.metricKey === key);
+    if (!m || m.actual === null) return;
+    const rate = m.achievement === null ? '' : ` (${formatPercent(m.achievement)})`;
+    const value = m.target === null ? formatValue(m.actual, m.kind) : `${formatValue(m.actual, m.kind)} / ${formatValue(m.target, m.kind)}${rate}`;
+    figures.push({ label: key === 'revenue' ? metricLabel(m, lang) : pick(label, lang), value, status: m.status });
+  };
+  headline('new_customers', RT.kfNewCustomers);
+  headline('revenue', RT.kfRevenue);
+  if (rated.length > 0) figures.push({ label: pick(RT.kfTargetsMet, lang), value: t(RT.kfTargetsMetValue, lang, { met, total: rated.length }) });
+  if (io.ratio !== null) figures.push({ label: pick(RT.kfRatio, lang), value: io.ratioLabel });
+  if (io.netRoi !== null) figures.push({ label: pick(RT.kfNetRoi, lang), value: formatPercent(io.netRoi) });
+
+  const blocks: ReportBlock[] = [];
+  if (figures.length > 0) blocks.push({ kind: 'keyFigures', figures });
+  blocks.push({ kind: 'paragraph', style: 'normal', text: rated.length > 0 ? t(RT.sumTargets, lang, { met, total: rated.length, atRisk, off }) : pick(RT.sumNoTargets, lang) });
+  if (f.running && cycleEnd !== null) {
+    blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.sumRunning, lang, { end: isoFromDay(cycleEnd), today: f.asOf }) });
+  }
+  for (const m of f.metrics) {
+    if (m.dimension === 'input_output' || (m.actual === null && m.target === null)) continue;
+    blocks.push({ kind: 'paragraph', style: 'bullet', text: metricSentence(m, lang) });
+  }
+  if (io.ratio !== null && io.revenue !== null && io.totalCost !== null) {
+    blocks.push({
+      kind: 'paragraph', style: 'bullet',
+      text: t(RT.sumRatio, lang, { ratio: io.ratioLabel, revenue: formatNumber(io.revenue), cost: formatNumber(io.totalCost), roi: formatPercent(io.netRoi ?? 0) }),
+    });
+  }
+  if (f.tasks.total > 0) blocks.push({ kind: 'paragraph', style: 'bullet', text: t(RT.sumTasks, lang, f.tasks) });
+  if (problemCount > 0) blocks.push({ kind: 'paragraph', style: 'bullet', text: t(RT.sumProblems, lang, { count: problemCount }) });
+  return { id: 'summary', title: pick(RT.secSummary, lang), hasData: rated.length > 0 || f.tasks.total > 0 || io.ratio !== null, blocks };
+}
+
+function dimensionSection(id: 'result' | 'process' | 'feedback', dimension: Dimension, title: Bilingual, workbook: Workbook, f: ReportFigures, lang: Lang): ReportSection {
+  const rows = f.metrics.filter((m) => m.dimension === dimension);
+  if (rows.length === 0) {
+    const what = workbook.evaluation.length === 0
+      ? noDataWhat(workbook, 'evaluation', lang)
+      : t(RT.noDataDimension, lang, { dimension: pick(optionLabel(DIMENSION, dimension), lang) });
+    return { id, title: pick(title, lang), hasData: false, blocks: [noDataParagraph(what, lang)] };
+  }
+  return { id, title: pick(title, lang), hasData: true, blocks: [metricTable(`metrics-${id}`, rows, lang)] };
+}
+
+function budgetText(io: InputOutputFigures, lang: Lang): string {
+  if (io.totalCost === null || io.budget === null) return '';
+  const gap = io.budget - io.totalCost;
+  const params = { actual: formatNumber(io.totalCost), budget: formatNumber(io.budget), gap: formatNumber(Math.abs(gap)) };
+  if (!differs(io.totalCost, io.budget)) return t(RT.onBudget, lang, params);
+  if (gap > 0) return t(RT.underBudget, lang, { ...params, used: io.budget > 0 ? formatPercent(io.totalCost / io.budget) : '—' });
+  return t(RT.overBudget, lang, params);
+}
+
+function inputOutputSection(workbook: Workbook, f: ReportFigures, lang: Lang): ReportSection {
+  const io = f.inputOutput;
+  const title = pick(RT.secInputOutput, lang);
+  if (io.totalCost === null && io.revenue === null && io.costLines === 0) {
+    return { id: 'inputOutput', title, hasData: false, blocks: [noDataParagraph(pick(RT.noDataCosts, lang), lang)] };
+  }
+  const costRow = workbook.evaluation.find((e) => e.metricKey === 'total_cost');
+  const revenueRow = workbook.evaluation.find((e) => e.metricKey === 'revenue');
+  const costHow = costRow?.actual != null ? pick(RT.howCostEvaluation, lang)
+    : io.costLines > 0 ? t(RT.howCost, lang, { lines: io.costLines }) : pick(RT.howCostWeekly, lang);
+  const revenueHow = revenueRow?.actual != null ? pick(RT.howRevenueEvaluation, lang) : pick(RT.howRevenueWeekly, lang);
+  const budgetHow = costRow?.target != null ? pick(RT.howBudgetEvaluation, lang) : pick(RT.howBudgetStrategy, lang);
+  const num = (v: number | null): string => (v === null ? '—' : formatNumber(v));
+  const cost = num(io.totalCost);
+  const revenue = num(io.revenue);
+  const underOver = budgetText(io, lang);
+  const costStatus: Status | undefined = io.totalCost !== null && io.budget !== null
+    ? statusOf(achievementRate(io.totalCost, io.budget, 'lower'), workbook.settings.atRiskThreshold) : undefined;
+  const rows: ReportCell[][] = [
+    [{ text: pick(RT.kfTotalCost, lang) }, costStatus ? { text: cost, status: costStatus } : { text: cost }, { text: costHow }],
+  ];
+  if (io.budget !== null) rows.push([{ text: pick(RT.kfBudget, lang) }, { text: formatNumber(io.budget) }, { text: `${budgetHow}${underOver ? `; ${underOver}` : ''}` }]);
+  rows.push([{ text: pick(RT.kfRevenue, lang) }, { text: revenue }, { text: revenueHow }]);
+  rows.push([{ text: pick(RT.kfRatio, lang) }, { text: io.ratioLabel || '—' }, { text: t(RT.howRatio, lang, { revenue, cost }) }]);
+  rows.push([{ text: pick(RT.kfNetRoi, lang) }, { text: io.netRoi === null ? '—' : formatPercent(io.netRoi) }, { text: t(RT.howNetRoi, lang, { revenue, cost }) }]);
+  rows.push([{ text: pick(RT.kfAcquisition, lang) }, { text: num(io.acquisitionCost) }, { text: t(RT.howAcquisition, lang, { cost, customers: num(io.newCustomers) }) }]);
+
+  const blocks: ReportBlock[] = [];
+  if (underOver) blocks.push({ kind: 'paragraph', style: 'normal', text: `${pick(RT.kfTotalCost, lang)}: ${underOver}${sentenceEnd(lang)}` });
+  blocks.push({ kind: 'table', id: 'io-figures', header: [pick(RT.colFigure, lang), pick(RT.colValue, lang), pick(RT.colHow, lang)], rows });
+
+  const ioMetrics = f.metrics.filter((m) => m.dimension === 'input_output');
+  if (ioMetrics.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: pick(RT.subInputOutputMetrics, lang) });
+    blocks.push(metricTable('metrics-inputOutput', ioMetrics, lang));
+  }
+  const total = io.costByCategory.reduce((a, c) => a + c.amount, 0);
+  const share = (amount: number): string => (total > 0 ? formatPercent(amount / total) : '—');
+  blocks.push({ kind: 'heading', level: 3, text: pick(RT.subCostsByCategory, lang) });
+  if (io.costByCategory.length === 0) {
+    blocks.push(noDataParagraph(noDataWhat(workbook, 'costs', lang), lang));
+  } else {
+    blocks.push({
+      kind: 'table', id: 'costs-category',
+      header: [pick(RT.colCategory, lang), pick(RT.colAmount, lang), pick(RT.colShare, lang)],
+      rows: [
+        ...io.costByCategory.map((c) => [
+          { text: c.category === null ? '—' : pick(optionLabel(COST_CATEGORY, c.category as never), lang) },
+          { text: formatNumber(c.amount) }, { text: share(c.amount) },
+        ]),
+        [{ text: pick(RT.total, lang) }, { text: formatNumber(total) }, { text: total > 0 ? '100%' : '—' }],
+      ],
+    });
+    blocks.push({ kind: 'heading', level: 3, text: pick(RT.subCostsByChannel, lang) });
+    blocks.push({
+      kind: 'table', id: 'costs-channel',
+      header: [pick(RT.colChannel, lang), pick(RT.colAmount, lang), pick(RT.colShare, lang)],
+      rows: [
+        ...io.costByChannel.map((c) => [{ text: c.channel === '' ? pick(RT.noChannel, lang) : c.channel }, { text: formatNumber(c.amount) }, { text: share(c.amount) }]),
+        [{ text: pick(RT.total, lang) }, { text: formatNumber(total) }, { text: total > 0 ? '100%' : '—' }],
+      ],
+    });
+  }
+  return { id: 'inputOutput', title, hasData: true, blocks };
+}
+
+function targetsSection(workbook: Workbook, f: ReportFigures, lang: Lang): ReportSection {
+  const title = pick(RT.secTargets, lang);
+  const rated = f.metrics.filter((m) => m.achievement !== null);
+  if (rated.length === 0 && f.monthly.length === 0) {
+    const what = workbook.evaluation.length === 0 ? noDataWhat(workbook, 'evaluation', lang) : pick(RT.noDataChartMetrics, lang);
+    return { id: 'targets', title, hasData: false, blocks: [noDataParagraph(what, lang), noDataParagraph(pick(RT.noDataMonthly, lang), lang)] };
+  }
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: pick(RT.subMissed, lang) }];
+  const missed = rated.filter((m) => m.status === 'at_risk' || m.status === 'off_target');
+  if (missed.length === 0) {
+    blocks.push({ kind: 'paragraph', style: 'normal', text: pick(RT.allMet, lang) });
+  } else {
+    blocks.push({
+      kind: 'table', id: 'missed',
+      header: [pick(RT.colMetric, lang), pick(RT.colTarget, lang), pick(RT.colActual, lang), pick(RT.colAchievement, lang), pick(RT.colReason, lang)],
+      rows: missed.map((m) => [
+        { text: metricLabel(m, lang) }, { text: formatValue(m.target, m.kind) }, { text: formatValue(m.actual, m.kind) },
+        { text: formatPercent(m.achievement ?? 0), status: m.status },
+        { text: m.analysis.trim() !== '' ? m.analysis : t(RT.noReason, lang, { row: m.row }) },
+      ]),
+    });
+  }
+  if (f.monthly.length === 0) {
+    blocks.push(noDataParagraph(pick(RT.noDataMonthly, lang), lang));
+  }
+  for (const group of f.monthly) {
+    blocks.push({ kind: 'heading', level: 3, text: t(RT.subMonthly, lang, { metric: group.metric }) });
+    const targetSum = group.months.reduce((a, m) => a + m.target, 0);
+    const actualSum = sumOf(group.months.map((m) => m.actual));
+    const totalRate = achievementRate(actualSum, targetSum, 'higher');
+    blocks.push({
+      kind: 'table', id: `monthly-${group.metricKey}`,
+      header: [pick(RT.colMonth, lang), pick(RT.colTarget, lang), pick(RT.colActual, lang), pick(RT.colAchievement, lang), pick(RT.colStatus, lang)],
+      rows: [
+        ...group.months.map((m) => [
+          { text: m.month }, { text: formatNumber(m.target) }, { text: m.actual === null ? '—' : formatNumber(m.actual) },
+          { text: m.achievement === null ? '—' : formatPercent(m.achievement) }, { text: statusText(m.status, lang), status: m.status },
+        ]),
+        [
+          { text: pick(RT.total, lang) }, { text: formatNumber(targetSum) }, { text: actualSum === null ? '—' : formatNumber(actualSum) },
+          { text: totalRate === null ? '—' : formatPercent(totalRate) }, { text: '' },
+        ],
+      ],
+    });
+  }
+  return { id: 'targets', title, hasData: true, blocks };
+}
+
+const OPEN_PROBLEMS_SHOWN = 50;
+const QUALITY_ROWS_SHOWN = 100;
+
+function executionSection(workbook: Workbook, f: ReportFigures, time: TimeContext, lang: Lang): ReportSection {
+  const title = pick(RT.secExecution, lang);
+  if (workbook.tasks.length === 0) {
+    return { id: 'execution', title, hasData: false, blocks: [noDataParagraph(noDataWhat(workbook, 'tracking', lang), lang)] };
+  }
+  const blocks: ReportBlock[] = [
+    { kind: 'paragraph', style: 'normal', text: t(RT.sumTasks, lang, f.tasks) },
+    { kind: 'heading', level: 3, text: pick(RT.subByOwner, lang) },
+    {
+      kind: 'table', id: 'tasks-by-owner',
+      header: [RT.colOwner, RT.colTasks, RT.colDone, RT.colOpen, RT.colOverdue].map((h) => pick(h, lang)),
+      rows: f.tasksByOwner.map((o) => [
+        { text: o.owner === '' ? pick(RT.noOwner, lang) : o.owner }, { text: String(o.total) }, { text: String(o.done) },
+        { text: String(o.open) }, o.overdue > 0 ? { text: String(o.overdue), status: 'off_target' as const } : { text: '0' },
+      ]),
+    },
+    { kind: 'heading', level: 3, text: pick(RT.subOpenProblems, lang) },
+  ];
+  const open = workbook.tasks
+    .filter((task) => task.status !== 'done' && task.problem.trim() !== '')
+    .map((task) => ({ task, due: taskDueDay(task) }))
+    .sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity));
+  if (open.length === 0) {
+    blocks.push({ kind: 'paragraph', style: 'normal', text: pick(RT.openProblemsNone, lang) });
+  } else {
+    blocks.push({
+      kind: 'table', id: 'open-problems',
+      header: [RT.colTask, RT.colOwner, RT.colProblem, RT.colSolution, RT.colNextStep, RT.colDue].map((h) => pick(h, lang)),
+      rows: open.slice(0, OPEN_PROBLEMS_SHOWN).map(({ task, due }) => [
+        { text: task.task }, { text: ownersText(task.owners, lang) }, { text: task.problem }, { text: task.solution },
+        { text: task.nextStep },
+        due !== null && due < time.today ? { text: isoFromDay(due), status: 'off_target' as const } : { text: due === null ? '' : isoFromDay(due) },
+      ]),
+    });
+    if (open.length > OPEN_PROBLEMS_SHOWN) {
+      blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.moreRows, lang, { n: open.length - OPEN_PROBLEMS_SHOWN, tab: pick(tabSpec('tracking').name, lang) }) });
+    }
+  }
+  return { id: 'execution', title, hasData: true, blocks };
+}
+
+function retrospectiveSection(workbook: Workbook, lang: Lang): ReportSection {
+  const title = pick(RT.secRetro, lang);
+  if (workbook.retrospective.length === 0) {
+    return { id: 'retrospective', title, hasData: false, blocks: [noDataParagraph(noDataWhat(workbook, 'retrospective', lang), lang)] };
+  }
+  return {
+    id: 'retrospective', title, hasData: true,
+    blocks: [{
+      kind: 'table', id: 'retrospective',
+      header: [RT.colModule, RT.colHighlight, RT.colRetroProblem, RT.colSuggestion, RT.colOwner, RT.colRetroDue, RT.colStatus].map((h) => pick(h, lang)),
+      rows: workbook.retrospective.map((r) => [
+        { text: r.module }, { text: r.highlight }, { text: r.problem }, { text: r.suggestion }, { text: ownersText(r.owners, lang) },
+        { text: r.due === null ? '' : isoFromDay(r.due.end) }, { text: pick(optionLabel(RETRO_STATUS, r.status), lang) },
+      ]),
+    }],
+  };
+}
+
+function qualitySection(problems: readonly Problem[], f: ReportFigures, lang: Lang): ReportSection {
+  const title = pick(RT.secQuality, lang);
+  const notes = [
+    ...f.mismatches.map((m) => ({
+      tab: pick(tabSpec('evaluation').name, lang), row: String(m.row),
+      text: t(RT.mismatch, lang, { what: m.what, typed: formatValue(m.typed, m.kind), computed: formatValue(m.computed, m.kind) }),
+      fix: pick(RT.mismatchFix, lang),
+    })),
+    ...problems.map((p) => ({ tab: pick(tabSpec(p.tab).name, lang), row: p.row === null ? '' : String(p.row), text: pick(p.message, lang), fix: pick(p.fix, lang) })),
+  ];
+  if (notes.length === 0) {
+    return { id: 'quality', title, hasData: true, blocks: [{ kind: 'paragraph', style: 'normal', text: pick(RT.qualityNone, lang) }] };
+  }
+  const blocks: ReportBlock[] = [
+    { kind: 'paragraph', style: 'normal', text: t(RT.qualityIntro, lang, { count: notes.length }) },
+    {
+      kind: 'table', id: 'quality',
+      header: [RT.colTab, RT.colRow, RT.colNote, RT.colFix].map((h) => pick(h, lang)),
+      rows: notes.slice(0, QUALITY_ROWS_SHOWN).map((n) => [{ text: n.tab }, { text: n.row }, { text: n.text }, { text: n.fix }]),
+    },
+  ];
+  if (notes.length > QUALITY_ROWS_SHOWN) {
+    blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.moreRows, lang, { n: notes.length - QUALITY_ROWS_SHOWN, tab: pick({ en: 'Check data', zh: '检查数据' }, lang) }) });
+  }
+  return { id: 'quality', title, hasData: true, blocks };
+}
+
+const TARGET_COLOR = '#9aa0a6';
+const ACTUAL_COLOR = '#1a73e8';
+
+function chartsSection(f: ReportFigures, lang: Lang): ReportSection {
+  const title = pick(RT.secCharts, lang);
+  const blocks: ReportBlock[] = [];
+  const legend = t(RT.chartLegend, lang, { a: pick(RT.seriesTarget, lang), b: pick(RT.seriesActual, lang) });
+  const rated = f.metrics.filter((m) => m.achievement !== null);
+  if (rated.length > 0) {
+    blocks.push({
+      kind: 'chart', id: 'targetVsActual', chartKind: 'column', title: pick(RT.chartTargetVsActual, lang), legend,
+      categories: rated.map((m) => m.metric),
+      series: [
+        { name: pick(RT.seriesTarget, lang), values: rated.map(() => 100), color: TARGET_COLOR },
+        { name: pick(RT.seriesActual, lang), values: rated.map((m) => Math.round((m.achievement ?? 0) * 1000) / 10), color: ACTUAL_COLOR },
+      ],
+    });
+  } else {
+    blocks.push(noDataParagraph(pick(RT.noDataChartMetrics, lang), lang));
+  }
+  const monthly = f.monthly[0];
+  if (monthly) {
+    blocks.push({
+      kind: 'chart', id: 'monthly', chartKind: 'column', title: t(RT.chartMonthly, lang, { metric: monthly.metric }), legend,
+      categories: monthly.months.map((m) => m.month),
+      series: [
+        { name: pick(RT.seriesTarget, lang), values: monthly.months.map((m) => m.target), color: TARGET_COLOR },
+        { name: pick(RT.seriesActual, lang), values: monthly.months.map((m) => m.actual), color: ACTUAL_COLOR },
+      ],
+    });
+  } else {
+    blocks.push(noDataParagraph(pick(RT.noDataMonthly, lang), lang));
+  }
+  return { id: 'charts', title, hasData: rated.length > 0 || monthly !== undefined, blocks };
+}
+
+function problemKey(p: Problem): string {
+  return [p.code, p.tab, p.row ?? '', p.column ?? '', p.message.en].join('\u0000');
+}
+
+/**
+ * The whole report. `problems` are Check data's findings; the workbook's own reading problems are
+ * included too (once each), so the data-quality notes are complete whichever list the caller passes.
+ */
+export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, problems: readonly Problem[]): ReportModel {
+  const seen = new Set<string>();
+  const allProblems = [...workbook.problems, ...problems].filter((p) => {
+    const key = problemKey(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const f = computeFigures(workbook, time);
+  const { settings } = workbook;
+  const title = pick(RT.title, lang);
+  const prefix = [settings.cycle, settings.region].filter((s) => s.trim() !== '').join(' ');
+  const documentName = prefix === '' ? title : `${prefix} — ${title}`;
+  const subtitle = t(RT.subtitle, lang, {
+    team: settings.team || settings.region || '—', cycle: settings.cycle || '—',
+    start: settings.cycleStart === null ? '—' : isoFromDay(settings.cycleStart),
+    end: settings.cycleEnd === null ? '—' : isoFromDay(settings.cycleEnd), today: f.asOf,
+  });
+  const problemCount = allProblems.length + f.mismatches.length;
+  const sections: ReportSection[] = [
+    summarySection(f, lang, problemCount, settings.cycleEnd),
+    dimensionSection('result', 'result', RT.secResult, workbook, f, lang),
+    dimensionSection('process', 'process', RT.secProcess, workbook, f, lang),
+    dimensionSection('feedback', 'feedback', RT.secFeedback, workbook, f, lang),
+    inputOutputSection(workbook, f, lang),
+    targetsSection(workbook, f, lang),
+    executionSection(workbook, f, time, lang),
+    retrospectiveSection(workbook, lang),
+    qualitySection(allProblems, f, lang),
+    chartsSection(f, lang),
+  ];
+  const empty = sections.filter((s) => !s.hasData).map((s) => s.title);
+  if (empty.length > 0) {
+    const summary = sections[0]!;
+    sections[0] = {
+      ...summary,
+      blocks: [...summary.blocks, { kind: 'paragraph', style: 'note', text: t(RT.sectionsWithoutData, lang, { list: empty.join(lang === 'zh-CN' ? '、' : ', ') }) }],
+    };
+  }
+  return { lang, title, documentName, subtitle, sections, figures: f, problemCount };
+}
+
+/** `name`, `name v2`, `name v3`: the name of the nth report of a cycle. */
+export function versionedName(name: string, version: number): string {
+  return version <= 1 ? name : `${name} v${version}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON summary (offline CLI: `market-expansion report --json`)
+
+export interface ReportSummaryMetric {
+  readonly row: number;
+  readonly dimension: Dimension | null;
+  readonly metric: string;
+  readonly unit: string;
+  readonly direction: Direction;
+  readonly target: number | null;
+  readonly actual: number | null;
+  /** Fraction (0.9 = 90%) or null when there is no rate. */
+  readonly achievement: number | null;
+  readonly status: Status;
+}
+
+export interface ReportSummary {
+  readonly cycle: string;
+  readonly region: string;
+  readonly team: string;
+  readonly asOf: string;
+  readonly metrics: readonly ReportSummaryMetric[];
+  readonly inputOutput: {
+    readonly totalCost: number | null;
+    readonly revenue: number | null;
+    /** revenue ÷ cost (the X of 1:X). */
+    readonly ratio: number | null;
+    /** `1:X` as the sheet shows it. */
+    readonly ratioLabel: string;
+    /** (revenue − cost) ÷ cost, a fraction. */
+    readonly netRoi: number | null;
+    readonly budget: number | null;
+    readonly acquisitionCost: number | null;
+  };
+  readonly monthly: readonly MonthlyFigure[];
+}
+
+function isModel(source: ReportModel | Workbook): source is ReportModel {
+  return 'sections' in source && 'figures' in source;
+}
+
+/**
+ * The JSON summary DESIGN specifies. From a model, or straight from a workbook (then `time` says which
+ * day the figures are as of; without it they are evaluated as at the end of the cycle).
+ */
+export function reportSummaryJson(source: ReportModel | Workbook, time?: TimeContext): ReportSummary {
+  let f: ReportFigures;
+  if (isModel(source)) {
+    f = source.figures;
+  } else {
+    // Without a clock: as at the cycle's end, else as at the last week logged.
+    const weeks = source.weekly.map((w) => w.week).filter((d): d is Day => d !== null);
+    const end: Day = source.settings.cycleEnd ?? (weeks.length > 0 ? Math.max(...weeks) + 6 : 0);
+    f = computeFigures(source, time ?? { today: end, dayOf: utcDayOf });
+  }
+  const io = f.inputOutput;
+  return {
+    cycle: f.cycle, region: f.region, team: f.team, asOf: f.asOf,
+    metrics: f.metrics.map((m) => ({
+      row: m.row, dimension: m.dimension, metric: m.metric, unit: m.unit, direction: m.direction, target: m.target,
+      actual: m.actual, achievement: m.achievement, status: m.status,
+    })),
+    inputOutput: {
+      totalCost: io.totalCost, revenue: io.revenue, ratio: io.ratio, ratioLabel: io.ratioLabel, netRoi: io.netRoi,
+      budget: io.budget, acquisitionCost: io.acquisitionCost,
+    },
+    monthly: f.monthly,
+  };
+}
+
+/** The Drive folder ID in a Settings value: an ID, or a folder URL (…/folders/<id>, …?id=<id>); null when blank. */
+export function folderIdFrom(setting: string): string | null {
+  const text = setting.trim();
+  if (text === '') return null;
+  const fromUrl = /\/folders\/([\w-]+)/.exec(text) ?? /[?&]id=([\w-]+)/.exec(text);
+  return fromUrl ? fromUrl[1]! : text;
+}

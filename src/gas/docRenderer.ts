@@ -1,0 +1,106 @@
+import { Bilingual } from '../core/i18n';
+import { Status } from '../core/metrics';
+import { ReportBlock, ReportModel } from '../core/report';
+import { RT } from '../core/reportText';
+
+type Document = GoogleAppsScript.Document.Document;
+type Body = GoogleAppsScript.Document.Body;
+type Table = GoogleAppsScript.Document.Table;
+type ChartBlock = Extract<ReportBlock, { kind: 'chart' }>;
+
+/** Cell colours of a metric status (the sheet's conditional colours, lighter for print). */
+export const STATUS_BACKGROUND: Readonly<Record<Status, string>> = {
+  on_target: '#d9ead3',
+  at_risk: '#fff2cc',
+  off_target: '#f4cccc',
+  no_data: '#eeeeee',
+};
+const HEADER_BACKGROUND = '#e8eaed';
+const CHART_WIDTH = 640;
+const CHART_HEIGHT = 320;
+
+/** What the renderer is doing, for the failure message. */
+export interface Progress {
+  step: Bilingual;
+}
+
+/**
+ * One table in one appendTable call; then the header row styled (a call or three per header cell)
+ * and each status cell coloured. Calls grow with the number of tables and status cells, not with rows
+ * of the sheet.
+ */
+function appendTable(body: Body, header: readonly string[] | null, rows: readonly (readonly { text: string; status?: Status }[])[]): Table {
+  const cells = [...(header ? [header.map(String)] : []), ...rows.map((r) => r.map((c) => c.text))];
+  const table = body.appendTable(cells);
+  const offset = header ? 1 : 0;
+  (header ?? []).forEach((_, c) => {
+    const cell = table.getCell(0, c);
+    cell.setBackgroundColor(HEADER_BACKGROUND);
+    cell.editAsText().setBold(true);
+  });
+  rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell.status) table.getCell(r + offset, c).setBackgroundColor(STATUS_BACKGROUND[cell.status]);
+    });
+  });
+  return table;
+}
+
+/** A PNG of the chart from the Charts service. */
+export function chartBlob(chart: ChartBlock): GoogleAppsScript.Base.Blob {
+  let data = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, '');
+  for (const series of chart.series) data = data.addColumn(Charts.ColumnType.NUMBER, series.name);
+  chart.categories.forEach((category, i) => {
+    data.addRow([category, ...chart.series.map((s) => s.values[i] ?? 0)]);
+  });
+  return Charts.newColumnChart()
+    .setDataTable(data)
+    .setTitle(chart.title)
+    .setColors(chart.series.map((s) => s.color))
+    .setLegendPosition(Charts.Position.BOTTOM)
+    .setDimensions(CHART_WIDTH, CHART_HEIGHT)
+    .build()
+    .getAs('image/png');
+}
+
+function renderBlock(body: Body, block: ReportBlock, progress: Progress): void {
+  switch (block.kind) {
+    case 'heading':
+      body.appendParagraph(block.text).setHeading(block.level === 2 ? DocumentApp.ParagraphHeading.HEADING2 : DocumentApp.ParagraphHeading.HEADING3);
+      return;
+    case 'paragraph':
+      if (block.style === 'bullet') body.appendListItem(block.text);
+      else if (block.style === 'note') body.appendParagraph(block.text).editAsText().setItalic(true);
+      else body.appendParagraph(block.text);
+      return;
+    case 'table':
+      appendTable(body, block.header, block.rows);
+      return;
+    case 'keyFigures':
+      appendTable(body, null, block.figures.map((f) => [{ text: f.label }, f.status ? { text: f.value, status: f.status } : { text: f.value }]));
+      return;
+    case 'chart': {
+      const previous = progress.step;
+      progress.step = RT.stepCharts;
+      body.appendParagraph(block.title).setHeading(DocumentApp.ParagraphHeading.HEADING3);
+      body.appendImage(chartBlob(block));
+      body.appendParagraph(block.legend).editAsText().setItalic(true);
+      progress.step = previous;
+      return;
+    }
+  }
+}
+
+/** Writes the whole report into a new, empty document. */
+export function renderReport(doc: Document, model: ReportModel, progress: Progress): void {
+  const body = doc.getBody();
+  // A new document holds one empty paragraph: it becomes the title.
+  const title = body.getChild(0).asParagraph();
+  title.setText(model.documentName);
+  title.setHeading(DocumentApp.ParagraphHeading.TITLE);
+  body.appendParagraph(model.subtitle).setHeading(DocumentApp.ParagraphHeading.SUBTITLE);
+  for (const section of model.sections) {
+    body.appendParagraph(section.title).setHeading(DocumentApp.ParagraphHeading.HEADING1);
+    for (const block of section.blocks) renderBlock(body, block, progress);
+  }
+}

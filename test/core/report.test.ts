@@ -1,0 +1,267 @@
+import fc from 'fast-check';
+import { TimeContext, readWorkbook } from '../../src/core/model';
+import {
+  ReportBlock, ReportModel, ReportSection, SECTION_ORDER, folderIdFrom, formatNumber, formatPercent, reportSummaryJson, versionedName,
+} from '../../src/core/report';
+import { dayFromIso, utcDayOf } from '../../src/core/values';
+import { AFTER_CYCLE, exampleRaw, reportOf } from './reportFixture';
+
+const section = (model: ReportModel, id: ReportSection['id']): ReportSection => {
+  const s = model.sections.find((x) => x.id === id);
+  if (!s) throw new Error(`no section ${id}`);
+  return s;
+};
+
+type TableBlock = Extract<ReportBlock, { kind: 'table' }>;
+const table = (model: ReportModel, id: string): TableBlock => {
+  for (const s of model.sections) for (const b of s.blocks) if (b.kind === 'table' && b.id === id) return b;
+  throw new Error(`no table ${id}`);
+};
+const texts = (b: TableBlock): string[][] => b.rows.map((r) => r.map((c) => c.text));
+const paragraphs = (s: ReportSection): string[] => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+
+describe('report model — the worked example (East China, 2023 Q3)', () => {
+  const en = reportOf('en');
+  const zh = reportOf('zh-CN');
+
+  it('names the document <cycle> <region> — <title>, in each language', () => {
+    expect(en.documentName).toBe('2023 Q3 East China — Market expansion evaluation report');
+    expect(zh.documentName).toBe('2023 Q3 华东区域 — 市场拓展效果评估报告');
+    expect(versionedName(en.documentName, 1)).toBe(en.documentName);
+    expect(versionedName(en.documentName, 2)).toBe('2023 Q3 East China — Market expansion evaluation report v2');
+  });
+
+  it('has every section, in the order DESIGN lists them', () => {
+    expect(en.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
+    expect(en.sections.map((s) => s.title)).toEqual([
+      'Summary', 'Result metrics', 'Process metrics', 'Customer feedback', 'Input and output', 'Target analysis',
+      'Execution summary', 'Highlights, problems and improvement suggestions', 'Data-quality notes', 'Charts',
+    ]);
+    expect(zh.sections.map((s) => s.title)).toEqual([
+      '总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '执行情况汇总', '亮点、问题与优化建议', '数据质量说明', '图表',
+    ]);
+  });
+
+  it('reproduces every figure of the seed evaluation table (90%, 107.5%, 110%, 80%)', () => {
+    expect(texts(table(en, 'metrics-result'))).toEqual([
+      ['New customers', '50', '45', '90%', 'At risk', "A competitor's August promotion delayed 5 customers' signing"],
+      ['East China revenue (10k CNY)', '200', '215', '107.5%', 'On target', 'Key-industry breakthroughs beat expectations: 2 new major accounts'],
+    ]);
+    expect(texts(table(en, 'metrics-process'))).toEqual([
+      ['Customer visits', '200', '220', '110%', 'On target', 'Visited prospects more often to lift conversion'],
+      ['Lead conversion rate (%)', '15%', '12%', '80%', 'At risk', 'Over-strict lead screening lost good leads'],
+    ]);
+    expect(texts(table(zh, 'metrics-result'))[0]).toEqual(['新增客户数（家）', '50', '45', '90%', '有风险', '受竞品8月促销活动影响，5家客户延迟签约']);
+    expect(table(en, 'metrics-result').rows[1]![4]!.status).toBe('on_target');
+    const json = reportSummaryJson(en);
+    expect(json.metrics.map((m) => m.achievement)).toEqual([
+      expect.closeTo(0.9, 12), expect.closeTo(1.075, 12), expect.closeTo(1.1, 12), expect.closeTo(0.8, 12),
+      expect.closeTo(30 / 28, 12), expect.closeTo(215 / 28 / 6, 12),
+    ]);
+  });
+
+  it('shows the cost line as under budget (28 of 30), the ratio 1:7.7 and net ROI (215−28)/28', () => {
+    const io = table(en, 'io-figures');
+    expect(texts(io)).toEqual([
+      ['Total cost', '28', 'Evaluation actual'],
+      ['Budget', '30', 'Evaluation target of the total cost; under budget: 28 of 30 (93.3% of the budget used, 2 left)'],
+      ['Revenue', '215', 'Evaluation actual'],
+      ['Input-output ratio', '1:7.7', 'revenue ÷ cost = 215 ÷ 28'],
+      ['Net ROI', '667.9%', '(revenue − cost) ÷ cost = (215 − 28) ÷ 28'],
+      ['Acquisition cost per new customer', '0.62', 'cost ÷ new customers = 28 ÷ 45'],
+    ]);
+    expect(io.rows[0]![1]!.status).toBe('on_target');
+    expect(paragraphs(section(en, 'inputOutput'))).toContain('Total cost: under budget: 28 of 30 (93.3% of the budget used, 2 left).');
+    expect(texts(table(en, 'metrics-inputOutput'))).toEqual([
+      ['Total expansion cost (10k CNY)', '30', '28', '107.1%', 'On target', 'Optimised online ads; acquisition cost down 5%'],
+      ['Input-output ratio (ROI) (1:X)', '1:6', '1:7.7', '128%', 'On target', 'Revenue beat target; returns clearly up'],
+    ]);
+    expect(texts(table(zh, 'io-figures'))[1]).toEqual(['预算', '30', '“效果评估”总成本目标值; 低于预算：28 / 30（使用预算 93.3%，结余 2）']);
+    const json = reportSummaryJson(en).inputOutput;
+    expect(json.totalCost).toBe(28);
+    expect(json.revenue).toBe(215);
+    expect(json.ratioLabel).toBe('1:7.7');
+    expect(json.ratio).toBeCloseTo(215 / 28, 12);
+    expect(json.netRoi).toBeCloseTo((215 - 28) / 28, 12);
+    expect(json.budget).toBe(30);
+  });
+
+  it('breaks the cost down by category and by channel', () => {
+    expect(texts(table(en, 'costs-category'))).toEqual([
+      ['Marketing', '18', '64.3%'], ['Personnel', '7', '25%'], ['Channel commission', '3', '10.7%'], ['Total', '28', '100%'],
+    ]);
+    expect(texts(table(en, 'costs-channel'))).toEqual([
+      ['Trade shows', '10', '35.7%'], ['Online platforms', '8', '28.6%'], ['Partner referrals', '3', '10.7%'], ['(no channel)', '7', '25%'], ['Total', '28', '100%'],
+    ]);
+    expect(texts(table(zh, 'costs-category'))[0]).toEqual(['营销费用', '18', '64.3%']);
+  });
+
+  it('writes the summary in plain sentences from the numbers', () => {
+    const s = paragraphs(section(en, 'summary'));
+    expect(s).toContain('4 of 6 targets met; 2 at risk, 0 off target.');
+    expect(s).toContain("New customers 45 of 50 (90%): 5 short; a competitor's August promotion delayed 5 customers' signing.");
+    expect(s).toContain('East China revenue 215 of 200 (107.5%): 15 above target; key-industry breakthroughs beat expectations: 2 new major accounts.');
+    expect(s).toContain('Lead conversion rate 12% of 15% (80%): 3 percentage points short; over-strict lead screening lost good leads.');
+    expect(s).toContain('Input-output ratio 1:7.7 (revenue 215 ÷ cost 28); net ROI 667.9%.');
+    const z = paragraphs(section(zh, 'summary'));
+    expect(z).toContain('新增客户数 45/50（达成率 90%）：差 5 家；受竞品8月促销活动影响，5家客户延迟签约。');
+    expect(z).toContain('6 项目标中达成 4 项；2 项有风险，0 项未达标。');
+    const figures = section(en, 'summary').blocks.find((b) => b.kind === 'keyFigures');
+    expect(figures?.kind === 'keyFigures' && figures.figures.map((f) => [f.label, f.value])).toEqual([
+      ['New customers', '45 / 50 (90%)'], ['East China revenue (10k CNY)', '215 / 200 (107.5%)'], ['Targets met', '4 of 6'],
+      ['Input-output ratio', '1:7.7'], ['Net ROI', '667.9%'],
+    ]);
+  });
+
+  it('lists each missed target with its reason, and monthly targets 15/18/17 against weekly-log actuals 12/14/19', () => {
+    expect(texts(table(en, 'missed'))).toEqual([
+      ['New customers', '50', '45', '90%', "A competitor's August promotion delayed 5 customers' signing"],
+      ['Lead conversion rate (%)', '15%', '12%', '80%', 'Over-strict lead screening lost good leads'],
+    ]);
+    expect(texts(table(en, 'monthly-new_customers'))).toEqual([
+      ['2023-07', '15', '12', '80%', 'At risk'],
+      ['2023-08', '18', '14', '77.8%', 'Off target'],
+      ['2023-09', '17', '19', '111.8%', 'On target'],
+      ['Total', '50', '45', '90%', ''],
+    ]);
+    expect(texts(table(zh, 'monthly-new_customers'))[1]).toEqual(['2023-08', '18', '14', '77.8%', '未达标']);
+  });
+
+  it('summarises execution by owner and lists the open problem with its solution', () => {
+    expect(texts(table(en, 'tasks-by-owner'))).toEqual([
+      ['Zhang*', '1', '1', '0', '0'], ['Li*', '1', '1', '0', '0'], ['Wang*', '1', '0', '1', '1'],
+    ]);
+    expect(texts(table(en, 'open-problems'))).toEqual([[
+      'Follow up new-customer contracts', 'Wang*', '3 customers have long decision cycles', 'Weekly progress sync and trial support',
+      'Get the remaining 2 signed before 10 August', '2023-08-10',
+    ]]);
+    expect(paragraphs(section(en, 'execution'))[0]).toBe('Tasks: 3 (2 done, 1 open, 1 overdue).');
+  });
+
+  it('carries the three retrospective rows with owner and due date', () => {
+    expect(texts(table(en, 'retrospective')).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([
+      ['Strategy effectiveness', 'Build a lead-to-customer fit scoring model', 'Li*', '2023-08-15'],
+      ['Teamwork', 'Adopt a CRM to unify follow-up records', 'Zhang, Zhao', '2023-08-20'],
+      ['Resource use', 'Launch a fast-response package for new customers', 'Wang*', '2023-09-01'],
+    ]);
+    expect(texts(table(zh, 'retrospective'))[1]).toEqual([
+      '团队协作', '销售+市场部联合地推，活动参与人数超目标30%', '客户跟进信息不同步，导致重复沟通', '引入CRM系统，统一客户跟进记录', '张、赵', '2023-08-20', '待办',
+    ]);
+  });
+
+  it('reports Check data problems as data-quality notes', () => {
+    const quality = table(en, 'quality');
+    // The example's "Zhang, Zhao" owners are not Team names; the overdue task is reported too.
+    expect(texts(quality).some((r) => r[0] === 'Tracking' && r[2]!.includes('Follow up new-customer contracts'))).toBe(true);
+    expect(en.problemCount).toBe(quality.rows.length);
+  });
+
+  it('gives the two charts as data', () => {
+    const charts = section(en, 'charts').blocks.filter((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart');
+    expect(charts.map((c) => c.id)).toEqual(['targetVsActual', 'monthly']);
+    expect(charts[0]!.categories).toEqual(['New customers', 'East China revenue', 'Customer visits', 'Lead conversion rate', 'Total expansion cost', 'Input-output ratio (ROI)']);
+    expect(charts[0]!.series[1]!.values).toEqual([90, 107.5, 110, 80, 107.1, 128]);
+    expect(charts[1]!.categories).toEqual(['2023-07', '2023-08', '2023-09']);
+    expect(charts[1]!.series.map((s) => s.values)).toEqual([[15, 18, 17], [12, 14, 19]]);
+  });
+
+  it('never reads the formula columns: an overwritten Achievement or Status changes nothing', () => {
+    const raw = exampleRaw('en');
+    const grid = raw.evaluation!;
+    const header = grid[0]!;
+    const ach = header.indexOf('Achievement');
+    const status = header.indexOf('Status');
+    grid[1]![ach] = 0.5;
+    grid[1]![status] = 'On target';
+    expect(texts(table(reportOf('en', raw), 'metrics-result'))[0]!.slice(3, 5)).toEqual(['90%', 'At risk']);
+  });
+
+  it('while the cycle runs, totals are judged against the target expected by today', () => {
+    const mid: TimeContext = { today: dayFromIso('2023-07-31'), dayOf: utcDayOf };
+    const model = reportOf('en', exampleRaw('en'), mid);
+    // 45 new customers against 15 expected by the end of July is on target, although 90% of the cycle target.
+    expect(texts(table(model, 'metrics-result'))[0]!.slice(3, 5)).toEqual(['90%', 'On target']);
+    expect(paragraphs(section(model, 'summary'))).toContain('The cycle runs until 2023-09-30: the status of totals compares them with the target expected by 2023-07-31.');
+    expect(texts(table(model, 'monthly-new_customers')).map((r) => r[2])).toEqual(['12', '—', '—', '12']);
+  });
+});
+
+describe('report model — missing and empty data', () => {
+  it('an empty workbook still gives a report that says which sections have no data', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const model = reportOf(lang, {});
+      expect(model.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
+      const empty = model.sections.filter((s) => !s.hasData).map((s) => s.id);
+      expect(empty).toEqual(['summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'execution', 'retrospective', 'charts']);
+      expect(model.documentName).toBe(lang === 'en' ? 'Market expansion evaluation report' : '市场拓展效果评估报告');
+    }
+    const en = reportOf('en', {});
+    expect(paragraphs(section(en, 'result'))).toEqual(['No data: the Evaluation tab is missing.']);
+    expect(paragraphs(section(en, 'execution'))).toEqual(['No data: the Tracking tab is missing.']);
+    expect(paragraphs(section(en, 'summary')).at(-1)).toBe(
+      'Sections without data: Summary, Result metrics, Process metrics, Customer feedback, Input and output, Target analysis, Execution summary, Highlights, problems and improvement suggestions, Charts.',
+    );
+    expect(texts(table(en, 'quality')).some((r) => r[2] === 'The tab "Evaluation" is missing.')).toBe(true);
+    const zh = reportOf('zh-CN', {});
+    expect(paragraphs(section(zh, 'retrospective'))).toEqual(['无数据：缺少“复盘”工作表。']);
+  });
+
+  it('a tab with headers only says it has no rows; the feedback section says there are no such rows', () => {
+    const raw = exampleRaw('en');
+    raw.retrospective = [raw.retrospective![0]!];
+    const model = reportOf('en', raw);
+    expect(paragraphs(section(model, 'retrospective'))).toEqual(['No data: the Retrospective tab has no rows.']);
+    expect(paragraphs(section(model, 'feedback'))).toEqual(['No data: the Evaluation tab has no Customer feedback rows.']);
+  });
+
+  it('falls back to the detailed rows when Evaluation actuals are blank, and notes disagreements', () => {
+    const raw = exampleRaw('en');
+    const header = raw.evaluation![0]!;
+    const actual = header.indexOf('Actual');
+    raw.evaluation![1]![actual] = ''; // new customers: from the weekly log (45)
+    raw.evaluation![2]![actual] = 200; // revenue typed 200, weekly log says 215
+    const model = reportOf('en', raw);
+    expect(texts(table(model, 'metrics-result')).map((r) => r[2])).toEqual(['45', '200']);
+    expect(texts(table(model, 'quality')).find((r) => r[2]!.startsWith('East China revenue'))).toEqual([
+      'Evaluation', '3', 'East China revenue: Evaluation says 200, but the detailed rows add up to 215; the report uses the Evaluation figure.',
+      'Correct the Evaluation actual or the detailed rows so they agree.',
+    ]);
+  });
+});
+
+describe('JSON summary and helpers', () => {
+  it('gives the same summary from the workbook as from the model, with the DESIGN fields', () => {
+    const raw = exampleRaw('en');
+    const fromWorkbook = reportSummaryJson(readWorkbook(raw, AFTER_CYCLE));
+    const fromModel = reportSummaryJson(reportOf('en', raw));
+    expect({ ...fromWorkbook, asOf: '' }).toEqual({ ...fromModel, asOf: '' });
+    expect(fromWorkbook.asOf).toBe('2023-09-30');
+    expect(fromWorkbook.metrics[0]).toEqual({
+      row: 2, dimension: 'result', metric: 'New customers', unit: 'customers', direction: 'higher', target: 50, actual: 45,
+      achievement: expect.closeTo(0.9, 12), status: 'at_risk',
+    });
+    expect(fromWorkbook.metrics[3]).toMatchObject({ target: 0.15, actual: 0.12, status: 'at_risk' });
+    expect(JSON.parse(JSON.stringify(fromWorkbook)).inputOutput.ratioLabel).toBe('1:7.7');
+  });
+
+  it('reads the report folder from an ID or a Drive URL', () => {
+    expect(folderIdFrom('')).toBeNull();
+    expect(folderIdFrom(' 1AbC-d_9 ')).toBe('1AbC-d_9');
+    expect(folderIdFrom('https://drive.google.com/drive/folders/1AbC-d_9?usp=sharing')).toBe('1AbC-d_9');
+    expect(folderIdFrom('https://drive.google.com/open?id=1AbC-d_9')).toBe('1AbC-d_9');
+  });
+});
+
+describe('number formatting', () => {
+  it('formats percentages with at most one decimal and numbers with grouping', () => {
+    expect([0.9, 1.075, 1.1, 0.12 / 0.15, 30 / 28].map(formatPercent)).toEqual(['90%', '107.5%', '110%', '80%', '107.1%']);
+    expect([45, 1200, 1234567.891, 0.625, -3].map(formatNumber)).toEqual(['45', '1,200', '1,234,567.89', '0.63', '-3']);
+  });
+
+  it('formatNumber round-trips to within a cent for any amount', () => {
+    fc.assert(fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (n) => {
+      const back = Number(formatNumber(n).replace(/,/g, ''));
+      return Math.abs(back - n) <= 0.005 + 1e-6 * Math.abs(n);
+    }));
+  });
+});
