@@ -1,6 +1,7 @@
 // npm start: the whole product on the built-in example, with no Google account. Runs the built Apps
 // Script bundle (dist/Code.js) in the local emulator the way a person would use the Sheet, prints what
 // each step did (with its service calls) and writes what it produced to out/.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Emulator } from './emulator';
@@ -40,6 +41,15 @@ async function main(): Promise<void> {
   const workbook = join(out, 'market-expansion-example.xlsx');
   await emulator.exportXlsx(workbook);
   console.log(`\nWrote ${relative(root, workbook)}`);
+
+  emulator.clock.set(new Date('2023-10-08T10:00:00+08:00'));
+  console.log(`\nVirtual clock: ${emulator.clock.now().toISOString()} (after the cycle ended)`);
+  step(emulator, 'Generate 2023 Q3 report', 'menuGenerateReport');
+  const docs = await emulator.exportDocs(out);
+  for (const path of docs) console.log(`Wrote ${relative(root, path)}`);
+  const pdf = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, ...docs], { stdio: 'ignore' });
+  if (pdf.status === 0) console.log('Wrote a PDF beside each .docx (LibreOffice)');
+  else console.log('(No PDF: LibreOffice is not installed; the .docx opens in Word, WPS or LibreOffice.)');
 }
 
 main().catch((error: unknown) => {
