@@ -8,7 +8,7 @@ import { Problem } from './problems';
 import { ColumnSpec, SETTINGS, SETTINGS_TAB, SettingKey, SettingSpec, TABS, TabKey, tabSpec } from './schema';
 import { TableRow, isBlankCell, readTable } from './table';
 import {
-  CellValue, DateSpan, Day, Direction, isNoData, parseDate, parseDirection, parseNumber, splitOwners,
+  CellValue, DateSpan, Day, Direction, isNoData, isoFromDay, parseDate, parseDirection, parseNumber, splitOwners, utcDayOf,
 } from './values';
 
 /** The workbook as plain grids, header row first: what the Sheets adapter and the .xlsx reader both produce. */
@@ -120,10 +120,10 @@ const MSG = {
 
 export const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
-/** Human text of a cell (dates and numbers as typed). */
-export function cellText(value: CellValue): string {
+/** Human text of a cell: a date as its calendar day in the spreadsheet's zone (UTC without a zone). */
+export function cellText(value: CellValue, dayOf: (date: Date) => Day = utcDayOf): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : isoFromDay(dayOf(value));
   return String(value).trim();
 }
 
@@ -145,7 +145,7 @@ class TabReader {
   ) {}
 
   text(row: TableRow, key: string): string {
-    return cellText(row.cells[key]);
+    return cellText(row.cells[key], this.time.dayOf);
   }
 
   number(row: TableRow, key: string): number | null {
@@ -210,10 +210,10 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
   const report = (spec: SettingSpec, value: CellValue, reason: Bilingual): void => {
     problems.push({
       code: 'setting_invalid', severity: 'error', tab: 'settings', row: rowOf[spec.key] ?? null, column: 'value',
-      value: cellText(value),
+      value: cellText(value, time.dayOf),
       message: {
-        en: fill(MSG.badSetting, { setting: spec.label.en, value: cellText(value), reason: reason.en }).en,
-        zh: fill(MSG.badSetting, { setting: spec.label.zh, value: cellText(value), reason: reason.zh }).zh,
+        en: fill(MSG.badSetting, { setting: spec.label.en, value: cellText(value, time.dayOf), reason: reason.en }).en,
+        zh: fill(MSG.badSetting, { setting: spec.label.zh, value: cellText(value, time.dayOf), reason: reason.zh }).zh,
       },
       fix: spec.help,
     });
@@ -223,7 +223,7 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
     return v === undefined || isBlankCell(v) ? SETTINGS.find((s) => s.key === key)!.defaultValue : v;
   };
   const spec = (key: SettingKey): SettingSpec => SETTINGS.find((s) => s.key === key)!;
-  const text = (key: SettingKey): string => cellText(raw(key));
+  const text = (key: SettingKey): string => cellText(raw(key), time.dayOf);
   const day = (key: SettingKey): Day | null => {
     const v = raw(key);
     if (isBlankCell(v)) return null;

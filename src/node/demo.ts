@@ -50,6 +50,12 @@ async function main(): Promise<void> {
   const pdf = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, ...docs], { stdio: 'ignore' });
   if (pdf.status === 0) console.log('Wrote a PDF beside each .docx (LibreOffice)');
   else console.log('(No PDF: LibreOffice is not installed; the .docx opens in Word, WPS or LibreOffice.)');
+
+  emulator.ui.respondNextAlert('YES');
+  step(emulator, 'Start next cycle (2023 Q3 → 2023 Q4), answering Yes to the confirmation', 'menuStartNextCycle');
+  const after = join(out, 'market-expansion-after-rollover.xlsx');
+  await emulator.exportXlsx(after);
+  console.log(`Wrote ${relative(root, after)}`);
 }
 
 main().catch((error: unknown) => {

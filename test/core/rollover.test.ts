@@ -1,0 +1,339 @@
+import { exampleData } from '../../src/core/example';
+import { Lang, pick } from '../../src/core/i18n';
+import { RawWorkbook, TimeContext, readWorkbook } from '../../src/core/model';
+import { GridWrite, RolloverPlan, archiveName, describeRollover, literal, planRollover } from '../../src/core/rollover';
+import { COST_SUMMARY, SETTINGS, TABS, TabKey, tabSpec } from '../../src/core/schema';
+import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
+
+const time = (today: string): TimeContext => ({ today: dayFromIso(today), dayOf: utcDayOf });
+const AFTER_Q3 = time('2023-10-02');
+
+/** The worked example as grids, header row first, the way the Sheets adapter reads it. */
+function exampleRaw(lang: Lang): RawWorkbook {
+  const example = exampleData(lang);
+  const raw: RawWorkbook = {};
+  for (const spec of TABS) {
+    if (spec.key === 'settings') {
+      raw.settings = [
+        spec.columns.map((c) => pick(c.header, lang)),
+        ...SETTINGS.map((s) => [pick(s.label, lang), example.settings[s.key] ?? s.defaultValue, pick(s.help, lang)]),
+      ];
+      continue;
+    }
+    const rows = example.tabs[spec.key] ?? [];
+    raw[spec.key] = [spec.columns.map((c) => pick(c.header, lang)), ...rows.map((r) => spec.columns.map((c) => r[c.key] ?? ''))];
+  }
+  return raw;
+}
+
+function plan(raw: RawWorkbook, lang: Lang = 'en', t: TimeContext = AFTER_Q3, sheetNames?: string[]): RolloverPlan {
+  const result = planRollover(readWorkbook(raw, t), raw, t, lang, { sheetNames });
+  if ('error' in result) throw new Error(result.error.en);
+  return result;
+}
+
+/** What Sheets stores for a written value: a leading apostrophe only marks text. */
+const stored = (v: CellValue): CellValue => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
+
+/** The grids after the plan's writes (what the adapter would leave in each tab). */
+function applied(raw: RawWorkbook, writes: readonly GridWrite[]): RawWorkbook {
+  const out: RawWorkbook = {};
+  for (const [key, grid] of Object.entries(raw) as [TabKey, CellValue[][]][]) out[key] = grid.map((r) => r.slice());
+  for (const w of writes) {
+    const grid = out[w.tab] ?? (out[w.tab] = []);
+    w.values.forEach((line, i) => {
+      const row = grid[w.row - 1 + i] ?? (grid[w.row - 1 + i] = []);
+      line.forEach((v, j) => { row[w.column - 1 + j] = stored(v); });
+    });
+  }
+  return out;
+}
+
+const col = (tab: TabKey, key: string): number => tabSpec(tab).columns.findIndex((c) => c.key === key);
+const nonBlankRows = (grid: CellValue[][] | undefined): CellValue[][] =>
+  (grid ?? []).slice(1).filter((r) => r.some((v) => v !== '' && v !== null && v !== undefined));
+
+describe('planRollover on the worked example (East China, 2023 Q3)', () => {
+  const raw = exampleRaw('en');
+  const p = plan(raw);
+  const after = applied(raw, p.writes);
+
+  it('opens 2023 Q4 from 2023-10-01 to 2023-12-31', () => {
+    expect(p.from.label).toBe('2023 Q3');
+    expect(p.to).toEqual({ label: '2023 Q4', start: dayFromIso('2023-10-01'), end: dayFromIso('2023-12-31') });
+    const settings = readWorkbook(after, AFTER_Q3).settings;
+    expect(settings.cycle).toBe('2023 Q4');
+    expect(settings.cycleStart).toBe(dayFromIso('2023-10-01'));
+    expect(settings.cycleEnd).toBe(dayFromIso('2023-12-31'));
+    expect(settings.team).toBe('East China sales team');
+    expect(settings.managerEmails).toEqual(['director@example.com']);
+    expect(p.propertyKey).toBe('rolledOver:2023 Q3');
+  });
+
+  it('archives every data tab (not Log) under names with the cycle', () => {
+    expect(p.archives.map((a) => a.tab)).toEqual(TABS.filter((t) => t.key !== 'log').map((t) => t.key));
+    expect(p.archives.find((a) => a.tab === 'tracking')?.name).toBe('Archive 2023 Q3 — Tracking');
+    expect(new Set(p.archives.map((a) => a.name)).size).toBe(p.archives.length);
+  });
+
+  it('carries the open task (row 4, owner Wang*) with a note of where it came from; done tasks are not carried', () => {
+    expect(p.carriedTasks).toEqual([{ fromRow: 4, text: 'Follow up new-customer contracts', owners: ['Wang*'] }]);
+    expect(p.doneTasks).toBe(2);
+    const rows = nonBlankRows(after.tracking);
+    expect(rows).toHaveLength(1);
+    const task = rows[0]!;
+    expect(task[col('tracking', 'task')]).toBe('Follow up new-customer contracts');
+    expect(task[col('tracking', 'owner')]).toBe('Wang*');
+    expect(task[col('tracking', 'status')]).toBe('In progress');
+    expect(task[col('tracking', 'nextStepDue')]).toBe('2023-08-10');
+    expect(task[col('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 4 — 12 signed (target 15)');
+    // The old rows below are blanked in the same write.
+    const write = p.writes.find((w) => w.tab === 'tracking')!;
+    expect(write.values).toHaveLength(3);
+    expect(write.values[1]!.every((v) => v === '')).toBe(true);
+  });
+
+  it('carries retrospective rows 2 and 3 (open) with their owners; row 1 (proven) goes to Playbook with its evidence', () => {
+    expect(p.carriedActions.map((a) => [a.fromRow, a.owners])).toEqual([[3, ['Zhang', 'Zhao']], [4, ['Wang*']]]);
+    const rows = nonBlankRows(after.retrospective);
+    expect(rows.map((r) => r[col('retrospective', 'module')])).toEqual([
+      'Carried over from 2023 Q3, row 3 — Teamwork',
+      'Carried over from 2023 Q3, row 4 — Resource use',
+    ]);
+    expect(rows.map((r) => r[col('retrospective', 'suggestion')])).toEqual(['Adopt a CRM to unify follow-up records', 'Launch a fast-response package for new customers']);
+    expect(rows.map((r) => r[col('retrospective', 'owner')])).toEqual(['Zhang, Zhao', 'Wang*']);
+    expect(rows.map((r) => r[col('retrospective', 'status')])).toEqual(['Open', 'Open']);
+
+    expect(p.playbookAdded).toHaveLength(1);
+    const playbook = nonBlankRows(after.playbook);
+    expect(playbook).toEqual([[
+      'Build a lead-to-customer fit scoring model',
+      'Trade shows acquire precisely: 20% conversion; Lead conversion rate: 12% against 15% (80%); input-output ratio 1:7.7',
+      '2023 Q3',
+      'Strategy effectiveness',
+    ]]);
+  });
+
+  it('copies goals as drafts: months 2023-07/08/09 become 2023-10/11/12, the cycle target 2023 Q4', () => {
+    const goals = nonBlankRows(after.goals);
+    expect(goals.map((g) => [g[col('goals', 'period')], g[col('goals', 'target')]])).toEqual([
+      ['2023 Q4', 50], ['2023-10', 15], ['2023-11', 18], ['2023-12', 17], ['2023 Q4', 200], ['2023 Q4', 200], ['2023 Q4', '15%'],
+    ]);
+    expect(goals[0]![col('goals', 'note')]).toBe(
+      'Draft target for 2023 Q4 (copied from 2023 Q3, row 2) — Q3: grow East China revenue by 30% and win 50 new customers',
+    );
+    expect(goals[1]![col('goals', 'note')]).toBe('Draft target for 2023 Q4 (copied from 2023 Q3, row 3)');
+    expect(goals[1]![col('goals', 'owner')]).toBe('Wang*');
+    // Read back under the new cycle, every period is understood.
+    const model = readWorkbook(after, AFTER_Q3);
+    expect(model.goals.every((g) => g.period !== null)).toBe(true);
+    expect(model.problems.filter((pr) => pr.tab === 'goals')).toEqual([]);
+  });
+
+  it('empties the weekly log and costs, and only the evaluation actuals', () => {
+    expect(nonBlankRows(after.weekly)).toEqual([]);
+    expect(nonBlankRows(after.costs)).toEqual([]);
+    expect(p.weeklyCleared).toBe(13);
+    expect(p.costsCleared).toBe(4);
+    const evaluation = readWorkbook(after, AFTER_Q3).evaluation;
+    expect(evaluation.map((e) => e.actual)).toEqual([null, null, null, null, null, null]);
+    expect(evaluation.map((e) => e.targetText)).toEqual(['50', '200', '200', '15%', '30', '1:6']);
+    expect(evaluation[0]!.analysis).toBe("A competitor's August promotion delayed 5 customers' signing");
+    const write = p.writes.find((w) => w.tab === 'evaluation')!;
+    expect(write.column).toBe(col('evaluation', 'actual') + 1);
+    expect(write.values.every((r) => r.length === 1 && r[0] === '')).toBe(true);
+    expect(p.actualsCleared).toBe(6);
+  });
+
+  it('keeps Team and Strategy untouched, and writes Settings last', () => {
+    expect(p.writes.some((w) => w.tab === 'team' || w.tab === 'strategy' || w.tab === 'log')).toBe(false);
+    expect(after.team).toEqual(raw.team);
+    expect(after.strategy).toEqual(raw.strategy);
+    expect(p.writes.at(-1)?.tab).toBe('settings');
+    expect(p.writes.filter((w) => w.tab === 'settings')).toHaveLength(1);
+  });
+
+  it('one write per tab', () => {
+    const tabs = p.writes.map((w) => w.tab);
+    expect(new Set(tabs).size).toBe(tabs.length);
+  });
+
+  it('says exactly what will happen, with counts', () => {
+    const text = describeRollover(p, 'en');
+    expect(text).toContain('Start next cycle: 2023 Q3 → 2023 Q4');
+    expect(text).toContain('Archive 10 tabs as copies named "Archive 2023 Q3 — Tracking"');
+    expect(text).toContain('carry over 1 open task(s)');
+    expect(text).toContain('2 done task(s) stay only in the archive');
+    expect(text).toContain('Retrospective: carry over 2 open action(s)');
+    expect(text).toContain('Playbook: add 1 proven practice(s)');
+    expect(text).toContain('Goals: copy 7 target(s) as drafts for 2023 Q4 (months moved on by 3, e.g. 2023-07 → 2023-10)');
+    expect(text).toContain('Empty the Weekly log (13 rows) and Costs (4 rows), and the 6 Evaluation actual(s)');
+    expect(text).toContain('Cycle 2023 Q4, Cycle start 2023-10-01, Cycle end 2023-12-31');
+    expect(text).not.toContain('after today');
+  });
+});
+
+describe('planRollover in Chinese', () => {
+  const raw = exampleRaw('zh-CN');
+  const p = plan(raw, 'zh-CN');
+  const after = applied(raw, p.writes);
+
+  it('names archives and notes in Chinese', () => {
+    expect(p.archives.find((a) => a.tab === 'tracking')?.name).toBe('归档 2023 Q3 — 执行跟踪');
+    const task = nonBlankRows(after.tracking)[0]!;
+    expect(task[col('tracking', 'owner')]).toBe('王*');
+    expect(task[col('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转 — 签约12家（目标15家）');
+    expect(nonBlankRows(after.retrospective).map((r) => r[col('retrospective', 'owner')])).toEqual(['张、赵', '王*']);
+    expect(nonBlankRows(after.playbook)[0]).toEqual([
+      '建立“线索-客户”匹配度评分模型',
+      '行业展会精准获客，转化率达20%；线索转化率：实际 12%，目标 15%（达成率 80%）；投入产出比 1:7.7',
+      '2023 Q3',
+      '策略有效性',
+    ]);
+    expect(nonBlankRows(after.goals)[1]![col('goals', 'note')]).toBe('2023 Q4 草稿目标（复制自 2023 Q3 第 3 行）');
+    const text = describeRollover(p, 'zh-CN');
+    expect(text).toContain('开启下一周期：2023 Q3 → 2023 Q4');
+    expect(text).toContain('结转 1 项未完成任务');
+  });
+});
+
+describe('planRollover edge cases', () => {
+  it('refuses when this cycle was already archived (either language)', () => {
+    const raw = exampleRaw('en');
+    const wb = readWorkbook(raw, AFTER_Q3);
+    for (const name of ['Archive 2023 Q3 — Goals', '归档 2023 Q3 — 执行跟踪']) {
+      const result = planRollover(wb, raw, AFTER_Q3, 'en', { sheetNames: ['Settings', name] });
+      expect('error' in result && result.error.en).toContain(`Start next cycle has already run for 2023 Q3: the tab "${name}" exists`);
+    }
+  });
+
+  it('refuses when the cycle dates are missing or wrong, naming the Settings row and value', () => {
+    const raw = exampleRaw('en');
+    const endRow = raw.settings!.findIndex((r) => r[0] === 'Cycle end');
+    raw.settings![endRow]![1] = 'sometime in autumn';
+    const wb = readWorkbook(raw, AFTER_Q3);
+    const result = planRollover(wb, raw, AFTER_Q3, 'en');
+    expect('error' in result && result.error.en).toBe(
+      `Settings → Cycle end is missing or not a date. Type the last day of the cycle, e.g. 2023-09-30. (Settings, row ${endRow + 1}, value "sometime in autumn")`,
+    );
+    expect('error' in result && result.error.zh).toContain(`第 ${endRow + 1} 行`);
+
+    raw.settings![endRow]![1] = '2023-06-30';
+    const backwards = planRollover(readWorkbook(raw, AFTER_Q3), raw, AFTER_Q3, 'zh-CN');
+    expect('error' in backwards && backwards.error.zh).toContain('早于');
+  });
+
+  it('refuses without a Settings tab', () => {
+    const raw = exampleRaw('en');
+    delete raw.settings;
+    const result = planRollover(readWorkbook(raw, AFTER_Q3), raw, AFTER_Q3, 'en');
+    expect('error' in result && result.error.en).toContain('The Settings tab is missing');
+  });
+
+  it('writes typed text that looks like a formula back as text, and keeps a team’s own columns on carried rows', () => {
+    const raw = exampleRaw('en');
+    raw.tracking![0]!.push('Customer ID');
+    raw.tracking!.slice(1).forEach((r, i) => r.push(`C-${i}`));
+    raw.tracking![3]![col('tracking', 'nextStep')] = '=HYPERLINK("http://evil")';
+    const p = plan(raw);
+    const row = p.writes.find((w) => w.tab === 'tracking')!.values[0]!;
+    expect(row[col('tracking', 'nextStep')]).toBe('\'=HYPERLINK("http://evil")');
+    expect(row[tabSpec('tracking').columns.length]).toBe('C-2');
+  });
+
+  it('moves cells without a header with their row, and blanks them on rows not carried', () => {
+    const raw = exampleRaw('en');
+    const width = tabSpec('tracking').columns.length;
+    raw.tracking!.forEach((r, i) => { r[width + 1] = i === 0 ? '' : `side note ${i + 1}`; });
+    const values = plan(raw).writes.find((w) => w.tab === 'tracking')!.values;
+    expect(values.map((r) => r[width + 1])).toEqual(['side note 4', '', '']);
+  });
+
+  it('never writes over the Costs summary panel beside the table', () => {
+    const raw = exampleRaw('en');
+    raw.costs!.forEach((r, i) => r.push('', COST_SUMMARY[i]?.label.en ?? '', i));
+    const p = plan(raw);
+    const write = p.writes.find((w) => w.tab === 'costs')!;
+    expect(write.values[0]).toHaveLength(tabSpec('costs').columns.length);
+  });
+
+  it('writes text that Sheets would turn into a number, date or boolean with an apostrophe, so it stays as typed', () => {
+    expect(literal('0012')).toBe("'0012");
+    expect(literal('2023-10')).toBe("'2023-10");
+    expect(literal('TRUE')).toBe("'TRUE");
+    expect(literal("'quoted")).toBe("''quoted");
+    expect(literal('-5 customers')).toBe("'-5 customers");
+    expect(literal('Jul 31')).toBe("'Jul 31");
+    expect(literal('=1+1')).toBe("'=1+1");
+    expect(literal('Wang*')).toBe('Wang*');
+    expect(literal('王*')).toBe('王*');
+    expect(literal(45)).toBe(45);
+    expect(literal('')).toBe('');
+  });
+
+  it('does not add a proven practice the Playbook already has, nor carry it', () => {
+    const raw = exampleRaw('en');
+    raw.playbook!.push(['Build a lead-to-customer fit scoring model', 'earlier evidence', '2023 Q2', '']);
+    const p = plan(raw);
+    expect(p.playbookAdded).toEqual([]);
+    expect(p.playbookSkipped).toBe(1);
+    expect(p.writes.some((w) => w.tab === 'playbook')).toBe(false);
+    expect(p.carriedActions.map((a) => a.fromRow)).toEqual([3, 4]);
+  });
+
+  it('done retrospective actions are not carried and not added to Playbook', () => {
+    const raw = exampleRaw('en');
+    raw.retrospective![3]![col('retrospective', 'status')] = 'Done';
+    const p = plan(raw);
+    expect(p.carriedActions.map((a) => a.fromRow)).toEqual([3]);
+    expect(p.doneActions).toBe(1);
+    expect(p.playbookAdded.map((a) => a.fromRow)).toEqual([2]);
+  });
+
+  it('appends to an existing Playbook below its last row', () => {
+    const raw = exampleRaw('en');
+    raw.playbook!.push(['Weekly pipeline review', 'Q2 conversions up', '2023 Q2', 'process']);
+    const p = plan(raw);
+    const write = p.writes.find((w) => w.tab === 'playbook')!;
+    expect(write.row).toBe(3);
+    expect(write.values).toHaveLength(1);
+  });
+
+  it('a second rollover replaces its own draft marker instead of stacking it', () => {
+    const raw = exampleRaw('en');
+    const once = applied(raw, plan(raw).writes);
+    const twice = applied(once, plan(once, 'en', time('2024-01-02')).writes);
+    const notes = nonBlankRows(twice.goals).map((g) => g[col('goals', 'note')]);
+    expect(notes[0]).toBe('Draft target for 2024 Q1 (copied from 2023 Q4, row 2) — Q3: grow East China revenue by 30% and win 50 new customers');
+    expect(nonBlankRows(twice.goals).map((g) => g[col('goals', 'period')])).toEqual(['2024 Q1', '2024-01', '2024-02', '2024-03', '2024 Q1', '2024 Q1', '2024 Q1']);
+    expect(nonBlankRows(twice.tracking)[0]![col('tracking', 'progress')]).toBe(
+      'Carried over from 2023 Q4, row 2 — Carried over from 2023 Q3, row 4 — 12 signed (target 15)',
+    );
+  });
+
+  it('does not close again, before its end, a cycle that was itself opened by a rollover', () => {
+    const raw = exampleRaw('en');
+    const once = applied(raw, plan(raw).writes);
+    const early = planRollover(readWorkbook(once, AFTER_Q3), once, AFTER_Q3, 'en', { openedByRolloverOn: '2023-10-02' });
+    expect('error' in early && early.error.en).toBe(
+      "2023 Q4 was opened by Start next cycle on 2023-10-02 and runs until 2023-12-31, so it is not closed again now (this stops a second run by accident). Nothing was changed. If you do mean to close 2023 Q4 early, set Settings → Cycle end to today's date and run Start next cycle again.",
+    );
+    const onTime = planRollover(readWorkbook(once, time('2023-12-31')), once, time('2023-12-31'), 'en', { openedByRolloverOn: '2023-10-02' });
+    expect('error' in onTime ? onTime.error.en : onTime.to.label).toBe('2024 Q1');
+  });
+
+  it('warns when the cycle has not ended yet', () => {
+    const raw = exampleRaw('en');
+    const p = plan(raw, 'en', time('2023-09-15'));
+    expect(p.endsInFuture).toBe(true);
+    expect(describeRollover(p, 'en')).toContain('Note: 2023 Q3 ends on 2023-09-30, which is after today.');
+  });
+
+  it('archive names stay within 100 characters and unique', () => {
+    const long = 'A very long custom cycle label that somebody typed into the settings tab because they could '.repeat(2);
+    const names = TABS.map((t) => archiveName(long, t, 'en'));
+    expect(names.every((n) => n.length <= 100)).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names[4]).toMatch(/… — Tracking$/);
+  });
+});

@@ -1,0 +1,243 @@
+import { Emulator } from '../../src/node/emulator';
+import { tabSpec } from '../../src/core/schema';
+import { bundleEmulator } from './harness';
+
+/** Every sheet: values and formulas of every cell, by sheet name. */
+interface Cells { values: unknown[][]; formulas: string[][] }
+type Book = Record<string, Cells>;
+
+function book(emulator: Emulator): Book {
+  const out: Book = {};
+  for (const sheet of emulator.spreadsheet.getSheets()) {
+    const rows = sheet.getLastRow();
+    const columns = sheet.getLastColumn();
+    const range = rows && columns ? sheet.getRange(1, 1, rows, columns) : null;
+    out[sheet.getName()] = { values: range ? range.getValues() : [], formulas: range ? range.getFormulas() : [] };
+  }
+  return out;
+}
+
+const same = (a: unknown, b: unknown): boolean =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/**
+ * Every value a person typed (and every formula) before, found afterwards at the same place in the tab
+ * itself or in its archive copy. Returns what could not be found, so a failure names the cells.
+ */
+function lostCells(before: Book, after: Book, archivePrefix: string): string[] {
+  const lost: string[] = [];
+  for (const [name, cells] of Object.entries(before)) {
+    const places = [after[name], after[`${archivePrefix} — ${name}`]].filter((c): c is Cells => c !== undefined);
+    cells.values.forEach((line, r) => line.forEach((value, c) => {
+      const formula = cells.formulas[r]?.[c] ?? '';
+      if (value === '' && formula === '') return;
+      const found = places.some((p) => (formula !== '' ? p.formulas[r]?.[c] === formula : same(p.values[r]?.[c], value)));
+      if (!found) lost.push(`${name}!R${r + 1}C${c + 1}=${String(formula || value)}`);
+    }));
+  }
+  return lost;
+}
+
+const column = (tab: Parameters<typeof tabSpec>[0], key: string): number => tabSpec(tab).columns.findIndex((c) => c.key === key);
+
+/** The example, after its quarter ended, plus data a person might have added. */
+function plantedExample(locale: 'en_US' | 'zh_CN' = 'en_US'): Emulator {
+  const emulator = bundleEmulator({ now: new Date('2023-10-02T09:00:00+08:00'), locale });
+  emulator.call('menuSetupSheets');
+  emulator.call('menuLoadExample');
+  if (locale === 'en_US') {
+    const ss = emulator.spreadsheet;
+    const tracking = ss.getSheetByName('Tracking')!;
+    // A column the team added, text that looks like a formula or a number, a formula a person typed.
+    tracking.getRange(1, 13).setValue('Customer ID');
+    tracking.getRange(2, 13, 3, 1).setValues([['C-001'], ['C-002'], ['C-003']]);
+    tracking.getRange(2, 15, 3, 1).setValues([['side note 2'], [''], ['side note 4']]); // no header at all
+    tracking.getRange(5, 1, 2, 13).setValues([
+      ['Execute', "'=not a formula", 'Li*', '2023-09-20', 'Blocked', "'0012", '', '', '', '', 'Weekly', '', 'C-004'],
+      ['Execute', 'Print brochures', 'Zhao*', '2023-09-01', 'Done', 'Done', '', '', '', '', 'Monthly', '', 'C-005'],
+    ]);
+    ss.getSheetByName('Strategy')!.getRange(5, 1, 1, 3).setValues([['Webinars', 'Monthly webinar', '=2+3']]);
+    ss.getSheetByName('Playbook')!.getRange(2, 1, 1, 4).setValues([['Weekly pipeline review', 'Conversion up in Q2', '2023 Q2', 'process']]);
+    ss.getSheetByName('Weekly log')!.getRange(15, 1, 1, 10).setValues([['2023-09-25', 'Zhao*', 'After-sales', 3, 1, 0, 2, 0.5, 0, 'late entry']]);
+  }
+  return emulator;
+}
+
+const DATA_TABS = ['Settings', 'Team', 'Goals', 'Strategy', 'Tracking', 'Weekly log', 'Evaluation', 'Costs', 'Retrospective', 'Playbook'];
+
+describe('Start next cycle (built bundle in the emulator)', () => {
+  it('archives Q3, opens Q4 and loses nothing a person typed', () => {
+    const emulator = plantedExample();
+    const before = book(emulator);
+    emulator.ui.respondNextAlert('YES');
+    emulator.call('menuStartNextCycle');
+    const after = book(emulator);
+
+    // The confirmation said exactly what would happen.
+    const confirm = emulator.ui.alerts.find((a) => a.buttons === 'YES_NO')!;
+    expect(confirm.prompt).toContain('Start next cycle: 2023 Q3 → 2023 Q4');
+    expect(confirm.prompt).toContain('carry over 2 open task(s)');
+    expect(confirm.prompt).toContain('3 done task(s) stay only in the archive');
+    expect(confirm.prompt).toContain('Empty the Weekly log (14 rows)');
+
+    // Every archive is an exact copy (values and formulas) of its tab before the rollover.
+    for (const name of DATA_TABS) expect(after[`Archive 2023 Q3 — ${name}`]).toEqual(before[name]);
+    expect(lostCells(before, after, 'Archive 2023 Q3')).toEqual([]);
+
+    // Tracking: the two open tasks, with owners, the team's column and the typed text as typed.
+    const tracking = after.Tracking!.values.slice(1);
+    expect(tracking.map((r) => [r[column('tracking', 'task')], r[column('tracking', 'owner')], r[12], r[14]])).toEqual([
+      ['Follow up new-customer contracts', 'Wang*', 'C-003', 'side note 4'],
+      ['=not a formula', 'Li*', 'C-004', ''],
+    ]);
+    expect(after.Tracking!.formulas.flat().every((f) => f === '')).toBe(true);
+    expect(tracking[0]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 4 — 12 signed (target 15)');
+    expect(tracking[1]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 5 — 0012');
+    expect(tracking[0]![column('tracking', 'plannedDate')]).toEqual(before.Tracking!.values[3]![column('tracking', 'plannedDate')]);
+
+    // Retrospective: open actions carried; the proven one is in Playbook after the existing practice.
+    expect(after.Retrospective!.values.slice(1).map((r) => [r[column('retrospective', 'owner')], r[column('retrospective', 'status')]]))
+      .toEqual([['Zhang, Zhao', 'Open'], ['Wang*', 'Open']]);
+    expect(after.Playbook!.values.slice(1)).toEqual([
+      ['Weekly pipeline review', 'Conversion up in Q2', '2023 Q2', 'process'],
+      ['Build a lead-to-customer fit scoring model',
+        'Trade shows acquire precisely: 20% conversion; Lead conversion rate: 12% against 15% (80%); input-output ratio 1:7.7',
+        '2023 Q3', 'Strategy effectiveness'],
+    ]);
+
+    // Goals are Q4 drafts; weekly log and costs are empty; evaluation keeps targets and its formulas.
+    expect(after.Goals!.values.slice(1).map((r) => r[1])).toEqual(['2023 Q4', '2023-10', '2023-11', '2023-12', '2023 Q4', '2023 Q4', '2023 Q4']);
+    expect(after['Weekly log']!.values.length).toBe(1);
+    const costs = emulator.spreadsheet.getSheetByName('Costs')!;
+    expect(costs.getRange(2, 1, 4, 4).getValues().flat().every((v) => v === '')).toBe(true);
+    expect(costs.getRange('G3').getFormula()).toBe(before.Costs!.formulas[2]![6]);
+    const evaluation = after.Evaluation!;
+    expect(evaluation.values.slice(1).map((r) => r[column('evaluation', 'actual')])).toEqual(['', '', '', '', '', '']);
+    expect(evaluation.values.slice(1).map((r) => r[column('evaluation', 'target')])).toEqual(before.Evaluation!.values.slice(1).map((r) => r[column('evaluation', 'target')]));
+    expect(evaluation.formulas[1]![column('evaluation', 'achievement')]).toBe(before.Evaluation!.formulas[1]![column('evaluation', 'achievement')]);
+
+    // Team, Strategy (with the typed formula) unchanged; Settings now Q4 with real dates.
+    expect(after.Team).toEqual(before.Team);
+    expect(after.Strategy).toEqual(before.Strategy);
+    const settings = Object.fromEntries(after.Settings!.values.map((r) => [r[0], r[1]]));
+    expect(settings.Cycle).toBe('2023 Q4');
+    expect(settings['Cycle start']).toEqual(new Date('2023-10-01T00:00:00+08:00'));
+    expect(settings['Cycle end']).toEqual(new Date('2023-12-31T00:00:00+08:00'));
+    expect(settings.Team).toBe('East China sales team');
+
+    // Recorded in Log and the document properties; the person is told what happened.
+    const log = after.Log!.values.at(-1)!;
+    expect(log[1]).toBe('Start next cycle');
+    expect(String(log[3])).toContain('2023 Q3 → 2023 Q4 (2023-10-01 to 2023-12-31)');
+    expect(JSON.parse(emulator.properties.document.get('rolledOver:2023 Q3')!)).toEqual({ to: '2023 Q4', at: '2023-10-02 09:00' });
+    expect(emulator.ui.alerts.at(-1)!.prompt).toContain('2023 Q4 has started (2023-10-01 to 2023-12-31)');
+  });
+
+  it('refuses a second run: right after, and for the same cycle again', () => {
+    const emulator = plantedExample();
+    emulator.call('menuStartNextCycle');
+    const once = book(emulator);
+    emulator.call('menuStartNextCycle');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^2023 Q4 was opened by Start next cycle on 2023-10-02 and runs until 2023-12-31, so it is not closed again now/);
+    expect(emulator.ui.alerts.at(-1)!.buttons).toBe('OK');
+    expect(book(emulator)).toEqual(once);
+
+    // Someone puts Settings back to 2023 Q3: still refused (recorded in the document).
+    const settings = emulator.spreadsheet.getSheetByName('Settings')!;
+    const cycleRow = once.Settings!.values.findIndex((r) => r[0] === 'Cycle') + 1;
+    settings.getRange(cycleRow, 2).setValue('2023 Q3');
+    const reverted = book(emulator);
+    emulator.call('menuStartNextCycle');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^Start next cycle has already run for 2023 Q3 \(on 2023-10-02\)/);
+    expect(book(emulator)).toEqual(reverted);
+
+    // Without the record (a copy of the file), the archive tabs still stop it.
+    emulator.properties.document.clear();
+    emulator.call('menuStartNextCycle');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
+      'Start next cycle has already run for 2023 Q3: the tab "Archive 2023 Q3 — Settings" exists. Nothing was changed. To run it again for 2023 Q3, rename or delete the archive tabs of 2023 Q3 first.',
+    );
+    expect(book(emulator)).toEqual(reverted);
+  });
+
+  it('changes nothing when the confirmation is answered No', () => {
+    const emulator = plantedExample();
+    const before = book(emulator);
+    emulator.calls.reset();
+    emulator.ui.respondNextAlert('NO');
+    emulator.call('menuStartNextCycle');
+    expect(book(emulator)).toEqual(before);
+    expect(emulator.calls.count('Range.setValues') + emulator.calls.count('Sheet.copyTo')).toBe(0);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe('Start next cycle was cancelled. Nothing was changed.');
+    expect(emulator.properties.document.size).toBe(0);
+  });
+
+  it('a write failing midway is put back from the archive, which is then removed: the spreadsheet is as it was', () => {
+    const emulator = plantedExample();
+    const before = book(emulator);
+    emulator.faults.failOn('Range.setValues', { after: 3, times: 1 });
+    emulator.call('menuStartNextCycle');
+    expect(book(emulator)).toEqual(before);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
+      'Start next cycle failed while writing "Playbook": Service unavailable: Spreadsheets. Every tab has been put back as it was and the archive copies were removed, so nothing was changed. Try again later.',
+    );
+    expect(emulator.properties.document.size).toBe(0);
+    // And a later run goes through.
+    emulator.faults.clear();
+    emulator.call('menuStartNextCycle');
+    expect(emulator.spreadsheet.getSheetByName('Archive 2023 Q3 — Tracking')).not.toBeNull();
+    expect(lostCells(before, book(emulator), 'Archive 2023 Q3')).toEqual([]);
+  });
+
+  it('when writes keep failing, nothing is lost: the archive holds Q3 and the message says how to restore', () => {
+    const emulator = plantedExample();
+    const before = book(emulator);
+    emulator.faults.failOn('Range.setValues', { after: 2 });
+    emulator.call('menuStartNextCycle');
+    const after = book(emulator);
+    expect(lostCells(before, after, 'Archive 2023 Q3')).toEqual([]);
+    for (const name of DATA_TABS) expect(after[`Archive 2023 Q3 — ${name}`]).toEqual(before[name]);
+    const message = emulator.ui.alerts.at(-1)!.prompt;
+    expect(message).toContain('Start next cycle failed while writing "Retrospective"');
+    expect(message).toContain('Nothing is lost: the archive tabs (Archive 2023 Q3 — Settings, Archive 2023 Q3 — Team');
+    expect(message).toContain('To restore a tab, copy everything from its archive tab');
+    // Settings is written last, so the cycle was not moved on.
+    expect(after.Settings).toEqual(before.Settings);
+  });
+
+  it('a failure while archiving removes the partial copies and changes nothing', () => {
+    const emulator = plantedExample();
+    const before = book(emulator);
+    emulator.faults.failOn('Sheet.copyTo', { after: 4 });
+    emulator.call('menuStartNextCycle');
+    expect(book(emulator)).toEqual(before);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^Start next cycle stopped while archiving "Tracking": .+\. Nothing was changed\. Try again later\.$/);
+  });
+
+  it('refuses with a clear message when the cycle dates are wrong', () => {
+    const emulator = plantedExample();
+    const settings = emulator.spreadsheet.getSheetByName('Settings')!;
+    const endRow = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'Cycle end') + 1;
+    settings.getRange(endRow, 2).setValue(new Date('2023-06-30T00:00:00+08:00'));
+    const before = book(emulator);
+    emulator.call('menuStartNextCycle');
+    expect(book(emulator)).toEqual(before);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
+      `Settings → Cycle end (2023-06-30) is before Cycle start (2023-07-01). Correct the dates so the cycle ends on or after its first day. (Settings, row ${endRow}, value "2023-06-30")`,
+    );
+  });
+
+  it('speaks the sheet’s language: Chinese archive names and messages', () => {
+    const emulator = plantedExample('zh_CN');
+    const before = book(emulator);
+    emulator.call('menuStartNextCycle');
+    const after = book(emulator);
+    expect(after['归档 2023 Q3 — 执行跟踪']).toEqual(before['执行跟踪']);
+    expect(lostCells(before, after, '归档 2023 Q3')).toEqual([]);
+    expect(emulator.ui.alerts.find((a) => a.buttons === 'YES_NO')!.prompt).toContain('开启下一周期：2023 Q3 → 2023 Q4');
+    const task = after['执行跟踪']!.values[1]!;
+    expect(task[column('tracking', 'owner')]).toBe('王*');
+    expect(task[column('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转 — 签约12家（目标15家）');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^2023 Q4 已开启（2023-10-01 至 2023-12-31）/);
+  });
+});
