@@ -10,7 +10,10 @@ import { runCheckData } from './gas/check';
 import { runLoadExample, runSetup } from './gas/setup';
 import { stampUpdated } from './gas/onEdit';
 import { runGenerateReport } from './gas/report';
-import { runPreviewReminders, runReminderTrigger, runSendRemindersNow, runSendTestReminder, runTurnRemindersOff, runTurnRemindersOn } from './gas/reminders';
+import {
+  runPreviewReminders, runReminderTrigger, runSendRemindersNow, runSendTestReminder, runShowReminderStatus, runTurnRemindersOff,
+  runTurnRemindersOn,
+} from './gas/reminders';
 import { runStartNextCycle } from './gas/rollover';
 
 /**
@@ -78,6 +81,10 @@ export function menuTurnRemindersOn(): void {
 
 export function menuTurnRemindersOff(): void {
   runTurnRemindersOff();
+}
+
+export function menuReminderStatus(): void {
+  runShowReminderStatus();
 }
 
 export function menuStartNextCycle(): void {

@@ -20,7 +20,8 @@ export function buildMenu(): void {
     .addItem(t(UI.previewReminders), 'menuPreviewReminders')
     .addItem(t(UI.sendTestReminder), 'menuSendTestReminder')
     .addSeparator()
-    .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn), workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn');
+    .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn), workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn')
+    .addItem(t(UI.reminderStatus), 'menuReminderStatus');
   const language = ui
     .createMenu(t(UI.languageMenu))
     .addItem(t(UI.languageEnglish), 'menuLanguageEnglish')

@@ -26,10 +26,10 @@ function step(emulator: Emulator, title: string, fn: string): void {
 async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const emulator = new Emulator({ now: new Date('2023-07-28T09:00:00+08:00') });
+  const emulator = new Emulator({ now: new Date('2023-07-28T08:00:00+08:00') });
   emulator.loadBundle(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'));
   console.log('Market Expansion Tracker — local run on the built-in example (East China, 2023 Q3)');
-  console.log(`Virtual clock: ${emulator.clock.now().toISOString()} (Friday 2023-07-28, 09:00 Asia/Shanghai)`);
+  console.log(`Virtual clock: ${emulator.clock.now().toISOString()} (Friday 2023-07-28, 08:00 Asia/Shanghai)`);
 
   step(emulator, 'Set up or repair sheets', 'menuSetupSheets');
   step(emulator, 'Load example data', 'menuLoadExample');
@@ -37,6 +37,16 @@ async function main(): Promise<void> {
   const menu = emulator.ui.menus.at(-1);
   console.log(`\n▶ Open the spreadsheet\n  menu "${menu?.caption}": ${menu?.entries.map((e) => (e.kind === 'item' ? e.caption : e.kind === 'submenu' ? `${e.menu.caption} ▸` : '—')).join(' | ')}`);
   step(emulator, 'Check data', 'menuCheckData');
+
+  step(emulator, 'Turn Friday reminders on', 'menuTurnRemindersOn');
+  emulator.clock.set(new Date('2023-07-28T09:00:00+08:00'));
+  emulator.calls.reset();
+  const runs = emulator.fireTimeTriggers();
+  console.log(`\n▶ Friday 09:00: the reminder trigger fires (${runs.length} run${runs.length === 1 ? '' : 's'}${runs.some((r) => r.error) ? `, error: ${runs.find((r) => r.error)!.error!.message}` : ''})`);
+  for (const mail of emulator.mail) console.log(`  → ${mail.to}: ${mail.subject}`);
+  console.log(`  service calls: ${Object.entries(emulator.calls.byService()).map(([service, n]) => `${service} ${n}`).join(', ')}`);
+  const mails = await emulator.exportMail(join(out, 'mail'));
+  console.log(`Wrote ${mails.length} emails to ${relative(root, join(out, 'mail'))}/`);
 
   const workbook = join(out, 'market-expansion-example.xlsx');
   await emulator.exportXlsx(workbook);

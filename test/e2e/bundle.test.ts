@@ -20,7 +20,7 @@ describe('the built Apps Script bundle', () => {
     const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
     expect(declared.sort()).toEqual([
       'ACHIEVEMENT_RATE', 'ROI', 'menuCheckData', 'menuGenerateReport', 'menuLanguageAuto', 'menuLanguageChinese',
-      'menuLanguageEnglish', 'menuLoadExample', 'menuPreviewReminders', 'menuSendRemindersNow', 'menuSendTestReminder',
+      'menuLanguageEnglish', 'menuLoadExample', 'menuPreviewReminders', 'menuReminderStatus', 'menuSendRemindersNow', 'menuSendTestReminder',
       'menuSetupSheets', 'menuStartNextCycle', 'menuTurnRemindersOff', 'menuTurnRemindersOn', 'onEdit', 'onOpen',
       'onReminderTrigger',
     ]);

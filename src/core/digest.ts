@@ -1,0 +1,749 @@
+/**
+ * Friday reminders (DESIGN "Friday reminders"): who gets which email, computed from plain rows and a
+ * clock. Nothing here sends anything: the Apps Script adapter (src/gas/reminders.ts) and the offline
+ * command line take the planned emails and deliver or write them.
+ *
+ * Rules
+ * - One email per owner per run, listing only that owner's rows: overdue tasks (with days overdue),
+ *   tasks due in the next 7 days, tasks not updated this week, open retrospective actions due in the
+ *   next 7 days (or overdue), and a request for this week's numbers in Weekly log.
+ * - A task's due date is its planned date (the end of a range), or its next-step due date when that is
+ *   later and the task is not done (the team agreed a later next step). Done tasks are never listed.
+ * - Frequency: the weekly digest covers daily and weekly tasks, and monthly tasks in the month's last
+ *   weekly run (the month-end run); overdue tasks are listed whatever their frequency. A daily digest
+ *   covers daily tasks only (due today or tomorrow, not updated since yesterday); a monthly digest
+ *   monthly tasks only (not updated this month).
+ * - Owners with nothing to say get nothing. The numbers request counts as something to say only for
+ *   people who report numbers (they have Weekly log rows this cycle or own a goal) and have not yet
+ *   entered this week's.
+ * - Managers (Settings → Manager emails) get one summary each with the weekly digest: each target's
+ *   progress against the target expected to date, the run-rate projection, overdue counts by owner,
+ *   the biggest risks and the people who could not be reminded (and why).
+ * - A period key (`weekly:2023-W30`, `daily:2023-07-28`, `monthly:2023-07`) names the run, so the
+ *   adapter can make sure no recipient gets the same period's email twice.
+ */
+import { WEEKLY_COLUMN_OF, type MetricKey } from './catalogue';
+import { type Lang } from './i18n';
+import { achievementRate, expectedToDate, proRataExpected, requiredPerWeek, runRateProjection, statusOf, type MonthlyTarget, type Status } from './metrics';
+import { EMAIL_PATTERN, type Person, type TimeContext, type Workbook } from './model';
+import { normalizeLabel, type Frequency, type TaskStatus } from './options';
+import { type TabKey } from './schema';
+import { dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, weekdayOf, type Day, type Direction } from './values';
+import { renderManagerEmail, renderOwnerEmail, type RenderContext } from './emailText';
+
+export type DigestKind = 'weekly' | 'daily' | 'monthly';
+
+export interface ReminderOptions {
+  /** Which digest; 'auto' (default) picks weekly on the reminder weekday, monthly on a month's last day, else daily. */
+  readonly kind?: DigestKind | 'auto';
+  /** The spreadsheet's URL; rows link to `<sheetUrl>#gid=<sheetId>&range=A<row>`. Empty offline (no links). */
+  readonly sheetUrl: string;
+  /** Sheet id (gid) of each tab, for row links. */
+  readonly tabGids?: Partial<Record<TabKey, number>>;
+  /** The sheet's language (Settings, else the spreadsheet locale): used for people without their own. */
+  readonly sheetLang: Lang;
+  /** Whose account sends, shown in the footer. */
+  readonly sentBy?: string;
+  /** Most items listed per section before "and N more" (default 20), so an email stays readable. */
+  readonly maxItemsPerSection?: number;
+  /** Most risks in the managers' summary (default 5). */
+  readonly maxRisks?: number;
+}
+
+/** Where a listed item lives in the sheet. */
+export interface RowRef {
+  readonly tab: TabKey;
+  readonly row: number;
+  /** Link to the row, or '' offline. */
+  readonly link: string;
+}
+
+export interface TaskItem extends RowRef {
+  readonly task: string;
+  readonly stage: string;
+  readonly status: TaskStatus | null;
+  readonly frequency: Frequency;
+  readonly due: Day | null;
+  /** today − due; positive when overdue. */
+  readonly daysOverdue: number;
+  readonly nextStep: string;
+  readonly updated: Day | null;
+  /** Not updated within the digest's window (this week for the weekly digest). */
+  readonly stale: boolean;
+}
+
+export interface RetroActionItem extends RowRef {
+  readonly module: string;
+  readonly suggestion: string;
+  readonly due: Day;
+  readonly daysOverdue: number;
+}
+
+export interface OwnerDigest {
+  /** The Team name, or the owner text as typed when the owner is not in Team. */
+  readonly name: string;
+  readonly person: Person | null;
+  /** Each task appears in one section only: overdue, else due soon, else not updated. */
+  readonly overdue: readonly TaskItem[];
+  readonly dueSoon: readonly TaskItem[];
+  readonly stale: readonly TaskItem[];
+  readonly retro: readonly RetroActionItem[];
+  /** Ask for this week's numbers in Weekly log. */
+  readonly numbersRequest: boolean;
+}
+
+export interface TargetProgress {
+  readonly goalRow: number;
+  /** Rates (conversion, share, satisfaction…) are compared with their target as they stand, not pro rata. */
+  readonly isRate: boolean;
+  readonly metric: string;
+  readonly metricKey: MetricKey | null;
+  readonly direction: Direction;
+  /** The cycle target (or the sum of the monthly targets when there is no cycle row). */
+  readonly target: number | null;
+  /** Completed months' targets plus the running month pro rata (metrics.expectedToDate), else the cycle target pro rata. */
+  readonly expected: number | null;
+  /** From Weekly log, weeks up to today; null when the metric has no Weekly log column. */
+  readonly actual: number | null;
+  /** Achievement of actual against expected. */
+  readonly rate: number | null;
+  readonly status: Status;
+  /** Run-rate projection to the end of the cycle. */
+  readonly projection: number | null;
+  readonly perWeek: number | null;
+}
+
+export interface OwnerLoad {
+  readonly name: string;
+  readonly overdue: number;
+  readonly stale: number;
+  readonly retroOverdue: number;
+}
+
+export type Risk =
+  | { readonly kind: 'metric'; readonly target: TargetProgress }
+  | { readonly kind: 'task'; readonly item: TaskItem; readonly owners: readonly string[] }
+  | { readonly kind: 'blocked'; readonly item: TaskItem; readonly owners: readonly string[] }
+  | { readonly kind: 'retro'; readonly item: RetroActionItem; readonly owners: readonly string[] };
+
+export type SkipReason = 'not_in_team' | 'no_email' | 'invalid_email' | 'domain_not_allowed' | 'opted_out';
+
+export interface SkippedRecipient {
+  readonly name: string;
+  readonly email: string;
+  readonly role: 'owner' | 'manager';
+  readonly reason: SkipReason;
+  /** Rows the person would have been reminded of (owners), or the Settings row (managers). */
+  readonly rows: readonly { readonly tab: TabKey; readonly row: number }[];
+}
+
+export interface ManagerSummary {
+  readonly targets: readonly TargetProgress[];
+  readonly owners: readonly OwnerLoad[];
+  readonly risks: readonly Risk[];
+  readonly skipped: readonly SkippedRecipient[];
+  /** Owner emails in this run. */
+  readonly ownerEmails: number;
+  /** Day of the cycle (1-based) and its length, when the cycle dates are set. */
+  readonly cycleDay: number | null;
+  readonly cycleDays: number | null;
+}
+
+export interface PlannedEmail {
+  readonly to: string;
+  readonly role: 'owner' | 'manager';
+  readonly name: string;
+  readonly lang: Lang;
+  readonly kind: DigestKind;
+  readonly period: string;
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  /** Rows this email lists (owner digests), for tests and the Log. */
+  readonly rows: readonly { readonly tab: TabKey; readonly row: number }[];
+}
+
+export interface ReminderPlan {
+  readonly kind: DigestKind;
+  readonly period: string;
+  readonly today: Day;
+  /** Monday of today's week. */
+  readonly weekStart: Day;
+  /** Managers first, then owners in Team order. */
+  readonly emails: readonly PlannedEmail[];
+  readonly skipped: readonly SkippedRecipient[];
+  readonly digests: readonly OwnerDigest[];
+  readonly summary: ManagerSummary | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar
+
+/** Monday of the ISO week holding `day`. */
+export function weekStartOf(day: Day): Day {
+  return day - ((weekdayOf(day) + 6) % 7);
+}
+
+/** ISO 8601 week: the year is that of the week's Thursday. */
+export function isoWeekOf(day: Day): { year: number; week: number } {
+  const thursday = weekStartOf(day) + 3;
+  const year = partsOfDay(thursday).year;
+  return { year, week: Math.floor((thursday - dayFromParts(year, 1, 1)) / 7) + 1 };
+}
+
+export function lastDayOfMonth(day: Day): Day {
+  const p = partsOfDay(day);
+  return day - p.day + daysInMonth(p.year, p.month);
+}
+
+export function periodKey(kind: DigestKind, today: Day): string {
+  if (kind === 'daily') return `daily:${isoFromDay(today)}`;
+  if (kind === 'monthly') return `monthly:${monthOf(today)}`;
+  const { year, week } = isoWeekOf(today);
+  return `weekly:${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** First day of a period key, or null for a key that is not one (used to prune old records). */
+export function periodStart(key: string): Day | null {
+  const weekly = /^weekly:(\d{4})-W(\d{2})$/.exec(key);
+  if (weekly) {
+    const year = Number(weekly[1]);
+    const jan4 = dayFromParts(year, 1, 4); // 4 January is always in week 1
+    return weekStartOf(jan4) + (Number(weekly[2]) - 1) * 7;
+  }
+  const daily = /^daily:(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (daily) return dayFromParts(Number(daily[1]), Number(daily[2]), Number(daily[3]));
+  const monthly = /^monthly:(\d{4})-(\d{2})$/.exec(key);
+  if (monthly) return dayFromParts(Number(monthly[1]), Number(monthly[2]), 1);
+  return null;
+}
+
+export function kindOf(period: string): DigestKind | null {
+  const kind = period.split(':')[0];
+  return kind === 'weekly' || kind === 'daily' || kind === 'monthly' ? kind : null;
+}
+
+/** The digest an automatic run produces today. */
+export function autoKind(today: Day, reminderWeekday: number): DigestKind {
+  if (weekdayOf(today) === reminderWeekday) return 'weekly';
+  if (today === lastDayOfMonth(today)) return 'monthly';
+  return 'daily';
+}
+
+/**
+ * When a weekly trigger on `weekday` at `hour` runs next, seen at `today` `hourNow` (spreadsheet time
+ * zone). A run in the current hour counts as past: the trigger for it has fired or is firing.
+ */
+export function nextWeeklyRun(today: Day, hourNow: number, weekday: number, hour: number): { day: Day; hour: number } {
+  let ahead = (weekday - weekdayOf(today) + 7) % 7;
+  if (ahead === 0 && hourNow >= hour) ahead = 7;
+  return { day: today + ahead, hour };
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+/** A name as compared with Team: case, width and spacing ignored, and the seed's anonymising `*` dropped (`张` matches `张*`). */
+export function personKey(name: string): string {
+  return normalizeLabel(name).replace(/[*＊]/g, '').replace(/\s+/g, '');
+}
+
+export interface PersonIndex {
+  /** The Team person an owner name (or email address) refers to, or null. */
+  find(name: string): Person | null;
+}
+
+export function indexTeam(team: readonly Person[]): PersonIndex {
+  const byName = new Map<string, Person>();
+  const byEmail = new Map<string, Person>();
+  for (const person of team) {
+    const key = personKey(person.name);
+    if (key !== '' && !byName.has(key)) byName.set(key, person);
+    const email = person.email.trim().toLowerCase();
+    if (email !== '' && !byEmail.has(email)) byEmail.set(email, person);
+  }
+  return {
+    find: (name: string): Person | null => byName.get(personKey(name)) ?? byEmail.get(name.trim().toLowerCase()) ?? null,
+  };
+}
+
+/** Why an address cannot be used, or null when it can. Domains match exactly or as a parent domain. */
+export function addressProblem(email: string, allowedDomains: readonly string[]): SkipReason | null {
+  const address = email.trim();
+  if (address === '') return 'no_email';
+  if (!EMAIL_PATTERN.test(address)) return 'invalid_email';
+  if (allowedDomains.length > 0) {
+    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+    if (!allowedDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return 'domain_not_allowed';
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan
+
+const DUE_SOON_DAYS = 7;
+
+export function rowLink(sheetUrl: string, gid: number | undefined, row: number): string {
+  if (sheetUrl === '') return '';
+  return gid === undefined ? sheetUrl : `${sheetUrl}#gid=${gid}&range=A${row}`;
+}
+
+interface Bucket {
+  name: string;
+  person: Person | null;
+  order: number;
+  overdue: TaskItem[];
+  dueSoon: TaskItem[];
+  stale: TaskItem[];
+  retro: RetroActionItem[];
+  /** Rows the person owns that the digest looked at (for skipped reports). */
+  rows: { tab: TabKey; row: number }[];
+}
+
+export function planReminders(workbook: Workbook, time: TimeContext, opts: ReminderOptions): ReminderPlan {
+  const { settings } = workbook;
+  const today = time.today;
+  const kind: DigestKind = !opts.kind || opts.kind === 'auto' ? autoKind(today, settings.reminderWeekday) : opts.kind;
+  const period = periodKey(kind, today);
+  const weekStart = weekStartOf(today);
+  const monthEnd = lastDayOfMonth(today);
+  const monthEndRun = today + 7 > monthEnd;
+  const dueWindow = kind === 'daily' ? 1 : DUE_SOON_DAYS;
+  const staleBefore = kind === 'daily' ? today - 1 : kind === 'monthly' ? monthEnd - partsOfDay(monthEnd).day + 1 : weekStart;
+  const gids = opts.tabGids ?? {};
+  const people = indexTeam(workbook.team);
+
+  const buckets = new Map<string, Bucket>();
+  const bucketOf = (ownerName: string): Bucket => {
+    const person = people.find(ownerName);
+    const key = person ? `p:${person.row}` : `n:${personKey(ownerName)}`;
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = { name: person ? person.name : ownerName, person, order: person ? person.row : Number.MAX_SAFE_INTEGER, overdue: [], dueSoon: [], stale: [], retro: [], rows: [] };
+      buckets.set(key, bucket);
+    }
+    return bucket;
+  };
+
+  const includes = (frequency: Frequency, overdue: boolean): boolean => {
+    if (kind === 'daily') return frequency === 'daily';
+    if (kind === 'monthly') return frequency === 'monthly';
+    return frequency !== 'monthly' || overdue || monthEndRun;
+  };
+
+  // Risks and loads are counted over every task (the managers see all frequencies).
+  const overdueItems: { item: TaskItem; owners: string[] }[] = [];
+  const blockedItems: { item: TaskItem; owners: string[] }[] = [];
+
+  for (const task of workbook.tasks) {
+    if (task.status === 'done' || task.task === '') continue;
+    const planned = task.planned?.end ?? null;
+    const next = task.nextStepDue?.end ?? null;
+    const due = planned === null ? next : next !== null && next > planned ? next : planned;
+    const daysOverdue = due === null ? 0 : today - due;
+    const started = task.status === 'in_progress' || task.status === 'blocked' || task.planned === null || task.planned.start <= today;
+    const stale = started && (task.updated === null || task.updated < staleBefore);
+    const item: TaskItem = {
+      tab: 'tracking', row: task.row, link: rowLink(opts.sheetUrl, gids.tracking, task.row), task: task.task, stage: task.stage,
+      status: task.status, frequency: task.frequency, due, daysOverdue, nextStep: task.nextStep, updated: task.updated, stale,
+    };
+    const overdue = due !== null && daysOverdue > 0;
+    const ownerNames = task.owners.map((o) => (people.find(o)?.name ?? o));
+    if (overdue) overdueItems.push({ item, owners: ownerNames });
+    if (task.status === 'blocked') blockedItems.push({ item, owners: ownerNames });
+    if (!includes(task.frequency, overdue)) continue;
+    const dueSoon = due !== null && !overdue && -daysOverdue <= dueWindow;
+    for (const owner of task.owners) {
+      const bucket = bucketOf(owner);
+      if (overdue) bucket.overdue.push(item);
+      else if (dueSoon) bucket.dueSoon.push(item);
+      else if (stale) bucket.stale.push(item);
+      else continue;
+      bucket.rows.push({ tab: 'tracking', row: task.row });
+    }
+  }
+
+  const retroOverdue: { item: RetroActionItem; owners: string[] }[] = [];
+  for (const action of workbook.retrospective) {
+    if (action.status !== 'open' || action.due === null) continue;
+    const item: RetroActionItem = {
+      tab: 'retrospective', row: action.row, link: rowLink(opts.sheetUrl, gids.retrospective, action.row),
+      module: action.module, suggestion: action.suggestion, due: action.due.end, daysOverdue: today - action.due.end,
+    };
+    if (item.daysOverdue > 0) retroOverdue.push({ item, owners: action.owners.map((o) => people.find(o)?.name ?? o) });
+    if (kind === 'daily' || action.due.end > today + DUE_SOON_DAYS) continue;
+    for (const owner of action.owners) {
+      const bucket = bucketOf(owner);
+      bucket.retro.push(item);
+      bucket.rows.push({ tab: 'retrospective', row: action.row });
+    }
+  }
+
+  // Who reports numbers: anyone with a Weekly log row this cycle or a goal; who already did this week.
+  const reporters = new Set<string>();
+  const reportedThisWeek = new Set<string>();
+  const inCycle = (day: Day): boolean =>
+    (settings.cycleStart === null || day >= weekStartOf(settings.cycleStart)) && (settings.cycleEnd === null || day <= settings.cycleEnd);
+  const idOf = (name: string): string => {
+    const person = people.find(name);
+    return person ? `p:${person.row}` : `n:${personKey(name)}`;
+  };
+  for (const entry of workbook.weekly) {
+    if (entry.week === null || !inCycle(entry.week)) continue;
+    for (const owner of entry.owners) {
+      reporters.add(idOf(owner));
+      if (weekStartOf(entry.week) === weekStart) reportedThisWeek.add(idOf(owner));
+    }
+  }
+  for (const goal of workbook.goals) for (const owner of goal.owners) reporters.add(idOf(owner));
+  if (kind === 'weekly') {
+    for (const id of reporters) {
+      if (reportedThisWeek.has(id) || buckets.has(id)) continue;
+      const person = id.startsWith('p:') ? workbook.team.find((p) => `p:${p.row}` === id) ?? null : null;
+      if (person) bucketOf(person.name);
+    }
+  }
+
+  const cycleRunning = (settings.cycleStart === null || today >= settings.cycleStart) && (settings.cycleEnd === null || today <= settings.cycleEnd);
+  const owners = [...buckets.entries()]
+    .sort(([, a], [, b]) => a.order - b.order || a.name.localeCompare(b.name))
+    .map(([id, b]) => ({
+      rows: dedupeRows(b.rows),
+      digest: {
+        name: b.name, person: b.person,
+        overdue: b.overdue.sort((x, y) => y.daysOverdue - x.daysOverdue || x.row - y.row),
+        dueSoon: b.dueSoon.sort((x, y) => (x.due ?? 0) - (y.due ?? 0) || x.row - y.row),
+        stale: b.stale.sort((x, y) => x.row - y.row),
+        retro: b.retro.sort((x, y) => x.due - y.due || x.row - y.row),
+        numbersRequest: kind === 'weekly' && cycleRunning && reporters.has(id) && !reportedThisWeek.has(id),
+      } satisfies OwnerDigest,
+    }))
+    .filter((o) => hasSomethingToSay(o.digest));
+  const digests = owners.map((o) => o.digest);
+
+  const team = settings.team || settings.region;
+  const ctxFor = (lang: Lang): RenderContext => ({
+    lang, team, cycle: settings.cycle, kind, period, today, weekStart, week: isoWeekOf(today), sheetUrl: opts.sheetUrl,
+    weeklyLink: rowLink(opts.sheetUrl, gids.weekly, 1), sentBy: opts.sentBy ?? '', maxItems: opts.maxItemsPerSection ?? 20,
+  });
+
+  const skipped: SkippedRecipient[] = [];
+  const ownerEmails: PlannedEmail[] = [];
+  for (const { digest, rows } of owners) {
+    const person = digest.person;
+    const reason: SkipReason | null = person === null
+      ? 'not_in_team'
+      : !person.reminders ? 'opted_out' : addressProblem(person.email, settings.allowedDomains);
+    if (reason !== null || person === null) {
+      skipped.push({ name: digest.name, email: person?.email ?? '', role: 'owner', reason: reason ?? 'not_in_team', rows });
+      continue;
+    }
+    const lang = person.language ?? opts.sheetLang;
+    const rendered = renderOwnerEmail(digest, ctxFor(lang));
+    ownerEmails.push({ to: person.email.trim(), role: 'owner', name: person.name, lang, kind, period, ...rendered, rows });
+  }
+
+  // Managers: valid addresses from Settings (the model drops invalid ones and reports them as problems).
+  const managerEmails: PlannedEmail[] = [];
+  let summary: ManagerSummary | null = null;
+  if (kind === 'weekly') {
+    const managerRow = settings.rowOf.managerEmails;
+    for (const problem of workbook.problems) {
+      if (problem.tab === 'settings' && problem.row === (managerRow ?? -1) && problem.code === 'setting_invalid' && problem.value !== undefined) {
+        // The problem's value is the one bad address (see model.settingsFrom).
+        if (!settings.managerEmails.includes(problem.value)) {
+          skipped.push({ name: problem.value, email: problem.value, role: 'manager', reason: 'invalid_email', rows: managerRow ? [{ tab: 'settings', row: managerRow }] : [] });
+        }
+      }
+    }
+    const managers: { email: string; person: Person | null }[] = [];
+    const seen = new Set<string>();
+    for (const raw of settings.managerEmails) {
+      const email = raw.trim();
+      const key = email.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const reason = addressProblem(email, settings.allowedDomains);
+      const person = people.find(email);
+      if (reason !== null) {
+        skipped.push({ name: person?.name ?? email, email, role: 'manager', reason, rows: managerRow ? [{ tab: 'settings', row: managerRow }] : [] });
+        continue;
+      }
+      managers.push({ email, person });
+    }
+    summary = managerSummary(workbook, today, {
+      ownerEmails: ownerEmails.length, skipped, overdueItems, blockedItems, retroOverdue, digests,
+      maxRisks: opts.maxRisks ?? 5, staleBefore,
+    });
+    for (const manager of managers) {
+      const lang = manager.person?.language ?? opts.sheetLang;
+      const rendered = renderManagerEmail(summary, ctxFor(lang));
+      managerEmails.push({ to: manager.email, role: 'manager', name: manager.person?.name ?? manager.email, lang, kind, period, ...rendered, rows: [] });
+    }
+  }
+
+  return { kind, period, today, weekStart, emails: [...managerEmails, ...ownerEmails], skipped, digests, summary };
+}
+
+function hasSomethingToSay(d: OwnerDigest): boolean {
+  return d.overdue.length + d.dueSoon.length + d.stale.length + d.retro.length > 0 || d.numbersRequest;
+}
+
+function dedupeRows(rows: readonly { tab: TabKey; row: number }[]): { tab: TabKey; row: number }[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.tab}:${r.row}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The managers' summary
+
+const RATE_METRICS: ReadonlySet<MetricKey> = new Set<MetricKey>(['lead_conversion', 'market_share', 'satisfaction', 'repeat_rate', 'referral_rate', 'roi', 'avg_order_value']);
+const DIRECTION_OF: Partial<Record<MetricKey, Direction>> = { total_cost: 'lower', acquisition_cost: 'lower', marketing_spend: 'lower', personnel_cost: 'lower', channel_commission: 'lower' };
+
+/** Progress of every cycle target against what is expected by today (one row per metric). */
+export function targetProgress(workbook: Workbook, today: Day): TargetProgress[] {
+  const { settings } = workbook;
+  const { cycleStart, cycleEnd } = settings;
+  const byMetric = new Map<string, { metric: string; metricKey: MetricKey | null; row: number; target: number | null; monthly: MonthlyTarget[] }>();
+  for (const goal of workbook.goals) {
+    if (goal.period === null || goal.metric === '') continue;
+    const key = goal.metricKey ?? `text:${personKey(goal.metric)}`;
+    let entry = byMetric.get(key);
+    if (!entry) {
+      entry = { metric: goal.metric, metricKey: goal.metricKey, row: goal.row, target: null, monthly: [] };
+      byMetric.set(key, entry);
+    }
+    if (goal.period.kind === 'cycle') {
+      if (entry.target === null) {
+        entry.target = goal.target;
+        entry.metric = goal.metric;
+        entry.row = goal.row;
+      }
+    } else if (goal.target !== null) {
+      entry.monthly.push({ month: goal.period.month, target: goal.target });
+    }
+  }
+  const inCycle = (day: Day): boolean => (cycleStart === null || day >= weekStartOf(cycleStart)) && (cycleEnd === null || day <= cycleEnd);
+  const out: TargetProgress[] = [];
+  for (const entry of byMetric.values()) {
+    const target = entry.target ?? (entry.monthly.length > 0 ? entry.monthly.reduce((s, m) => s + m.target, 0) : null);
+    const column = entry.metricKey ? WEEKLY_COLUMN_OF[entry.metricKey] : undefined;
+    let actual: number | null = null;
+    if (column) {
+      actual = 0;
+      for (const row of workbook.weekly) {
+        const value = row[column];
+        if (row.week === null || row.week > today || !inCycle(row.week) || value === null) continue;
+        actual += value;
+      }
+    }
+    const isRate = entry.metricKey !== null && RATE_METRICS.has(entry.metricKey);
+    let expected: number | null = null;
+    if (isRate) expected = target;
+    else if (entry.monthly.length > 0) expected = expectedToDate(entry.monthly, today);
+    else if (target !== null && cycleStart !== null && cycleEnd !== null) expected = proRataExpected(target, cycleStart, cycleEnd, today);
+    const direction = (entry.metricKey && DIRECTION_OF[entry.metricKey]) ?? 'higher';
+    const rate = achievementRate(actual, expected, direction);
+    const projection = !isRate && actual !== null && cycleStart !== null && cycleEnd !== null ? runRateProjection(actual, cycleStart, cycleEnd, today) : null;
+    const perWeek = !isRate && actual !== null && target !== null && cycleEnd !== null && direction === 'higher' ? requiredPerWeek(target, actual, today, cycleEnd) : null;
+    out.push({
+      goalRow: entry.row, isRate, metric: entry.metric, metricKey: entry.metricKey, direction, target, expected, actual, rate,
+      status: statusOf(rate, workbook.settings.atRiskThreshold), projection, perWeek,
+    });
+  }
+  return out;
+}
+
+interface SummaryInput {
+  ownerEmails: number;
+  skipped: readonly SkippedRecipient[];
+  overdueItems: readonly { item: TaskItem; owners: string[] }[];
+  blockedItems: readonly { item: TaskItem; owners: string[] }[];
+  retroOverdue: readonly { item: RetroActionItem; owners: string[] }[];
+  digests: readonly OwnerDigest[];
+  maxRisks: number;
+  staleBefore: Day;
+}
+
+function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): ManagerSummary {
+  const targets = targetProgress(workbook, today);
+  const loads = new Map<string, { name: string; overdue: number; stale: number; retroOverdue: number }>();
+  const load = (name: string): { name: string; overdue: number; stale: number; retroOverdue: number } => {
+    const key = personKey(name);
+    let entry = loads.get(key);
+    if (!entry) {
+      entry = { name, overdue: 0, stale: 0, retroOverdue: 0 };
+      loads.set(key, entry);
+    }
+    return entry;
+  };
+  for (const { owners } of input.overdueItems) for (const owner of owners) load(owner).overdue++;
+  for (const { owners } of input.retroOverdue) for (const owner of owners) load(owner).retroOverdue++;
+  const people = indexTeam(workbook.team);
+  for (const task of workbook.tasks) {
+    if (task.status === 'done' || task.task === '') continue;
+    const started = task.status === 'in_progress' || task.status === 'blocked' || task.planned === null || task.planned.start <= today;
+    if (!started || (task.updated !== null && task.updated >= input.staleBefore)) continue;
+    for (const owner of task.owners) load(people.find(owner)?.name ?? owner).stale++;
+  }
+  const owners = [...loads.values()]
+    .filter((l) => l.overdue + l.stale + l.retroOverdue > 0)
+    .sort((a, b) => b.overdue - a.overdue || b.retroOverdue - a.retroOverdue || b.stale - a.stale || a.name.localeCompare(b.name));
+
+  // Biggest risks: targets furthest behind, then the most overdue tasks, blocked tasks, overdue actions.
+  const risks: Risk[] = [];
+  for (const target of [...targets].filter((t) => t.status === 'off_target' || t.status === 'at_risk').sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))) {
+    risks.push({ kind: 'metric', target });
+  }
+  for (const { item, owners: o } of [...input.overdueItems].sort((a, b) => b.item.daysOverdue - a.item.daysOverdue)) risks.push({ kind: 'task', item, owners: o });
+  for (const { item, owners: o } of input.blockedItems) {
+    if (item.daysOverdue <= 0) risks.push({ kind: 'blocked', item, owners: o });
+  }
+  for (const { item, owners: o } of [...input.retroOverdue].sort((a, b) => b.item.daysOverdue - a.item.daysOverdue)) risks.push({ kind: 'retro', item, owners: o });
+
+  const { cycleStart, cycleEnd } = workbook.settings;
+  const cycleDays = cycleStart !== null && cycleEnd !== null && cycleEnd >= cycleStart ? cycleEnd - cycleStart + 1 : null;
+  const cycleDay = cycleDays !== null && cycleStart !== null ? Math.min(Math.max(today - cycleStart + 1, 0), cycleDays) : null;
+  return { targets, owners, risks: risks.slice(0, input.maxRisks), skipped: input.skipped, ownerEmails: input.ownerEmails, cycleDay, cycleDays };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What was sent: the ledger kept in document properties (pure, so it is tested without Apps Script)
+
+/** Property keys: one per period (split into numbered chunks under the 9 KB value limit). */
+export const SENT_PREFIX = 'reminders.sent.';
+export const DEFERRED_PREFIX = 'reminders.deferred.';
+/** Records older than this are pruned (the longest period is a month; keep two). */
+export const LEDGER_KEEP_DAYS = 62;
+const CHUNK_BYTES = 8000;
+
+/** What identifies one email of a period: the same person may get an owner digest and a summary. */
+export function recipientKey(email: Pick<PlannedEmail, 'role' | 'to'>): string {
+  return `${email.role === 'manager' ? 'm' : 'o'}:${email.to.trim().toLowerCase()}`;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+function chunkKeys(prefix: string, period: string, index: number): string {
+  return index === 0 ? `${prefix}${period}` : `${prefix}${period}#${index}`;
+}
+
+/** Keys as JSON arrays, each under CHUNK_BYTES, as property values. */
+export function encodeChunks(prefix: string, period: string, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  let chunk: string[] = [];
+  let size = 2;
+  let index = 0;
+  const flush = (): void => {
+    out[chunkKeys(prefix, period, index)] = JSON.stringify(chunk);
+    index++;
+    chunk = [];
+    size = 2;
+  };
+  for (const key of keys) {
+    const cost = utf8Length(JSON.stringify(key)) + 1;
+    if (chunk.length > 0 && size + cost > CHUNK_BYTES) flush();
+    chunk.push(key);
+    size += cost;
+  }
+  if (chunk.length > 0 || index === 0) flush();
+  return out;
+}
+
+function decodeChunks(props: Readonly<Record<string, string>>, prefix: string, period: string): { keys: Set<string>; propertyKeys: string[] } {
+  const keys = new Set<string>();
+  const propertyKeys: string[] = [];
+  for (const [name, value] of Object.entries(props)) {
+    if (name !== `${prefix}${period}` && !name.startsWith(`${prefix}${period}#`)) continue;
+    propertyKeys.push(name);
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (Array.isArray(parsed)) for (const k of parsed) if (typeof k === 'string') keys.add(k);
+    } catch {
+      // A damaged record is dropped rather than blocking every future run.
+    }
+  }
+  return { keys, propertyKeys };
+}
+
+export interface Ledger {
+  readonly sent: ReadonlySet<string>;
+  readonly deferred: ReadonlySet<string>;
+  /** Deferred recipients of earlier periods of the same kind: this run's email replaces theirs. */
+  readonly superseded: readonly { readonly period: string; readonly key: string }[];
+  /** Property keys to delete: records past LEDGER_KEEP_DAYS and superseded deferrals. */
+  readonly obsolete: readonly string[];
+}
+
+export function readLedger(props: Readonly<Record<string, string>>, period: string, today: Day): Ledger {
+  const sent = decodeChunks(props, SENT_PREFIX, period).keys;
+  const deferred = decodeChunks(props, DEFERRED_PREFIX, period).keys;
+  const kind = kindOf(period);
+  const superseded: { period: string; key: string }[] = [];
+  const obsolete: string[] = [];
+  for (const name of Object.keys(props)) {
+    const prefix = name.startsWith(SENT_PREFIX) ? SENT_PREFIX : name.startsWith(DEFERRED_PREFIX) ? DEFERRED_PREFIX : null;
+    if (prefix === null) continue;
+    const other = name.slice(prefix.length).replace(/#\d+$/, '');
+    if (other === period) continue;
+    const start = periodStart(other);
+    if (prefix === DEFERRED_PREFIX && (start === null || kindOf(other) === kind || start < today - LEDGER_KEEP_DAYS)) {
+      for (const key of decodeChunks(props, DEFERRED_PREFIX, other).keys) superseded.push({ period: other, key });
+      obsolete.push(name);
+    } else if (start === null || start < today - LEDGER_KEEP_DAYS) {
+      obsolete.push(name);
+    }
+  }
+  return { sent, deferred, superseded, obsolete };
+}
+
+/** Property values to write (and chunk keys to delete) so the ledger of `period` holds these sets. */
+export function writeLedger(
+  props: Readonly<Record<string, string>>, period: string, sent: readonly string[], deferred: readonly string[],
+): { set: Record<string, string>; remove: string[] } {
+  const set: Record<string, string> = { ...encodeChunks(SENT_PREFIX, period, sent) };
+  const remove: string[] = [];
+  if (deferred.length > 0) Object.assign(set, encodeChunks(DEFERRED_PREFIX, period, deferred));
+  for (const prefix of [SENT_PREFIX, DEFERRED_PREFIX]) {
+    for (const name of decodeChunks(props, prefix, period).propertyKeys) if (!(name in set)) remove.push(name);
+  }
+  return { set, remove };
+}
+
+export interface Schedule {
+  /** In sending order: managers, then recipients deferred earlier, then the rest. */
+  readonly send: readonly PlannedEmail[];
+  readonly deferred: readonly PlannedEmail[];
+  readonly alreadySent: readonly PlannedEmail[];
+}
+
+/** Which emails go now: none twice per period, managers first, at most `quota` recipients. */
+export function scheduleSends(emails: readonly PlannedEmail[], ledger: Pick<Ledger, 'sent' | 'deferred'>, quota: number): Schedule {
+  const alreadySent: PlannedEmail[] = [];
+  const pending: PlannedEmail[] = [];
+  const seen = new Set<string>();
+  for (const email of emails) {
+    const key = recipientKey(email);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (ledger.sent.has(key)) alreadySent.push(email);
+    else pending.push(email);
+  }
+  const rank = (e: PlannedEmail): number => (e.role === 'manager' ? 0 : ledger.deferred.has(recipientKey(e)) ? 1 : 2);
+  const ordered = pending.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e);
+  const room = Math.max(0, Math.floor(quota));
+  return { send: ordered.slice(0, room), deferred: ordered.slice(room), alreadySent };
+}

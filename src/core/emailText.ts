@@ -1,0 +1,511 @@
+/**
+ * The reminder emails' words (English and Simplified Chinese) and their rendering as HTML and plain
+ * text. Every text that came from a cell is escaped in the HTML; subjects never carry a line break.
+ */
+import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, SkipReason, TaskItem } from './digest';
+import { escapeHtml, htmlTable } from './html';
+import { type Bilingual, type Lang, fill, pick } from './i18n';
+import { METRIC_STATUS, TASK_STATUS, optionLabel } from './options';
+import { columnSpec, tabSpec, type TabKey } from './schema';
+import { isoFromDay, monthOf, type Day } from './values';
+
+export interface RenderContext {
+  readonly lang: Lang;
+  /** Team name from Settings (else the region); may be empty. */
+  readonly team: string;
+  readonly cycle: string;
+  readonly kind: DigestKind;
+  readonly period: string;
+  readonly today: Day;
+  readonly weekStart: Day;
+  /** ISO week of today. */
+  readonly week: { readonly year: number; readonly week: number };
+  readonly sheetUrl: string;
+  /** Link to the Weekly log tab, or ''. */
+  readonly weeklyLink: string;
+  /** Whose account sends, or ''. */
+  readonly sentBy: string;
+  readonly maxItems: number;
+}
+
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+const b = (en: string, zh: string): Bilingual => ({ en, zh });
+
+/** Every word of the reminder emails. Templates hold no HTML: they are filled, then escaped as a whole. */
+export const EMAIL_TEXT = {
+  defaultTeam: b('Market expansion', '市场拓展'),
+  weekLabel: b('{year}-W{week2}', '{year}年第{week}周'),
+  subjectWeekly: b('[{team}] Your reminders, week {week}', '【{team}】本周提醒（{week}）'),
+  subjectDaily: b('[{team}] Daily reminders, {date} (week {week})', '【{team}】每日提醒（{date}，{week}）'),
+  subjectMonthly: b('[{team}] Month-end reminders, {month} (week {week})', '【{team}】月末提醒（{month}，{week}）'),
+  subjectSummary: b('[{team}] Weekly summary, week {week}', '【{team}】每周汇总（{week}）'),
+  greeting: b('Hello {name},', '{name}，您好：'),
+  introWeekly: b(
+    'Here is what needs your attention in {team} ({cycle}), week {week} ({from} to {to}). Please update your rows in Tracking before the weekly progress meeting.',
+    '以下是{team}（{cycle}）本周（{week}，{from} 至 {to}）需要您关注的事项。请在每周进度会前更新“执行跟踪”中您负责的行。',
+  ),
+  introDaily: b(
+    'Your daily-tracked tasks in {team} ({cycle}) for {date}. Please update them in Tracking today.',
+    '以下是{team}（{cycle}）{date} 需要每日跟踪的任务，请今天在“执行跟踪”中更新。',
+  ),
+  introMonthly: b(
+    'Your monthly-tracked tasks in {team} ({cycle}) at the end of {month}. Please update them in Tracking.',
+    '以下是{team}（{cycle}）{month} 月末需要跟踪的月度任务，请在“执行跟踪”中更新。',
+  ),
+  sectionOverdue: b('Overdue', '已逾期'),
+  sectionDueSoon: b('Due in the next 7 days', '未来 7 天内到期'),
+  sectionDueSoonDaily: b('Due today or tomorrow', '今天或明天到期'),
+  sectionStale: b('Not updated this week', '本周未更新'),
+  sectionStaleDaily: b('Not updated since yesterday', '昨天以来未更新'),
+  sectionStaleMonthly: b('Not updated this month', '本月未更新'),
+  sectionRetro: b('Retrospective actions due', '到期的复盘优化事项'),
+  sectionNumbers: b("This week's numbers", '本周数据'),
+  overdueOne: b('1 day overdue (due {due})', '逾期 1 天（截止 {due}）'),
+  overdueMany: b('{days} days overdue (due {due})', '逾期 {days} 天（截止 {due}）'),
+  dueToday: b('due today ({due})', '今天到期（{due}）'),
+  dueTomorrow: b('due tomorrow ({due})', '明天到期（{due}）'),
+  dueIn: b('due in {days} days ({due})', '{days} 天后到期（{due}）'),
+  neverUpdated: b('never updated', '从未更新'),
+  lastUpdated: b('last updated {date}', '上次更新 {date}'),
+  alsoStale: b('not updated this week', '本周未更新'),
+  status: b('status: {status}', '状态：{status}'),
+  nextStep: b('next step: {text}', '下一步计划：{text}'),
+  module: b('module: {text}', '复盘模块：{text}'),
+  daily: b('tracked daily', '每日跟踪'),
+  monthly: b('tracked monthly', '每月跟踪'),
+  rowRef: b('{tab}, row {row}', '{tab} 第 {row} 行'),
+  more: b('… and {count} more: filter {tab} by your name to see them all.', '……另有 {count} 项：请在“{tab}”中按您的姓名筛选查看。'),
+  numbersRequest: b(
+    "Please enter this week's numbers (week of {from}) in Weekly log: {columns}.",
+    '请在“周报”中填写本周（{from} 起）的数据：{columns}。',
+  ),
+  openWeekly: b('Open Weekly log', '打开周报'),
+  openSheet: b('Open the sheet', '打开表格'),
+  footerBy: b(
+    'Sent automatically by {account} from the {team} market-expansion sheet. To stop these emails, set Reminders to No on your row in Team.',
+    '本邮件由 {account} 从{team}市场拓展表格自动发送。如不想再收到，请在“团队”中将您的“接收提醒”设为“否”。',
+  ),
+  footer: b(
+    'Sent automatically from the {team} market-expansion sheet. To stop these emails, set Reminders to No on your row in Team.',
+    '本邮件由{team}市场拓展表格自动发送。如不想再收到，请在“团队”中将您的“接收提醒”设为“否”。',
+  ),
+  summaryIntro: b('{team} ({cycle}), week {week} ({from} to {to}).', '{team}（{cycle}），{week}（{from} 至 {to}）。'),
+  summaryCycleDay: b('Day {day} of {days} of the cycle.', '周期第 {day} 天，共 {days} 天。'),
+  summaryTargets: b('Targets against what is expected by today', '目标进度（对比截至今日应完成）'),
+  summaryOwners: b('Overdue and stale work by owner', '按责任人统计的逾期与未更新'),
+  summaryRisks: b('Biggest risks', '主要风险'),
+  summarySkipped: b('Not reminded', '未发送提醒'),
+  summarySent: b('Owner reminders in this run: {count}.', '本次向责任人发送提醒：{count} 封。'),
+  noTargets: b('No targets in Goals yet.', '“目标”中尚无目标。'),
+  noOwners: b('Nobody has overdue or stale work.', '没有逾期或未更新的工作。'),
+  noRisks: b('No risks found.', '未发现风险。'),
+  colMetric: b('Metric', '指标'),
+  colTarget: b('Cycle target', '周期目标'),
+  colExpected: b('Expected by today', '截至今日应完成'),
+  colActual: b('Actual', '实际完成'),
+  colRate: b('Achievement vs expected', '达成率（对比应完成）'),
+  colStatus: b('Status', '状态'),
+  colProjection: b('Projected at cycle end', '按当前进度预计'),
+  colPerWeek: b('Needed per week', '每周还需'),
+  colOwner: b('Owner', '责任人'),
+  colOverdue: b('Overdue tasks', '逾期任务'),
+  colStale: b('Not updated this week', '本周未更新'),
+  colRetroOverdue: b('Overdue retrospective actions', '逾期复盘事项'),
+  colName: b('Name', '姓名'),
+  colEmail: b('Email', '邮箱'),
+  colReason: b('Reason', '原因'),
+  colRows: b('Rows', '行'),
+  riskMetric: b('{metric}: {actual} against {expected} expected by today ({rate}, {status}); projected {projection} of {target}', '{metric}：截至今日应完成 {expected}，实际 {actual}（达成率 {rate}，{status}）；按当前进度预计 {projection}，目标 {target}'),
+  riskTask: b('{task} ({owners}): {days} days overdue', '{task}（{owners}）：逾期 {days} 天'),
+  riskTaskOne: b('{task} ({owners}): 1 day overdue', '{task}（{owners}）：逾期 1 天'),
+  riskBlocked: b('{task} ({owners}) is blocked', '{task}（{owners}）受阻'),
+  riskRetro: b('Retrospective action "{action}" ({owners}): {days} days overdue', '复盘优化事项“{action}”（{owners}）：逾期 {days} 天'),
+  reason_not_in_team: b('not in Team: add them to the Team tab with an email', '不在“团队”中：请在“团队”工作表中添加此人及邮箱'),
+  reason_no_email: b('no email in Team: fill in Email on their row', '“团队”中没有邮箱：请在其所在行填写邮箱'),
+  reason_invalid_email: b('not a valid email address: correct it', '邮箱地址无效：请更正'),
+  reason_domain_not_allowed: b('outside the allowed email domains (Settings)', '不在允许的邮箱域名内（设置）'),
+  reason_opted_out: b('Reminders set to No in Team', '“团队”中“接收提醒”设为“否”'),
+  testBanner: b('Test: in a real run this email goes to {to}.', '测试邮件：正式发送时，此邮件将发给 {to}。'),
+} as const satisfies Record<string, Bilingual>;
+
+export type EmailTextKey = keyof typeof EMAIL_TEXT;
+
+function say(lang: Lang, key: EmailTextKey, params: Record<string, string | number> = {}): string {
+  return pick(fill(EMAIL_TEXT[key], params), lang);
+}
+
+/** A header value (subject, display name) on one line: CR, LF and other line breaks become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029\t\v\f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and dates
+
+export function formatNumber(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const rounded = Math.round(value * 10) / 10;
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+export function formatPercent(rate: number | null): string {
+  if (rate === null || !Number.isFinite(rate)) return '—';
+  const rounded = Math.round(rate * 1000) / 10;
+  return `${rounded === 0 ? 0 : rounded}%`;
+}
+
+function measure(value: number | null, isRate: boolean): string {
+  return isRate ? formatPercent(value) : formatNumber(value);
+}
+
+export function weekLabel(week: { readonly year: number; readonly week: number }, lang: Lang): string {
+  return say(lang, 'weekLabel', { year: week.year, week: week.week, week2: String(week.week).padStart(2, '0') });
+}
+
+function teamName(ctx: RenderContext): string {
+  return oneLine(ctx.team) || say(ctx.lang, 'defaultTeam');
+}
+
+// ---------------------------------------------------------------------------------------------
+// A tiny document model, rendered to both HTML (escaped) and plain text
+
+interface Line {
+  readonly label: string;
+  readonly href: string;
+  readonly ref: string;
+  readonly notes: readonly string[];
+}
+
+interface Section {
+  readonly title: string;
+  readonly lines: readonly Line[];
+  readonly total: number;
+  readonly moreText: string;
+}
+
+const STYLE = {
+  body: 'font:14px/1.5 Arial,Helvetica,sans-serif;color:#202124;max-width:720px',
+  h: 'font-size:15px;margin:18px 0 6px',
+  note: 'color:#5f6368;font-size:13px',
+  footer: 'color:#5f6368;font-size:12px;border-top:1px solid #dadce0;margin-top:20px;padding-top:8px',
+  banner: 'background:#fef7e0;border:1px solid #f9ab00;padding:8px;margin-bottom:12px',
+};
+
+function anchor(href: string, label: string): string {
+  return href === '' ? escapeHtml(label) : `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+}
+
+function sectionHtml(s: Section): string {
+  const items = s.lines
+    .map((l) => `<li style="margin-bottom:6px">${anchor(l.href, l.label)} <span style="${STYLE.note}">(${escapeHtml(l.ref)})</span>` +
+      (l.notes.length > 0 ? `<br><span style="${STYLE.note}">${escapeHtml(l.notes.join(' · '))}</span>` : '') + '</li>')
+    .join('');
+  const more = s.total > s.lines.length ? `<p style="${STYLE.note}">${escapeHtml(s.moreText)}</p>` : '';
+  return `<h3 style="${STYLE.h}">${escapeHtml(s.title)} (${s.total})</h3><ul style="padding-left:20px;margin:0">${items}</ul>${more}`;
+}
+
+function sectionText(s: Section): string {
+  const lines = s.lines.map((l) => {
+    const parts = [`- ${l.label} (${l.ref})`];
+    if (l.notes.length > 0) parts.push(`  ${l.notes.join(' · ')}`);
+    if (l.href !== '') parts.push(`  ${l.href}`);
+    return parts.join('\n');
+  });
+  if (s.total > s.lines.length) lines.push(s.moreText);
+  return `${s.title} (${s.total})\n${lines.join('\n')}`;
+}
+
+function tabLabel(tab: TabKey, lang: Lang): string {
+  return pick(tabSpec(tab).name, lang);
+}
+
+function taskLine(item: TaskItem, section: 'overdue' | 'dueSoon' | 'stale', ctx: RenderContext): Line {
+  const { lang } = ctx;
+  const notes: string[] = [];
+  const due = item.due === null ? '' : isoFromDay(item.due);
+  if (section === 'overdue') notes.push(say(lang, item.daysOverdue === 1 ? 'overdueOne' : 'overdueMany', { days: item.daysOverdue, due }));
+  if (section === 'dueSoon') {
+    const left = -item.daysOverdue;
+    notes.push(left === 0 ? say(lang, 'dueToday', { due }) : left === 1 ? say(lang, 'dueTomorrow', { due }) : say(lang, 'dueIn', { days: left, due }));
+    if (item.stale && ctx.kind === 'weekly') notes.push(say(lang, 'alsoStale'));
+  }
+  if (section === 'stale' || section === 'overdue') {
+    notes.push(item.updated === null ? say(lang, 'neverUpdated') : say(lang, 'lastUpdated', { date: isoFromDay(item.updated) }));
+  }
+  if (item.status !== null) notes.push(say(lang, 'status', { status: pick(optionLabel(TASK_STATUS, item.status), lang) }));
+  if (item.frequency === 'daily' && ctx.kind !== 'daily') notes.push(say(lang, 'daily'));
+  if (item.frequency === 'monthly' && ctx.kind !== 'monthly') notes.push(say(lang, 'monthly'));
+  if (item.nextStep !== '') notes.push(say(lang, 'nextStep', { text: item.nextStep }));
+  const label = item.stage !== '' ? `${item.task} [${item.stage}]` : item.task;
+  return { label, href: item.link, ref: say(lang, 'rowRef', { tab: tabLabel(item.tab, lang), row: item.row }), notes };
+}
+
+function retroLine(item: RetroActionItem, ctx: RenderContext): Line {
+  const { lang } = ctx;
+  const due = isoFromDay(item.due);
+  const notes: string[] = [];
+  if (item.daysOverdue > 0) notes.push(say(lang, item.daysOverdue === 1 ? 'overdueOne' : 'overdueMany', { days: item.daysOverdue, due }));
+  else {
+    const left = -item.daysOverdue;
+    notes.push(left === 0 ? say(lang, 'dueToday', { due }) : left === 1 ? say(lang, 'dueTomorrow', { due }) : say(lang, 'dueIn', { days: left, due }));
+  }
+  if (item.module !== '') notes.push(say(lang, 'module', { text: item.module }));
+  return { label: item.suggestion || item.module, href: item.link, ref: say(lang, 'rowRef', { tab: tabLabel(item.tab, lang), row: item.row }), notes };
+}
+
+function section<T>(title: string, items: readonly T[], toLine: (item: T) => Line, ctx: RenderContext, tab: TabKey): Section | null {
+  if (items.length === 0) return null;
+  const shown = items.slice(0, Math.max(1, ctx.maxItems));
+  return {
+    title, lines: shown.map(toLine), total: items.length,
+    moreText: say(ctx.lang, 'more', { count: items.length - shown.length, tab: tabLabel(tab, ctx.lang) }),
+  };
+}
+
+function footerText(ctx: RenderContext): string {
+  const team = teamName(ctx);
+  return ctx.sentBy !== '' ? say(ctx.lang, 'footerBy', { account: ctx.sentBy, team }) : say(ctx.lang, 'footer', { team });
+}
+
+function subjectFor(ctx: RenderContext, role: 'owner' | 'manager'): string {
+  const params = {
+    team: teamName(ctx), week: weekLabel(ctx.week, ctx.lang), date: isoFromDay(ctx.today), month: monthOf(ctx.today),
+  };
+  if (role === 'manager') return oneLine(say(ctx.lang, 'subjectSummary', params));
+  const key = ctx.kind === 'daily' ? 'subjectDaily' : ctx.kind === 'monthly' ? 'subjectMonthly' : 'subjectWeekly';
+  return oneLine(say(ctx.lang, key, params));
+}
+
+function wrapHtml(inner: string): string {
+  return `<!DOCTYPE html><html><body><div style="${STYLE.body}">${inner}</div></body></html>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Owner digest
+
+export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): RenderedEmail {
+  const { lang } = ctx;
+  const team = teamName(ctx);
+  const cycle = oneLine(ctx.cycle);
+  const introParams = {
+    team, cycle, week: weekLabel(ctx.week, lang), from: isoFromDay(ctx.weekStart), to: isoFromDay(ctx.weekStart + 6),
+    date: isoFromDay(ctx.today), month: monthOf(ctx.today),
+  };
+  const intro = say(lang, ctx.kind === 'daily' ? 'introDaily' : ctx.kind === 'monthly' ? 'introMonthly' : 'introWeekly', introParams);
+  const dueTitle = ctx.kind === 'daily' ? 'sectionDueSoonDaily' : 'sectionDueSoon';
+  const staleTitle = ctx.kind === 'daily' ? 'sectionStaleDaily' : ctx.kind === 'monthly' ? 'sectionStaleMonthly' : 'sectionStale';
+  const sections = [
+    section(say(lang, 'sectionOverdue'), digest.overdue, (i) => taskLine(i, 'overdue', ctx), ctx, 'tracking'),
+    section(say(lang, dueTitle), digest.dueSoon, (i) => taskLine(i, 'dueSoon', ctx), ctx, 'tracking'),
+    section(say(lang, staleTitle), digest.stale, (i) => taskLine(i, 'stale', ctx), ctx, 'tracking'),
+    section(say(lang, 'sectionRetro'), digest.retro, (i) => retroLine(i, ctx), ctx, 'retrospective'),
+  ].filter((s): s is Section => s !== null);
+
+  const columns = (['visits', 'leads', 'newCustomers', 'revenue', 'cost'] as const)
+    .map((k) => pick(columnSpec('weekly', k).header, lang))
+    .join(lang === 'zh-CN' ? '、' : ', ');
+  const numbers = digest.numbersRequest ? say(lang, 'numbersRequest', { from: isoFromDay(ctx.weekStart), columns }) : '';
+  const greeting = say(lang, 'greeting', { name: oneLine(digest.name) });
+  const footer = footerText(ctx);
+
+  const html = wrapHtml([
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    ...sections.map(sectionHtml),
+    numbers !== '' ? `<h3 style="${STYLE.h}">${escapeHtml(say(lang, 'sectionNumbers'))}</h3><p>${escapeHtml(numbers)}` +
+      (ctx.weeklyLink !== '' ? ` ${anchor(ctx.weeklyLink, say(lang, 'openWeekly'))}` : '') + '</p>' : '',
+    ctx.sheetUrl !== '' ? `<p>${anchor(ctx.sheetUrl, say(lang, 'openSheet'))}</p>` : '',
+    `<p style="${STYLE.footer}">${escapeHtml(footer)}</p>`,
+  ].join(''));
+
+  const text = [
+    greeting, '', intro, '',
+    ...sections.flatMap((s) => [sectionText(s), '']),
+    ...(numbers !== '' ? [say(lang, 'sectionNumbers'), numbers + (ctx.weeklyLink !== '' ? `\n${ctx.weeklyLink}` : ''), ''] : []),
+    ...(ctx.sheetUrl !== '' ? [`${say(lang, 'openSheet')}: ${ctx.sheetUrl}`, ''] : []),
+    '--', footer,
+  ].join('\n');
+
+  return { subject: subjectFor(ctx, 'owner'), html, text };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Managers' summary
+
+function riskText(risk: Risk, lang: Lang): { text: string; href: string } {
+  const sep = lang === 'zh-CN' ? '、' : ', ';
+  if (risk.kind === 'metric') {
+    const t = risk.target;
+    return {
+      text: say(lang, 'riskMetric', {
+        metric: t.metric, actual: measure(t.actual, t.isRate), expected: measure(t.expected, t.isRate), rate: formatPercent(t.rate),
+        status: pick(optionLabel(METRIC_STATUS, t.status), lang), projection: measure(t.projection, t.isRate), target: measure(t.target, t.isRate),
+      }),
+      href: '',
+    };
+  }
+  if (risk.kind === 'retro') {
+    return { text: say(lang, 'riskRetro', { action: risk.item.suggestion || risk.item.module, owners: risk.owners.join(sep), days: risk.item.daysOverdue }), href: risk.item.link };
+  }
+  const params = { task: risk.item.task, owners: risk.owners.join(sep), days: risk.item.daysOverdue };
+  if (risk.kind === 'blocked') return { text: say(lang, 'riskBlocked', params), href: risk.item.link };
+  return { text: say(lang, risk.item.daysOverdue === 1 ? 'riskTaskOne' : 'riskTask', params), href: risk.item.link };
+}
+
+export function skipReasonText(reason: SkipReason, lang: Lang): string {
+  return say(lang, `reason_${reason}`);
+}
+
+export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext): RenderedEmail {
+  const { lang } = ctx;
+  const team = teamName(ctx);
+  const h = (key: EmailTextKey): string => say(lang, key);
+  const intro = say(lang, 'summaryIntro', {
+    team, cycle: oneLine(ctx.cycle), week: weekLabel(ctx.week, lang), from: isoFromDay(ctx.weekStart), to: isoFromDay(ctx.weekStart + 6),
+  });
+  const cycleDay = summary.cycleDay !== null && summary.cycleDays !== null ? say(lang, 'summaryCycleDay', { day: summary.cycleDay, days: summary.cycleDays }) : '';
+
+  const targetHeader = [h('colMetric'), h('colTarget'), h('colExpected'), h('colActual'), h('colRate'), h('colStatus'), h('colProjection'), h('colPerWeek')];
+  const targetRows = summary.targets.map((t) => [
+    t.metric, measure(t.target, t.isRate), measure(t.expected, t.isRate), measure(t.actual, t.isRate), formatPercent(t.rate),
+    pick(optionLabel(METRIC_STATUS, t.status), lang), formatNumber(t.projection), formatNumber(t.perWeek),
+  ]);
+  const ownerHeader = [h('colOwner'), h('colOverdue'), h('colStale'), h('colRetroOverdue')];
+  const ownerRows = summary.owners.map((o) => [o.name, String(o.overdue), String(o.stale), String(o.retroOverdue)]);
+  const risks = summary.risks.map((r) => riskText(r, lang));
+  const skippedHeader = [h('colName'), h('colEmail'), h('colReason'), h('colRows')];
+  const skippedRows = summary.skipped.map((s) => [
+    s.name, s.email, skipReasonText(s.reason, lang),
+    s.rows.map((r) => say(lang, 'rowRef', { tab: tabLabel(r.tab, lang), row: r.row })).join('; '),
+  ]);
+  const sent = say(lang, 'summarySent', { count: summary.ownerEmails });
+  const footer = footerText(ctx);
+
+  const heading = (key: EmailTextKey): string => `<h3 style="${STYLE.h}">${escapeHtml(h(key))}</h3>`;
+  const orEmpty = (rows: readonly (readonly string[])[], header: readonly string[], empty: EmailTextKey): string =>
+    rows.length > 0 ? htmlTable(header, rows) : `<p style="${STYLE.note}">${escapeHtml(h(empty))}</p>`;
+  const html = wrapHtml([
+    `<p>${escapeHtml(intro)}${cycleDay !== '' ? ` ${escapeHtml(cycleDay)}` : ''}</p>`,
+    heading('summaryTargets'), orEmpty(targetRows, targetHeader, 'noTargets'),
+    heading('summaryOwners'), orEmpty(ownerRows, ownerHeader, 'noOwners'),
+    heading('summaryRisks'),
+    risks.length > 0
+      ? `<ol style="padding-left:20px;margin:0">${risks.map((r) => `<li>${anchor(r.href, r.text)}</li>`).join('')}</ol>`
+      : `<p style="${STYLE.note}">${escapeHtml(h('noRisks'))}</p>`,
+    `<p>${escapeHtml(sent)}</p>`,
+    skippedRows.length > 0 ? heading('summarySkipped') + htmlTable(skippedHeader, skippedRows) : '',
+    ctx.sheetUrl !== '' ? `<p>${anchor(ctx.sheetUrl, h('openSheet'))}</p>` : '',
+    `<p style="${STYLE.footer}">${escapeHtml(footer)}</p>`,
+  ].join(''));
+
+  const table = (header: readonly string[], rows: readonly (readonly string[])[], empty: EmailTextKey): string =>
+    rows.length > 0 ? rows.map((r) => `- ${r.map((c, i) => (i === 0 ? c : `${header[i] ?? ''}: ${c}`)).join(' | ')}`).join('\n') : h(empty);
+  const text = [
+    intro + (cycleDay !== '' ? ` ${cycleDay}` : ''), '',
+    h('summaryTargets'), table(targetHeader, targetRows, 'noTargets'), '',
+    h('summaryOwners'), table(ownerHeader, ownerRows, 'noOwners'), '',
+    h('summaryRisks'), risks.length > 0 ? risks.map((r, i) => `${i + 1}. ${r.text}${r.href !== '' ? `\n   ${r.href}` : ''}`).join('\n') : h('noRisks'), '',
+    sent, '',
+    ...(skippedRows.length > 0 ? [h('summarySkipped'), table(skippedHeader, skippedRows, 'noRisks'), ''] : []),
+    ...(ctx.sheetUrl !== '' ? [`${h('openSheet')}: ${ctx.sheetUrl}`, ''] : []),
+    '--', footer,
+  ].join('\n');
+
+  return { subject: subjectFor(ctx, 'manager'), html, text };
+}
+
+/** The banner a "send a test to me" copy carries, as HTML and text. */
+export function testBanner(to: string, lang: Lang): { html: string; text: string } {
+  const text = say(lang, 'testBanner', { to });
+  return { html: `<div style="${STYLE.banner}">${escapeHtml(text)}</div>`, text };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words of the reminder menu items, dialogs and Log lines
+
+export const REMINDER_UI = {
+  logAction: b('Reminders', '提醒'),
+  logActionTest: b('Reminders: test to me', '提醒：发送测试邮件给我'),
+  logActionPreview: b('Reminders: preview', '提醒：预览'),
+  logOn: b('Reminders turned on: {schedule}', '已开启提醒：{schedule}'),
+  logOff: b('Reminders turned off ({count} trigger(s) removed)', '已关闭提醒（删除 {count} 个触发器）'),
+  logSent: b('Sent {period} to {to} ({role}{rows})', '已发送 {period} 给 {to}（{role}{rows}）'),
+  logAlready: b('Not sent again: {to} already got {period}', '不重复发送：{to} 已收到 {period}'),
+  logDeferred: b('Deferred to the next run (mail quota): {to} ({period})', '因邮件配额不足推迟到下次运行：{to}（{period}）'),
+  logSuperseded: b('Deferred {oldPeriod} email to {to} replaced by {period}', '推迟的 {oldPeriod} 邮件（{to}）已由 {period} 取代'),
+  logFailed: b('Could not send to {to}: {error} (will retry on the next run)', '无法发送给 {to}：{error}（下次运行时重试）'),
+  logSkipped: b('Not reminded: {name} <{email}>: {reason}', '未提醒：{name} <{email}>：{reason}'),
+  logPaused: b('Nothing sent: Settings → Pause all email is Yes', '未发送：设置 → 暂停所有邮件 为“是”'),
+  logOffInSettings: b('Nothing sent: Settings → Reminders on is No (turn reminders off from the menu to remove the trigger)', '未发送：设置 → 开启提醒 为“否”（请从菜单关闭提醒以删除触发器）'),
+  logNothing: b('Nothing to send for {period}', '{period} 无需发送'),
+  logTest: b('Test copy of "{subject}" (for {to}) sent to {me}', '测试邮件“{subject}”（原收件人 {to}）已发给 {me}'),
+  logTestOmitted: b('{count} test copies not sent (mail quota)', '{count} 封测试邮件因配额不足未发送'),
+  roleOwner: b('owner', '责任人'),
+  roleManager: b('manager summary', '管理者汇总'),
+  rowsCount: b(', rows listed: {count}', '，列出 {count} 行'),
+  schedule: b('every {weekday} at {hour}:00 ({timeZone}), next {next}, sent by {account}', '每{weekday} {hour}:00（{timeZone}），下次 {next}，发件人 {account}'),
+  turnedOn: b('Friday reminders are on: {schedule}. Turning them on again keeps a single trigger.', '周五提醒已开启：{schedule}。再次开启仍只保留一个触发器。'),
+  turnedOff: b('Friday reminders are off. {count} trigger(s) removed; nothing else was changed.', '周五提醒已关闭。已删除 {count} 个触发器，其他内容未更改。'),
+  statusOn: b('On: {schedule}', '已开启：{schedule}'),
+  statusOff: b('Off (use the menu: Turn Friday reminders on)', '已关闭（请使用菜单：开启周五提醒）'),
+  menuStatus: b('Reminder status', '提醒状态'),
+  sendResult: b(
+    '{period}: {sent} email(s) sent, {already} already sent earlier in this period, {deferred} deferred to the next run (mail quota), {skipped} person(s) not reminded. Details are in Log.',
+    '{period}：已发送 {sent} 封，本期已发送过 {already} 封，因配额不足推迟 {deferred} 封，{skipped} 人未提醒。详情见“日志”。',
+  ),
+  paused: b('Nothing was sent: Settings → Pause all email is Yes. Set it to No to send.', '未发送任何邮件：设置 → 暂停所有邮件 为“是”。改为“否”后即可发送。'),
+  noActiveUser: b('Your email address is not available to the script, so no test was sent.', '脚本无法获取您的邮箱地址，未发送测试邮件。'),
+  testSent: b('{count} test email(s) sent to {me}, each marked [TEST]. Nothing was sent to anyone else and nothing was recorded as sent.', '已向 {me} 发送 {count} 封测试邮件（标有 [TEST]）。未发送给其他人，也未记录为已发送。'),
+  testOmitted: b('{count} more not sent: the remaining mail quota is too low.', '另有 {count} 封因剩余邮件配额不足未发送。'),
+  nothingToSend: b('Nobody has anything to be reminded of for {period}.', '{period} 没有需要提醒的内容。'),
+  previewTitle: b('Preview reminders', '预览提醒'),
+  previewIntro: b(
+    '{period}: {count} email(s) would be sent ({already} already sent in this period). Mail quota left today: {quota}. Nothing is sent by this preview.',
+    '{period}：将发送 {count} 封邮件（本期已发送 {already} 封）。今日剩余邮件配额：{quota}。预览不会发送任何邮件。',
+  ),
+  previewAlready: b('already sent', '已发送'),
+  previewTo: b('To', '收件人'),
+  previewSubject: b('Subject', '主题'),
+} as const satisfies Record<string, Bilingual>;
+
+export type ReminderUiKey = keyof typeof REMINDER_UI;
+
+export function uiText(lang: Lang, key: ReminderUiKey, params: Record<string, string | number> = {}): string {
+  return pick(fill(REMINDER_UI[key], params), lang);
+}
+
+/** The body of an email without its document wrapper, to show inside a dialog. */
+export function innerHtml(html: string): string {
+  return html.replace(/^<!DOCTYPE html><html><body>/, '').replace(/<\/body><\/html>$/, '');
+}
+
+/** What each person would get, for the Preview dialog (escaped; sends nothing). */
+export function renderPreview(
+  plan: { readonly period: string; readonly emails: readonly { readonly to: string; readonly role: 'owner' | 'manager'; readonly subject: string; readonly html: string }[]; readonly skipped: readonly { readonly name: string; readonly email: string; readonly reason: SkipReason; readonly rows: readonly { readonly tab: TabKey; readonly row: number }[] }[] },
+  alreadySent: (email: { readonly to: string; readonly role: 'owner' | 'manager' }) => boolean,
+  quota: number,
+  lang: Lang,
+): string {
+  const already = plan.emails.filter(alreadySent).length;
+  const parts = [`<p>${escapeHtml(uiText(lang, 'previewIntro', { period: plan.period, count: plan.emails.length, already, quota }))}</p>`];
+  for (const email of plan.emails) {
+    const mark = alreadySent(email) ? ` <em style="color:#188038">(${escapeHtml(uiText(lang, 'previewAlready'))})</em>` : '';
+    parts.push(
+      `<details style="margin:6px 0;border:1px solid #dadce0;padding:6px"><summary><b>${escapeHtml(uiText(lang, 'previewTo'))}:</b> ${escapeHtml(email.to)}${mark} — ` +
+      `<b>${escapeHtml(uiText(lang, 'previewSubject'))}:</b> ${escapeHtml(email.subject)}</summary>${innerHtml(email.html)}</details>`,
+    );
+  }
+  if (plan.skipped.length > 0) {
+    parts.push(`<h3>${escapeHtml(say(lang, 'summarySkipped'))}</h3>`);
+    parts.push(htmlTable(
+      [say(lang, 'colName'), say(lang, 'colEmail'), say(lang, 'colReason'), say(lang, 'colRows')],
+      plan.skipped.map((s) => [s.name, s.email, skipReasonText(s.reason, lang), s.rows.map((r) => say(lang, 'rowRef', { tab: tabLabel(r.tab, lang), row: r.row })).join('; ')]),
+    ));
+  }
+  return parts.join('');
+}

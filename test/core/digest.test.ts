@@ -1,0 +1,346 @@
+import fc from 'fast-check';
+import {
+  SENT_PREFIX, addressProblem, encodeChunks, isoWeekOf, nextWeeklyRun, periodKey, periodStart, planReminders, readLedger, recipientKey,
+  scheduleSends, weekStartOf, writeLedger, type PlannedEmail, type ReminderOptions, type ReminderPlan,
+} from '../../src/core/digest';
+import { oneLine, renderPreview } from '../../src/core/emailText';
+import { exampleGrids } from '../../src/core/example';
+import { Lang } from '../../src/core/i18n';
+import { readWorkbook } from '../../src/core/model';
+import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
+
+type Grids = Record<string, CellValue[][]>;
+const URL = 'https://docs.google.com/spreadsheets/d/abc/edit';
+const GIDS = { tracking: 111, retrospective: 222, weekly: 333 };
+
+function plan(today: string, edit?: (g: Grids) => void, opts: Partial<ReminderOptions> = {}, lang: Lang = 'en'): ReminderPlan {
+  const grids = exampleGrids(lang) as Grids;
+  edit?.(grids);
+  const time = { today: dayFromIso(today), dayOf: utcDayOf };
+  return planReminders(readWorkbook(grids, time), time, { sheetUrl: URL, tabGids: GIDS, sheetLang: lang, sentBy: 'director@example.com', ...opts });
+}
+
+/** A tracking row in schema column order. */
+function task(name: string, owner: string, planned: string, extra: { status?: string; nextStepDue?: string; frequency?: string; updated?: CellValue; nextStep?: string } = {}): CellValue[] {
+  return ['Execute', name, owner, planned, extra.status ?? 'In progress', '', '', '', extra.nextStep ?? '', extra.nextStepDue ?? '', extra.frequency ?? 'Weekly', extra.updated ?? ''];
+}
+
+const emailTo = (p: ReminderPlan, to: string): PlannedEmail | undefined => p.emails.find((e) => e.to === to && e.role === 'owner');
+const digestOf = (p: ReminderPlan, name: string) => p.digests.find((d) => d.name === name);
+// Tracking rows 2-4 hold the seed's three tasks; planted tasks start at row 5.
+const PLANTED = 5;
+
+describe('the worked example (East China, 2023 Q3) on Friday 2023-07-28', () => {
+  it('plans one weekly email per owner with something to say, managers first', () => {
+    const p = plan('2023-07-28');
+    expect(p.kind).toBe('weekly');
+    expect(p.period).toBe('weekly:2023-W30');
+    expect(p.emails.map((e) => [e.role, e.to])).toEqual([
+      ['manager', 'director@example.com'],
+      ['owner', 'zhang@example.com'],
+      ['owner', 'li@example.com'],
+      ['owner', 'wang@example.com'],
+    ]);
+    expect(p.skipped).toEqual([]);
+  });
+
+  it("lists Wang's open contract follow-up as not updated (due 10 August, the later next step) and nothing of others", () => {
+    const p = plan('2023-07-28');
+    const wang = digestOf(p, 'Wang*')!;
+    expect(wang.stale.map((t) => [t.row, t.task, t.due])).toEqual([[4, 'Follow up new-customer contracts', dayFromIso('2023-08-10')]]);
+    expect(wang.overdue).toEqual([]);
+    expect(wang.dueSoon).toEqual([]);
+    expect(wang.numbersRequest).toBe(false); // Wang logged the week of 2023-07-24
+    const email = emailTo(p, 'wang@example.com')!;
+    expect(email.rows).toEqual([{ tab: 'tracking', row: 4 }]);
+    expect(email.html).toContain(`<a href="${URL}#gid=111&amp;range=A4">Follow up new-customer contracts [Execute]</a>`);
+    expect(email.text).toContain(`${URL}#gid=111&range=A4`);
+    expect(email.html).not.toContain('Research East China manufacturing customers');
+    expect(email.html).not.toContain('Shanghai trade show');
+  });
+
+  it('asks Zhang and Li (who report numbers) for this week\'s numbers; Zhao has nothing to say and gets nothing', () => {
+    const p = plan('2023-07-28');
+    expect(digestOf(p, 'Zhang*')!.numbersRequest).toBe(true);
+    expect(emailTo(p, 'zhang@example.com')!.text).toContain("Please enter this week's numbers (week of 2023-07-24) in Weekly log: Visits, Leads, New customers, Revenue, Cost.");
+    expect(digestOf(p, 'Li*')!.numbersRequest).toBe(true);
+    expect(digestOf(p, 'Zhao*')).toBeUndefined();
+    expect(p.emails.some((e) => e.to === 'zhao@example.com')).toBe(false);
+  });
+
+  it('writes the Chinese sheet in Chinese, subject with team and week', () => {
+    const p = plan('2023-07-28', undefined, {}, 'zh-CN');
+    expect(p.emails.map((e) => e.subject)).toEqual([
+      '【华东销售团队】每周汇总（2023年第30周）',
+      '【华东销售团队】本周提醒（2023年第30周）',
+      '【华东销售团队】本周提醒（2023年第30周）',
+      '【华东销售团队】本周提醒（2023年第30周）',
+    ]);
+    expect(emailTo(p, 'wang@example.com')!.text).toContain('新增客户签约跟进 [执行] (执行跟踪 第 4 行)');
+    expect(emailTo(p, 'wang@example.com')!.text).toContain('下一步计划：8月10日前推动剩余2家签约');
+  });
+});
+
+describe("managers' summary", () => {
+  it('on 2023-07-31: new customers 12 against 15 expected (July in full) = 80%, at risk; run rate 35.6', () => {
+    const p = plan('2023-07-31', undefined, { kind: 'weekly' });
+    const target = p.summary!.targets.find((t) => t.metricKey === 'new_customers')!;
+    expect(target.target).toBe(50);
+    expect(target.expected).toBe(15);
+    expect(target.actual).toBe(12);
+    expect(target.rate).toBeCloseTo(0.8, 10);
+    expect(target.status).toBe('at_risk');
+    expect(target.projection).toBeCloseTo((12 / 31) * 92, 10);
+    const revenue = p.summary!.targets.find((t) => t.metricKey === 'revenue')!;
+    expect(revenue.expected).toBeCloseTo((200 * 31) / 92, 10); // no monthly targets: the cycle target pro rata
+    expect(revenue.actual).toBe(60);
+    const conversion = p.summary!.targets.find((t) => t.metricKey === 'lead_conversion')!;
+    expect(conversion.expected).toBeCloseTo(0.15, 10); // a rate is not pro-rated
+    expect(conversion.status).toBe('no_data');
+    const html = p.emails[0]!.html;
+    expect(html).toContain('<td style="vertical-align:top;border-bottom:1px solid #eee;padding:4px">15</td>');
+    expect(p.summary!.cycleDay).toBe(31);
+    expect(p.summary!.cycleDays).toBe(92);
+  });
+
+  it('counts overdue tasks by owner and puts the worst first among the risks', () => {
+    const p = plan('2023-07-28', (g) => {
+      g.tracking!.push(task('Call dealers', 'Li*', '2023-07-20'));
+      g.tracking!.push(task('Send samples', 'Li*', '2023-07-26'));
+      g.tracking!.push(task('Prepare quotes', 'Wang*', '2023-07-25'));
+    });
+    const s = p.summary!;
+    expect(s.owners.map((o) => [o.name, o.overdue])).toEqual([['Li*', 2], ['Wang*', 1]]);
+    const tasks = s.risks.filter((r) => r.kind === 'task').map((r) => (r.kind === 'task' ? [r.item.task, r.item.daysOverdue] : null));
+    expect(tasks).toEqual([['Call dealers', 8], ['Prepare quotes', 3], ['Send samples', 2]]);
+    expect(s.risks.slice(0, 2).map((r) => (r.kind === 'metric' ? r.target.metricKey : r.kind))).toEqual(['new_customers', 'revenue']);
+    expect(s.risks).toHaveLength(5); // at most 5
+  });
+});
+
+describe('planted cases', () => {
+  it('overdue by 1 day', () => {
+    const p = plan('2023-07-28', (g) => { g.tracking!.push(task('Book the venue', 'Zhao*', '2023-07-27')); });
+    const zhao = digestOf(p, 'Zhao*')!;
+    expect(zhao.overdue.map((t) => [t.row, t.daysOverdue])).toEqual([[PLANTED, 1]]);
+    expect(emailTo(p, 'zhao@example.com')!.text).toContain('Overdue (1)\n- Book the venue [Execute] (Tracking, row 5)\n  1 day overdue (due 2023-07-27) · never updated');
+  });
+
+  it('due in 7 days is listed, due in 8 days is not', () => {
+    const p = plan('2023-07-28', (g) => {
+      g.tracking!.push(task('Print brochures', 'Zhao*', '2023-08-04', { updated: '2023-07-27' }));
+      g.tracking!.push(task('Plan September event', 'Zhao*', '2023-08-05', { updated: '2023-07-27' }));
+    });
+    const zhao = digestOf(p, 'Zhao*')!;
+    expect(zhao.dueSoon.map((t) => t.task)).toEqual(['Print brochures']);
+    expect(zhao.stale).toEqual([]);
+    expect(emailTo(p, 'zhao@example.com')!.text).toContain('due in 7 days (2023-08-04)');
+  });
+
+  it('not updated this week: updated last Sunday is stale, updated this Monday is not', () => {
+    const p = plan('2023-07-28', (g) => {
+      g.tracking!.push(task('Update CRM', 'Zhao*', '2023-09-30', { updated: '2023-07-23', status: 'In progress' }));
+      g.tracking!.push(task('Call back leads', 'Zhao*', '2023-09-30', { updated: '2023-07-24', status: 'In progress' }));
+    });
+    expect(digestOf(p, 'Zhao*')!.stale.map((t) => t.task)).toEqual(['Update CRM']);
+    expect(emailTo(p, 'zhao@example.com')!.text).toContain('last updated 2023-07-23');
+  });
+
+  it('a daily task goes into the daily digest (daily tasks only) and into the weekly one, marked', () => {
+    const edit = (g: Grids): void => {
+      g.tracking!.push(task('Prepare trade show booth', 'Zhao*', '2023-07-28', { frequency: 'Daily', updated: '2023-07-25' }));
+      g.tracking!.push(task('Weekly visit plan', 'Zhao*', '2023-07-28', { frequency: 'Weekly', updated: '2023-07-25' }));
+    };
+    const daily = plan('2023-07-27', edit);
+    expect(daily.kind).toBe('daily');
+    expect(daily.period).toBe('daily:2023-07-27');
+    expect(daily.summary).toBeNull();
+    const zhao = digestOf(daily, 'Zhao*')!;
+    expect(zhao.dueSoon.map((t) => t.task)).toEqual(['Prepare trade show booth']);
+    expect(zhao.stale).toEqual([]);
+    expect(daily.emails.map((e) => e.to)).toEqual(['zhao@example.com']);
+    expect(daily.emails[0]!.subject).toBe('[East China sales team] Daily reminders, 2023-07-27 (week 2023-W30)');
+    const weekly = plan('2023-07-28', edit);
+    expect(digestOf(weekly, 'Zhao*')!.dueSoon.map((t) => t.task)).toEqual(['Prepare trade show booth', 'Weekly visit plan']);
+    expect(emailTo(weekly, 'zhao@example.com')!.text).toContain('due today (2023-07-28) · status: In progress · tracked daily');
+  });
+
+  it('a monthly task is reminded at month end only (the last weekly run of the month, or the monthly digest)', () => {
+    const edit = (g: Grids): void => { g.tracking!.push(task('Review quarter pipeline', 'Zhao*', '2023-09-30', { frequency: 'Monthly', updated: '2023-06-28' })); };
+    expect(digestOf(plan('2023-07-21', edit), 'Zhao*')).toBeUndefined();
+    expect(digestOf(plan('2023-07-28', edit), 'Zhao*')!.stale.map((t) => t.task)).toEqual(['Review quarter pipeline']);
+    const monthEnd = plan('2023-07-31', edit);
+    expect(monthEnd.kind).toBe('monthly');
+    expect(monthEnd.period).toBe('monthly:2023-07');
+    expect(digestOf(monthEnd, 'Zhao*')!.stale.map((t) => t.task)).toEqual(['Review quarter pipeline']);
+    expect(monthEnd.emails[0]!.subject).toBe('[East China sales team] Month-end reminders, 2023-07 (week 2023-W31)');
+  });
+
+  it('an owner cell with two names (张、赵 / "Zhang, Zhao") reminds both, matching 张 to 张*', () => {
+    const zh = plan('2023-08-18', undefined, {}, 'zh-CN');
+    expect(digestOf(zh, '张*')!.retro.map((r) => [r.row, r.daysOverdue])).toEqual([[3, -2]]);
+    expect(digestOf(zh, '赵*')!.retro.map((r) => r.row)).toEqual([3]);
+    expect(zh.emails.find((e) => e.to === 'zhao@example.com')!.html).toContain('引入CRM系统，统一客户跟进记录');
+    const en = plan('2023-07-28', (g) => { g.tracking!.push(task('Joint field push', 'Zhang, Zhao', '2023-07-26')); });
+    expect(digestOf(en, 'Zhang*')!.overdue.map((t) => t.task)).toEqual(['Joint field push']);
+    expect(digestOf(en, 'Zhao*')!.overdue.map((t) => t.task)).toEqual(['Joint field push']);
+  });
+
+  it('an owner missing from Team is skipped and reported to the managers', () => {
+    const p = plan('2023-07-28', (g) => { g.tracking!.push(task('Visit Hangzhou dealers', 'Chen', '2023-07-20')); });
+    expect(p.skipped).toEqual([{ name: 'Chen', email: '', role: 'owner', reason: 'not_in_team', rows: [{ tab: 'tracking', row: PLANTED }] }]);
+    const summary = p.emails[0]!;
+    expect(summary.role).toBe('manager');
+    expect(summary.text).toContain('Not reminded\n- Chen | Email:  | Reason: not in Team: add them to the Team tab with an email | Rows: Tracking, row 5');
+    expect(p.emails.filter((e) => e.html.includes('Visit Hangzhou dealers')).map((e) => e.to)).toEqual(['director@example.com']);
+  });
+
+  it('skips invalid and not-allowed addresses and people who opted out, and reports them', () => {
+    const p = plan('2023-07-28', (g) => {
+      g.team![2]![1] = 'li@gmail.com'; // Li: outside example.com
+      g.team![3]![1] = 'wang at example'; // Wang: not an address
+      g.team![1]![4] = 'No'; // Zhang: opted out
+    });
+    expect(p.skipped.map((s) => [s.name, s.reason])).toEqual([['Zhang*', 'opted_out'], ['Li*', 'domain_not_allowed'], ['Wang*', 'invalid_email']]);
+    expect(p.emails.map((e) => e.to)).toEqual(['director@example.com']);
+    expect(p.emails[0]!.html).toContain('outside the allowed email domains (Settings)');
+  });
+
+  it("writes each owner's email in their Team language, else the sheet's", () => {
+    const p = plan('2023-07-28', (g) => { g.team![3]![5] = '简体中文'; });
+    expect(emailTo(p, 'wang@example.com')!.lang).toBe('zh-CN');
+    expect(emailTo(p, 'wang@example.com')!.subject).toBe('【East China sales team】本周提醒（2023年第30周）');
+    expect(emailTo(p, 'li@example.com')!.lang).toBe('en');
+  });
+
+  it('escapes every cell text in HTML and keeps subjects on one line', () => {
+    const p = plan('2023-07-28', (g) => {
+      g.tracking!.push(task('<img src=x onerror=alert(1)>', 'Zhao*', '2023-07-27', { nextStep: '"quoted" & <b>bold</b>' }));
+      g.settings![1]![1] = 'East China\r\nBcc: everyone@example.com';
+    });
+    const email = emailTo(p, 'zhao@example.com')!;
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(email.html).not.toContain('<img');
+    expect(email.html).toContain('&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;');
+    for (const e of p.emails) expect(e.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject).toBe('[East China Bcc: everyone@example.com] Your reminders, week 2023-W30');
+    expect(p.emails[0]!.html).toContain('&lt;img src=x onerror=alert(1)&gt;'); // in the risks
+    expect(p.emails[0]!.html).not.toContain('<img');
+  });
+
+  it('done tasks are never listed, and nobody gets an email after the cycle when nothing is open', () => {
+    const p = plan('2023-10-09', (g) => {
+      g.tracking![3]![4] = 'Done';
+      g.retrospective!.forEach((row, i) => { if (i > 0) row[6] = 'Done'; });
+    });
+    expect(p.emails.filter((e) => e.role === 'owner')).toEqual([]);
+  });
+});
+
+describe('periods, schedule and the sent ledger', () => {
+  it('names periods by ISO week, day and month', () => {
+    expect(periodKey('weekly', dayFromIso('2023-07-28'))).toBe('weekly:2023-W30');
+    expect(periodKey('weekly', dayFromIso('2021-01-03'))).toBe('weekly:2020-W53');
+    expect(periodKey('weekly', dayFromIso('2024-12-30'))).toBe('weekly:2025-W01');
+    expect(periodKey('daily', dayFromIso('2023-07-28'))).toBe('daily:2023-07-28');
+    expect(periodKey('monthly', dayFromIso('2023-07-28'))).toBe('monthly:2023-07');
+    expect(periodStart('weekly:2023-W30')).toBe(dayFromIso('2023-07-24'));
+    expect(periodStart('nonsense')).toBeNull();
+  });
+
+  it('periodStart inverts periodKey for any day', () => {
+    fc.assert(fc.property(fc.integer({ min: dayFromIso('1990-01-01'), max: dayFromIso('2100-12-31') }), (day) => {
+      expect(periodStart(periodKey('weekly', day))).toBe(weekStartOf(day));
+      expect(periodStart(periodKey('daily', day))).toBe(day);
+      const { week } = isoWeekOf(day);
+      expect(week).toBeGreaterThanOrEqual(1);
+      expect(week).toBeLessThanOrEqual(53);
+    }));
+  });
+
+  it('finds the next run of a weekly trigger', () => {
+    const thu = dayFromIso('2023-07-27');
+    expect(nextWeeklyRun(thu, 15, 5, 9)).toEqual({ day: dayFromIso('2023-07-28'), hour: 9 });
+    expect(nextWeeklyRun(thu + 1, 8, 5, 9)).toEqual({ day: dayFromIso('2023-07-28'), hour: 9 });
+    expect(nextWeeklyRun(thu + 1, 9, 5, 9)).toEqual({ day: dayFromIso('2023-08-04'), hour: 9 });
+  });
+
+  it('checks addresses against the allowed domains (subdomains included)', () => {
+    expect(addressProblem('a@example.com', ['example.com'])).toBeNull();
+    expect(addressProblem('a@sales.example.com', ['example.com'])).toBeNull();
+    expect(addressProblem('a@badexample.com', ['example.com'])).toBe('domain_not_allowed');
+    expect(addressProblem('a@x.org', [])).toBeNull();
+    expect(addressProblem('', [])).toBe('no_email');
+    expect(addressProblem('a@b\n.com', [])).toBe('invalid_email');
+  });
+
+  const email = (role: 'owner' | 'manager', to: string): PlannedEmail => ({
+    to, role, name: to, lang: 'en', kind: 'weekly', period: 'weekly:2023-W30', subject: 's', html: '', text: '', rows: [],
+  });
+
+  it('sends managers first, then people deferred earlier, never anyone twice, within the quota', () => {
+    const emails = [email('manager', 'boss@x.com'), email('owner', 'a@x.com'), email('owner', 'b@x.com'), email('owner', 'c@x.com'), email('manager', 'vp@x.com')];
+    const first = scheduleSends(emails, { sent: new Set(), deferred: new Set() }, 3);
+    expect(first.send.map((e) => e.to)).toEqual(['boss@x.com', 'vp@x.com', 'a@x.com']);
+    expect(first.deferred.map((e) => e.to)).toEqual(['b@x.com', 'c@x.com']);
+    const second = scheduleSends(emails, { sent: new Set(first.send.map(recipientKey)), deferred: new Set(['o:c@x.com']) }, 1);
+    expect(second.send.map((e) => e.to)).toEqual(['c@x.com']);
+    expect(second.alreadySent.map((e) => e.to)).toEqual(['boss@x.com', 'a@x.com', 'vp@x.com']);
+  });
+
+  it('schedules every email exactly once whatever the quota (property)', () => {
+    const arb = fc.array(fc.record({ role: fc.constantFrom<'owner' | 'manager'>('owner', 'manager'), n: fc.integer({ min: 0, max: 8 }) }), { maxLength: 20 });
+    fc.assert(fc.property(arb, fc.integer({ min: 0, max: 25 }), fc.array(fc.integer({ min: 0, max: 8 })), (list, quota, sentIds) => {
+      const emails = list.map((x) => email(x.role, `p${x.n}@x.com`));
+      const sent = new Set(sentIds.map((n) => `o:p${n}@x.com`));
+      const s = scheduleSends(emails, { sent, deferred: new Set() }, quota);
+      const unique = new Set(emails.map(recipientKey));
+      expect(s.send.length + s.deferred.length + s.alreadySent.length).toBe(unique.size);
+      expect(s.send.length).toBeLessThanOrEqual(quota);
+      expect(s.send.every((e) => !sent.has(recipientKey(e)))).toBe(true);
+      const firstOwner = s.send.findIndex((e) => e.role === 'owner');
+      if (firstOwner >= 0) expect(s.send.slice(firstOwner).every((e) => e.role === 'owner')).toBe(true);
+      if (s.deferred.length > 0) expect(s.send.length).toBe(quota);
+    }));
+  });
+
+  it('keeps each property value under 9 KB and reads back what it wrote', () => {
+    const keys = Array.from({ length: 1200 }, (_, i) => `o:person.number.${i}@example.com`);
+    const set = encodeChunks(SENT_PREFIX, 'weekly:2023-W30', keys);
+    expect(Object.keys(set).length).toBeGreaterThan(1);
+    for (const value of Object.values(set)) expect(Buffer.byteLength(value)).toBeLessThanOrEqual(9 * 1024);
+    const ledger = readLedger(set, 'weekly:2023-W30', dayFromIso('2023-07-28'));
+    expect([...ledger.sent].sort()).toEqual([...keys].sort());
+  });
+
+  it('prunes records older than 62 days and replaces deferrals of an earlier period', () => {
+    const props = {
+      'reminders.sent.weekly:2023-W10': '["o:a@x.com"]',
+      'reminders.sent.weekly:2023-W29': '["o:a@x.com"]',
+      'reminders.deferred.weekly:2023-W29': '["o:b@x.com"]',
+      'reminders.sent.weekly:2023-W30': '["m:boss@x.com"]',
+      'reminders.deferred.weekly:2023-W30': '["o:c@x.com"]',
+      'reminders.status': '{}',
+    };
+    const ledger = readLedger(props, 'weekly:2023-W30', dayFromIso('2023-07-28'));
+    expect([...ledger.sent]).toEqual(['m:boss@x.com']);
+    expect([...ledger.deferred]).toEqual(['o:c@x.com']);
+    expect(ledger.superseded).toEqual([{ period: 'weekly:2023-W29', key: 'o:b@x.com' }]);
+    expect([...ledger.obsolete].sort()).toEqual(['reminders.deferred.weekly:2023-W29', 'reminders.sent.weekly:2023-W10']);
+    const write = writeLedger(props, 'weekly:2023-W30', ['m:boss@x.com', 'o:c@x.com'], []);
+    expect(write.set).toEqual({ 'reminders.sent.weekly:2023-W30': '["m:boss@x.com","o:c@x.com"]' });
+    expect(write.remove).toEqual(['reminders.deferred.weekly:2023-W30']);
+  });
+
+  it('renders a preview that marks what was already sent and escapes subjects', () => {
+    const p = plan('2023-07-28', (g) => { g.tracking!.push(task('<script>x</script>', 'Zhao*', '2023-07-27')); });
+    const html = renderPreview(p, (e) => e.role === 'manager', 12, 'en');
+    expect(html).toContain('weekly:2023-W30: 5 email(s) would be sent (1 already sent in this period). Mail quota left today: 12.');
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('oneLine removes every kind of line break', () => {
+    expect(oneLine('a\r\nb\u2028c\nd')).toBe('a b c d');
+  });
+});
