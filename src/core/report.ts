@@ -795,18 +795,7 @@ export interface ReportSummary {
   readonly team: string;
   readonly asOf: string;
   readonly metrics: readonly ReportSummaryMetric[];
-  readonly inputOutput: {
-    readonly totalCost: number | null;
-    readonly revenue: number | null;
-    /** revenue ÷ cost (the X of 1:X). */
-    readonly ratio: number | null;
-    /** `1:X` as the sheet shows it. */
-    readonly ratioLabel: string;
-    /** (revenue − cost) ÷ cost, a fraction. */
-    readonly netRoi: number | null;
-    readonly budget: number | null;
-    readonly acquisitionCost: number | null;
-  };
+  readonly inputOutput: Pick<InputOutputFigures, 'totalCost' | 'revenue' | 'ratio' | 'ratioLabel' | 'netRoi' | 'budget' | 'acquisitionCost'>;
   readonly monthly: readonly MonthlyFigure[];
 }
 

@@ -156,14 +156,7 @@ function archive(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, raw: Partial<Record<
     }
   }
   if (failedTab === null) return copies;
-  const left: string[] = [];
-  for (const copy of copies.values()) {
-    try {
-      ss.deleteSheet(copy);
-    } catch {
-      left.push(copy.getName());
-    }
-  }
+  const left = removeCopies(ss, copies);
   const cleanup = left.length > 0 ? pick(fill(ROLLOVER_MSG.archiveCleanupFailed, { names: left.join(', ') }), lang) : '';
   say(lang, ROLLOVER_MSG.archiveFailed, { tab: pick(tabSpec(failedTab).name, lang), error: errorText(failure), cleanup });
   return null;
@@ -204,14 +197,7 @@ function recover(
     say(lang, ROLLOVER_MSG.failedNotRestored, { tab, error: errorText(error), restoreError: errorText(restoreError), names, from: plan.from.label });
     return;
   }
-  const left: string[] = [];
-  for (const copy of copies.values()) {
-    try {
-      ss.deleteSheet(copy);
-    } catch {
-      left.push(copy.getName());
-    }
-  }
+  const left = removeCopies(ss, copies);
   if (left.length > 0) say(lang, ROLLOVER_MSG.failedRestoredKeptArchive, { tab, error: errorText(error), names: left.join(', ') });
   else say(lang, ROLLOVER_MSG.failedRestored, { tab, error: errorText(error) });
 }
@@ -220,4 +206,17 @@ function recover(
 function restorable(value: CellValue): CellValue {
   if (typeof value !== 'string' || value === '') return value;
   return `'${value}`;
+}
+
+/** Deletes archive copies made by this run (it only ever deletes its own copies); returns the names it could not. */
+function removeCopies(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, copies: Map<unknown, GoogleAppsScript.Spreadsheet.Sheet>): string[] {
+  const left: string[] = [];
+  for (const copy of copies.values()) {
+    try {
+      ss.deleteSheet(copy);
+    } catch {
+      left.push(copy.getName());
+    }
+  }
+  return left;
 }
