@@ -20,9 +20,7 @@ export const UI = {
   languageEnglish: { en: 'English', zh: 'English' },
   languageChinese: { en: '简体中文', zh: '简体中文' },
   languageAuto: { en: 'Auto (spreadsheet locale)', zh: '自动（跟随表格区域设置）' },
-  notYet: { en: '"{feature}" is not available in this version yet.', zh: '“{feature}”在此版本中尚未提供。' },
   busy: { en: 'Another run is in progress. Try again in a minute.', zh: '另一个操作正在进行中，请稍后再试。' },
-  failed: { en: '{action} failed: {error}', zh: '{action}失败：{error}' },
   setupDone: { en: 'Sheets are set up: {changes}.', zh: '工作表已就绪：{changes}。' },
   setupNothing: { en: 'Everything is already set up; nothing was changed.', zh: '所有工作表均已就绪，无需修改。' },
   exampleLoaded: { en: 'Example data (East China, 2023 Q3) loaded.', zh: '已载入示例数据（华东区域，2023 Q3）。' },
@@ -39,5 +37,4 @@ export const UI = {
   logSetup: { en: 'Set up sheets', zh: '创建或修复工作表' },
   logExample: { en: 'Load example data', zh: '载入示例数据' },
   logCheck: { en: 'Check data', zh: '检查数据' },
-  close: { en: 'Close', zh: '关闭' },
 } as const satisfies Record<string, Bilingual>;

@@ -1,5 +1,4 @@
 import { Bilingual, Lang, fill, pick } from '../core/i18n';
-import { UI } from '../core/messages';
 
 /** A modal dialog with HTML the caller has already escaped. */
 export function showDialog(title: string, html: string, width = 720, height = 480): void {
@@ -9,8 +8,4 @@ export function showDialog(title: string, html: string, width = 720, height = 48
 
 export function alertText(lang: Lang, text: Bilingual, params: Record<string, string | number> = {}): void {
   SpreadsheetApp.getUi().alert(pick(fill(text, params), lang));
-}
-
-export function notYet(lang: Lang, feature: Bilingual): void {
-  alertText(lang, UI.notYet, { feature: pick(feature, lang) });
 }
