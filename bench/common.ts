@@ -20,7 +20,10 @@ export function addTrackingRows(emulator: Emulator, n: number): void {
     'Execute', `Generated task ${i + 1}`, ['Zhang*', 'Li*', 'Wang*'][i % 3]!, `2023-0${7 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`,
     i % 4 === 0 ? 'Done' : 'In progress', '', '', '', '', '', 'Weekly', '',
   ]);
-  if (n > 0) sheet.getRange(sheet.getLastRow() + 1, 1, n, rows[0]!.length).setValues(rows);
+  if (n === 0) return;
+  const first = sheet.getLastRow() + 1;
+  if (first + n - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), first + n - 1 - sheet.getMaxRows());
+  sheet.getRange(first, 1, n, rows[0]!.length).setValues(rows);
 }
 
 /** Service calls of one entry point: reads, writes, total, and the emulator's modelled time. */

@@ -36,6 +36,7 @@ function measure(rows: number): Row {
   emulator.call('menuLoadExample');
   const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
   // Replace the example's 3 tasks by exactly `rows` tasks.
+  if (rows + 1 > tracking.getMaxRows()) tracking.insertRowsAfter(tracking.getMaxRows(), rows + 1 - tracking.getMaxRows());
   tracking.getRange(2, 1, rows, 12).setValues(trackingRows(rows));
   emulator.calls.reset();
   emulator.call('menuSendRemindersNow');

@@ -1,6 +1,7 @@
 import { TabKey, tabSpec } from '../core/schema';
 import { mapHeaders } from '../core/table';
 import { asLiteral } from '../core/table';
+import { ensureSize } from './spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -28,5 +29,7 @@ export function appendLog(tabs: Map<TabKey, Sheet>, entries: readonly LogEntry[]
     put('detail', asLiteral(entry.detail));
     return row;
   });
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width).setValues(rows);
+  const first = sheet.getLastRow() + 1;
+  ensureSize(sheet, first + rows.length - 1, width);
+  sheet.getRange(first, 1, rows.length, width).setValues(rows);
 }

@@ -9,7 +9,7 @@ import { CellValue, Day, dayFromIso } from '../core/values';
 import { appendLog } from './log';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
-import { dateMaker, findTabs, languageOf, openWorkbook } from './spreadsheet';
+import { dateMaker, ensureSize, findTabs, languageOf, openWorkbook } from './spreadsheet';
 import { alertText } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -56,6 +56,7 @@ function applyOne(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey
     case 'cells': {
       const width = Math.max(...action.values.map((r) => r.length));
       const values = action.values.map((r) => [...r.map(asLiteral), ...new Array(width - r.length).fill('')]);
+      ensureSize(sheet(action.tab), action.row + values.length - 1, action.column + width - 1);
       sheet(action.tab).getRange(action.row, action.column, values.length, width).setValues(values);
       return;
     }
@@ -75,6 +76,7 @@ function applyOne(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey
       sheet(action.tab).getRange(action.row, action.column, action.rows, 1).setNumberFormat(action.format);
       return;
     case 'formula':
+      ensureSize(sheet(action.tab), action.row, action.column);
       sheet(action.tab).getRange(action.row, action.column).setFormula(action.formula);
       return;
     case 'statusColors': {

@@ -26,6 +26,17 @@ export function readGrid(sheet: Sheet): CellValue[][] {
   return sheet.getRange(1, 1, lastRow, lastColumn).getValues() as CellValue[][];
 }
 
+/**
+ * Grows a sheet so rows × columns fit: Sheets throws "The coordinates of the range are outside the
+ * dimensions of the sheet" for a range past its grid instead of growing it.
+ */
+export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
 export interface OpenWorkbook {
   readonly ss: Spreadsheet;
   readonly tabs: Map<TabKey, Sheet>;

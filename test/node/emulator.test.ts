@@ -108,6 +108,10 @@ describe('A1 notation', () => {
   test('sheet prefix and round trip', () => {
     expect(parseA1("'My Sheet'!B3", 1000, 26)).toEqual({ row: 3, col: 2, numRows: 1, numCols: 1, sheetName: 'My Sheet' });
     const sh = emu().spreadsheet.insertSheet('S');
+    expect(sh.getRange(3, 2, 2, 25).getA1Notation()).toBe('B3:Z4');
+    // Like Sheets, a range past the grid (26 columns here) is an error, not a silent growth.
+    expect(() => sh.getRange(3, 2, 2, 27)).toThrow(SheetErrors.outOfBounds);
+    sh.insertColumnsAfter(26, 2);
     expect(sh.getRange(3, 2, 2, 27).getA1Notation()).toBe('B3:AB4');
     expect(sh.getRange('B:B').getNumRows()).toBe(1000);
     expect(() => sh.getRange(0, 1)).toThrow(SheetErrors.rowTooSmall);

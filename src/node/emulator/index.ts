@@ -46,7 +46,7 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Default 'Market Expansion Tracker'. */
   spreadsheetName?: string;
-  /** 'grow' (default): writes beyond the grid grow it; 'strict': throw like Sheets' getRange does. */
+  /** 'strict' (default): a range beyond the grid throws, as in Sheets; 'grow': writes beyond the grid grow it. */
   sheetBounds?: 'grow' | 'strict';
   /** Echo Logger.log/console output to the host console. */
   verbose?: boolean;
@@ -155,7 +155,7 @@ export class Emulator {
     this.drive = new DriveStore(this.rt);
     this.locks = new LockManager(this.rt);
     const env: SheetEnv = {
-      rt: this.rt, ui: this.ui, sheetBounds: opts.sheetBounds ?? 'grow',
+      rt: this.rt, ui: this.ui, sheetBounds: opts.sheetBounds ?? 'strict',
       onCopy: (ss) => this.spreadsheetCopies.push(ss),
       registerFile: (id, name, mime, url) => this.drive.addFile(id, name, mime, url),
     };
