@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { pick } from '../../core/i18n';
+import { DigestKind, planReminders } from '../../core/digest';
+import { isoFromDay } from '../../core/values';
+import { writeEml } from '../eml';
+import { EXIT, ExitCode, Io, UsageError, dayOption, langOption, localToday, parseArgs, systemLang } from './args';
+import { PRINTED_PROBLEMS, exitCodeFor, problemReport } from './problems';
+import { CLI, KIND_LABEL, SKIP_REASON, say } from './text';
+import { openPlan } from './workbook';
+
+const KINDS: readonly (DigestKind | 'auto')[] = ['auto', 'weekly', 'daily', 'monthly'];
+
+/** `market-expansion remind plan.xlsx [--as-of DATE] [--out emails/] [--kind auto|weekly|daily|monthly]` */
+export async function remindCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const sys = systemLang(io.env);
+  const args = parseArgs(argv, 'remind', { values: ['out', 'as-of', 'lang', 'kind'], flags: ['strict', 'quiet', 'all'] }, sys);
+  const wanted = langOption(args.values.lang, sys);
+  const mlang = wanted ?? sys;
+  if (args.help) {
+    io.out(say(CLI.remindHelp, mlang));
+    return EXIT.done;
+  }
+  const [file, ...extra] = args.positionals;
+  if (file === undefined) throw new UsageError(`${say(CLI.missingFile, mlang, { command: 'remind' })}\n\n${say(CLI.remindHelp, mlang)}`);
+  if (extra.length > 0) throw new UsageError(say(CLI.extraArgument, mlang, { arg: extra[0]! }));
+  const kind = (args.values.kind ?? 'auto').toLowerCase() as DigestKind | 'auto';
+  if (!KINDS.includes(kind)) throw new UsageError(say(CLI.badKind, mlang, { value: args.values.kind ?? '' }));
+  const today = dayOption(args.values['as-of'], localToday(io.now()), mlang);
+  const quiet = args.flags.has('quiet');
+
+  const plan = await openPlan(resolve(io.cwd, file), io, { ...(wanted ? { lang: wanted } : {}), today, quiet, messageLang: mlang, shown: file });
+  const { lang } = plan;
+  const reminders = planReminders(plan.workbook, plan.time, { kind, sheetUrl: '', sheetLang: lang, sentBy: 'market-expansion' });
+  const outDir = args.values.out ?? 'emails';
+  const kindLabel = say(KIND_LABEL[reminders.kind]!, lang);
+  if (reminders.emails.length === 0) {
+    if (!quiet) io.out(say(CLI.noEmails, lang, { day: isoFromDay(today), kind: kindLabel }));
+  } else {
+    try {
+      // Dated at the reminder hour of the run's day, so the same run writes the same files.
+      const date = new Date(today * 86_400_000 + plan.workbook.settings.reminderHour * 3_600_000);
+      await writeEml(reminders.emails, resolve(io.cwd, outDir), { date });
+    } catch (error) {
+      throw new UsageError(say(CLI.cannotWrite, lang, { path: outDir, reason: (error as Error).message }));
+    }
+    if (!quiet) io.out(say(CLI.wroteEmails, lang, { count: reminders.emails.length, kind: kindLabel, period: reminders.period, dir: outDir }));
+  }
+  for (const s of reminders.skipped) {
+    io.err(say(CLI.skipped, lang, { name: s.name, email: s.email || '—', reason: pick(SKIP_REASON[s.reason] ?? { en: s.reason, zh: s.reason }, lang) }));
+  }
+  if (plan.problems.length > 0 || !quiet) io.err(problemReport(plan.problems, lang, plan.sheetNames, args.flags.has('all') ? Infinity : PRINTED_PROBLEMS));
+  return exitCodeFor(plan.problems, args.flags.has('strict'));
+}

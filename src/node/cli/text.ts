@@ -1,0 +1,161 @@
+import { Bilingual, Lang, fill, pick } from '../../core/i18n';
+
+/** Every word the command line prints, in both languages. */
+export const CLI = {
+  usage: {
+    en: `market-expansion: the Market Expansion Tracker workbook without Google (Excel / WPS / LibreOffice)
+
+Usage:
+  market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx
+  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en]
+  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly]
+
+Run "market-expansion <command> --help" for a command's options.
+
+Exit codes: 0 done; 1 done, but the data has problems (listed, with sheet, row and how to fix);
+2 wrong usage, or the file cannot be read or written.`,
+    zh: `market-expansion：不依赖 Google 的市场拓展跟踪表（Excel / WPS / LibreOffice）
+
+用法：
+  market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx
+  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en]
+  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly]
+
+运行 “market-expansion <命令> --help” 查看各命令的选项。
+
+退出码：0 完成；1 已完成，但数据有问题（已列出工作表、行号和修改方法）；
+2 用法错误，或文件无法读取/写入。`,
+  },
+  templateHelp: {
+    en: `market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx [--force]
+
+Writes the plan workbook as .xlsx for Excel, WPS or LibreOffice: every tab and column of the Google Sheet
+template, drop-down lists, number formats, status colours, frozen header rows, a Settings tab with defaults
+and help, and built-in formulas (no macros) for achievement, status, total cost, revenue, the 1:X
+input-output ratio and net ROI.
+
+  --out FILE     where to write the workbook (required)
+  --lang LANG    zh-CN (简体中文) or en (English); default: your system language
+  --example      fill in the worked example (East China, 2023 Q3)
+  --force        overwrite FILE if it exists`,
+    zh: `market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx [--force]
+
+生成 .xlsx 计划工作簿，可用 Excel、WPS 或 LibreOffice 打开：包含 Google 表格模板的全部工作表和列、
+下拉列表、数字格式、状态颜色、冻结的表头行、带默认值和说明的“设置”表，以及内置公式（无宏）：
+达成率、状态、总成本、销售额、投入产出比（1:X）和净投资回报率。
+
+  --out 文件     输出的工作簿路径（必填）
+  --lang 语言    zh-CN（简体中文）或 en（English）；默认跟随系统语言
+  --example      填入示例数据（华东区域，2023 Q3）
+  --force        文件已存在时覆盖`,
+  },
+  reportHelp: {
+    en: `market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en]
+
+Reads a filled workbook (tabs and headers in either language, columns in any order, extra columns and blank
+rows allowed, numbers with units such as 45家 or 215万, dates such as 2023/7/31 or 2023年7月31日), checks
+the data, and writes the evaluation report as .docx (tables and the two charts), the same report the
+Google Sheet generates.
+
+  --out FILE      the report (default: beside the workbook, "<name> report.docx")
+  --json FILE     also write the JSON summary of every metric ("-" prints it)
+  --as-of DATE    evaluate as on this day (default: today)
+  --lang LANG     language of the report (default: Settings → Language, else the workbook's language)
+  --strict        exit with 1 on warnings too (overdue tasks, missing emails), not only on errors
+  --all           print every problem (default: the first 100, errors first)
+  --quiet         print nothing but problems and errors`,
+    zh: `market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en]
+
+读取填写好的工作簿（工作表名和表头可为中文或英文，列顺序不限，可有多余的列和空行，数字可带单位如
+45家、215万，日期可写 2023/7/31 或 2023年7月31日），检查数据，并生成 .docx 评估报告（含表格和两张图表），
+与 Google 表格生成的报告相同。
+
+  --out 文件      报告路径（默认：与工作簿同目录，“<文件名> report.docx”）
+  --json 文件     同时输出各指标的 JSON 汇总（“-” 表示打印到屏幕）
+  --as-of 日期    按该日期评估（默认：今天）
+  --lang 语言     报告语言（默认：设置 → 语言，否则跟随工作簿语言）
+  --strict        有警告（如任务逾期、缺少邮箱）时也以 1 退出，而不仅是错误
+  --all           打印全部问题（默认只打印前 100 个，错误在前）
+  --quiet         只打印问题和错误`,
+  },
+  remindHelp: {
+    en: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly]
+
+Writes the reminder emails for a day as .eml files (open them in any mail program, or send them with
+your own mail system): one per owner listing their overdue tasks, tasks due in the next 7 days, tasks
+not updated this week and retrospective actions due, and one summary per manager. Nothing is sent.
+
+  --out DIR       folder for the .eml files (default: emails/)
+  --as-of DATE    the day of the run (default: today)
+  --kind KIND     auto (default: weekly on the reminder weekday, monthly on a month's last day, else daily),
+                  weekly, daily or monthly
+  --strict        exit with 1 on warnings too
+  --all           print every problem (default: the first 100, errors first)
+  --quiet         print nothing but problems and errors`,
+    zh: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly]
+
+生成某天的提醒邮件（.eml 文件，可用任意邮件程序打开，或用贵司的邮件系统发送）：每位责任人一封，
+列出其逾期任务、未来 7 天到期的任务、本周未更新的任务和到期的复盘行动；每位管理者一封汇总。不会发送任何邮件。
+
+  --out 目录      .eml 文件的目录（默认：emails/）
+  --as-of 日期    运行日期（默认：今天）
+  --kind 类型     auto（默认：提醒日为每周摘要，月末为每月摘要，其余为每日摘要）、weekly、daily 或 monthly
+  --strict        有警告时也以 1 退出
+  --all           打印全部问题（默认只打印前 100 个，错误在前）
+  --quiet         只打印问题和错误`,
+  },
+  unknownCommand: { en: 'Unknown command "{command}". Use template, report or remind.', zh: '未知命令“{command}”。请使用 template、report 或 remind。' },
+  unknownOption: { en: 'Unknown option "{option}" for {command}.', zh: '{command} 没有选项“{option}”。' },
+  missingValue: { en: 'Option {option} needs a value.', zh: '选项 {option} 需要一个值。' },
+  missingFile: { en: 'Name the workbook to read, e.g. market-expansion {command} plan.xlsx', zh: '请指定要读取的工作簿，例如 market-expansion {command} plan.xlsx' },
+  extraArgument: { en: 'Unexpected argument "{arg}".', zh: '多余的参数“{arg}”。' },
+  missingOut: { en: 'Say where to write the workbook: --out plan.xlsx', zh: '请用 --out 指定输出路径，例如 --out plan.xlsx' },
+  badLang: { en: '--lang must be zh-CN or en, not "{value}".', zh: '--lang 只能是 zh-CN 或 en，而不是“{value}”。' },
+  badKind: { en: '--kind must be auto, weekly, daily or monthly, not "{value}".', zh: '--kind 只能是 auto、weekly、daily 或 monthly，而不是“{value}”。' },
+  badAsOf: { en: '--as-of: {reason}', zh: '--as-of：{reason}' },
+  asOfRange: { en: '--as-of must be one day, not a range: "{value}".', zh: '--as-of 必须是某一天，而不是日期范围：“{value}”。' },
+  exists: { en: '{path} already exists. Use --force to overwrite it, or choose another --out.', zh: '{path} 已存在。如需覆盖请加 --force，或用 --out 指定其他路径。' },
+  notXlsx: { en: 'Cannot read {path}: {reason}. Save it from Excel or WPS as an Excel workbook (.xlsx).', zh: '无法读取 {path}：{reason}。请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）。' },
+  cannotWrite: { en: 'Cannot write {path}: {reason}', zh: '无法写入 {path}：{reason}' },
+  noTabs: { en: '{path} has none of the plan\'s tabs (Settings, Tracking, Evaluation …). Is it the right file?', zh: '{path} 中没有计划表的任何工作表（设置、执行跟踪、效果评估……）。文件是否正确？' },
+  wroteTemplate: { en: 'Wrote {path} ({tabs} tabs, {lang}{example}).', zh: '已生成 {path}（{tabs} 个工作表，{lang}{example}）。' },
+  withExample: { en: ', with the worked example', zh: '，含示例数据' },
+  loading: { en: 'Reading {path} ({size} MB)…', zh: '正在读取 {path}（{size} MB）…' },
+  readSheet: { en: '  {sheet}: {rows} rows', zh: '  {sheet}：{rows} 行' },
+  checking: { en: 'Checking {rows} rows…', zh: '正在检查 {rows} 行…' },
+  building: { en: 'Building the report…', zh: '正在生成报告…' },
+  writing: { en: 'Writing {path}…', zh: '正在写入 {path}…' },
+  wroteReport: { en: 'Wrote {path}: {title}.', zh: '已生成 {path}：{title}。' },
+  wroteJson: { en: 'Wrote {path} (JSON summary).', zh: '已生成 {path}（JSON 汇总）。' },
+  wroteEmails: { en: 'Wrote {count} emails ({kind}, {period}) to {dir}.', zh: '已在 {dir} 生成 {count} 封邮件（{kind}，{period}）。' },
+  noEmails: { en: 'No emails for {day} ({kind}): nobody has anything due, overdue or to report.', zh: '{day}（{kind}）没有需要发送的邮件：没有到期、逾期或待填报的内容。' },
+  skipped: { en: 'Not reminded: {name} <{email}>: {reason}', zh: '未提醒：{name} <{email}>：{reason}' },
+  problemsHeader: { en: '{count} problems in the data ({errors} errors, {warnings} warnings):', zh: '数据中有 {count} 个问题（{errors} 个错误，{warnings} 个警告）：' },
+  problemsHeaderOne: { en: '1 problem in the data ({errors} errors, {warnings} warnings):', zh: '数据中有 1 个问题（{errors} 个错误，{warnings} 个警告）：' },
+  moreProblems: { en: '… and {count} more. Run again with --all to list every one.', zh: '……另有 {count} 个问题。加 --all 重新运行可列出全部。' },
+  noProblems: { en: 'No problems found in the data.', zh: '数据未发现问题。' },
+  problemLine: { en: '{severity} {sheet}, row {row}{column}{value}: {message}', zh: '{severity} {sheet}，第 {row} 行{column}{value}：{message}' },
+  problemLineNoRow: { en: '{severity} {sheet}{column}: {message}', zh: '{severity} {sheet}{column}：{message}' },
+  fixLine: { en: '    Fix: {fix}', zh: '    修改：{fix}' },
+  error: { en: 'error', zh: '错误' },
+  warning: { en: 'warning', zh: '警告' },
+  internal: { en: 'Unexpected failure: {message}', zh: '意外错误：{message}' },
+} as const satisfies Record<string, Bilingual>;
+
+export const SKIP_REASON: Readonly<Record<string, Bilingual>> = {
+  not_in_team: { en: 'not in the Team tab', zh: '不在团队表中' },
+  no_email: { en: 'no email in the Team tab', zh: '团队表中没有邮箱' },
+  invalid_email: { en: 'not a valid email address', zh: '邮箱地址无效' },
+  domain_not_allowed: { en: 'domain not in Settings → Allowed email domains', zh: '域名不在“设置 → 允许的邮箱域名”中' },
+  opted_out: { en: 'Reminders set to No in Team', zh: '团队表中“接收提醒”为否' },
+};
+
+export const KIND_LABEL: Readonly<Record<string, Bilingual>> = {
+  weekly: { en: 'weekly digest', zh: '每周摘要' },
+  daily: { en: 'daily digest', zh: '每日摘要' },
+  monthly: { en: 'monthly digest', zh: '每月摘要' },
+};
+
+export function say(text: Bilingual, lang: Lang, params: Record<string, string | number> = {}): string {
+  return pick(fill(text, params), lang);
+}
