@@ -124,6 +124,30 @@ describe('Set up or repair sheets', () => {
   });
 });
 
+describe('Check data in the sheet', () => {
+  it('finds nothing on the clean example, and each planted problem with its tab, row and value', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    emulator.call('menuCheckData');
+    expect(emulator.ui.dialogs.at(-1)!.html).toContain('No problems found.');
+    const goals = emulator.spreadsheet.getSheetByName('Goals')!;
+    goals.getRange('C4').setValue(20); // August target: 15 + 20 + 17 ≠ 50
+    const team = emulator.spreadsheet.getSheetByName('Team')!;
+    team.getRange('B3').setValue('li-at-example');
+    const weekly = emulator.spreadsheet.getSheetByName('Weekly log')!;
+    weekly.getRange('G2').setValue('a lot');
+    emulator.call('menuCheckData');
+    const html = emulator.ui.dialogs.at(-1)!.html;
+    expect(html).toContain('3 problems found.');
+    expect(html).toContain('Monthly targets for &quot;New customers&quot; add up to 52, but the cycle target is 50.');
+    expect(html).toContain('&quot;li-at-example&quot; is not an email address.');
+    expect(html).toContain('&quot;a lot&quot; is not a number');
+    const log = emulator.spreadsheet.getSheetByName('Log')!;
+    expect(log.getRange(log.getLastRow(), 4).getValue()).toBe('3 problems found.');
+  });
+});
+
 describe('Menu and on-edit stamp', () => {
   it('builds the menu in the sheet language with the cycle in the report item', () => {
     const emulator = bundleEmulator();
