@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'build/**', 'out/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/core/**/*.ts'],
