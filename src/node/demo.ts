@@ -26,7 +26,9 @@ function step(emulator: Emulator, title: string, fn: string): void {
 async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const emulator = new Emulator({ now: new Date('2023-07-28T08:00:00+08:00') });
+  // `npm start -- --lang zh-CN` runs the same on a spreadsheet whose locale is Chinese.
+  const chinese = process.argv.includes('zh-CN') || process.argv.includes('--zh');
+  const emulator = new Emulator({ now: new Date('2023-07-28T08:00:00+08:00'), locale: chinese ? 'zh_CN' : 'en_US' });
   emulator.loadBundle(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'));
   console.log('Market Expansion Tracker — local run on the built-in example (East China, 2023 Q3)');
   console.log(`Virtual clock: ${emulator.clock.now().toISOString()} (Friday 2023-07-28, 08:00 Asia/Shanghai)`);

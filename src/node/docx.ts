@@ -61,17 +61,34 @@ function toChildren(block: DocxBlock): (Paragraph | Table)[] {
       })];
     case 'table': {
       if (block.rows.length === 0) return [];
+      const widths = columnWidths(block.rows.map((row) => row.map((cell) => cell.text)));
       const rows = block.rows.map((row, r) => new TableRow({
         tableHeader: block.headerRow && r === 0,
-        children: row.map((cell) => new TableCell({
+        children: row.map((cell, c) => new TableCell({
+          width: { size: widths[c] ?? 0, type: WidthType.DXA },
           children: [new Paragraph({ children: [new TextRun({ text: cell.text, bold: cell.bold ?? false })] })],
           ...(cell.fill ? { shading: { fill: hex(cell.fill), type: ShadingType.CLEAR, color: 'auto' } } : {}),
         })),
       }));
       // An empty paragraph after each table keeps two tables from merging in Word.
-      return [new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({ text: '' })];
+      return [new Table({ rows, columnWidths: widths, width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA } }), new Paragraph({ text: '' })];
     }
   }
+}
+
+/** Width of the text on an A4 page with the default margins, in twentieths of a point. */
+const TEXT_WIDTH_TWIPS = 9026;
+
+/**
+ * Column widths that follow how much each column holds (a Chinese character counts twice), so a long
+ * Analysis column gets the room and a two-digit Target column does not.
+ */
+export function columnWidths(rows: readonly (readonly string[])[]): number[] {
+  const columns = Math.max(0, ...rows.map((r) => r.length));
+  const weight = (text: string): number => [...text].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+  const weights = Array.from({ length: columns }, (_, c) => Math.min(40, Math.max(13, ...rows.map((r) => weight(r[c] ?? '')))));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  return weights.map((w) => Math.floor((w / total) * TEXT_WIDTH_TWIPS));
 }
 
 /** Packs blocks into a .docx (Arial for Latin text, Microsoft YaHei for Chinese). */
