@@ -4,7 +4,7 @@ import { TabKey, tabSpec } from '../core/schema';
 import { CellValue, isoFromDay } from '../core/values';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
-import { dateOfDay, languageOf, openWorkbook } from './spreadsheet';
+import { dateOfDay, ensureSize, languageOf, openWorkbook } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,9 +92,7 @@ function startNextCycle(ss: Spreadsheet): void {
       const rows = write.values.length;
       const columns = write.values[0]?.length ?? 0;
       if (rows === 0 || columns === 0) continue;
-      const needed = write.row + rows - 1;
-      const maxRows = sheet.getMaxRows();
-      if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
+      ensureSize(sheet, write.row + rows - 1, write.column + columns - 1);
       sheet.getRange(write.row, write.column, rows, columns).setValues(write.values);
     }
   } catch (error) {
