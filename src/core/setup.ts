@@ -132,7 +132,7 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang)
       actions.push({ kind: 'headerStyle', tab: spec.key, columns: Math.max(next, lastColumn) });
       summary.push(zh ? `“${name}”：写入表头 ${headerWrites.map((w) => w.text).join('、')}` : `"${name}": wrote headers ${headerWrites.map((w) => w.text).join(', ')}`);
     }
-    const header: HeaderMap = { index: index1, missing: [], extra: found.extra, respell: [] };
+    const header: HeaderMap = { index: index1, missing: [], extra: found.extra };
     layouts.set(spec.key, { name, header, maxRows });
 
     if (!state || state.frozenRows === 0) {

@@ -11,8 +11,6 @@ export interface HeaderMap {
   readonly missing: readonly ColumnSpec[];
   /** Headers a team added that the schema does not declare (kept untouched). */
   readonly extra: readonly { readonly column: number; readonly header: string }[];
-  /** Headers that match a column but not in the sheet's language exactly (repairable spelling). */
-  readonly respell: readonly { readonly column: number; readonly spec: ColumnSpec; readonly header: string }[];
 }
 
 function names(header: Bilingual): string[] {
@@ -26,20 +24,15 @@ export function headerMatches(spec: ColumnSpec, cell: CellValue): boolean {
   return text !== '' && (names(spec.header).includes(text) || normalizeLabel(spec.key) === text);
 }
 
-export function mapHeaders(tab: TabSpec, headerRow: readonly CellValue[], exactLabel?: (spec: ColumnSpec) => string): HeaderMap {
+export function mapHeaders(tab: TabSpec, headerRow: readonly CellValue[]): HeaderMap {
   const index = new Map<string, number>();
   const extra: { column: number; header: string }[] = [];
-  const respell: { column: number; spec: ColumnSpec; header: string }[] = [];
   headerRow.forEach((cell, column) => {
     const spec = tab.columns.find((c) => !index.has(c.key) && headerMatches(c, cell));
-    if (spec) {
-      index.set(spec.key, column);
-      if (exactLabel && cell !== exactLabel(spec)) respell.push({ column, spec, header: String(cell) });
-    } else if (String(cell ?? '').trim() !== '') {
-      extra.push({ column, header: String(cell) });
-    }
+    if (spec) index.set(spec.key, column);
+    else if (String(cell ?? '').trim() !== '') extra.push({ column, header: String(cell) });
   });
-  return { index, missing: tab.columns.filter((c) => !index.has(c.key)), extra, respell };
+  return { index, missing: tab.columns.filter((c) => !index.has(c.key)), extra };
 }
 
 /** One data row as the core sees it: cells by column key, and the sheet row it came from (1-based). */
