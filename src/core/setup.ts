@@ -108,11 +108,11 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang)
     // Missing headers go after the last used column, so nothing a person typed moves.
     const headerWrites: { column: number; text: string }[] = [];
     let next = lastColumn;
-    const index1 = new Map<string, number>();
-    for (const [key, column] of found.index) index1.set(key, column);
+    const columnOf = new Map<string, number>();
+    for (const [key, column] of found.index) columnOf.set(key, column);
     for (const column of spec.columns) {
-      if (!index1.has(column.key)) {
-        index1.set(column.key, next);
+      if (!columnOf.has(column.key)) {
+        columnOf.set(column.key, next);
         headerWrites.push({ column: next + 1, text: exact(column) });
         next += 1;
       }
@@ -132,7 +132,7 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang)
       actions.push({ kind: 'headerStyle', tab: spec.key, columns: Math.max(next, lastColumn) });
       summary.push(zh ? `“${name}”：写入表头 ${headerWrites.map((w) => w.text).join('、')}` : `"${name}": wrote headers ${headerWrites.map((w) => w.text).join(', ')}`);
     }
-    const header: HeaderMap = { index: index1, missing: [], extra: found.extra };
+    const header: HeaderMap = { index: columnOf, missing: [], extra: found.extra };
     layouts.set(spec.key, { name, header, maxRows });
 
     if (!state || state.frozenRows === 0) {
@@ -141,7 +141,7 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang)
     }
 
     for (const column of spec.columns) {
-      const at = index1.get(column.key)!;
+      const at = columnOf.get(column.key)!;
       const isNew = !state || at >= lastColumn;
       if (column.options && (isNew || !state.validated[at])) {
         actions.push({ kind: 'validation', tab: spec.key, column: at + 1, rows: maxRows - 1, values: optionLabels(column.options, lang) });
@@ -155,7 +155,7 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang)
 
     if (spec.statusColumn && (!state || state.conditionalRules === 0)) {
       const column = spec.columns.find((c) => c.key === spec.statusColumn)!;
-      actions.push({ kind: 'statusColors', tab: spec.key, column: index1.get(column.key)! + 1, rows: maxRows - 1, colors: statusColors(column.options!, lang) });
+      actions.push({ kind: 'statusColors', tab: spec.key, column: columnOf.get(column.key)! + 1, rows: maxRows - 1, colors: statusColors(column.options!, lang) });
       if (state) summary.push(zh ? `“${name}”：添加状态颜色` : `"${name}": added status colours`);
     }
   });
