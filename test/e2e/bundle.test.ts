@@ -85,3 +85,18 @@ describe('clasp', () => {
     }
   });
 });
+
+describe('npm run deploy', () => {
+  it('explains what to do instead of pushing when .clasp.json still holds the placeholder', () => {
+    const root = join(__dirname, '..', '..');
+    let failure: { status: number; stderr: string } | null = null;
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'clasp.mjs'), 'push'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stderr).toContain('npm run create-sheet');
+    expect(failure?.stderr).toContain('脚本 ID');
+  });
+});
