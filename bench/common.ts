@@ -13,12 +13,16 @@ export function exampleEmulator(now = new Date('2023-07-28T09:00:00+08:00')): Em
   return emulator;
 }
 
-/** Appends n generated tracking rows (one write) so service calls can be compared as rows grow. */
+/**
+ * Appends n generated tracking rows (one write) so service calls can be compared as rows grow. Dates are
+ * real Date cells, and every Updated stamp is a distinct instant, as onEdit leaves them.
+ */
 export function addTrackingRows(emulator: Emulator, n: number): void {
   const sheet = emulator.spreadsheet.getSheetByName('Tracking')!;
+  const start = Date.parse('2023-06-30T16:00:00Z'); // 2023-07-01 00:00 in Shanghai
   const rows = Array.from({ length: n }, (_, i) => [
-    'Execute', `Generated task ${i + 1}`, ['Zhang*', 'Li*', 'Wang*'][i % 3]!, `2023-0${7 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`,
-    i % 4 === 0 ? 'Done' : 'In progress', '', '', '', '', '', 'Weekly', '',
+    'Execute', `Generated task ${i + 1}`, ['Zhang*', 'Li*', 'Wang*'][i % 3]!, new Date(start + (i % 92) * 86_400_000),
+    i % 4 === 0 ? 'Done' : 'In progress', '', '', '', '', '', 'Weekly', new Date(start + ((i * 7_919_000) % (27 * 86_400_000))),
   ]);
   if (n === 0) return;
   const first = sheet.getLastRow() + 1;
@@ -27,14 +31,15 @@ export function addTrackingRows(emulator: Emulator, n: number): void {
 }
 
 /** Service calls of one entry point: reads, writes, total, and the emulator's modelled time. */
-export function measure(emulator: Emulator, fn: string): { reads: number; writes: number; total: number; modelledMs: number } {
+export function measure(emulator: Emulator, fn: string): { reads: number; writes: number; total: number; dateLookups: number; modelledMs: number } {
   emulator.calls.reset();
   emulator.call(fn);
-  // Menus, alerts and dialogs are not reads or writes of the spreadsheet.
-  const sheetCall = (key: string): boolean => !/^(Ui|Menu|HtmlService|HtmlOutput)\./.test(key);
+  // Menus, alerts and dialogs are not reads or writes of the spreadsheet; time-zone look-ups are counted apart.
+  const sheetCall = (key: string): boolean => !/^(Ui|Menu|HtmlService|HtmlOutput|Utilities)\./.test(key);
   const total = emulator.calls.total(sheetCall);
   const writes = emulator.calls.writes(sheetCall);
-  return { reads: total - writes, writes, total, modelledMs: Math.round(emulator.modelledMs()) };
+  const dateLookups = emulator.calls.count('Utilities.formatDate');
+  return { reads: total - writes, writes, total, dateLookups, modelledMs: Math.round(emulator.modelledMs()) };
 }
 
 export function table(title: string, header: string[], rows: (string | number)[][]): void {

@@ -2,7 +2,7 @@ import { Lang, resolveLang } from '../core/i18n';
 import { RawWorkbook, TimeContext, Workbook, readWorkbook } from '../core/model';
 import { normalizeLabel } from '../core/options';
 import { TABS, TabKey, TabSpec } from '../core/schema';
-import { CellValue, Day, dayFromIso } from '../core/values';
+import { CellValue, Day } from '../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -65,20 +65,33 @@ export function languageOf(ss: Spreadsheet, workbook: Workbook | null): Lang {
   return resolveLang(setting, ss.getSpreadsheetLocale());
 }
 
+/** The zone's offset from UTC in minutes at an instant, from formatDate's 'Z' pattern (e.g. +0800). */
+function offsetMinutes(date: Date, timeZone: string): number {
+  const offset = Utilities.formatDate(date, timeZone, 'Z');
+  return (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+}
+
+const MS_PER_DAY = 86_400_000;
+
 /**
- * Calendar days in the spreadsheet's time zone. Utilities.formatDate is a service call, so results are
- * memoised per hour: the calls grow with the distinct dates in the data, never with its rows.
+ * Calendar days in the spreadsheet's time zone. Utilities.formatDate is a service call, so the zone's
+ * offset is looked up at the start and end of each UTC day and the day computed in plain code: the
+ * calls grow with the distinct days in the data, never with its rows. Only on the two days a year
+ * when a DST switch falls inside a UTC day is each instant of that day asked for separately.
  */
 export function timeContext(timeZone: string): TimeContext {
-  const byDay = new Map<number, Day>();
+  const offsets = new Map<number, number | null>();
   const dayOf = (date: Date): Day => {
-    const hour = Math.floor(date.getTime() / 3_600_000);
-    let day = byDay.get(hour);
-    if (day === undefined) {
-      day = dayFromIso(Utilities.formatDate(date, timeZone, 'yyyy-MM-dd'));
-      byDay.set(hour, day);
+    const utcDay = Math.floor(date.getTime() / MS_PER_DAY);
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) {
+      const atStart = offsetMinutes(new Date(utcDay * MS_PER_DAY), timeZone);
+      const atEnd = offsetMinutes(new Date((utcDay + 1) * MS_PER_DAY - 1), timeZone);
+      offset = atStart === atEnd ? atStart : null;
+      offsets.set(utcDay, offset);
     }
-    return day;
+    const minutes = offset ?? offsetMinutes(date, timeZone);
+    return Math.floor((date.getTime() + minutes * 60_000) / MS_PER_DAY);
   };
   return { today: dayOf(new Date()), dayOf };
 }
@@ -92,10 +105,8 @@ export function dateMaker(timeZone: string): (day: Day) => Date {
   return (day) => {
     let date = cache.get(day);
     if (!date) {
-      const utcMidnight = new Date(day * 86_400_000);
-      const offset = Utilities.formatDate(utcMidnight, timeZone, 'Z'); // e.g. +0800
-      const minutes = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
-      date = new Date(utcMidnight.getTime() - minutes * 60_000);
+      const utcMidnight = new Date(day * MS_PER_DAY);
+      date = new Date(utcMidnight.getTime() - offsetMinutes(utcMidnight, timeZone) * 60_000);
       cache.set(day, date);
     }
     return date;
