@@ -2,7 +2,7 @@ import { Bilingual, fill } from './i18n';
 import { Goal, TimeContext, Workbook } from './model';
 import { findPerson } from './people';
 import { Problem } from './problems';
-import { TabKey, tabSpec } from './schema';
+import { TabKey, settingSpec, tabSpec } from './schema';
 import { Day, isoFromDay } from './values';
 
 /** How long a task may go without an update before Check data calls it stale. */
@@ -24,6 +24,7 @@ const MSG = {
   stale: { en: '"{task}" has not been updated since {updated}.', zh: '“{task}”自 {updated} 起未更新。' },
   staleFix: { en: 'Ask {owner} to update Progress this week.', zh: '请 {owner} 本周更新进展。' },
   noCycle: { en: 'The cycle is not set: {missing}.', zh: '未设置周期：{missing}。' },
+  cycleInverted: { en: 'The cycle ends ({end}) before it starts ({start}).', zh: '周期结束日（{end}）早于开始日（{start}）。' },
   noCycleFix: { en: 'Fill Cycle, Cycle start and Cycle end in Settings (e.g. 2023 Q3, 2023-07-01, 2023-09-30).', zh: '请在“设置”中填写周期、周期开始和周期结束（例如 2023 Q3、2023-07-01、2023-09-30）。' },
   weeklyOutside: { en: 'Week {week} is outside the cycle {start} – {end}.', zh: '周 {week} 不在周期 {start} – {end} 内。' },
   weeklyOutsideFix: { en: 'Correct the week, or move the row to the right cycle.', zh: '请更正日期，或将该行移到对应周期。' },
@@ -47,9 +48,11 @@ function ownerProblems(workbook: Workbook): Problem[] {
     ...workbook.strategy.map((s) => ({ tab: 'strategy' as const, row: s.row, owners: s.owners, requireOwner: false, label: s.channel })),
   ];
   const hasTeam = workbook.team.length > 0 || !workbook.missingTabs.includes('team');
+  // A missing Owner column is reported once (missing_column), not as a missing owner on every row.
+  const ownerColumnMissing = workbook.problems.some((p) => p.code === 'missing_column' && p.tab === 'tracking' && p.column === 'owner');
   for (const item of owned) {
     if (item.owners.length === 0) {
-      if (item.requireOwner) {
+      if (item.requireOwner && !ownerColumnMissing) {
         problems.push(problem('missing_owner', 'error', item.tab, item.row, 'owner', '', fill(MSG.missingOwner, { task: item.label }), MSG.missingOwnerFix));
       }
       continue;
@@ -133,20 +136,27 @@ function taskProblems(workbook: Workbook, time: TimeContext): Problem[] {
 function cycleProblems(workbook: Workbook): Problem[] {
   const { settings } = workbook;
   if (workbook.missingTabs.includes('settings')) return [];
-  const missing: string[] = [];
-  if (settings.cycle === '') missing.push('Cycle / 周期');
-  if (settings.cycleStart === null) missing.push('Cycle start / 周期开始');
-  if (settings.cycleEnd === null) missing.push('Cycle end / 周期结束');
+  // A value that could not be read is already reported on its own row; only blank ones are reported here.
+  const unreadable = new Set(workbook.problems.filter((p) => p.tab === 'settings' && p.code === 'setting_invalid').map((p) => p.row));
+  const missing = (['cycle', 'cycleStart', 'cycleEnd'] as const).filter((key) => {
+    const blank = key === 'cycle' ? settings.cycle === '' : settings[key] === null;
+    return blank && !unreadable.has(settings.rowOf[key] ?? null);
+  });
   const problems: Problem[] = [];
   if (missing.length > 0) {
-    problems.push(problem('setting_invalid', 'error', 'settings', settings.rowOf.cycle ?? null, 'value', '', fill(MSG.noCycle, { missing: missing.join(', ') }), MSG.noCycleFix));
+    const labels = missing.map((key) => settingSpec(key).label);
+    problems.push(problem('setting_invalid', 'error', 'settings', settings.rowOf[missing[0]!] ?? null, 'value', '', {
+      en: fill(MSG.noCycle, { missing: labels.map((l) => l.en).join(', ') }).en,
+      zh: fill(MSG.noCycle, { missing: labels.map((l) => l.zh).join('、') }).zh,
+    }, MSG.noCycleFix));
     return problems;
   }
+  if (settings.cycleStart === null || settings.cycleEnd === null) return problems;
   const start = settings.cycleStart!;
   const end = settings.cycleEnd!;
   if (end < start) {
     problems.push(problem('setting_invalid', 'error', 'settings', settings.rowOf.cycleEnd ?? null, 'value', isoFromDay(end),
-      fill(MSG.noCycle, { missing: `${isoFromDay(end)} < ${isoFromDay(start)}` }), MSG.noCycleFix));
+      fill(MSG.cycleInverted, { start: isoFromDay(start), end: isoFromDay(end) }), MSG.noCycleFix));
     return problems;
   }
   for (const entry of workbook.weekly) {

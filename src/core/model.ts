@@ -142,6 +142,8 @@ class TabReader {
     private readonly tab: TabKey,
     private readonly problems: Problem[],
     private readonly time: TimeContext,
+    /** Columns the tab has: a missing column is reported once, not as an empty cell on every row. */
+    private readonly present: ReadonlySet<string>,
   ) {}
 
   text(row: TableRow, key: string): string {
@@ -183,7 +185,7 @@ class TabReader {
   }
 
   required(row: TableRow, key: string): void {
-    if (isBlankCell(row.cells[key] ?? '')) {
+    if (this.present.has(key) && isBlankCell(row.cells[key] ?? '')) {
       const header = headerText(this.tab, key);
       this.problems.push({
         code: 'missing_value', severity: 'error', tab: this.tab, row: row.row, column: key, value: '',
@@ -208,6 +210,7 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
     }
   }
   const report = (spec: SettingSpec, value: CellValue, reason: Bilingual): void => {
+    const fallback = spec.defaultValue === '' ? null : String(spec.defaultValue);
     problems.push({
       code: 'setting_invalid', severity: 'error', tab: 'settings', row: rowOf[spec.key] ?? null, column: 'value',
       value: cellText(value, time.dayOf),
@@ -215,7 +218,7 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
         en: fill(MSG.badSetting, { setting: spec.label.en, value: cellText(value, time.dayOf), reason: reason.en }).en,
         zh: fill(MSG.badSetting, { setting: spec.label.zh, value: cellText(value, time.dayOf), reason: reason.zh }).zh,
       },
-      fix: spec.help,
+      fix: settingFix(spec, fallback),
     });
   };
   const raw = (key: SettingKey): CellValue => {
@@ -272,6 +275,35 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
   };
 }
 
+const SETTING_FIX = {
+  date: { en: 'Type a date such as 2023-07-01', zh: '请填写日期，例如 2023-07-01' },
+  option: { en: 'Pick one of: {choices}', zh: '请选择：{choices}' },
+  hour: { en: 'Type a whole hour from 0 to 23, e.g. 9', zh: '请填写 0 到 23 之间的整点，例如 9' },
+  percent: { en: 'Type a percentage such as 80%', zh: '请填写百分比，例如 80%' },
+  number: { en: 'Type a number', zh: '请填写数字' },
+  emails: { en: 'Type addresses like name@example.com, separated by commas', zh: '请填写类似 name@example.com 的地址，用逗号分隔' },
+  text: { en: 'Correct the value', zh: '请更正该值' },
+  where: { en: '{how} in Settings → {setting}.', zh: '{how}（“设置”→“{setting}”）。' },
+  fallback: { en: ' Until then, {value} is used.', zh: '在此之前使用 {value}。' },
+} as const satisfies Record<string, Bilingual>;
+
+/** How to correct a setting: what to type where, and what is used meanwhile. */
+function settingFix(spec: SettingSpec, fallback: string | null): Bilingual {
+  const how = spec.type === 'option' && spec.options
+    ? { en: fill(SETTING_FIX.option, { choices: choices(spec.options, 'en') }).en, zh: fill(SETTING_FIX.option, { choices: choices(spec.options, 'zh') }).zh }
+    : SETTING_FIX[spec.type];
+  const shown = (lang: 'en' | 'zh'): string => {
+    if (fallback === null) return '';
+    const option = spec.options?.options.find((o) => o.key === fallback);
+    const value = option ? option.label[lang] : spec.type === 'percent' ? `${Math.round(Number(fallback) * 100)}%` : fallback;
+    return fill(SETTING_FIX.fallback, { value })[lang];
+  };
+  return {
+    en: fill(SETTING_FIX.where, { how: how.en, setting: spec.label.en }).en + shown('en'),
+    zh: fill(SETTING_FIX.where, { how: how.zh, setting: spec.label.zh }).zh + shown('zh'),
+  };
+}
+
 export function matchesSetting(spec: SettingSpec, cell: CellValue): boolean {
   const pseudoColumn: ColumnSpec = { key: spec.key, header: spec.label, type: 'text' };
   return readTable({ key: 'settings', name: SETTINGS_TAB.name, columns: [pseudoColumn] }, [[cell]]).header.index.has(spec.key);
@@ -302,11 +334,11 @@ export function readWorkbook(raw: RawWorkbook, time: TimeContext): Workbook {
 
   const rowsOf = (tab: TabKey): { reader: TabReader; rows: TableRow[] } => {
     const grid = raw[tab];
-    const reader = new TabReader(tab, problems, time);
-    if (!grid || grid.length === 0) return { reader, rows: [] };
+    if (!grid || grid.length === 0) return { reader: new TabReader(tab, problems, time, new Set()), rows: [] };
     const { header, rows } = readTable(tabSpec(tab), grid);
+    const reader = new TabReader(tab, problems, time, new Set(header.index.keys()));
     for (const spec of header.missing) {
-      if (!spec.required) continue;
+      if (!spec.required && !spec.essential) continue;
       problems.push({
         code: 'missing_column', severity: 'error', tab, row: 1, column: spec.key,
         message: { en: fill(MSG.missingColumn, { column: spec.header.en }).en, zh: fill(MSG.missingColumn, { column: spec.header.zh }).zh },

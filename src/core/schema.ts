@@ -35,7 +35,10 @@ export interface ColumnSpec {
   readonly type: ColumnType;
   readonly options?: OptionSet;
   readonly numberFormat?: string;
+  /** Every row needs a value here (so the column must exist too). */
   readonly required?: boolean;
+  /** The column must exist, though a row may leave it blank (e.g. an Actual not known yet). */
+  readonly essential?: boolean;
   readonly formula?: ColumnFormula;
   readonly width?: number;
   readonly note?: Bilingual;
@@ -122,8 +125,8 @@ export const TABS: readonly TabSpec[] = [
       col('stage', 'Stage', '阶段', 'text'),
       col('task', 'Task', '任务名称', 'text', { required: true, width: 260 }),
       col('owner', 'Owner', '责任人', 'owners', { required: true }),
-      col('plannedDate', 'Planned date', '计划完成时间', 'date', { numberFormat: DATE_FORMAT }),
-      col('status', 'Status', '状态', 'option', { options: TASK_STATUS }),
+      col('plannedDate', 'Planned date', '计划完成时间', 'date', { numberFormat: DATE_FORMAT, essential: true }),
+      col('status', 'Status', '状态', 'option', { options: TASK_STATUS, essential: true }),
       col('progress', 'Progress', '实际完成情况', 'text', { width: 220 }),
       col('problem', 'Problem', '遇到问题', 'text', { width: 220 }),
       col('solution', 'Solution', '解决措施', 'text', { width: 220 }),
@@ -160,8 +163,8 @@ export const TABS: readonly TabSpec[] = [
       col('metric', 'Metric', '核心指标', 'text', { required: true, width: 200 }),
       col('unit', 'Unit', '单位', 'text'),
       col('direction', 'Direction', '方向', 'option', { options: DIRECTION }),
-      col('target', 'Target', '目标值', 'measure'),
-      col('actual', 'Actual', '实际值', 'measure'),
+      col('target', 'Target', '目标值', 'measure', { essential: true }),
+      col('actual', 'Actual', '实际值', 'measure', { essential: true }),
       col('achievement', 'Achievement', '达成率', 'percent', {
         numberFormat: PERCENT_FORMAT,
         formula: { kind: 'achievement', actual: 'actual', target: 'target', direction: 'direction' },

@@ -67,3 +67,29 @@ describe('Check data', () => {
     expect(problems.map((p) => [p.code, p.value])).toEqual([['owner_not_in_team', 'Zhang']]);
   });
 });
+
+describe('the cycle in Settings', () => {
+  it('names what is missing in one language at a time, on the right row', () => {
+    const problems = check('en', '2023-07-28', (g) => {
+      g.settings![4]![1] = ''; // Cycle start
+      g.settings![5]![1] = ''; // Cycle end
+    });
+    expect(problems.map((p) => [p.code, p.row])).toEqual([['setting_invalid', 5]]);
+    expect(problems[0]!.message.en).toBe('The cycle is not set: Cycle start, Cycle end.');
+    expect(problems[0]!.message.zh).toBe('未设置周期：周期开始、周期结束。');
+  });
+
+  it('reports an unreadable date once, on its own row', () => {
+    const problems = check('en', '2023-07-28', (g) => {
+      g.settings![4]![1] = 'July 1st';
+    });
+    expect(problems.map((p) => [p.code, p.row, p.value])).toEqual([['setting_invalid', 5, 'July 1st']]);
+  });
+
+  it('says when the cycle ends before it starts', () => {
+    const problems = check('zh-CN', '2023-07-28', (g) => {
+      g.settings![5]![1] = '2023-06-30';
+    });
+    expect(problems.map((p) => p.message.zh)).toEqual(['周期结束日（2023-06-30）早于开始日（2023-07-01）。']);
+  });
+});

@@ -1,3 +1,4 @@
+import { checkWorkbook } from '../../src/core/checks';
 import { exampleGrids } from '../../src/core/example';
 import { readWorkbook } from '../../src/core/model';
 import { CellValue, dayFromIso, isoFromDay, utcDayOf } from '../../src/core/values';
@@ -63,5 +64,39 @@ describe('reading the workbook', () => {
     expect(wb.missingTabs).toEqual(['team', 'goals', 'strategy', 'weekly', 'evaluation', 'costs', 'retrospective', 'playbook']);
     expect(wb.problems.every((p) => p.code === 'missing_tab')).toBe(true);
     expect(wb.problems[0]!.message.zh).toBe('缺少工作表“团队”。');
+  });
+});
+
+describe('a bad setting says how to fix it', () => {
+  it('names what to type, where, and what is used meanwhile, in both languages', () => {
+    const grids = exampleGrids('en');
+    const settings = grids.settings as CellValue[][];
+    settings[settings.findIndex((r) => r[0] === 'Reminder weekday')]![1] = 'Fri.';
+    settings[settings.findIndex((r) => r[0] === 'Reminder hour')]![1] = 25;
+    const [weekday, hour] = readWorkbook(grids, time).problems;
+    expect(weekday!.fix.en).toBe('Pick one of: Monday / Tuesday / Wednesday / Thursday / Friday / Saturday / Sunday in Settings → Reminder weekday. Until then, Friday is used.');
+    expect(weekday!.fix.zh).toBe('请选择：星期一 / 星期二 / 星期三 / 星期四 / 星期五 / 星期六 / 星期日（“设置”→“提醒日”）。在此之前使用 星期五。');
+    expect(hour!.fix.en).toBe('Type a whole hour from 0 to 23, e.g. 9 in Settings → Reminder hour. Until then, 9 is used.');
+  });
+});
+
+describe('a missing column', () => {
+  it('is reported once, not as an empty cell on every row, and essential columns count too', () => {
+    const grids = exampleGrids('en');
+    const tracking = grids.tracking as CellValue[][];
+    const ownerAt = tracking[0]!.indexOf('Owner');
+    grids.tracking = tracking.map((row) => row.filter((_, i) => i !== ownerAt));
+    grids.tracking[0]![1] = 'Task name'; // not a header the schema knows
+    const evaluation = grids.evaluation as CellValue[][];
+    const targetAt = evaluation[0]!.indexOf('Target');
+    grids.evaluation = evaluation.map((row) => row.filter((_, i) => i !== targetAt));
+    const wb = readWorkbook(grids, time);
+    const problems = checkWorkbook(wb, time);
+    expect(problems.map((p) => [p.code, p.tab, p.row, p.column])).toEqual([
+      ['missing_column', 'tracking', 1, 'task'],
+      ['missing_column', 'tracking', 1, 'owner'],
+      ['missing_column', 'evaluation', 1, 'target'],
+    ]);
+    expect(problems[1]!.message.zh).toBe('缺少列“责任人”。');
   });
 });
