@@ -43,6 +43,7 @@ const result = await build({
   sourcemap: false,
   legalComments: 'none',
   write: false,
+  metafile: true,
   logLevel: 'warning',
 });
 
@@ -57,5 +58,8 @@ const banner = '// Market Expansion Tracker: built from src/ by scripts/build.mj
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'Code.js'), `${banner}${result.outputFiles[0].text}\n${wrappers}`);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+// What went into the bundle, for the test that keeps Node-only code out of it.
+mkdirSync(join(root, 'build'), { recursive: true });
+writeFileSync(join(root, 'build', 'bundle-inputs.json'), `${JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, 2)}\n`);
 const size = Buffer.byteLength(readFileSync(join(dist, 'Code.js')));
 console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KiB, ${entryPoints().length} entry points`);

@@ -39,6 +39,12 @@ describe('the built Apps Script bundle', () => {
     }
   });
 
+  it('holds only src/core, src/gas and src/main.ts: nothing from src/node or npm', () => {
+    const inputs = JSON.parse(readFileSync(join(__dirname, '..', '..', 'build', 'bundle-inputs.json'), 'utf8')) as string[];
+    expect(inputs).toContain('src/main.ts');
+    expect(inputs.filter((f) => !/^src\/(core\/|gas\/|main\.ts$)/.test(f))).toEqual([]);
+  });
+
   it('keeps Chinese text as UTF-8, not escapes', () => {
     expect(code).toContain('达成率');
     expect(code).not.toMatch(/\\u8fbe/);
