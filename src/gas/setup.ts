@@ -1,11 +1,10 @@
-import { exampleData } from '../core/example';
+import { planExampleLoad } from '../core/exampleLoad';
 import { Lang, pick } from '../core/i18n';
 import { UI } from '../core/messages';
-import { matchesSetting } from '../core/model';
-import { SETTINGS, TABS, TabKey, tabSpec } from '../core/schema';
-import { SetupAction, SetupPlan, TOP_ROWS, TabState, defaultSettingValue, planSetup } from '../core/setup';
-import { asLiteral, isBlankCell, mapHeaders, readTable } from '../core/table';
-import { CellValue, Day, dayFromIso } from '../core/values';
+import { TabKey, tabSpec } from '../core/schema';
+import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup } from '../core/setup';
+import { asLiteral } from '../core/table';
+import { CellValue } from '../core/values';
 import { appendLog } from './log';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
@@ -122,90 +121,23 @@ function currentLang(ss: Spreadsheet): Lang {
   return tabs.has('settings') ? openWorkbook(ss, ['settings']).lang : languageOf(ss, null);
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function runLoadExample(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = currentLang(ss);
   withDocumentLock(lang, () => {
     setUp(ss, lang);
     const { tabs, raw, timeZone } = openWorkbook(ss);
-    const example = exampleData(lang);
-    const busy = TABS.filter((spec) => {
-      if (spec.key === 'log') return false;
-      if (spec.key === 'settings') return settingsHoldData(raw.settings ?? [], lang);
-      return readTable(spec, (raw[spec.key] ?? []).map((row) => row.map((cell) => cell)))
-        .rows.some((row) => spec.columns.some((c) => !c.formula && !isBlankCell(row.cells[c.key] ?? '')));
-    });
-    if (busy.length > 0) {
-      alertText(lang, UI.exampleRefused, { tabs: busy.map((s) => pick(s.name, lang)).join(lang === 'zh-CN' ? '、' : ', ') });
+    const plan = planExampleLoad(raw, lang, dateMaker(timeZone));
+    if ('busy' in plan) {
+      alertText(lang, UI.exampleRefused, { tabs: plan.busy.map((key) => pick(tabSpec(key).name, lang)).join(lang === 'zh-CN' ? '、' : ', ') });
       return;
     }
-    const toDate = dateMaker(timeZone);
-    for (const spec of TABS) {
-      const rows = example.tabs[spec.key];
-      const sheet = tabs.get(spec.key);
-      if (!rows || rows.length === 0 || !sheet) continue;
-      const grid = raw[spec.key] ?? [];
-      const header = mapHeaders(spec, grid[0] ?? []);
-      // Only as wide as the table: the Costs summary panel and a team's own columns beyond it stay untouched.
-      const width = Math.max(...[...header.index.values()].map((c) => c + 1), 1);
-      const values = rows.map((row) => {
-        const line: CellValue[] = new Array(width).fill('');
-        for (const column of spec.columns) {
-          const at = header.index.get(column.key);
-          const value = row[column.key];
-          if (at === undefined || value === undefined) continue;
-          line[at] = column.type === 'date' && typeof value === 'string' && ISO_DAY.test(value) ? toDate(dayFromIso(value)) : asLiteral(value);
-        }
-        return line;
-      });
-      writeSkippingFormulaColumns(sheet, spec.key, header.index, values);
+    for (const write of plan.writes) {
+      const sheet = tabs.get(write.tab);
+      if (sheet) sheet.getRange(write.row, write.column, write.values.length, write.values[0]?.length ?? 1).setValues(write.values);
     }
-    writeExampleSettings(tabs.get('settings'), raw.settings ?? [], example.settings, toDate);
     appendLog(tabs, [{ action: pick(UI.logExample, lang), detail: pick({ en: 'East China, 2023 Q3', zh: '华东区域，2023 Q3' }, lang) }]);
     buildMenu();
     alertText(lang, UI.exampleLoaded);
   });
 }
-
-/** One write per run of columns that hold no template formula, so the formulas in row 2 stay. */
-function writeSkippingFormulaColumns(sheet: Sheet, tab: TabKey, index: ReadonlyMap<string, number>, values: CellValue[][]): void {
-  const formulaColumns = new Set(tabSpec(tab).columns.filter((c) => c.formula).map((c) => index.get(c.key)).filter((c): c is number => c !== undefined));
-  const width = values[0]?.length ?? 0;
-  let start = 0;
-  while (start < width) {
-    while (start < width && formulaColumns.has(start)) start += 1;
-    let end = start;
-    while (end < width && !formulaColumns.has(end)) end += 1;
-    if (end > start) sheet.getRange(2, start + 1, values.length, end - start).setValues(values.map((row) => row.slice(start, end)));
-    start = end;
-  }
-}
-
-function settingsHoldData(grid: CellValue[][], lang: Lang): boolean {
-  const header = mapHeaders(tabSpec('settings'), grid[0] ?? []);
-  const labelColumn = header.index.get('setting') ?? 0;
-  const valueColumn = header.index.get('value') ?? 1;
-  return SETTINGS.some((spec) => {
-    const row = grid.find((r, i) => i > 0 && matchesSetting(spec, r[labelColumn]));
-    if (!row) return false;
-    const value = row[valueColumn];
-    return !isBlankCell(value ?? '') && String(value) !== String(defaultSettingValue(spec.key, lang)) && String(value) !== String(spec.defaultValue);
-  });
-}
-
-function writeExampleSettings(sheet: Sheet | undefined, grid: CellValue[][], settings: Record<string, CellValue>, toDate: (day: Day) => Date): void {
-  if (!sheet || grid.length < 2) return;
-  const header = mapHeaders(tabSpec('settings'), grid[0] ?? []);
-  const labelColumn = header.index.get('setting') ?? 0;
-  const valueColumn = header.index.get('value') ?? 1;
-  const column = grid.slice(1).map((row) => {
-    const spec = SETTINGS.find((s) => matchesSetting(s, row[labelColumn]));
-    const value = spec ? settings[spec.key] : undefined;
-    if (value === undefined) return [row[valueColumn] ?? ''];
-    return [spec?.type === 'date' && typeof value === 'string' && ISO_DAY.test(value) ? toDate(dayFromIso(value)) : asLiteral(value)];
-  });
-  sheet.getRange(2, valueColumn + 1, column.length, 1).setValues(column);
-}
-
