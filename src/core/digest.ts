@@ -27,6 +27,7 @@ import { type Lang } from './i18n';
 import { achievementRate, expectedToDate, proRataExpected, requiredPerWeek, runRateProjection, statusOf, type MonthlyTarget, type Status } from './metrics';
 import { EMAIL_PATTERN, type Person, type TimeContext, type Workbook } from './model';
 import { normalizeLabel, type Frequency, type TaskStatus } from './options';
+import { type Problem } from './problems';
 import { type TabKey } from './schema';
 import { dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, weekdayOf, type Day, type Direction } from './values';
 import { renderManagerEmail, renderOwnerEmail, type RenderContext } from './emailText';
@@ -238,6 +239,111 @@ export function nextWeeklyRun(today: Day, hourNow: number, weekday: number, hour
   let ahead = (weekday - weekdayOf(today) + 7) % 7;
   if (ahead === 0 && hourNow >= hour) ahead = 7;
   return { day: today + ahead, hour };
+}
+
+/** A run time as shown to people: `2023-07-28 09:00`. */
+export function formatRun(run: { readonly day: Day; readonly hour: number }): string {
+  return `${isoFromDay(run.day)} ${String(run.hour).padStart(2, '0')}:00`;
+}
+
+/** Last day of a period key, or null for a key that is not one. */
+export function periodEnd(key: string): Day | null {
+  const start = periodStart(key);
+  const kind = kindOf(key);
+  if (start === null || kind === null) return null;
+  if (kind === 'daily') return start;
+  if (kind === 'monthly') return lastDayOfMonth(start);
+  return start + 6;
+}
+
+/**
+ * The day a run of `period` is planned as: today while the period lasts, else its nearest day. A retry
+ * that lands after the period (a lock retry past midnight on Sunday, a quota retry the next day) still
+ * sends that period's email, not the next period's.
+ */
+export function dayInPeriod(period: string, today: Day): Day {
+  const start = periodStart(period);
+  const end = periodEnd(period);
+  if (start === null || end === null) return today;
+  return today < start ? start : today > end ? end : today;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retries: a one-off trigger that runs the same period again later
+
+/** Document property holding the one pending retry (there is never more than one). */
+export const RETRY_PROPERTY = 'reminders.retry';
+/** How long the trigger waits for the document lock (a person waits 5 s; a trigger can wait longer). */
+export const TRIGGER_LOCK_WAIT_MS = 30_000;
+/** When the lock stayed busy: try again this much later, at most LOCK_RETRY_MAX times. */
+export const LOCK_RETRY_AFTER_MS = 10 * 60_000;
+export const LOCK_RETRY_MAX = 6;
+/** When the mail quota held emails back: the quota refreshes over 24 hours, so try again a day (and a margin) later. */
+export const QUOTA_RETRY_AFTER_MS = 24 * 3_600_000 + 5 * 60_000;
+/** A period's retries stop this many days after its end (the next period's run replaces its emails by then). */
+export const RETRY_GRACE_DAYS = 6;
+
+export interface RetryRecord {
+  /** Unique id of the one-off trigger (Trigger.getUniqueId, the event's triggerUid). */
+  readonly id: string;
+  readonly period: string;
+  /** 'all': the whole run did not happen (lock); 'deferred': only the emails the quota held back. */
+  readonly scope: 'all' | 'deferred';
+  /** What started the period's run: the trigger honours Settings → Reminders on; "Send now" does not. */
+  readonly origin: 'trigger' | 'now';
+  /** Lock retries made so far. */
+  readonly attempt: number;
+  /** When the retry runs (ms since the epoch). */
+  readonly at: number;
+}
+
+/** The stored retry record, or null when there is none or it is unreadable. */
+export function parseRetry(raw: string | null | undefined): RetryRecord | null {
+  if (!raw) return null;
+  try {
+    const r = JSON.parse(raw) as Partial<RetryRecord>;
+    if (typeof r.id !== 'string' || typeof r.period !== 'string' || periodStart(r.period) === null) return null;
+    return {
+      id: r.id, period: r.period, scope: r.scope === 'deferred' ? 'deferred' : 'all', origin: r.origin === 'now' ? 'now' : 'trigger',
+      attempt: typeof r.attempt === 'number' && Number.isFinite(r.attempt) ? r.attempt : 0, at: typeof r.at === 'number' ? r.at : 0,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a retry of `period` on `day` is still worth making. */
+export function retryAllowed(period: string, day: Day): boolean {
+  const end = periodEnd(period);
+  return end !== null && day <= end + RETRY_GRACE_DAYS;
+}
+
+/** What to do when the trigger could not get the lock: retry (which attempt, when) or give up. */
+export function lockRetryDecision(
+  period: string, previous: Pick<RetryRecord, 'attempt'> | null, nowMs: number, dayOf: (date: Date) => Day,
+): { retry: true; attempt: number; at: number } | { retry: false; attempts: number } {
+  const attempt = (previous?.attempt ?? 0) + 1;
+  const at = nowMs + LOCK_RETRY_AFTER_MS;
+  if (attempt > LOCK_RETRY_MAX || !retryAllowed(period, dayOf(new Date(at)))) return { retry: false, attempts: attempt - 1 };
+  return { retry: true, attempt, at };
+}
+
+/** When emails the quota held back are sent again, or null when the period is over by then. */
+export function quotaRetryAt(period: string, nowMs: number, dayOf: (date: Date) => Day): number | null {
+  const at = nowMs + QUOTA_RETRY_AFTER_MS;
+  return retryAllowed(period, dayOf(new Date(at))) ? at : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schedule in Settings
+
+/**
+ * What is wrong with Settings → Reminder weekday / Reminder hour (the model reports a bad value and
+ * falls back to Friday 09:00; turning reminders on refuses instead of silently using the fallback).
+ */
+export function reminderScheduleProblems(workbook: Workbook): Problem[] {
+  const rows = new Set([workbook.settings.rowOf.reminderWeekday, workbook.settings.rowOf.reminderHour].filter((r): r is number => r !== undefined));
+  return workbook.problems.filter((p) => p.tab === 'settings' && p.code === 'setting_invalid' && p.row !== null && rows.has(p.row));
 }
 
 // ---------------------------------------------------------------------------------------------

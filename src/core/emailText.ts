@@ -6,7 +6,7 @@ import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, Sk
 import { escapeHtml, htmlTable } from './html';
 import { type Bilingual, type Lang, fill, pick } from './i18n';
 import { METRIC_STATUS, TASK_STATUS, optionLabel } from './options';
-import { columnSpec, tabSpec, type TabKey } from './schema';
+import { columnSpec, settingSpec, tabSpec, type TabKey } from './schema';
 import { isoFromDay, monthOf, type Day } from './values';
 
 export interface RenderContext {
@@ -94,13 +94,24 @@ export const EMAIL_TEXT = {
     'Sent automatically from the {team} market-expansion sheet. To stop these emails, set Reminders to No on your row in Team.',
     '本邮件由{team}市场拓展表格自动发送。如不想再收到，请在“团队”中将您的“接收提醒”设为“否”。',
   ),
+  footerManagerBy: b(
+    'Sent automatically by {account} from the {team} market-expansion sheet. You get this summary because your address is in {settings} → {managerEmails}; to stop it, remove your address there.',
+    '本邮件由 {account} 从{team}市场拓展表格自动发送。您收到此汇总，是因为您的邮箱在“{settings} → {managerEmails}”中；如不想再收到，请从中删除您的邮箱。',
+  ),
+  footerManager: b(
+    'Sent automatically from the {team} market-expansion sheet. You get this summary because your address is in {settings} → {managerEmails}; to stop it, remove your address there.',
+    '本邮件由{team}市场拓展表格自动发送。您收到此汇总，是因为您的邮箱在“{settings} → {managerEmails}”中；如不想再收到，请从中删除您的邮箱。',
+  ),
   summaryIntro: b('{team} ({cycle}), week {week} ({from} to {to}).', '{team}（{cycle}），{week}（{from} 至 {to}）。'),
   summaryCycleDay: b('Day {day} of {days} of the cycle.', '周期第 {day} 天，共 {days} 天。'),
   summaryTargets: b('Targets against what is expected by today', '目标进度（对比截至今日应完成）'),
   summaryOwners: b('Overdue and stale work by owner', '按责任人统计的逾期与未更新'),
   summaryRisks: b('Biggest risks', '主要风险'),
   summarySkipped: b('Not reminded', '未发送提醒'),
-  summarySent: b('Owner reminders in this run: {count}.', '本次向责任人发送提醒：{count} 封。'),
+  summarySent: b(
+    'Owner reminders planned for this week: {count}. Any the daily mail quota holds back are sent automatically later; {log} lists every email sent.',
+    '本周计划向责任人发送提醒：{count} 封。因每日邮件配额暂缓的提醒会稍后自动发送；每封邮件的发送情况见“{log}”。',
+  ),
   noTargets: b('No targets in Goals yet.', '“目标”中尚无目标。'),
   noOwners: b('Nobody has overdue or stale work.', '没有逾期或未更新的工作。'),
   noRisks: b('No risks found.', '未发现风险。'),
@@ -272,6 +283,14 @@ function footerText(ctx: RenderContext): string {
   return ctx.sentBy !== '' ? say(ctx.lang, 'footerBy', { account: ctx.sentBy, team }) : say(ctx.lang, 'footer', { team });
 }
 
+/** Managers come from Settings → Manager emails (not from Team), so their footer says where to stop it. */
+function managerFooterText(ctx: RenderContext): string {
+  const params = {
+    team: teamName(ctx), account: ctx.sentBy, settings: tabLabel('settings', ctx.lang), managerEmails: pick(settingSpec('managerEmails').label, ctx.lang),
+  };
+  return say(ctx.lang, ctx.sentBy !== '' ? 'footerManagerBy' : 'footerManager', params);
+}
+
 function subjectFor(ctx: RenderContext, role: 'owner' | 'manager'): string {
   const params = {
     team: teamName(ctx), week: weekLabel(ctx.week, ctx.lang), date: isoFromDay(ctx.today), month: monthOf(ctx.today),
@@ -383,8 +402,8 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     s.name, s.email, skipReasonText(s.reason, lang),
     s.rows.map((r) => say(lang, 'rowRef', { tab: tabLabel(r.tab, lang), row: r.row })).join('; '),
   ]);
-  const sent = say(lang, 'summarySent', { count: summary.ownerEmails });
-  const footer = footerText(ctx);
+  const sent = say(lang, 'summarySent', { count: summary.ownerEmails, log: tabLabel('log', lang) });
+  const footer = managerFooterText(ctx);
 
   const heading = (key: EmailTextKey): string => `<h3 style="${STYLE.h}">${escapeHtml(h(key))}</h3>`;
   const orEmpty = (rows: readonly (readonly string[])[], header: readonly string[], empty: EmailTextKey): string =>
@@ -453,6 +472,32 @@ export const REMINDER_UI = {
   turnedOff: b('Friday reminders are off. {count} trigger(s) removed; nothing else was changed.', '周五提醒已关闭。已删除 {count} 个触发器，其他内容未更改。'),
   statusOn: b('On: {schedule}', '已开启：{schedule}'),
   statusOff: b('Off (use the menu: Turn Friday reminders on)', '已关闭（请使用菜单：开启周五提醒）'),
+  statusRetry: b('A retry of {period} is scheduled for {time}.', '已安排在 {time} 重试 {period}。'),
+  logBusyRetry: b(
+    'Another run held the sheet for {seconds} s, so {period} was not sent now; it is retried automatically at {time} (attempt {attempt} of {max}).',
+    '另一个操作占用表格超过 {seconds} 秒，{period} 暂未发送；将于 {time} 自动重试（第 {attempt} 次，共 {max} 次）。',
+  ),
+  logBusyGaveUp: b(
+    'Another run held the sheet for {seconds} s, so {period} was not sent; no more automatic retries after {attempts} attempt(s). Use Reminders → Send reminders now.',
+    '另一个操作占用表格超过 {seconds} 秒，{period} 未发送；已自动重试 {attempts} 次，不再重试。请使用“提醒 → 立即发送提醒”。',
+  ),
+  logQuotaRetry: b(
+    'The {count} email(s) of {period} held back by the mail quota are sent automatically at {time}, once the quota has refreshed.',
+    '{period} 因邮件配额暂缓的 {count} 封邮件，将在配额恢复后于 {time} 自动发送。',
+  ),
+  logQuotaNoRetry: b(
+    'The {count} email(s) of {period} held back by the mail quota are not retried: the period is over by the time the quota refreshes. The next period\'s run replaces them.',
+    '{period} 因邮件配额暂缓的 {count} 封邮件不再重试：配额恢复时该周期已结束，将由下一周期的提醒取代。',
+  ),
+  logRetryFailed: b('Could not schedule the automatic retry of {period}: {error}. Use Reminders → Send reminders now.', '无法安排 {period} 的自动重试：{error}。请使用“提醒 → 立即发送提醒”。'),
+  logRetryRun: b('Automatic retry of {period}', '{period} 的自动重试'),
+  logDeferredDropped: b('No longer sent: {to} has nothing to be reminded of for {period} any more', '不再发送：{to} 在 {period} 已没有需要提醒的内容'),
+  sendResultRetry: b('They are sent automatically at {time}.', '将于 {time} 自动发送。'),
+  notTurnedOn: b(
+    'Friday reminders were not turned on, because {problems} Correct the value in Settings and turn reminders on again.',
+    '周五提醒未开启，原因：{problems}请在“设置”中更正后再次开启提醒。',
+  ),
+  problemAt: b('{tab}, row {row}: {message}.', '{tab} 第 {row} 行：{message}。'),
   menuStatus: b('Reminder status', '提醒状态'),
   sendResult: b(
     '{period}: {sent} email(s) sent, {already} already sent earlier in this period, {deferred} deferred to the next run (mail quota), {skipped} person(s) not reminded. Details are in Log.',

@@ -2,11 +2,25 @@ import { Lang } from '../core/i18n';
 import { UI } from '../core/messages';
 import { alertText } from './ui';
 
-/** Runs work under the document lock; tells the person (instead of queueing) when another run holds it. */
-export function withDocumentLock<T>(lang: Lang, work: () => T, interactive = true): T | null {
+/** How long a run started by a person waits for the lock before saying another run is in progress. */
+export const DEFAULT_LOCK_WAIT_MS = 5_000;
+
+export interface LockOptions {
+  /** How long to wait for the lock (default DEFAULT_LOCK_WAIT_MS); a trigger nobody waits for can wait longer. */
+  readonly waitMs?: number;
+  /** Called when the lock stayed busy (after the alert, when interactive): e.g. to log it and schedule a retry. */
+  readonly onBusy?: () => void;
+}
+
+/**
+ * Runs work under the document lock. When another run holds it past the wait, tells the person (when
+ * interactive), calls options.onBusy, and returns null without running the work.
+ */
+export function withDocumentLock<T>(lang: Lang, work: () => T, interactive = true, options: LockOptions = {}): T | null {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(5_000)) {
+  if (!lock.tryLock(options.waitMs ?? DEFAULT_LOCK_WAIT_MS)) {
     if (interactive) alertText(lang, UI.busy);
+    options.onBusy?.();
     return null;
   }
   try {

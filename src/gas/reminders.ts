@@ -14,20 +14,32 @@
  *   after the trigger sends nothing again. Records are chunked under the 9 KB value limit and pruned
  *   after 62 days.
  * - Quota: MailApp.getRemainingDailyQuota() first; managers first, then people deferred earlier, then
- *   the rest; whoever does not fit is recorded as deferred and sent on the next run of the same period
- *   (a later period's email replaces a deferred one, and the Log says so).
+ *   the rest; whoever does not fit is recorded as deferred, and a one-off trigger (QUOTA_RETRY_AFTER_MS
+ *   later, once the quota has refreshed) sends exactly those for the same period. A later period's
+ *   email replaces a deferred one, and the Log says so.
+ * - Lock: the trigger waits TRIGGER_LOCK_WAIT_MS for the document lock (a report or roll-over may hold
+ *   it). Still busy: a Log row (written without the lock: one write) and a one-off retry of the same
+ *   period LOCK_RETRY_AFTER_MS later, at most LOCK_RETRY_MAX times.
+ * - Retries: never more than one pending (installing one deletes the previous). It is recorded in the
+ *   document property RETRY_PROPERTY with its trigger id; the handler recognises it by the event's
+ *   triggerUid and deletes it before running. Turning reminders on keeps exactly one weekly trigger
+ *   and leaves a pending retry alone; turning them off removes the retry too.
+ * - Status: turning on stores weekday, hour, time zone and account; "when it runs next" is computed
+ *   from the current time whenever it is shown (menu Reminder status; the Settings Help cell, refreshed
+ *   by each trigger run).
  */
 import {
-  SENT_PREFIX, encodeChunks, nextWeeklyRun, planReminders, readLedger, recipientKey, scheduleSends, writeLedger,
-  type DigestKind, type PlannedEmail, type ReminderPlan,
+  LOCK_RETRY_MAX, RETRY_PROPERTY, SENT_PREFIX, TRIGGER_LOCK_WAIT_MS, dayInPeriod, encodeChunks, formatRun, lockRetryDecision, nextWeeklyRun,
+  parseRetry, planReminders, quotaRetryAt, readLedger, recipientKey, reminderScheduleProblems, scheduleSends, writeLedger,
+  type DigestKind, type PlannedEmail, type ReminderPlan, type RetryRecord,
 } from '../core/digest';
 import { innerHtml, oneLine, renderPreview, skipReasonText, testBanner, uiText, type ReminderUiKey } from '../core/emailText';
 import { type Lang, pick } from '../core/i18n';
-import { SETTINGS_TAB, settingSpec, type TabKey } from '../core/schema';
+import { SETTINGS_TAB, settingSpec, tabSpec, type TabKey } from '../core/schema';
 import { WEEKDAY, YES_NO, optionLabel } from '../core/options';
 import { matchesSetting } from '../core/model';
-import { mapHeaders } from '../core/table';
-import { dayFromIso, isoFromDay, type Day } from '../core/values';
+import { asLiteral, mapHeaders } from '../core/table';
+import { dayFromIso, type Day } from '../core/values';
 import { appendLog, type LogEntry } from './log';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
@@ -36,6 +48,7 @@ import { openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
 import { showDialog } from './ui';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
+type Properties = GoogleAppsScript.Properties.Properties;
 
 export const REMINDER_HANDLER = 'onReminderTrigger';
 /** Document property holding the reminder status the menu can show without authorisation. */
@@ -60,16 +73,18 @@ interface Prepared {
   readonly senderName: string;
 }
 
-function prepare(kind: DigestKind): Prepared {
+/** Reads the sheet once and plans the run; a retry plans its own period (see dayInPeriod). */
+function prepare(kind: DigestKind, period: string | null = null): Prepared {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const open = openWorkbook(ss, READ_TABS);
+  const time = period === null ? open.time : { ...open.time, today: dayInPeriod(period, open.time.today) };
   const sender = Session.getEffectiveUser().getEmail();
   const tabGids: Partial<Record<TabKey, number>> = {};
   for (const key of ['tracking', 'retrospective', 'weekly'] as const) {
     const sheet = open.tabs.get(key);
     if (sheet) tabGids[key] = sheet.getSheetId();
   }
-  const plan = planReminders(open.workbook, open.time, { kind, sheetUrl: ss.getUrl(), tabGids, sheetLang: open.lang, sentBy: sender });
+  const plan = planReminders(open.workbook, time, { kind, sheetUrl: ss.getUrl(), tabGids, sheetLang: open.lang, sentBy: sender });
   const { team, region } = open.workbook.settings;
   return { open, plan, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction') };
 }
@@ -82,29 +97,111 @@ function skippedEntries(plan: ReminderPlan, lang: Lang, action: string): LogEntr
   return plan.skipped.map((s) => ({ action, detail: say(lang, 'logSkipped', { name: s.name, email: s.email, reason: skipReasonText(s.reason, lang) }) }));
 }
 
-/** Sends the plan: none twice per period, managers first, within the mail quota; everything to Log. */
-function deliver(mode: 'trigger' | 'now'): void {
-  const interactive = mode === 'now';
-  const prepared = prepare('weekly');
-  const { open, plan, senderName } = prepared;
-  const { lang, tabs, workbook } = open;
+type Origin = RetryRecord['origin'];
+
+/** Deletes the pending retry (its one-off trigger and its record); returns how many triggers were deleted. */
+function removeRetry(props: Properties, record: RetryRecord | null): number {
+  if (record === null) return 0;
+  const triggers = ourTriggers().filter((t) => t.getUniqueId() === record.id);
+  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
+  props.deleteProperty(RETRY_PROPERTY);
+  return triggers.length;
+}
+
+/** Replaces any pending retry with a one-off trigger at `next.at`: never more than one pending retry. */
+function installRetry(props: Properties, current: RetryRecord | null, next: Omit<RetryRecord, 'id'>): RetryRecord {
+  removeRetry(props, current);
+  const trigger = ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().at(new Date(next.at)).create();
+  const record: RetryRecord = { ...next, id: trigger.getUniqueId() };
+  props.setProperty(RETRY_PROPERTY, JSON.stringify(record));
+  return record;
+}
+
+function timeText(ms: number, timeZone: string): string {
+  return `${Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm')} (${timeZone})`;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The trigger could not get the lock within TRIGGER_LOCK_WAIT_MS: say so in Log (one write, without the
+ * lock) and schedule a one-off retry of the same period, or give up after LOCK_RETRY_MAX attempts.
+ */
+function lockBusy(open: OpenWorkbook, period: string, retry: RetryRecord | null, origin: Origin): void {
+  const { lang, tabs, timeZone, time } = open;
   const action = say(lang, 'logAction');
+  const seconds = TRIGGER_LOCK_WAIT_MS / 1000;
+  const decision = lockRetryDecision(period, retry, Date.now(), time.dayOf);
+  let detail: string;
+  if (!decision.retry) {
+    detail = say(lang, 'logBusyGaveUp', { seconds, period, attempts: decision.attempts });
+  } else {
+    try {
+      const props = PropertiesService.getDocumentProperties();
+      installRetry(props, parseRetry(props.getProperty(RETRY_PROPERTY)), {
+        period, scope: retry?.scope ?? 'all', origin, attempt: decision.attempt, at: decision.at,
+      });
+      detail = say(lang, 'logBusyRetry', { seconds, period, time: timeText(decision.at, timeZone), attempt: decision.attempt, max: LOCK_RETRY_MAX });
+    } catch (err) {
+      detail = say(lang, 'logRetryFailed', { period, error: errorText(err) });
+    }
+  }
+  appendLog(tabs, [{ action, detail }]);
+}
+
+/** Refreshes "when it runs next" in the Help cell beside Settings → Reminders on (one write, only when it changed). */
+function refreshStatusCell(open: OpenWorkbook, lang: Lang): void {
+  const sheet = open.tabs.get('settings');
+  const grid = open.raw.settings;
+  const row = open.workbook.settings.rowOf.remindersOn;
+  const status = readStatus();
+  if (!sheet || !grid || row === undefined || status === null || !status.on) return;
+  const column = mapHeaders(SETTINGS_TAB, grid[0] ?? []).index.get('help');
+  if (column === undefined) return;
+  const text = say(lang, 'statusOn', { schedule: scheduleText(status, lang) });
+  if (String(grid[row - 1]?.[column] ?? '') !== text) sheet.getRange(row, column + 1).setValue(asLiteral(text));
+}
+
+/**
+ * Sends the plan: none twice per period, managers first, within the mail quota; everything to Log.
+ * `retry` is the pending retry this run is (its one-off trigger already deleted), or null.
+ */
+function deliver(mode: 'trigger' | 'now', retry: RetryRecord | null = null): void {
+  const interactive = mode === 'now';
+  const origin: Origin = retry?.origin ?? mode;
+  const prepared = prepare('weekly', retry?.period ?? null);
+  const { open, plan, senderName } = prepared;
+  const { lang, tabs, workbook, timeZone, time } = open;
+  const action = say(lang, 'logAction');
+  const lockOptions = interactive ? {} : { waitMs: TRIGGER_LOCK_WAIT_MS, onBusy: () => lockBusy(open, plan.period, retry, origin) };
   withDocumentLock(lang, () => {
     const log: LogEntry[] = [];
+    if (retry) log.push({ action, detail: say(lang, 'logRetryRun', { period: plan.period }) });
+    if (mode === 'trigger') refreshStatusCell(open, lang);
     if (workbook.settings.remindersPaused) {
-      appendLog(tabs, [{ action, detail: say(lang, 'logPaused') }]);
+      appendLog(tabs, [...log, { action, detail: say(lang, 'logPaused') }]);
       if (interactive) SpreadsheetApp.getUi().alert(say(lang, 'paused'));
       return;
     }
-    if (mode === 'trigger' && !workbook.settings.remindersOn) {
-      appendLog(tabs, [{ action, detail: say(lang, 'logOffInSettings') }]);
+    if (origin === 'trigger' && !workbook.settings.remindersOn) {
+      appendLog(tabs, [...log, { action, detail: say(lang, 'logOffInSettings') }]);
       return;
     }
     const props = PropertiesService.getDocumentProperties();
     const stored = props.getProperties();
     const ledger = readLedger(stored, plan.period, plan.today);
-    const quota = plan.emails.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
-    const schedule = scheduleSends(plan.emails, ledger, quota);
+    // A quota retry sends only the emails held back; a lock retry (or a normal run) the whole period.
+    const candidates = retry?.scope === 'deferred' ? plan.emails.filter((e) => ledger.deferred.has(recipientKey(e))) : plan.emails;
+    if (retry?.scope === 'deferred') {
+      const planned = new Set(plan.emails.map(recipientKey));
+      for (const key of ledger.deferred) {
+        if (!planned.has(key)) log.push({ action, detail: say(lang, 'logDeferredDropped', { to: key.replace(/^[mo]:/, ''), period: plan.period }) });
+      }
+    }
+    const quota = candidates.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
+    const schedule = scheduleSends(candidates, ledger, quota);
     const sent = new Set(ledger.sent);
     const deferred: PlannedEmail[] = [...schedule.deferred];
     const started = Date.now();
@@ -119,7 +216,7 @@ function deliver(mode: 'trigger' | 'now'): void {
         try {
           MailApp.sendEmail({ to: email.to, subject: email.subject, body: email.text, htmlBody: email.html, name: senderName });
         } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
+          const message = errorText(err);
           // "Service invoked too many times for one day: email." — the quota ran out mid-run.
           if (/too many times|quota|limit/i.test(message)) quotaGone = true;
           else log.push({ action, detail: say(lang, 'logFailed', { to: email.to, error: message }) });
@@ -144,23 +241,54 @@ function deliver(mode: 'trigger' | 'now'): void {
     for (const old of ledger.superseded) {
       log.push({ action, detail: say(lang, 'logSuperseded', { oldPeriod: old.period, to: old.key.replace(/^[mo]:/, ''), period: plan.period }) });
     }
-    log.push(...skippedEntries(plan, lang, action));
-    if (plan.emails.length === 0) log.push({ action, detail: say(lang, 'logNothing', { period: plan.period }) });
+    if (!retry) log.push(...skippedEntries(plan, lang, action));
+    if (candidates.length === 0) log.push({ action, detail: say(lang, 'logNothing', { period: plan.period }) });
+
+    // Held-back emails go out by themselves once the quota has refreshed: one pending retry at most.
+    const pending = parseRetry(stored[RETRY_PROPERTY]);
+    let retryTime = '';
+    if (deferred.length > 0) {
+      const at = quotaRetryAt(plan.period, Date.now(), time.dayOf);
+      if (at === null) {
+        removeRetry(props, pending);
+        log.push({ action, detail: say(lang, 'logQuotaNoRetry', { count: deferred.length, period: plan.period }) });
+      } else {
+        try {
+          installRetry(props, pending, { period: plan.period, scope: 'deferred', origin, attempt: 0, at });
+          retryTime = timeText(at, timeZone);
+          log.push({ action, detail: say(lang, 'logQuotaRetry', { count: deferred.length, period: plan.period, time: retryTime }) });
+        } catch (err) {
+          log.push({ action, detail: say(lang, 'logRetryFailed', { period: plan.period, error: errorText(err) }) });
+        }
+      }
+    } else {
+      removeRetry(props, pending); // nothing left to retry (or an older period's retry this run replaces)
+    }
     appendLog(tabs, log);
     if (interactive) {
       SpreadsheetApp.getUi().alert(say(lang, 'sendResult', {
         period: plan.period, sent: sent.size - ledger.sent.size, already: schedule.alreadySent.length, deferred: deferred.length, skipped: plan.skipped.length,
-      }));
+      }) + (retryTime !== '' ? ` ${say(lang, 'sendResultRetry', { time: retryTime })}` : ''));
     }
-  }, interactive);
+  }, interactive, lockOptions);
 }
 
 export function runSendRemindersNow(): void {
   deliver('now');
 }
 
-export function runReminderTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  deliver('trigger');
+/**
+ * The handler of both the weekly trigger and the one-off retry. A retry is recognised by its trigger id
+ * (the event's triggerUid) matching the document's retry record; it deletes itself first, then runs
+ * its period again.
+ */
+export function runReminderTrigger(e?: GoogleAppsScript.Events.TimeDriven): void {
+  const props = PropertiesService.getDocumentProperties();
+  const record = parseRetry(props.getProperty(RETRY_PROPERTY));
+  const uid = e?.triggerUid;
+  const retry = record !== null && uid !== undefined && String(uid) === record.id ? record : null;
+  if (retry) removeRetry(props, retry);
+  deliver('trigger', retry);
 }
 
 /** Shows what each person would get. Sends nothing and records nothing (apart from a Log line). */
@@ -219,35 +347,49 @@ export function runSendTestReminder(): void {
 // ---------------------------------------------------------------------------------------------
 // Turning the trigger on and off
 
+/** What "Turn reminders on" stores; the next run is computed from the current time whenever it is shown. */
 export interface ReminderStatus {
   readonly on: boolean;
+  /** 0 = Sunday … 6 = Saturday. */
   readonly weekday: number;
   readonly hour: number;
   readonly timeZone: string;
-  readonly next: string;
   readonly account: string;
 }
 
+function readStatus(): ReminderStatus | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(STATUS_PROPERTY);
+  if (!raw) return null;
+  try {
+    const s = JSON.parse(raw) as Partial<ReminderStatus>;
+    if (typeof s.weekday !== 'number' || typeof s.hour !== 'number' || typeof s.timeZone !== 'string') return null;
+    return { on: s.on === true, weekday: s.weekday, hour: s.hour, timeZone: s.timeZone, account: typeof s.account === 'string' ? s.account : '' };
+  } catch {
+    return null; // an unreadable status reads as off
+  }
+}
+
+function nowInZone(timeZone: string): { today: Day; hour: number } {
+  const [date = '', hour = '0'] = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH').split(' ');
+  return { today: dayFromIso(date), hour: Number(hour) };
+}
+
+/** The schedule with its next run seen from now (the stored status holds no "next": it would go stale). */
 function scheduleText(status: ReminderStatus, lang: Lang): string {
   const weekday = WEEKDAY.options[(status.weekday + 6) % 7];
+  const now = nowInZone(status.timeZone);
   return say(lang, 'schedule', {
     weekday: weekday ? pick(weekday.label, lang) : String(status.weekday), hour: String(status.hour).padStart(2, '0'),
-    timeZone: status.timeZone, next: status.next, account: status.account,
+    timeZone: status.timeZone, next: formatRun(nextWeeklyRun(now.today, now.hour, status.weekday, status.hour)), account: status.account,
   });
 }
 
 /** The status line the menu or a dialog can show (from document properties: no authorisation needed). */
 export function reminderStatusText(lang: Lang): string {
-  const raw = PropertiesService.getDocumentProperties().getProperty(STATUS_PROPERTY);
-  if (raw) {
-    try {
-      const status = JSON.parse(raw) as ReminderStatus;
-      if (status.on) return say(lang, 'statusOn', { schedule: scheduleText(status, lang) });
-    } catch {
-      // fall through: an unreadable status reads as off
-    }
-  }
-  return say(lang, 'statusOff');
+  const status = readStatus();
+  const text = status?.on ? say(lang, 'statusOn', { schedule: scheduleText(status, lang) }) : say(lang, 'statusOff');
+  const retry = parseRetry(PropertiesService.getDocumentProperties().getProperty(RETRY_PROPERTY));
+  return retry ? `${text} ${say(lang, 'statusRetry', { period: retry.period, time: timeText(retry.at, status?.timeZone ?? Session.getScriptTimeZone()) })}` : text;
 }
 
 /** Menu item "Reminder status": whether reminders are on, when they run next and whose account sends. */
@@ -268,21 +410,35 @@ function showStatusInSettings(open: OpenWorkbook, text: string): void {
   const spec = settingSpec('remindersOn');
   const row = grid.findIndex((r, i) => i > 0 && matchesSetting(spec, r[labelColumn]));
   if (helpColumn === undefined || row <= 0) return;
-  sheet.getRange(row + 1, helpColumn + 1).setValue(text);
+  sheet.getRange(row + 1, helpColumn + 1).setValue(asLiteral(text));
 }
 
-function nowInZone(timeZone: string): { today: Day; hour: number } {
-  const [date = '', hour = '0'] = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH').split(' ');
-  return { today: dayFromIso(date), hour: Number(hour) };
+/** Refuses to turn reminders on with a bad weekday or hour in Settings: names the row, the value and what is accepted. */
+function refuseBadSchedule(open: OpenWorkbook): boolean {
+  const problems = reminderScheduleProblems(open.workbook);
+  if (problems.length === 0) return false;
+  const { lang, tabs } = open;
+  const tab = pick(tabSpec('settings').name, lang);
+  const list = problems.map((p) => say(lang, 'problemAt', { tab, row: p.row ?? '', message: pick(p.message, lang) })).join(lang === 'zh-CN' ? '' : ' ');
+  const message = say(lang, 'notTurnedOn', { problems: list });
+  appendLog(tabs, [{ action: say(lang, 'logAction'), detail: message }]);
+  SpreadsheetApp.getUi().alert(message);
+  return true;
 }
 
 function setReminders(on: boolean): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const open = openWorkbook(ss, []);
   const { lang, tabs, workbook, timeZone } = open;
+  if (on && refuseBadSchedule(open)) return;
   const result = withDocumentLock(lang, () => {
-    const existing = ourTriggers();
+    const props = PropertiesService.getDocumentProperties();
+    const retry = parseRetry(props.getProperty(RETRY_PROPERTY));
+    // Exactly one weekly trigger: turning on replaces every trigger of ours except a pending one-off
+    // retry (it still has a period to finish); turning off removes the retry too.
+    const existing = ourTriggers().filter((t) => on === false || retry === null || t.getUniqueId() !== retry.id);
     for (const trigger of existing) ScriptApp.deleteTrigger(trigger);
+    if (!on) props.deleteProperty(RETRY_PROPERTY);
     const { reminderWeekday, reminderHour } = workbook.settings;
     const account = Session.getEffectiveUser().getEmail();
     let status: ReminderStatus | null = null;
@@ -290,11 +446,8 @@ function setReminders(on: boolean): void {
       const weekday = APPS_SCRIPT_WEEKDAYS[reminderWeekday] ?? 'FRIDAY';
       ScriptApp.newTrigger(REMINDER_HANDLER).timeBased()
         .onWeekDay(ScriptApp.WeekDay[weekday]).atHour(reminderHour).inTimezone(timeZone).create();
-      const now = nowInZone(timeZone);
-      const next = nextWeeklyRun(now.today, now.hour, reminderWeekday, reminderHour);
-      status = { on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account, next: `${isoFromDay(next.day)} ${String(next.hour).padStart(2, '0')}:00` };
+      status = { on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account };
     }
-    const props = PropertiesService.getDocumentProperties();
     if (status) props.setProperty(STATUS_PROPERTY, JSON.stringify(status));
     else props.deleteProperty(STATUS_PROPERTY);
     writeSetting(tabs, settingSpec('remindersOn'), pick(optionLabel(YES_NO, on ? 'yes' : 'no'), lang));

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {
-  SENT_PREFIX, addressProblem, encodeChunks, isoWeekOf, nextWeeklyRun, periodKey, periodStart, planReminders, readLedger, recipientKey,
-  scheduleSends, weekStartOf, writeLedger, type PlannedEmail, type ReminderOptions, type ReminderPlan,
+  LOCK_RETRY_AFTER_MS, LOCK_RETRY_MAX, QUOTA_RETRY_AFTER_MS, SENT_PREFIX, addressProblem, dayInPeriod, encodeChunks, formatRun, isoWeekOf,
+  lockRetryDecision, nextWeeklyRun, parseRetry, periodEnd, periodKey, periodStart, planReminders, quotaRetryAt, readLedger, recipientKey,
+  reminderScheduleProblems, retryAllowed, scheduleSends, weekStartOf, writeLedger, type PlannedEmail, type ReminderOptions, type ReminderPlan,
 } from '../../src/core/digest';
 import { oneLine, renderPreview } from '../../src/core/emailText';
 import { exampleGrids } from '../../src/core/example';
@@ -342,5 +343,90 @@ describe('periods, schedule and the sent ledger', () => {
 
   it('oneLine removes every kind of line break', () => {
     expect(oneLine('a\r\nb\u2028c\nd')).toBe('a b c d');
+  });
+});
+
+describe('retries and the schedule', () => {
+  const day = (iso: string): number => dayFromIso(iso);
+  const shanghaiDay = (d: Date): number => utcDayOf(new Date(d.getTime() + 8 * 3_600_000));
+
+  it('knows where each period ends, and plans a late retry as the period\'s last day', () => {
+    expect(periodEnd('weekly:2023-W30')).toBe(day('2023-07-30'));
+    expect(periodEnd('daily:2023-07-28')).toBe(day('2023-07-28'));
+    expect(periodEnd('monthly:2023-02')).toBe(day('2023-02-28'));
+    expect(periodEnd('nonsense')).toBeNull();
+    expect(dayInPeriod('weekly:2023-W30', day('2023-07-29'))).toBe(day('2023-07-29'));
+    expect(dayInPeriod('weekly:2023-W30', day('2023-07-31'))).toBe(day('2023-07-30'));
+    expect(periodKey('weekly', dayInPeriod('weekly:2023-W30', day('2023-08-02')))).toBe('weekly:2023-W30');
+    fc.assert(fc.property(fc.integer({ min: day('2020-01-01'), max: day('2030-12-31') }), fc.integer({ min: -40, max: 40 }), (start, offset) => {
+      const period = periodKey('weekly', start);
+      expect(periodKey('weekly', dayInPeriod(period, start + offset))).toBe(period);
+    }));
+  });
+
+  it('shows the next run as a date and hour', () => {
+    expect(formatRun(nextWeeklyRun(day('2023-08-20'), 10, 5, 9))).toBe('2023-08-25 09:00');
+  });
+
+  it('retries a busy lock every 10 minutes, at most 6 times', () => {
+    const friday9 = Date.parse('2023-07-28T09:00:00+08:00');
+    expect(lockRetryDecision('weekly:2023-W30', null, friday9, shanghaiDay)).toEqual({ retry: true, attempt: 1, at: friday9 + LOCK_RETRY_AFTER_MS });
+    expect(lockRetryDecision('weekly:2023-W30', { attempt: LOCK_RETRY_MAX - 1 }, friday9, shanghaiDay)).toMatchObject({ retry: true, attempt: LOCK_RETRY_MAX });
+    expect(lockRetryDecision('weekly:2023-W30', { attempt: LOCK_RETRY_MAX }, friday9, shanghaiDay)).toEqual({ retry: false, attempts: LOCK_RETRY_MAX });
+  });
+
+  it('sends held-back emails a day later, while the period (plus a week of grace) lasts', () => {
+    const friday9 = Date.parse('2023-07-28T09:00:00+08:00');
+    expect(quotaRetryAt('weekly:2023-W30', friday9, shanghaiDay)).toBe(friday9 + QUOTA_RETRY_AFTER_MS);
+    expect(new Date(friday9 + QUOTA_RETRY_AFTER_MS).toISOString()).toBe('2023-07-29T01:05:00.000Z'); // Saturday 09:05 Shanghai
+    expect(retryAllowed('weekly:2023-W30', day('2023-08-05'))).toBe(true);
+    expect(retryAllowed('weekly:2023-W30', day('2023-08-06'))).toBe(false);
+    expect(quotaRetryAt('weekly:2023-W30', Date.parse('2023-08-05T12:00:00+08:00'), shanghaiDay)).toBeNull();
+  });
+
+  it('reads a retry record back, and nothing from a damaged one', () => {
+    const record = { id: '42', period: 'weekly:2023-W30', scope: 'deferred', origin: 'now', attempt: 2, at: 5 };
+    expect(parseRetry(JSON.stringify(record))).toEqual(record);
+    expect(parseRetry(JSON.stringify({ id: '42', period: 'weekly:2023-W30' }))).toEqual({ id: '42', period: 'weekly:2023-W30', scope: 'all', origin: 'trigger', attempt: 0, at: 0 });
+    expect(parseRetry('{')).toBeNull();
+    expect(parseRetry(JSON.stringify({ id: '42', period: 'soon' }))).toBeNull();
+    expect(parseRetry(null)).toBeNull();
+  });
+
+  it('reports a bad reminder weekday or hour with its Settings row, the value and what is accepted', () => {
+    const grids = exampleGrids('en') as Grids;
+    for (const row of grids.settings!) {
+      if (row[0] === 'Reminder weekday') row[1] = 'Fri.';
+      if (row[0] === 'Reminder hour') row[1] = 25;
+      if (row[0] === 'At-risk threshold') row[1] = 'lots'; // not a schedule setting: not reported here
+    }
+    const time = { today: day('2023-07-27'), dayOf: utcDayOf };
+    const problems = reminderScheduleProblems(readWorkbook(grids, time));
+    expect(problems.map((p) => [p.row, p.value, p.message.en])).toEqual([
+      [9, 'Fri.', 'Setting "Reminder weekday" has "Fri.": choose Monday / Tuesday / Wednesday / Thursday / Friday / Saturday / Sunday'],
+      [10, '25', 'Setting "Reminder hour" has "25": use a value from 0 to 23'],
+    ]);
+    expect(reminderScheduleProblems(readWorkbook(exampleGrids('en') as Grids, time))).toEqual([]);
+  });
+});
+
+describe("the managers' summary footer and counts", () => {
+  it('tells managers to remove their address from Settings → Manager emails (not to change Team), in both languages', () => {
+    const en = plan('2023-07-28').emails.find((e) => e.role === 'manager')!;
+    expect(en.text).toContain('You get this summary because your address is in Settings → Manager emails; to stop it, remove your address there.');
+    expect(en.text).not.toContain('set Reminders to No');
+    const zh = plan('2023-07-28', undefined, { sheetLang: 'zh-CN' }, 'zh-CN').emails.find((e) => e.role === 'manager')!;
+    expect(zh.text).toContain('您收到此汇总，是因为您的邮箱在“设置 → 管理者邮箱”中；如不想再收到，请从中删除您的邮箱。');
+    expect(zh.html).not.toContain('接收提醒');
+    // Owners keep the Team footer.
+    expect(plan('2023-07-28').emails.find((e) => e.role === 'owner')!.text).toContain('set Reminders to No on your row in Team');
+  });
+
+  it('states the owner reminders as planned, not as sent (the quota may hold some back)', () => {
+    const en = plan('2023-07-28').emails.find((e) => e.role === 'manager')!;
+    expect(en.text).toContain('Owner reminders planned for this week: 3. Any the daily mail quota holds back are sent automatically later; Log lists every email sent.');
+    expect(en.text).not.toContain('in this run');
+    const zh = plan('2023-07-28', undefined, { sheetLang: 'zh-CN' }, 'zh-CN').emails.find((e) => e.role === 'manager')!;
+    expect(zh.text).toContain('本周计划向责任人发送提醒：3 封。');
   });
 });

@@ -131,6 +131,164 @@ describe('Friday reminders: the trigger', () => {
   });
 });
 
+const oneOffs = (emulator: Emulator) => emulator.triggers.filter((t) => t.spec.handler === 'onReminderTrigger' && t.spec.at !== undefined);
+const weeklies = (emulator: Emulator) => emulator.triggers.filter((t) => t.spec.handler === 'onReminderTrigger' && t.spec.weekDay !== undefined);
+
+describe('Friday reminders: emails held back by the mail quota', () => {
+  function deferredRun(): Emulator {
+    const emulator = exampleSheet();
+    setSetting(emulator, 'Manager emails', 'director@example.com, vp@example.com');
+    emulator.call('menuTurnRemindersOn');
+    emulator.clock.set(FRIDAY_9);
+    emulator.faults.setMailQuota(3);
+    emulator.fireTimeTriggers();
+    return emulator;
+  }
+
+  it('are sent by a one-off trigger the next day, with no manual action: each person gets one email for the week', () => {
+    const emulator = deferredRun();
+    expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'vp@example.com', 'zhang@example.com']);
+    expect(weeklies(emulator)).toHaveLength(1);
+    expect(oneOffs(emulator).map((t) => t.spec.at!.toISOString().slice(0, 16))).toEqual(['2023-07-29T01:05']); // Saturday 09:05 Shanghai (plus the run's seconds)
+    expect(logDetails(emulator)).toContain(
+      'The 2 email(s) of weekly:2023-W30 held back by the mail quota are sent automatically at 2023-07-29 09:05 (Asia/Shanghai), once the quota has refreshed.',
+    );
+    // The summary does not claim the held-back reminders went out.
+    const summary = emulator.mail.find((m) => m.to === 'director@example.com')!;
+    expect(summary.body).toContain('Owner reminders planned for this week: 3. Any the daily mail quota holds back are sent automatically later');
+
+    emulator.clock.set(new Date('2023-07-29T09:00:00+08:00'));
+    expect(emulator.fireTimeTriggers()).toEqual([]); // not due yet
+    emulator.clock.set(new Date('2023-07-29T09:10:00+08:00'));
+    const runs = emulator.fireTimeTriggers();
+    expect(runs.map((r) => [r.trigger.spec.at !== undefined, r.error])).toEqual([[true, undefined]]);
+    expect(emulator.mail.slice(3).map((m) => [m.to, m.subject])).toEqual([
+      ['li@example.com', '[East China sales team] Your reminders, week 2023-W30'],
+      ['wang@example.com', '[East China sales team] Your reminders, week 2023-W30'],
+    ]);
+    expect(countBy(emulator.mail.map((m) => m.to))).toEqual({
+      'director@example.com': 1, 'vp@example.com': 1, 'zhang@example.com': 1, 'li@example.com': 1, 'wang@example.com': 1,
+    });
+    // The retry deleted itself; the weekly trigger stays; nothing is left deferred.
+    expect(oneOffs(emulator)).toEqual([]);
+    expect(weeklies(emulator)).toHaveLength(1);
+    expect(emulator.properties.document.has('reminders.deferred.weekly:2023-W30')).toBe(false);
+    expect(emulator.properties.document.has('reminders.retry')).toBe(false);
+    expect(logDetails(emulator).slice(-3)).toEqual([
+      'Automatic retry of weekly:2023-W30',
+      'Sent weekly:2023-W30 to li@example.com (owner)',
+      'Sent weekly:2023-W30 to wang@example.com (owner, rows listed: 1)',
+    ]);
+    // Firing again sends nothing more for the week.
+    emulator.clock.set(new Date('2023-07-29T12:00:00+08:00'));
+    expect(emulator.fireTimeTriggers()).toEqual([]);
+    expect(emulator.mail).toHaveLength(5);
+  });
+
+  it('when the quota is still short the next day, sends what fits and keeps a single pending retry for the rest', () => {
+    const emulator = deferredRun();
+    emulator.clock.set(new Date('2023-07-29T09:10:00+08:00'));
+    emulator.faults.setMailQuota(1);
+    emulator.fireTimeTriggers();
+    expect(emulator.mail.slice(3).map((m) => m.to)).toEqual(['li@example.com']);
+    expect(oneOffs(emulator).map((t) => t.spec.at!.toISOString().slice(0, 16))).toEqual(['2023-07-30T01:15']);
+    emulator.clock.set(new Date('2023-07-30T09:20:00+08:00'));
+    emulator.fireTimeTriggers();
+    expect(emulator.mail.slice(4).map((m) => m.to)).toEqual(['wang@example.com']);
+    expect(oneOffs(emulator)).toEqual([]);
+  });
+
+  it('"send now" before the retry sends the held-back emails and removes the retry', () => {
+    const emulator = deferredRun();
+    emulator.clock.set(new Date('2023-07-29T10:00:00+08:00'));
+    emulator.call('menuSendRemindersNow');
+    expect(emulator.mail.slice(3).map((m) => m.to)).toEqual(['li@example.com', 'wang@example.com']);
+    expect(oneOffs(emulator)).toEqual([]);
+    expect(emulator.properties.document.has('reminders.retry')).toBe(false);
+  });
+
+  it('"send now" that the quota cuts short says when the rest goes out', () => {
+    const emulator = exampleSheet({ now: new Date('2023-07-28T15:00:00+08:00') });
+    emulator.faults.setMailQuota(2);
+    emulator.call('menuSendRemindersNow');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(
+      /^weekly:2023-W30: 2 email\(s\) sent, 0 already sent earlier in this period, 2 deferred to the next run \(mail quota\), 0 person\(s\) not reminded\. Details are in Log\. They are sent automatically at 2023-07-29 15:05 \(Asia\/Shanghai\)\.$/,
+    );
+    expect(oneOffs(emulator)).toHaveLength(1);
+    // Reminders are off in Settings, but a "send now" retry still finishes what the person started.
+    emulator.clock.set(new Date('2023-07-29T15:10:00+08:00'));
+    emulator.fireTimeTriggers();
+    expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'zhang@example.com', 'li@example.com', 'wang@example.com']);
+  });
+
+  it('turning reminders off removes a pending retry too; turning on again keeps one weekly trigger and the retry', () => {
+    const emulator = deferredRun();
+    emulator.call('menuTurnRemindersOn');
+    expect(weeklies(emulator)).toHaveLength(1);
+    expect(oneOffs(emulator)).toHaveLength(1);
+    emulator.call('menuTurnRemindersOff');
+    expect(emulator.triggers).toEqual([]);
+    expect(emulator.properties.document.has('reminders.retry')).toBe(false);
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Friday reminders are off. 2 trigger(s) removed; nothing else was changed.');
+  });
+});
+
+describe('Friday reminders: status and settings', () => {
+  it('"when it runs next" follows the clock: in the status dialog and, after each run, in Settings', () => {
+    const emulator = exampleSheet();
+    emulator.call('menuTurnRemindersOn');
+    emulator.clock.set(FRIDAY_9);
+    emulator.fireTimeTriggers();
+    expect(setting(emulator, 'Reminders on')[2]).toBe('On: every Friday at 09:00 (Asia/Shanghai), next 2023-08-04 09:00, sent by director@example.com');
+    emulator.clock.set(new Date('2023-08-20T10:00:00+08:00'));
+    emulator.call('menuReminderStatus');
+    expect(emulator.ui.alerts.at(-1)).toMatchObject({
+      title: 'Reminder status', prompt: 'On: every Friday at 09:00 (Asia/Shanghai), next 2023-08-25 09:00, sent by director@example.com',
+    });
+    emulator.call('menuTurnRemindersOff');
+    emulator.call('menuReminderStatus');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Off (use the menu: Turn Friday reminders on)');
+  });
+
+  it("the managers' summary says to remove the address from Settings → Manager emails", () => {
+    const emulator = exampleSheet({ now: FRIDAY_9 });
+    emulator.call('menuSendRemindersNow');
+    const summary = emulator.mail.find((m) => m.to === 'director@example.com')!;
+    expect(summary.body).toContain(
+      'Sent automatically by director@example.com from the East China sales team market-expansion sheet. You get this summary because your address is in Settings → Manager emails; to stop it, remove your address there.',
+    );
+    expect(summary.htmlBody).not.toContain('set Reminders to No');
+    expect(emulator.mail.find((m) => m.to === 'wang@example.com')!.body).toContain('set Reminders to No on your row in Team');
+  });
+
+  it.each([
+    ['Reminder hour', '25', 'Friday reminders were not turned on, because Settings, row 10: Setting "Reminder hour" has "25": use a value from 0 to 23. Correct the value in Settings and turn reminders on again.'],
+    ['Reminder weekday', 'Fri.', 'Friday reminders were not turned on, because Settings, row 9: Setting "Reminder weekday" has "Fri.": choose Monday / Tuesday / Wednesday / Thursday / Friday / Saturday / Sunday. Correct the value in Settings and turn reminders on again.'],
+  ])('refuses to turn on with %s = %s, naming the row, the value and what is accepted', (label, value, message) => {
+    const emulator = exampleSheet();
+    setSetting(emulator, label, value);
+    emulator.call('menuTurnRemindersOn');
+    expect(emulator.triggers).toEqual([]);
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(message);
+    expect(logDetails(emulator).at(-1)).toBe(message);
+    expect(setting(emulator, 'Reminders on')[1]).toBe('No');
+    expect(emulator.properties.document.has('reminders.status')).toBe(false);
+    // Corrected, it turns on.
+    setSetting(emulator, label, label === 'Reminder hour' ? '9' : 'Friday');
+    emulator.call('menuTurnRemindersOn');
+    expect(weeklies(emulator)).toHaveLength(1);
+  });
+
+  it('refuses in Chinese too', () => {
+    const emulator = exampleSheet();
+    setSetting(emulator, 'Language', '简体中文');
+    setSetting(emulator, 'Reminder hour', '25');
+    emulator.call('menuTurnRemindersOn');
+    expect(emulator.triggers).toEqual([]);
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('周五提醒未开启，原因：设置 第 10 行：设置“提醒时间（时）”的值“25”：请填写 0 到 23 之间的值。请在“设置”中更正后再次开启提醒。');
+  });
+});
+
 describe('Friday reminders: what each email holds', () => {
   it('lists only the recipient\'s own tasks, escapes cell text and keeps subjects on one line', () => {
     const emulator = exampleSheet({ now: FRIDAY_9 });

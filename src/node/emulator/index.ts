@@ -290,6 +290,8 @@ export class Emulator {
   fireTimeTriggers(): TriggerRun[] {
     const runs: TriggerRun[] = [];
     for (const t of [...this.triggers]) {
+      // A trigger deleted by an earlier handler in this same pass no longer fires, as in Apps Script.
+      if (t.deleted) continue;
       const slot = t.dueSlot(this.clock.now());
       if (slot === null || t.fired.has(slot)) continue;
       t.fired.add(slot);
