@@ -60,6 +60,8 @@ export interface RolloverPlan {
   readonly carriedTasks: readonly CarriedItem[];
   readonly doneTasks: number;
   readonly carriedActions: readonly CarriedItem[];
+  /** The Retrospective column that notes where a carried action came from (Problem unless the tab lacks it). */
+  readonly actionNoteColumn: string | null;
   readonly doneActions: number;
   readonly playbookAdded: readonly PlaybookAddition[];
   readonly playbookSkipped: number;
@@ -84,6 +86,11 @@ export interface RolloverOptions {
   readonly openedByRolloverOn?: string;
   /** How a calendar day is written into Settings (the adapter passes a Date in the sheet's time zone). */
   readonly dateCell?: (day: Day) => CellValue;
+  /**
+   * The formulas of each tab (getFormulas over the same rectangle as its grid; '' where a cell has none). A
+   * cell the rollover writes back from its source keeps its formula (relative rows moved with the row).
+   */
+  readonly formulas?: Partial<Record<TabKey, readonly (readonly string[])[]>>;
 }
 
 /** The tabs a rollover never rewrites and never archives (the Log records the rollover itself). */
@@ -127,8 +134,8 @@ export const ROLLOVER_MSG = {
     zh: '2. 执行跟踪：结转 {open} 项未完成任务（保留责任人，并注明“{carried}”）；{done} 项已完成任务仅保留在归档中。',
   },
   lineActions: {
-    en: '3. Retrospective: carry over {open} open action(s) with their owners; {done} done action(s) stay only in the archive.',
-    zh: '3. 复盘：结转 {open} 项未完成的改进措施（保留责任人）；{done} 项已完成措施仅保留在归档中。',
+    en: '3. Retrospective: carry over {open} open action(s) with their owners, each noted "{carried}" in {column}; {done} done action(s) stay only in the archive.',
+    zh: '3. 复盘：结转 {open} 项未完成的改进措施（保留责任人，并在“{column}”列注明“{carried}”）；{done} 项已完成措施仅保留在归档中。',
   },
   linePlaybook: {
     en: '4. Playbook: add {added} proven practice(s) with their evidence and source cycle ({skipped} already there).',
@@ -176,12 +183,20 @@ export const ROLLOVER_MSG = {
   },
   archiveNotVerified: { en: 'the copy "{name}" is missing or incomplete', zh: '副本“{name}”缺失或不完整' },
   failedRestored: {
-    en: 'Start next cycle failed while writing "{tab}": {error}. Every tab has been put back as it was and the archive copies were removed, so nothing was changed. Try again later.',
-    zh: '“开启下一周期”在写入“{tab}”时失败：{error}。所有工作表已恢复原状，归档副本已删除，未做任何修改。请稍后重试。',
+    en: 'Start next cycle failed while writing "{tab}": {error}. The ranges it had already written ({ranges}) were copied back from the archive copies (values, formulas, notes and formatting), their values and formulas were checked against the copies, and the archive copies were then deleted. Settings → Cycle is still {from}. Try again later.',
+    zh: '“开启下一周期”在写入“{tab}”时失败：{error}。已写入的区域（{ranges}）已从归档副本复制回原处（值、公式、备注和格式），并已逐一核对值和公式与副本一致，随后删除了归档副本。“设置 → 周期”仍为 {from}。请稍后重试。',
   },
   failedRestoredKeptArchive: {
-    en: 'Start next cycle failed while writing "{tab}": {error}. Every tab has been put back as it was. The archive tabs ({names}) could not be removed: delete them before trying again.',
-    zh: '“开启下一周期”在写入“{tab}”时失败：{error}。所有工作表已恢复原状。未能删除归档工作表（{names}），重试前请先删除。',
+    en: 'Start next cycle failed while writing "{tab}": {error}. The ranges it had already written ({ranges}) were copied back from the archive copies (values, formulas, notes and formatting), and their values and formulas were checked against the copies. The archive tabs ({names}) could not be deleted: delete them before trying again.',
+    zh: '“开启下一周期”在写入“{tab}”时失败：{error}。已写入的区域（{ranges}）已从归档副本复制回原处（值、公式、备注和格式），并已核对值和公式与副本一致。未能删除归档工作表（{names}），重试前请先删除。',
+  },
+  restoreMismatch: {
+    en: '{range} does not match its archive copy after copying it back',
+    zh: '复制回原处后，{range} 与其归档副本不一致',
+  },
+  changedDuringConfirm: {
+    en: 'The sheet changed while the confirmation was open ({tabs}), so Start next cycle stopped before doing anything. Nothing was changed. Run Start next cycle again to see what it will do now.',
+    zh: '确认窗口打开期间表格内容发生了变化（{tabs}），因此“开启下一周期”在执行任何操作前已停止。未做任何修改。请重新运行“开启下一周期”，查看现在将执行的操作。',
   },
   failedNotRestored: {
     en: 'Start next cycle failed while writing "{tab}": {error}, and the tabs could not be put back automatically ({restoreError}). Nothing is lost: the archive tabs ({names}) hold {from} exactly as it was. To restore a tab, copy everything from its archive tab (select all, copy, paste into the tab at A1), then delete the archive tabs and run Start next cycle again.',
@@ -232,6 +247,8 @@ interface Table {
   readonly header: HeaderMap;
   /** Columns of the table (from A): the declared and team-added columns, not a summary panel beside it. */
   readonly width: number;
+  /** The tab's formulas, same rectangle as `grid`, when the adapter read them. */
+  readonly formulas?: readonly (readonly string[])[] | undefined;
 }
 
 const COST_SUMMARY_LABELS = new Set(COST_SUMMARY.flatMap((s) => [normalizeLabel(s.label.en), normalizeLabel(s.label.zh)]));
@@ -241,7 +258,7 @@ const COST_SUMMARY_LABELS = new Set(COST_SUMMARY.flatMap((s) => [normalizeLabel(
  * even ones without a header), except a summary panel placed beside the table (the Costs tab's, found by
  * its labels): it and everything right of it are never written.
  */
-function tableOf(tab: TabKey, raw: RawWorkbook): Table | null {
+function tableOf(tab: TabKey, raw: RawWorkbook, formulas?: RolloverOptions['formulas']): Table | null {
   const grid = raw[tab];
   if (!grid || grid.length === 0) return null;
   const headerRow = grid[0] ?? [];
@@ -253,16 +270,70 @@ function tableOf(tab: TabKey, raw: RawWorkbook): Table | null {
     while (width > 0 && isBlankCell(headerRow[width - 1])) width--;
   }
   for (const column of header.index.values()) width = Math.max(width, column + 1);
-  return width === 0 ? null : { grid, header, width };
+  return width === 0 ? null : { grid, header, width, formulas: formulas?.[tab] };
 }
 
-/** A sheet row (1-based) of a table, `width` wide, every text made safe to write back. */
-function rowValues(table: Table, sheetRow: number): CellValue[] {
+/** The formula a person typed in a cell (1-based row, 0-based column), or ''. */
+function formulaAt(table: Table, sheetRow: number, column: number): string {
+  const formula = table.formulas?.[sheetRow - 1]?.[column];
+  return typeof formula === 'string' && formula.startsWith('=') ? formula : '';
+}
+
+/**
+ * A sheet row (1-based) of a table, `width` wide, to be written at `toRow`: every text made safe to write
+ * back, and a cell that held a formula gets that formula again (its relative rows moved with the row, as
+ * copying the row there in Sheets would).
+ */
+function rowValues(table: Table, sheetRow: number, toRow: number = sheetRow): CellValue[] {
   const source = table.grid[sheetRow - 1] ?? [];
   return Array.from({ length: table.width }, (_, i) => {
+    const formula = formulaAt(table, sheetRow, i);
+    if (formula !== '') return movedFormula(formula, toRow - sheetRow);
     const v = source[i];
     return v === undefined || v === null ? '' : literal(v);
   });
+}
+
+// A cell reference (A1, $A$1, Tracking!B$2): not part of a name, a number or a function call.
+const CELL_REF = /(^|[^A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(.!])/g;
+
+/**
+ * A formula as Sheets would show it after copying its cell `rowDelta` rows down (negative: up): relative
+ * row numbers move, absolute ones ($1) and text in quotes do not; a row moved above row 1 becomes #REF!.
+ * Whole-row references (2:2) and R1C1 notation are left as they are.
+ */
+export function movedFormula(formula: string, rowDelta: number): string {
+  if (rowDelta === 0 || !formula.startsWith('=')) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const quote = formula[i];
+    if (quote === '"' || quote === "'") {
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === quote) {
+          if (formula[j + 1] === quote) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    let j = i;
+    while (j < formula.length && formula[j] !== '"' && formula[j] !== "'") j++;
+    out += formula.slice(i, j).replace(CELL_REF, (_m, before: string, column: string, dollar: string, row: string) => {
+      if (dollar === '$') return `${before}${column}$${row}`;
+      const moved = Number(row) + rowDelta;
+      return moved < 1 ? `${before}#REF!` : `${before}${column}${moved}`;
+    });
+    i = j;
+  }
+  return out;
 }
 
 const MONTH_WORDS = /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d/i;
@@ -404,6 +475,42 @@ function withoutDraftMarker(note: string): string {
   return note;
 }
 
+const CARRIED_MARKERS = [/^\s*Carried over from .*?, row \d+(?:\s*—\s*)?/, /^\s*由 .*? 第 \d+ 行结转(?:\s*—\s*)?/];
+
+/** Text without the "Carried over from …, row …" notes (either language) earlier rollovers put in front of it. */
+export function withoutCarriedMarkers(text: string): string {
+  let rest = text;
+  for (let found = true; found;) {
+    found = false;
+    for (const marker of CARRIED_MARKERS) {
+      const m = marker.exec(rest);
+      if (m && m[0] !== '') {
+        rest = rest.slice(m[0].length);
+        found = true;
+      }
+    }
+  }
+  return rest;
+}
+
+/** A retrospective row's texts without carried-over notes, for Playbook and the confirmation. */
+function cleanRetro(item: RetroItem): RetroItem {
+  return {
+    ...item,
+    module: withoutCarriedMarkers(item.module), highlight: withoutCarriedMarkers(item.highlight),
+    problem: withoutCarriedMarkers(item.problem), suggestion: withoutCarriedMarkers(item.suggestion),
+  };
+}
+
+/** Where a carried retrospective action's note goes: a free-text column, never Module (the Playbook tag). */
+export const RETRO_NOTE_COLUMNS = ['problem', 'suggestion', 'highlight'] as const;
+
+/** The text of a cell by column key (1-based sheet row). */
+function textAt(table: Table, sheetRow: number, key: string): string {
+  const column = table.header.index.get(key);
+  return column === undefined ? '' : cellText(table.grid[sheetRow - 1]?.[column]);
+}
+
 const sameLabel = (a: string, b: string): boolean => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
 
 /**
@@ -447,10 +554,10 @@ export function planRollover(
   // Goals: drafts for the new cycle.
   const monthShift = monthsBetween(from.start, to.start);
   let goalsCopied = 0;
-  const goalsTable = tableOf('goals', raw);
+  const goalsTable = tableOf('goals', raw, options.formulas);
   if (goalsTable) {
-    const rows = workbook.goals.map((goal) => {
-      const row = rowValues(goalsTable, goal.row);
+    const rows = workbook.goals.map((goal, i) => {
+      const row = rowValues(goalsTable, goal.row, i + 2);
       if (goal.period?.kind === 'month' && monthShift !== 0) setCell(goalsTable, row, 'period', shiftMonth(goal.period.month, monthShift));
       else if (goal.period?.kind === 'cycle' && sameLabel(goal.period.label, from.label)) setCell(goalsTable, row, 'period', to.label);
       const marker = pick(fill(ROLLOVER_MSG.draft, { to: to.label, from: from.label, row: goal.row }), lang);
@@ -465,7 +572,7 @@ export function planRollover(
   // Tracking: open tasks only, noted where they came from.
   const carriedTasks: CarriedItem[] = [];
   let doneTasks = 0;
-  const trackingTable = tableOf('tracking', raw);
+  const trackingTable = tableOf('tracking', raw, options.formulas);
   if (trackingTable) {
     const column = noteColumn(trackingTable, ['progress', 'nextStep', 'problem', 'task']);
     const rows: CellValue[][] = [];
@@ -474,8 +581,8 @@ export function planRollover(
         doneTasks++;
         continue;
       }
-      const row = rowValues(trackingTable, task.row);
-      if (column) setCell(trackingTable, row, column, prefixed(carriedNote(task.row), cellText(trackingTable.grid[task.row - 1]?.[trackingTable.header.index.get(column) ?? -1])));
+      const row = rowValues(trackingTable, task.row, rows.length + 2);
+      if (column) setCell(trackingTable, row, column, prefixed(carriedNote(task.row), withoutCarriedMarkers(textAt(trackingTable, task.row, column))));
       rows.push(row);
       carriedTasks.push({ fromRow: task.row, text: task.task, owners: task.owners });
     }
@@ -485,11 +592,14 @@ export function planRollover(
 
   // Retrospective: open actions carried; proven ones to Playbook; done ones stay in the archive.
   const carriedActions: CarriedItem[] = [];
+  let actionNoteColumn: string | null = null;
   let doneActions = 0;
   const proven: RetroItem[] = [];
-  const retroTable = tableOf('retrospective', raw);
+  const retroTable = tableOf('retrospective', raw, options.formulas);
   if (retroTable) {
-    const column = noteColumn(retroTable, ['module', 'suggestion', 'problem', 'highlight']);
+    // The note goes in Problem (free text), never in Module, which becomes the Playbook tag.
+    const column = noteColumn(retroTable, RETRO_NOTE_COLUMNS);
+    actionNoteColumn = column;
     const rows: CellValue[][] = [];
     for (const item of workbook.retrospective) {
       if (item.status === 'done') {
@@ -500,10 +610,16 @@ export function planRollover(
         proven.push(item);
         continue;
       }
-      const row = rowValues(retroTable, item.row);
-      if (column) setCell(retroTable, row, column, prefixed(carriedNote(item.row), cellText(retroTable.grid[item.row - 1]?.[retroTable.header.index.get(column) ?? -1])));
+      const row = rowValues(retroTable, item.row, rows.length + 2);
+      // A note an earlier rollover left in another text column (Module, before it moved to Problem) is dropped there.
+      for (const key of ['module', 'highlight', 'problem', 'suggestion']) {
+        const text = textAt(retroTable, item.row, key);
+        if (key !== column && withoutCarriedMarkers(text) !== text) setCell(retroTable, row, key, withoutCarriedMarkers(text));
+      }
+      if (column) setCell(retroTable, row, column, prefixed(carriedNote(item.row), withoutCarriedMarkers(textAt(retroTable, item.row, column))));
       rows.push(row);
-      carriedActions.push({ fromRow: item.row, text: item.suggestion || item.problem || item.module, owners: item.owners });
+      const clean = cleanRetro(item);
+      carriedActions.push({ fromRow: item.row, text: clean.suggestion || clean.problem || clean.module, owners: item.owners });
     }
     const write = replaceRows('retrospective', retroTable, rows);
     if (write) writes.push(write);
@@ -515,7 +631,7 @@ export function planRollover(
   if (proven.length > 0) {
     const known = new Set(workbook.playbook.map((p) => normalizeLabel(p.practice)));
     const ratio = cycleRatio(workbook);
-    for (const item of proven) {
+    for (const item of proven.map(cleanRetro)) {
       const practice = item.suggestion || item.highlight || item.module;
       if (known.has(normalizeLabel(practice))) {
         playbookSkipped++;
@@ -528,7 +644,7 @@ export function planRollover(
     if (playbookAdded.length > 0) {
       if (grid === undefined) return { error: fill(ROLLOVER_MSG.noPlaybookTab, { count: playbookAdded.length }) };
       const spec = tabSpec('playbook');
-      const table = tableOf('playbook', raw);
+      const table = tableOf('playbook', raw, options.formulas);
       // An empty Playbook tab gets its header row in the same write.
       const header = table ?? { grid: [], header: mapHeaders(spec, spec.columns.map((c) => pick(c.header, lang))), width: spec.columns.length };
       const rows = playbookAdded.map((p) => {
@@ -578,15 +694,17 @@ export function planRollover(
     const first = Math.min(...settingRows);
     const last = Math.max(...settingRows);
     const values: CellValue[][] = [];
+    const settingsWithFormulas = tableOf('settings', raw, options.formulas) ?? settingsTable;
     for (let r = first; r <= last; r++) {
       const current = settingsTable.grid[r - 1]?.[valueColumn];
-      values.push([r in newValues ? newValues[r] : current === undefined || current === null ? '' : literal(current)]);
+      const formula = formulaAt(settingsWithFormulas, r, valueColumn);
+      values.push([r in newValues ? newValues[r] : formula !== '' ? formula : current === undefined || current === null ? '' : literal(current)]);
     }
     writes.push({ tab: 'settings', row: first, column: valueColumn + 1, values });
   }
 
   return {
-    from, to, archives, writes, carriedTasks, doneTasks, carriedActions, doneActions, playbookAdded, playbookSkipped,
+    from, to, archives, writes, carriedTasks, doneTasks, carriedActions, actionNoteColumn, doneActions, playbookAdded, playbookSkipped,
     goalsCopied, monthShift, weeklyCleared, costsCleared, actualsCleared, endsInFuture: time.today < from.end,
     propertyKey: rolloverPropertyKey(from.label),
   };
@@ -598,7 +716,11 @@ export function describeRollover(plan: RolloverPlan, lang: Lang): string {
   const lines: string[] = [t(ROLLOVER_MSG.title, { from: plan.from.label, to: plan.to.label }), '', t(ROLLOVER_MSG.intro)];
   lines.push(t(ROLLOVER_MSG.lineArchive, { count: plan.archives.length, example: plan.archives.find((a) => a.tab === 'tracking')?.name ?? plan.archives[0]?.name ?? '' }));
   lines.push(t(ROLLOVER_MSG.lineTasks, { open: plan.carriedTasks.length, done: plan.doneTasks, carried: t(ROLLOVER_MSG.carried, { cycle: plan.from.label, row: plan.carriedTasks[0]?.fromRow ?? 2 }) }));
-  lines.push(t(ROLLOVER_MSG.lineActions, { open: plan.carriedActions.length, done: plan.doneActions }));
+  const noteColumnSpec = tabSpec('retrospective').columns.find((c) => c.key === plan.actionNoteColumn);
+  lines.push(t(ROLLOVER_MSG.lineActions, {
+    open: plan.carriedActions.length, done: plan.doneActions, column: noteColumnSpec ? pick(noteColumnSpec.header, lang) : '-',
+    carried: t(ROLLOVER_MSG.carried, { cycle: plan.from.label, row: plan.carriedActions[0]?.fromRow ?? 2 }),
+  }));
   lines.push(t(ROLLOVER_MSG.linePlaybook, { added: plan.playbookAdded.length, skipped: plan.playbookSkipped }));
   const startMonth = isoFromDay(plan.from.start).slice(0, 7);
   lines.push(plan.monthShift !== 0
@@ -609,4 +731,28 @@ export function describeRollover(plan: RolloverPlan, lang: Lang): string {
   if (plan.endsInFuture) lines.push('', t(ROLLOVER_MSG.warnFuture, { from: plan.from.label, end: isoFromDay(plan.from.end) }));
   lines.push('', t(ROLLOVER_MSG.confirm));
   return lines.join('\n');
+}
+
+/**
+ * Everything a plan will do, as one string (dates as ISO text): when the plan made for the confirmation and
+ * the one made again under the lock differ, the person did not confirm what would now happen.
+ */
+export function planSignature(plan: RolloverPlan): string {
+  return JSON.stringify(plan);
+}
+
+/**
+ * The tabs (all but Log, which the rollover neither archives nor rewrites) whose cells — values, and formulas
+ * where both reads have them — differ between two reads of the workbook, e.g. before and after the
+ * confirmation was open.
+ */
+export function changedTabs(
+  before: RawWorkbook, after: RawWorkbook, beforeFormulas: RolloverOptions['formulas'] = {}, afterFormulas: RolloverOptions['formulas'] = {},
+): TabKey[] {
+  return TABS.map((t) => t.key).filter((tab) => !NOT_ARCHIVED.includes(tab)).filter((tab) => {
+    if (JSON.stringify(before[tab] ?? null) !== JSON.stringify(after[tab] ?? null)) return true;
+    const a = beforeFormulas[tab];
+    const b = afterFormulas[tab];
+    return a !== undefined && b !== undefined && JSON.stringify(a) !== JSON.stringify(b);
+  });
 }

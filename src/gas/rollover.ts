@@ -1,10 +1,13 @@
 import { Bilingual, Lang, fill, pick } from '../core/i18n';
-import { GridWrite, ROLLOVER_MSG, RolloverPlan, describeRollover, planRollover, rolloverPropertyKey } from '../core/rollover';
+import {
+  GridWrite, ROLLOVER_MSG, RolloverPlan, changedTabs, describeRollover, planRollover, planSignature, rolloverPropertyKey,
+} from '../core/rollover';
 import { TabKey, tabSpec } from '../core/schema';
+import { columnLetter } from '../core/table';
 import { CellValue, isoFromDay } from '../core/values';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
-import { dateOfDay, ensureSize, languageOf, openWorkbook } from './spreadsheet';
+import { OpenWorkbook, dateOfDay, ensureSize, openWorkbook } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,28 +37,71 @@ function parseRecord(value: string | null): RolloverRecord | null {
   }
 }
 
+/** The tabs whose rows the rollover writes back from their own cells, so their formulas are read too. */
+const FORMULA_TABS: readonly TabKey[] = ['goals', 'tracking', 'retrospective', 'settings'];
+
+type Formulas = Partial<Record<TabKey, string[][]>>;
+
+/** What the rollover would do now: the workbook as read, its formulas and the plan (or why not). */
+interface Prepared {
+  readonly open: OpenWorkbook;
+  readonly formulas: Formulas;
+  readonly plan: RolloverPlan;
+}
+
 /**
- * Menu → Start next cycle. Asks for confirmation with exactly what will happen, then under the document
- * lock: archives every data tab (sheet copies keep formulas and formats), checks the copies, writes each
- * tab's new content in one setValues, Settings last, and records the rollover. If a write fails, every
- * written range is put back from its archive copy; if even that fails, the message says how to restore.
+ * Menu → Start next cycle. Reads and plans, and asks for confirmation with exactly what will happen, without
+ * holding the lock (a dialog can stay open for minutes). After Yes, under the document lock, it reads and
+ * plans again: if the sheet changed meanwhile it stops and asks to run it again; otherwise it archives every
+ * data tab (sheet copies keep formulas and formats), checks the copies, writes each tab's new content in one
+ * setValues, Settings last, and records the rollover. If a write fails, every written range is copied back
+ * from its archive copy and checked; if even that fails, the copies stay and the message says how to restore.
  */
 export function runStartNextCycle(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  withDocumentLock(languageOf(ss, null), () => startNextCycle(ss));
+  const first = prepare(ss);
+  if ('error' in first) {
+    say(first.lang, first.error);
+    return;
+  }
+  const { lang } = first.open;
+  const ui = SpreadsheetApp.getUi();
+  if (ui.alert(pick(ROLLOVER_MSG.logAction, lang), describeRollover(first.plan, lang), ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+    say(lang, ROLLOVER_MSG.cancelled);
+    return;
+  }
+  withDocumentLock(lang, () => {
+    const now = prepare(ss);
+    if ('error' in now) {
+      say(now.lang, now.error);
+      return;
+    }
+    const changed = changedTabs(first.open.raw, now.open.raw, first.formulas, now.formulas);
+    if (changed.length > 0 || planSignature(first.plan) !== planSignature(now.plan)) {
+      const tabs = (changed.length > 0 ? changed : ['settings' as TabKey]).map((t) => pick(tabSpec(t).name, lang));
+      say(lang, ROLLOVER_MSG.changedDuringConfirm, { tabs: tabs.join(lang === 'zh-CN' ? '、' : ', ') });
+      return;
+    }
+    startNextCycle(ss, now);
+  });
 }
 
-function startNextCycle(ss: Spreadsheet): void {
+/** Reads the workbook (values, and formulas of the tabs rows are copied within: one getFormulas each) and plans. */
+function prepare(ss: Spreadsheet): Prepared | { error: Bilingual; lang: Lang } {
   const open = openWorkbook(ss);
   const { lang, workbook } = open;
+  const formulas: Formulas = {};
+  for (const tab of FORMULA_TABS) {
+    const sheet = open.tabs.get(tab);
+    const grid = open.raw[tab];
+    const columns = grid?.[0]?.length ?? 0;
+    if (sheet && grid && grid.length > 0 && columns > 0) formulas[tab] = sheet.getRange(1, 1, grid.length, columns).getFormulas();
+  }
   const properties = PropertiesService.getDocumentProperties();
   const cycle = workbook.settings.cycle.trim();
   const recorded = properties.getProperties();
   const done = cycle === '' ? null : parseRecord(recorded[rolloverPropertyKey(cycle)] ?? null);
-  if (done) {
-    say(lang, ROLLOVER_MSG.alreadyRolled, { cycle, when: done.at.slice(0, 10) || '?' });
-    return;
-  }
+  if (done) return { lang, error: fill(ROLLOVER_MSG.alreadyRolled, { cycle, when: done.at.slice(0, 10) || '?' }) };
   // Was this cycle itself opened by a rollover? Then it is not closed again before its end.
   const opened = Object.entries(recorded)
     .filter(([key]) => key.startsWith(rolloverPropertyKey('')))
@@ -64,19 +110,18 @@ function startNextCycle(ss: Spreadsheet): void {
   const result = planRollover(workbook, open.raw, open.time, lang, {
     sheetNames: ss.getSheets().map((s) => s.getName()),
     dateCell: (day) => dateOfDay(day, open.timeZone),
+    formulas,
     ...(opened ? { openedByRolloverOn: opened.at.slice(0, 10) } : {}),
   });
-  if ('error' in result) {
-    say(lang, result.error);
-    return;
-  }
-  const plan = result;
+  if ('error' in result) return { lang, error: result.error };
+  return { open, formulas, plan: result };
+}
 
+function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
+  const { open, plan } = prepared;
+  const { lang } = open;
+  const properties = PropertiesService.getDocumentProperties();
   const ui = SpreadsheetApp.getUi();
-  if (ui.alert(pick(ROLLOVER_MSG.logAction, lang), describeRollover(plan, lang), ui.ButtonSet.YES_NO) !== ui.Button.YES) {
-    say(lang, ROLLOVER_MSG.cancelled);
-    return;
-  }
 
   // 1. Archive first. Until every copy exists and is complete, nothing else is touched.
   const copies = archive(ss, open.tabs, open.raw, plan, lang);
@@ -161,9 +206,11 @@ function archive(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, raw: Partial<Record<
 }
 
 /**
- * After a failed write: puts back every range the plan writes (up to and including the one that failed)
- * from the archive copies, values and formulas both, then removes the copies. If that fails too, the
- * copies stay and the message says how to restore by hand.
+ * After a failed write: copies every range the plan writes (up to and including the one that failed) back
+ * from the archive copy with Range.copyTo, which brings back everything (values, formulas, notes, formats,
+ * validation), and removes rows the write added. Then checks each range's values and formulas against the
+ * copy; only when all match are the archive copies deleted. Otherwise the copies stay and the message says
+ * how to restore by hand.
  */
 function recover(
   ss: Spreadsheet, tabs: Map<TabKey, Sheet>, copies: Map<TabKey, Sheet>, plan: RolloverPlan, failed: GridWrite | null,
@@ -172,6 +219,7 @@ function recover(
   const names = plan.archives.map((a) => a.name).join(', ');
   const tab = failed ? pick(tabSpec(failed.tab).name, lang) : '?';
   const upTo = failed ? plan.writes.indexOf(failed) : plan.writes.length - 1;
+  const restored: { sheet: Sheet; copy: Sheet; row: number; column: number; rows: number; columns: number }[] = [];
   try {
     for (const write of plan.writes.slice(0, upTo + 1)) {
       const sheet = tabs.get(write.tab);
@@ -179,31 +227,44 @@ function recover(
       const rows = write.values.length;
       const columns = write.values[0]?.length ?? 0;
       if (!sheet || !copy || rows === 0 || columns === 0) continue;
-      // Rows the write added below the archive's extent were empty before.
-      const inCopy = Math.max(0, Math.min(rows, copy.getMaxRows() - write.row + 1));
-      const original: CellValue[][] = [];
+      // Rows past the archive's grid were added by the write (ensureSize): they go again.
+      const copyRows = copy.getMaxRows();
+      const inCopy = Math.max(0, Math.min(rows, copyRows - write.row + 1));
       if (inCopy > 0) {
-        const range = copy.getRange(write.row, write.column, inCopy, columns);
-        const values = range.getValues() as CellValue[][];
-        const formulas = range.getFormulas();
-        values.forEach((line, i) => original.push(line.map((v, j) => formulas[i]?.[j] || restorable(v))));
+        copy.getRange(write.row, write.column, inCopy, columns).copyTo(sheet.getRange(write.row, write.column, inCopy, columns));
+        restored.push({ sheet, copy, row: write.row, column: write.column, rows: inCopy, columns });
       }
-      while (original.length < rows) original.push(new Array<CellValue>(columns).fill(''));
-      sheet.getRange(write.row, write.column, rows, columns).setValues(original);
+      const sheetRows = sheet.getMaxRows();
+      if (sheetRows > copyRows) sheet.deleteRows(copyRows + 1, sheetRows - copyRows);
+    }
+    for (const r of restored) {
+      const back = r.sheet.getRange(r.row, r.column, r.rows, r.columns);
+      const original = r.copy.getRange(r.row, r.column, r.rows, r.columns);
+      if (!sameCells(back.getValues() as CellValue[][], original.getValues() as CellValue[][]) || !sameCells(back.getFormulas(), original.getFormulas())) {
+        throw new Error(pick(fill(ROLLOVER_MSG.restoreMismatch, { range: rangeName(r.sheet, r) }), lang));
+      }
     }
   } catch (restoreError) {
     say(lang, ROLLOVER_MSG.failedNotRestored, { tab, error: errorText(error), restoreError: errorText(restoreError), names, from: plan.from.label });
     return;
   }
+  const ranges = restored.map((r) => rangeName(r.sheet, r)).join(', ') || '-';
   const left = removeCopies(ss, copies);
-  if (left.length > 0) say(lang, ROLLOVER_MSG.failedRestoredKeptArchive, { tab, error: errorText(error), names: left.join(', ') });
-  else say(lang, ROLLOVER_MSG.failedRestored, { tab, error: errorText(error) });
+  if (left.length > 0) say(lang, ROLLOVER_MSG.failedRestoredKeptArchive, { tab, error: errorText(error), ranges, names: left.join(', ') });
+  else say(lang, ROLLOVER_MSG.failedRestored, { tab, error: errorText(error), ranges, from: plan.from.label });
 }
 
-/** A value read from the archive, written back so Sheets stores the same thing (text stays text). */
-function restorable(value: CellValue): CellValue {
-  if (typeof value !== 'string' || value === '') return value;
-  return `'${value}`;
+/** `Tracking!A2:O6`, as a person finds it (the sheet name quoted when it has spaces). */
+function rangeName(sheet: Sheet, r: { row: number; column: number; rows: number; columns: number }): string {
+  const name = sheet.getName();
+  const quoted = /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `${quoted}!${columnLetter(r.column)}${r.row}:${columnLetter(r.column + r.columns - 1)}${r.row + r.rows - 1}`;
+}
+
+function sameCells(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
+  const same = (x: unknown, y: unknown): boolean =>
+    x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : x === y;
+  return a.length === b.length && a.every((line, i) => line.length === (b[i]?.length ?? -1) && line.every((v, j) => same(v, b[i]?.[j])));
 }
 
 /** Deletes archive copies made by this run (it only ever deletes its own copies); returns the names it could not. */

@@ -1,7 +1,9 @@
 import { exampleData } from '../../src/core/example';
 import { Lang, pick } from '../../src/core/i18n';
 import { RawWorkbook, TimeContext, readWorkbook } from '../../src/core/model';
-import { GridWrite, RolloverPlan, archiveName, describeRollover, literal, planRollover } from '../../src/core/rollover';
+import {
+  GridWrite, RolloverPlan, archiveName, changedTabs, describeRollover, literal, movedFormula, planRollover, planSignature, withoutCarriedMarkers,
+} from '../../src/core/rollover';
 import { COST_SUMMARY, SETTINGS, TABS, TabKey, tabSpec } from '../../src/core/schema';
 import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
 
@@ -96,10 +98,13 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
   it('carries retrospective rows 2 and 3 (open) with their owners; row 1 (proven) goes to Playbook with its evidence', () => {
     expect(p.carriedActions.map((a) => [a.fromRow, a.owners])).toEqual([[3, ['Zhang', 'Zhao']], [4, ['Wang*']]]);
     const rows = nonBlankRows(after.retrospective);
-    expect(rows.map((r) => r[col('retrospective', 'module')])).toEqual([
-      'Carried over from 2023 Q3, row 3 — Teamwork',
-      'Carried over from 2023 Q3, row 4 — Resource use',
+    // The note goes in Problem (free text); Module stays as typed, since it becomes the Playbook tag.
+    expect(rows.map((r) => r[col('retrospective', 'module')])).toEqual(['Teamwork', 'Resource use']);
+    expect(rows.map((r) => r[col('retrospective', 'problem')])).toEqual([
+      'Carried over from 2023 Q3, row 3 — Follow-up records out of sync, causing duplicate contact',
+      'Carried over from 2023 Q3, row 4 — New-customer development takes too long (45 days on average)',
     ]);
+    expect(p.actionNoteColumn).toBe('problem');
     expect(rows.map((r) => r[col('retrospective', 'suggestion')])).toEqual(['Adopt a CRM to unify follow-up records', 'Launch a fast-response package for new customers']);
     expect(rows.map((r) => r[col('retrospective', 'owner')])).toEqual(['Zhang, Zhao', 'Wang*']);
     expect(rows.map((r) => r[col('retrospective', 'status')])).toEqual(['Open', 'Open']);
@@ -164,7 +169,7 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
     expect(text).toContain('Archive 10 tabs as copies named "Archive 2023 Q3 — Tracking"');
     expect(text).toContain('carry over 1 open task(s)');
     expect(text).toContain('2 done task(s) stay only in the archive');
-    expect(text).toContain('Retrospective: carry over 2 open action(s)');
+    expect(text).toContain('Retrospective: carry over 2 open action(s) with their owners, each noted "Carried over from 2023 Q3, row 3" in Problem;');
     expect(text).toContain('Playbook: add 1 proven practice(s)');
     expect(text).toContain('Goals: copy 7 target(s) as drafts for 2023 Q4 (months moved on by 3, e.g. 2023-07 → 2023-10)');
     expect(text).toContain('Empty the Weekly log (13 rows) and Costs (4 rows), and the 6 Evaluation actual(s)');
@@ -184,6 +189,8 @@ describe('planRollover in Chinese', () => {
     expect(task[col('tracking', 'owner')]).toBe('王*');
     expect(task[col('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转 — 签约12家（目标15家）');
     expect(nonBlankRows(after.retrospective).map((r) => r[col('retrospective', 'owner')])).toEqual(['张、赵', '王*']);
+    expect(nonBlankRows(after.retrospective).map((r) => String(r[col('retrospective', 'problem')]).split(' — ')[0])).toEqual(['由 2023 Q3 第 3 行结转', '由 2023 Q3 第 4 行结转']);
+    expect(nonBlankRows(after.retrospective).map((r) => r[col('retrospective', 'module')])).toEqual(['团队协作', '资源利用']);
     expect(nonBlankRows(after.playbook)[0]).toEqual([
       '建立“线索-客户”匹配度评分模型',
       '行业展会精准获客，转化率达20%；线索转化率：实际 12%，目标 15%（达成率 80%）；投入产出比 1:7.7',
@@ -299,16 +306,38 @@ describe('planRollover edge cases', () => {
     expect(write.values).toHaveLength(1);
   });
 
-  it('a second rollover replaces its own draft marker instead of stacking it', () => {
+  it('a second rollover replaces its own draft and carried-over notes instead of stacking them', () => {
     const raw = exampleRaw('en');
     const once = applied(raw, plan(raw).writes);
     const twice = applied(once, plan(once, 'en', time('2024-01-02')).writes);
     const notes = nonBlankRows(twice.goals).map((g) => g[col('goals', 'note')]);
     expect(notes[0]).toBe('Draft target for 2024 Q1 (copied from 2023 Q4, row 2) — Q3: grow East China revenue by 30% and win 50 new customers');
     expect(nonBlankRows(twice.goals).map((g) => g[col('goals', 'period')])).toEqual(['2024 Q1', '2024-01', '2024-02', '2024-03', '2024 Q1', '2024 Q1', '2024 Q1']);
-    expect(nonBlankRows(twice.tracking)[0]![col('tracking', 'progress')]).toBe(
-      'Carried over from 2023 Q4, row 2 — Carried over from 2023 Q3, row 4 — 12 signed (target 15)',
-    );
+    expect(nonBlankRows(twice.tracking)[0]![col('tracking', 'progress')]).toBe('Carried over from 2023 Q4, row 2 — 12 signed (target 15)');
+    const retro = nonBlankRows(twice.retrospective);
+    expect(retro.map((r) => r[col('retrospective', 'module')])).toEqual(['Teamwork', 'Resource use']);
+    expect(retro[0]![col('retrospective', 'problem')]).toBe('Carried over from 2023 Q4, row 2 — Follow-up records out of sync, causing duplicate contact');
+  });
+
+  it('strips carried-over notes in either language, however many, and only at the start', () => {
+    expect(withoutCarriedMarkers('Carried over from 2023 Q4, row 2 — Carried over from 2023 Q3, row 4 — 12 signed')).toBe('12 signed');
+    expect(withoutCarriedMarkers('由 2023 Q4 第 2 行结转 — Carried over from 2023 Q3, row 3 — 团队协作')).toBe('团队协作');
+    expect(withoutCarriedMarkers('Carried over from 2023 Q3, row 4')).toBe('');
+    expect(withoutCarriedMarkers('Plan: Carried over from 2023 Q3, row 4')).toBe('Plan: Carried over from 2023 Q3, row 4');
+  });
+
+  it('a note left in Module by an earlier version is removed there, and never reaches Playbook tags, practice or evidence', () => {
+    const raw = exampleRaw('en');
+    const module = col('retrospective', 'module');
+    raw.retrospective![1]![module] = 'Carried over from 2023 Q2, row 5 — Strategy effectiveness';
+    raw.retrospective![1]![col('retrospective', 'suggestion')] = '由 2023 Q2 第 5 行结转 — Build a lead-to-customer fit scoring model';
+    raw.retrospective![2]![module] = 'Carried over from 2023 Q2, row 3 — Carried over from 2023 Q1, row 2 — Teamwork';
+    const p = plan(raw);
+    expect(p.playbookAdded.map((a) => [a.practice, a.tags])).toEqual([['Build a lead-to-customer fit scoring model', 'Strategy effectiveness']]);
+    expect(p.playbookAdded[0]!.evidence).not.toMatch(/Carried over|结转/);
+    const rows = nonBlankRows(applied(raw, p.writes).retrospective);
+    expect(rows[0]![module]).toBe('Teamwork');
+    expect(rows[0]![col('retrospective', 'problem')]).toBe('Carried over from 2023 Q3, row 3 — Follow-up records out of sync, causing duplicate contact');
   });
 
   it('does not close again, before its end, a cycle that was itself opened by a rollover', () => {
@@ -335,5 +364,105 @@ describe('planRollover edge cases', () => {
     expect(names.every((n) => n.length <= 100)).toBe(true);
     expect(new Set(names).size).toBe(names.length);
     expect(names[4]).toMatch(/… — Tracking$/);
+  });
+});
+
+describe('formulas a person typed in rows the rollover rewrites', () => {
+  /** Formulas per tab, '' everywhere except the given cells (A1-style row/column, 1-based). */
+  function formulasOf(raw: RawWorkbook, cells: Partial<Record<TabKey, [number, number, string][]>>): Partial<Record<TabKey, string[][]>> {
+    const out: Partial<Record<TabKey, string[][]>> = {};
+    for (const [tab, list] of Object.entries(cells) as [TabKey, [number, number, string][]][]) {
+      const grid = (raw[tab] ?? []).map((r) => r.map(() => ''));
+      for (const [row, column, formula] of list) grid[row - 1]![column - 1] = formula;
+      out[tab] = grid;
+    }
+    return out;
+  }
+  const planWith = (raw: RawWorkbook, formulas: Partial<Record<TabKey, string[][]>>): RolloverPlan => {
+    const result = planRollover(readWorkbook(raw, AFTER_Q3), raw, AFTER_Q3, 'en', { formulas });
+    if ('error' in result) throw new Error(result.error.en);
+    return result;
+  };
+
+  it('writes a formula back where the source cell had one (Goals!C2 =SUM(C3:C5) stays a formula)', () => {
+    const raw = exampleRaw('en');
+    const target = col('goals', 'target') + 1;
+    raw.goals![1]![target - 1] = 50;
+    const p = planWith(raw, formulasOf(raw, { goals: [[2, target, '=SUM(C3:C5)']] }));
+    const goals = p.writes.find((w) => w.tab === 'goals')!;
+    expect(goals.values[0]![target - 1]).toBe('=SUM(C3:C5)');
+    // Cells without a formula are written as values, as before.
+    expect(goals.values[1]![target - 1]).toBe(15);
+  });
+
+  it('moves relative rows with a carried row, like copying it in Sheets', () => {
+    const raw = exampleRaw('en');
+    const width = tabSpec('tracking').columns.length;
+    raw.tracking!.forEach((r, i) => { r[width] = i === 0 ? 'Days' : 0; });
+    // Row 4 (the open task) becomes row 2: its formula's relative rows move up by 2; $-rows and text stay.
+    const p = planWith(raw, formulasOf(raw, { tracking: [[4, width + 1, '=D4-TODAY()+$A$1+"x4"&Goals!B4'], [3, width + 1, '=D3']] }));
+    const tracking = p.writes.find((w) => w.tab === 'tracking')!;
+    expect(tracking.values[0]![width]).toBe('=D2-TODAY()+$A$1+"x4"&Goals!B2');
+    // The done task's row is blanked like every other cell of it (its formula stays in the archive).
+    expect(tracking.values.slice(1).map((r) => r[width])).toEqual(['', '']);
+  });
+
+  it('keeps Settings formulas between the rows it changes; never writes formulas into emptied columns', () => {
+    const raw = exampleRaw('en');
+    const rows = raw.settings!.map((r) => r[0]);
+    const start = rows.indexOf('Cycle start') + 1;
+    const end = rows.indexOf('Cycle end') + 1;
+    const actual = col('evaluation', 'actual') + 1;
+    const p = planWith(raw, formulasOf(raw, {
+      settings: [[start, 2, '=DATE(2023,7,1)']],
+      evaluation: [[2, actual, "=SUM('Weekly log'!D2:D20)"]],
+      weekly: [[2, 4, '=1+1']],
+    }));
+    const settings = p.writes.find((w) => w.tab === 'settings')!;
+    expect(settings.row).toBeLessThan(start);
+    expect(settings.values.every((v) => typeof v[0] !== 'string' || !v[0].startsWith('='))).toBe(true);
+    expect(p.writes.find((w) => w.tab === 'evaluation')!.values.every((r) => r[0] === '')).toBe(true);
+    expect(p.writes.find((w) => w.tab === 'weekly')!.values.flat().every((v) => v === '')).toBe(true);
+
+    // A setting between Cycle and Cycle end that is a formula is written back as that formula.
+    const between = raw.settings!.map((r) => r.slice());
+    between.splice(end - 1, 0, ['Cycle weeks', 13, '']);
+    const p2 = planWith({ ...raw, settings: between }, formulasOf({ ...raw, settings: between }, { settings: [[end, 2, '=ROUND((B7-B5)/7,0)']] }));
+    const write = p2.writes.find((w) => w.tab === 'settings')!;
+    expect(write.values[end - write.row]![0]).toBe('=ROUND((B7-B5)/7,0)');
+  });
+
+  it('movedFormula: relative rows move, absolute rows, quoted text, sheet names and function names do not', () => {
+    expect(movedFormula('=SUM(C3:C5)', 0)).toBe('=SUM(C3:C5)');
+    expect(movedFormula('=SUM(C3:C5)', -1)).toBe('=SUM(C2:C4)');
+    expect(movedFormula('=$C3*C$3+$C$3', 2)).toBe('=$C5*C$3+$C$3');
+    expect(movedFormula('=LOG10(A5)&"B5"&\'Q3 2023\'!A5', -2)).toBe('=LOG10(A3)&"B5"&\'Q3 2023\'!A3');
+    expect(movedFormula('=ABC1!A5+Sheet1!B5+1E5', -1)).toBe('=ABC1!A4+Sheet1!B4+1E5');
+    expect(movedFormula('=A1+A3', -2)).toBe('=#REF!+A1');
+    expect(movedFormula('=SUM(A:A)', 3)).toBe('=SUM(A:A)');
+  });
+});
+
+describe('what the confirmation promised, compared with a plan made again', () => {
+  it('same data, same plan; an edit or a new row is seen', () => {
+    const raw = exampleRaw('en');
+    expect(planSignature(plan(raw))).toBe(planSignature(plan(exampleRaw('en'))));
+    expect(changedTabs(raw, exampleRaw('en'))).toEqual([]);
+
+    const edited = exampleRaw('en');
+    edited.tracking![3]![col('tracking', 'progress')] = '14 signed';
+    expect(changedTabs(raw, edited)).toEqual(['tracking']);
+    expect(planSignature(plan(edited))).not.toBe(planSignature(plan(raw)));
+
+    const closed = exampleRaw('en');
+    closed.tracking![3]![col('tracking', 'status')] = 'Done';
+    expect(plan(closed).carriedTasks).toEqual([]);
+    expect(planSignature(plan(closed))).not.toBe(planSignature(plan(raw)));
+
+    // A formula changed with the same value, and the Log (not archived, not rewritten) is ignored.
+    const f1 = { goals: [['', '=1+1']] };
+    const f2 = { goals: [['', '=2']] };
+    expect(changedTabs(raw, raw, f1, f2)).toEqual(['goals']);
+    expect(changedTabs({ ...raw, log: [['a']] }, { ...raw, log: [['b']] })).toEqual([]);
   });
 });

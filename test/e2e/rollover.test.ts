@@ -172,14 +172,23 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(emulator.properties.document.size).toBe(0);
   });
 
-  it('a write failing midway is put back from the archive, which is then removed: the spreadsheet is as it was', () => {
+  it('a write failing midway is copied back from the archive (notes and formats too), checked, then the archive removed', () => {
     const emulator = plantedExample();
+    // A note, a number format and a background on cells the rollover overwrites (a done task's row).
+    const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
+    tracking.getRange(2, 2).setNote('Signed copy in the shared drive').setBackground('#fce8b2');
+    tracking.getRange(3, 13).setNumberFormat('@');
     const before = book(emulator);
     emulator.faults.failOn('Range.setValues', { after: 3, times: 1 });
     emulator.call('menuStartNextCycle');
     expect(book(emulator)).toEqual(before);
+    expect(tracking.getRange(2, 2).getNote()).toBe('Signed copy in the shared drive');
+    expect(tracking.getRange(2, 2).getBackground()).toBe('#fce8b2');
+    expect(tracking.getRange(3, 13).getNumberFormat()).toBe('@');
+    expect(emulator.spreadsheet.getSheets().map((s) => s.getName()).filter((n) => n.startsWith('Archive'))).toEqual([]);
+    expect(emulator.calls.count('Range.copyTo')).toBe(4);
     expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
-      'Start next cycle failed while writing "Playbook": Service unavailable: Spreadsheets. Every tab has been put back as it was and the archive copies were removed, so nothing was changed. Try again later.',
+      'Start next cycle failed while writing "Playbook": Service unavailable: Spreadsheets. The ranges it had already written (Goals!A2:E8, Tracking!A2:O6, Retrospective!A2:G4, Playbook!A3:D3) were copied back from the archive copies (values, formulas, notes and formatting), their values and formulas were checked against the copies, and the archive copies were then deleted. Settings → Cycle is still 2023 Q3. Try again later.',
     );
     expect(emulator.properties.document.size).toBe(0);
     // And a later run goes through.
@@ -189,10 +198,20 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(lostCells(before, book(emulator), 'Archive 2023 Q3')).toEqual([]);
   });
 
-  it('when writes keep failing, nothing is lost: the archive holds Q3 and the message says how to restore', () => {
+  it('when writes keep failing, the restore (by copying, not writing) still puts everything back', () => {
     const emulator = plantedExample();
     const before = book(emulator);
     emulator.faults.failOn('Range.setValues', { after: 2 });
+    emulator.call('menuStartNextCycle');
+    expect(book(emulator)).toEqual(before);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^Start next cycle failed while writing "Retrospective": .+ The ranges it had already written \(Goals!A2:E8, Tracking!A2:O6, Retrospective!A2:G4\) were copied back/);
+  });
+
+  it('when the restore fails too, nothing is lost: the archive holds Q3 and the message says how to restore', () => {
+    const emulator = plantedExample();
+    const before = book(emulator);
+    emulator.faults.failOn('Range.setValues', { after: 2 });
+    emulator.faults.failOn('Range.copyTo', { after: 1 });
     emulator.call('menuStartNextCycle');
     const after = book(emulator);
     expect(lostCells(before, after, 'Archive 2023 Q3')).toEqual([]);
@@ -201,6 +220,7 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(message).toContain('Start next cycle failed while writing "Retrospective"');
     expect(message).toContain('Nothing is lost: the archive tabs (Archive 2023 Q3 — Settings, Archive 2023 Q3 — Team');
     expect(message).toContain('To restore a tab, copy everything from its archive tab');
+    expect(message).toContain('and the tabs could not be put back automatically (Service unavailable: Spreadsheets)');
     // Settings is written last, so the cycle was not moved on.
     expect(after.Settings).toEqual(before.Settings);
   });
@@ -239,5 +259,112 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(task[column('tracking', 'owner')]).toBe('王*');
     expect(task[column('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转 — 签约12家（目标15家）');
     expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^2023 Q4 已开启（2023-10-01 至 2023-12-31）/);
+  });
+
+  it('keeps formulas people typed in rows it rewrites (Goals!C2 =SUM(C3:C5), a carried task row), reading them in one call per tab', () => {
+    const emulator = plantedExample();
+    const ss = emulator.spreadsheet;
+    const goals = ss.getSheetByName('Goals')!;
+    goals.getRange('C2').setFormula('=SUM(C3:C5)');
+    const tracking = ss.getSheetByName('Tracking')!;
+    // Row 4 is the open task that becomes row 2; its formula's relative row moves with it.
+    tracking.getRange('N4').setFormula('=D4+7');
+    tracking.getRange('N3').setFormula('=D3+7'); // a done task: blanked, kept in the archive
+    const before = book(emulator);
+    emulator.calls.reset();
+    emulator.call('menuStartNextCycle');
+    // Formulas are read once per rewritten tab (Goals, Tracking, Retrospective, Settings), before and after the confirmation.
+    expect(emulator.calls.count('Range.getFormulas')).toBe(8);
+    const after = book(emulator);
+    expect(goals.getRange('C2').getFormula()).toBe('=SUM(C3:C5)');
+    expect(tracking.getRange('N2').getFormula()).toBe('=D2+7');
+    // Row 3 is now the task from row 5, which had no formula: the done task's formula is not left behind.
+    expect(tracking.getRange('N3').getFormula()).toBe('');
+    expect(after['Archive 2023 Q3 — Tracking']!.formulas[2]![13]).toBe('=D3+7');
+    expect(after['Archive 2023 Q3 — Goals']).toEqual(before.Goals);
+    expect(lostCells(before, after, 'Archive 2023 Q3')).toEqual([]);
+    // The Weekly log, Costs and Evaluation actuals are still emptied.
+    expect(after['Weekly log']!.values.length).toBe(1);
+    expect(after.Evaluation!.formulas.map((r) => r[column('evaluation', 'actual')]).every((f) => f === '')).toBe(true);
+  });
+
+  it('a second rollover does not pile up carried-over notes, keeps them out of Module, and Playbook tags stay clean', () => {
+    const emulator = plantedExample();
+    emulator.call('menuStartNextCycle');
+    const ss = emulator.spreadsheet;
+    const retro = ss.getSheetByName('Retrospective')!;
+    const status = column('retrospective', 'status') + 1;
+    // In Q4 the CRM action (carried from Q3 row 3, now row 2) is proven.
+    retro.getRange(2, status).setValue('Proven');
+    emulator.clock.set(new Date('2024-01-02T09:00:00+08:00'));
+    const before = book(emulator);
+    emulator.call('menuStartNextCycle');
+    const after = book(emulator);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^2024 Q1 has started/);
+    const tracking = after.Tracking!.values.slice(1);
+    expect(tracking[0]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q4, row 2 — 12 signed (target 15)');
+    const rows = after.Retrospective!.values.slice(1);
+    expect(rows.map((r) => r[column('retrospective', 'module')])).toEqual(['Resource use']);
+    expect(rows[0]![column('retrospective', 'problem')]).toBe('Carried over from 2023 Q4, row 3 — New-customer development takes too long (45 days on average)');
+    expect(after.Playbook!.values.at(-1)).toEqual([
+      'Adopt a CRM to unify follow-up records',
+      expect.not.stringMatching(/Carried over/) as unknown as string,
+      '2023 Q4',
+      'Teamwork',
+    ]);
+    expect(lostCells(before, after, 'Archive 2023 Q4')).toEqual([]);
+  });
+
+  it('asks before taking the lock, and stops when the sheet changed while the confirmation was open', () => {
+    const emulator = plantedExample();
+    const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
+    const progress = column('tracking', 'progress') + 1;
+    // The confirmation is answered Yes; while it is open a colleague types a new progress note.
+    const answer = emulator.ui.nextAlertAnswer.bind(emulator.ui);
+    let lockHeldDuringDialog: boolean | null = null;
+    emulator.ui.nextAlertAnswer = (buttons: string) => {
+      if (buttons === 'YES_NO') {
+        lockHeldDuringDialog = emulator.locks.heldBySelf('document');
+        tracking.getRange(4, progress).setValue('14 signed (target 15)');
+      }
+      return answer(buttons);
+    };
+    const before = book(emulator);
+    emulator.calls.reset();
+    emulator.call('menuStartNextCycle');
+    expect(lockHeldDuringDialog).toBe(false);
+    const after = book(emulator);
+    // Nothing was archived or written; the colleague's edit is there.
+    expect(emulator.calls.count('Sheet.copyTo') + emulator.calls.count('Range.setValues')).toBe(0);
+    expect(after.Tracking!.values[3]![progress - 1]).toBe('14 signed (target 15)');
+    after.Tracking!.values[3]![progress - 1] = before.Tracking!.values[3]![progress - 1];
+    expect(after).toEqual(before);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
+      'The sheet changed while the confirmation was open (Tracking), so Start next cycle stopped before doing anything. Nothing was changed. Run Start next cycle again to see what it will do now.',
+    );
+    expect(emulator.properties.document.size).toBe(0);
+
+    // Run again (no edit this time): the new note is carried, nothing lost.
+    emulator.ui.nextAlertAnswer = answer;
+    const edited = book(emulator);
+    emulator.call('menuStartNextCycle');
+    const done = book(emulator);
+    expect(done.Tracking!.values[1]![progress - 1]).toBe('Carried over from 2023 Q3, row 4 — 14 signed (target 15)');
+    expect(lostCells(edited, done, 'Archive 2023 Q3')).toEqual([]);
+  });
+
+  it('stops too when a task is closed during the confirmation (the plan would carry less than it said)', () => {
+    const emulator = plantedExample('zh_CN');
+    const tracking = emulator.spreadsheet.getSheetByName('执行跟踪')!;
+    const answer = emulator.ui.nextAlertAnswer.bind(emulator.ui);
+    emulator.ui.nextAlertAnswer = (buttons: string) => {
+      if (buttons === 'YES_NO') tracking.getRange(4, column('tracking', 'status') + 1).setValue('已完成');
+      return answer(buttons);
+    };
+    emulator.call('menuStartNextCycle');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
+      '确认窗口打开期间表格内容发生了变化（执行跟踪），因此“开启下一周期”在执行任何操作前已停止。未做任何修改。请重新运行“开启下一周期”，查看现在将执行的操作。',
+    );
+    expect(emulator.spreadsheet.getSheets().some((s) => s.getName().startsWith('归档'))).toBe(false);
   });
 });

@@ -630,6 +630,29 @@ export class EmuRange implements RangeSlice {
     this.rt.hit('Range.offset');
     return this.sheet.makeRange(this.row + rowOffset, this.col + columnOffset, numRows ?? this.numRows, numColumns ?? this.numCols);
   }
+  /**
+   * Range.copyTo(destination): copies everything (values, formulas, number formats, notes, data validation,
+   * styles) to the destination's top-left cell, the source's size. Like Sheets, both ranges must be in the same
+   * spreadsheet. Not modelled: the copyPasteType/options overloads, tiling a larger destination, and moving
+   * relative references in formulas (copying a formula cell to another position throws instead).
+   */
+  copyTo(destination: EmuRange | GRange, ...rest: unknown[]): void {
+    this.rt.hit('Range.copyTo', this.cellCount);
+    if (rest.length > 0) throw new Error('Emulator: Range.copyTo with a paste type or options is not modelled.');
+    const target = destination as EmuRange;
+    if (target.sheet.parent !== this.sheet.parent) throw new Error('Target range and source range must be on the same spreadsheet.');
+    const moved = target.row !== this.row || target.col !== this.col;
+    const source = this.grid((c) => (c ? { ...c, v: cloneValue(c.v), ...(c.style ? { style: { ...c.style } } : {}) } : undefined));
+    if (moved && source.some((line) => line.some((c) => c?.f !== undefined))) {
+      throw new Error('Emulator: Range.copyTo of formulas to another position (relative references move) is not modelled.');
+    }
+    target.sheet.ensureSize(target.row + this.numRows - 1, target.col + this.numCols - 1);
+    source.forEach((line, i) => line.forEach((cell, j) => {
+      const r = target.row + i - 1;
+      const row = target.sheet.cells[r] ?? (target.sheet.cells[r] = []);
+      row[target.col + j - 1] = cell;
+    }));
+  }
   getCell(row: number, column: number): EmuRange {
     this.rt.hit('Range.getCell');
     if (row < 1 || row > this.numRows || column < 1 || column > this.numCols) throw new Error(SheetErrors.outOfBounds);
