@@ -16,7 +16,7 @@ import { EvaluationRow, TimeContext, WeeklyEntry, Workbook } from './model';
 import { COST_CATEGORY, DIMENSION, Dimension, METRIC_STATUS, RETRO_STATUS, optionLabel } from './options';
 import { Problem } from './problems';
 import { RT } from './reportText';
-import { TabKey, tabSpec } from './schema';
+import { TABS, TabKey, tabSpec } from './schema';
 import { Day, Direction, isoFromDay, monthOf, utcDayOf } from './values';
 
 // ---------------------------------------------------------------------------------------------
@@ -93,12 +93,25 @@ export interface InputOutputFigures {
   readonly costByCategory: readonly { readonly category: string | null; readonly amount: number }[];
   readonly costByChannel: readonly { readonly channel: string; readonly amount: number }[];
   readonly costLines: number;
+  /** Settings → Currency unit (e.g. 10k CNY / 万元): the unit of cost, budget, revenue and acquisition cost; '' when not set. */
+  readonly currencyUnit: string;
 }
 
 export interface MonthlyFigure {
   readonly metric: string;
   readonly metricKey: MetricKey;
-  readonly months: readonly { readonly month: string; readonly target: number; readonly actual: number | null; readonly achievement: number | null; readonly status: Status }[];
+  readonly months: readonly MonthFigure[];
+}
+
+export interface MonthFigure {
+  readonly month: string;
+  readonly target: number;
+  /** Null when the month has no data yet (not started, or no Weekly log rows dated in it): drawn as no bar, not as 0. */
+  readonly actual: number | null;
+  /** True when the Weekly log has rows dated in this month. */
+  readonly logged: boolean;
+  readonly achievement: number | null;
+  readonly status: Status;
 }
 
 export interface TaskOwnerFigure {
@@ -174,6 +187,28 @@ function metricLabel(m: { metric: string; unit: string }, lang: Lang): string {
   const unit = m.unit.trim();
   if (unit === '' || m.metric.includes(unit)) return m.metric;
   return lang === 'zh-CN' ? `${m.metric}（${unit}）` : `${m.metric} (${unit})`;
+}
+
+/** A money figure's label with Settings → Currency unit: "Total cost (10k CNY)", "拓展总成本（万元）". */
+function moneyLabel(label: Bilingual, io: InputOutputFigures, lang: Lang): string {
+  return metricLabel({ metric: pick(label, lang), unit: io.currencyUnit }, lang);
+}
+
+/** ", in 10k CNY" / "，单位：万元" after money figures in a sentence; '' when no currency unit is set. */
+function inUnit(io: InputOutputFigures, lang: Lang): string {
+  return io.currencyUnit === '' ? '' : t(RT.inUnit, lang, { unit: io.currencyUnit });
+}
+
+/** How far a metric is from its target (0 = exactly on target); metrics without a rate come last. */
+function distanceFromTarget(m: MetricFigure): number {
+  return m.achievement === null ? -1 : Math.abs(m.achievement - 1);
+}
+
+/** The `n` metrics furthest from their target, kept in sheet order. */
+function furthestFromTarget(metrics: readonly MetricFigure[], n: number): MetricFigure[] {
+  if (metrics.length <= n) return [...metrics];
+  const keep = new Set([...metrics].sort((a, b) => distanceFromTarget(b) - distanceFromTarget(a) || a.row - b.row).slice(0, n));
+  return metrics.filter((m) => keep.has(m));
 }
 
 /** "A competitor's …" reads as "a competitor's …" inside a sentence; acronyms stay as written. */
@@ -285,6 +320,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   // Monthly targets against monthly actuals from the Weekly log (by the month of each week's date).
   const monthly: MonthlyFigure[] = [];
   const monthlyKeys = [...new Set(goals.filter((g) => g.period?.kind === 'month' && g.metricKey !== null).map((g) => g.metricKey!))];
+  const loggedMonths = new Set(weekly.flatMap((entry) => (entry.week === null ? [] : [monthOf(entry.week)])));
   for (const key of monthlyKeys) {
     const column = WEEKLY_COLUMN_OF[key];
     const months = monthlyGoals(key);
@@ -296,9 +332,11 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
       metricKey: key,
       months: months.map(({ month, target }) => {
         const started = `${month}-01` <= isoFromDay(today);
-        const actual = !anyWeekly || !started ? null : (weeklySum(weekly, column, month) ?? 0);
+        const logged = loggedMonths.has(month);
+        // A month without any Weekly log rows has no data yet: missing, never 0.
+        const actual = !anyWeekly || !started || !logged ? null : (weeklySum(weekly, column, month) ?? 0);
         const achievement = achievementRate(actual, target, 'higher');
-        return { month, target, actual, achievement, status: statusOf(achievement, threshold) };
+        return { month, target, actual, logged, achievement, status: statusOf(achievement, threshold) };
       }),
     });
   }
@@ -349,7 +387,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
     inputOutput: {
       totalCost, revenue, ratio, ratioLabel: ratioLabel(ratio), netRoi: netRoi(revenue, totalCost), budget, newCustomers,
       acquisitionCost: totalCost !== null && newCustomers !== null && newCustomers > 0 ? totalCost / newCustomers : null,
-      costByCategory, costByChannel, costLines: costAmounts.length,
+      costByCategory, costByChannel, costLines: costAmounts.length, currencyUnit: settings.currencyUnit.trim(),
     },
     monthly,
     tasksByOwner: [...owners].map(([owner, c]) => ({ owner, ...c })),
@@ -418,6 +456,11 @@ export function metricSentence(m: MetricFigure, lang: Lang): string {
   return `${head}${reason}${sentenceEnd(lang)}`;
 }
 
+/** Metric sentences in the summary; beyond this, the ones furthest from target and a note. */
+export const SUMMARY_SENTENCES_SHOWN = 10;
+/** Metrics in the target-vs-actual chart; beyond this, the ones furthest from target and a note. */
+export const CHART_METRICS_SHOWN = 20;
+
 function summarySection(f: ReportFigures, lang: Lang, problemCount: number, cycleEnd: Day | null): ReportSection {
   const rated = f.metrics.filter((m) => m.achievement !== null);
   const met = rated.filter((m) => m.status === 'on_target').length;
@@ -444,14 +487,20 @@ function summarySection(f: ReportFigures, lang: Lang, problemCount: number, cycl
   if (f.running && cycleEnd !== null) {
     blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.sumRunning, lang, { end: isoFromDay(cycleEnd), today: f.asOf }) });
   }
-  for (const m of f.metrics) {
-    if (m.dimension === 'input_output' || (m.actual === null && m.target === null)) continue;
+  const sentences = f.metrics.filter((m) => m.dimension !== 'input_output' && !(m.actual === null && m.target === null));
+  // One sentence per metric reads well for a handful; with many, only those furthest from target (all are in the tables).
+  for (const m of furthestFromTarget(sentences, SUMMARY_SENTENCES_SHOWN)) {
     blocks.push({ kind: 'paragraph', style: 'bullet', text: metricSentence(m, lang) });
+  }
+  if (sentences.length > SUMMARY_SENTENCES_SHOWN) {
+    blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.moreSentences, lang, { n: sentences.length - SUMMARY_SENTENCES_SHOWN }) });
   }
   if (io.ratio !== null && io.revenue !== null && io.totalCost !== null) {
     blocks.push({
       kind: 'paragraph', style: 'bullet',
-      text: t(RT.sumRatio, lang, { ratio: io.ratioLabel, revenue: formatNumber(io.revenue), cost: formatNumber(io.totalCost), roi: formatPercent(io.netRoi ?? 0) }),
+      text: t(RT.sumRatio, lang, {
+        ratio: io.ratioLabel, revenue: formatNumber(io.revenue), cost: formatNumber(io.totalCost), roi: formatPercent(io.netRoi ?? 0), unit: inUnit(io, lang),
+      }),
     });
   }
   if (f.tasks.total > 0) blocks.push({ kind: 'paragraph', style: 'bullet', text: t(RT.sumTasks, lang, f.tasks) });
@@ -498,16 +547,16 @@ function inputOutputSection(workbook: Workbook, f: ReportFigures, lang: Lang): R
   const costStatus: Status | undefined = io.totalCost !== null && io.budget !== null
     ? statusOf(achievementRate(io.totalCost, io.budget, 'lower'), workbook.settings.atRiskThreshold) : undefined;
   const rows: ReportCell[][] = [
-    [{ text: pick(RT.kfTotalCost, lang) }, costStatus ? { text: cost, status: costStatus } : { text: cost }, { text: costHow }],
+    [{ text: moneyLabel(RT.kfTotalCost, io, lang) }, costStatus ? { text: cost, status: costStatus } : { text: cost }, { text: costHow }],
   ];
-  if (io.budget !== null) rows.push([{ text: pick(RT.kfBudget, lang) }, { text: formatNumber(io.budget) }, { text: `${budgetHow}${underOver ? `; ${underOver}` : ''}` }]);
-  rows.push([{ text: pick(RT.kfRevenue, lang) }, { text: revenue }, { text: revenueHow }]);
+  if (io.budget !== null) rows.push([{ text: moneyLabel(RT.kfBudget, io, lang) }, { text: formatNumber(io.budget) }, { text: `${budgetHow}${underOver ? `; ${underOver}` : ''}` }]);
+  rows.push([{ text: moneyLabel(RT.kfRevenue, io, lang) }, { text: revenue }, { text: revenueHow }]);
   rows.push([{ text: pick(RT.kfRatio, lang) }, { text: io.ratioLabel || '—' }, { text: t(RT.howRatio, lang, { revenue, cost }) }]);
   rows.push([{ text: pick(RT.kfNetRoi, lang) }, { text: io.netRoi === null ? '—' : formatPercent(io.netRoi) }, { text: t(RT.howNetRoi, lang, { revenue, cost }) }]);
-  rows.push([{ text: pick(RT.kfAcquisition, lang) }, { text: num(io.acquisitionCost) }, { text: t(RT.howAcquisition, lang, { cost, customers: num(io.newCustomers) }) }]);
+  rows.push([{ text: moneyLabel(RT.kfAcquisition, io, lang) }, { text: num(io.acquisitionCost) }, { text: t(RT.howAcquisition, lang, { cost, customers: num(io.newCustomers) }) }]);
 
   const blocks: ReportBlock[] = [];
-  if (underOver) blocks.push({ kind: 'paragraph', style: 'normal', text: `${pick(RT.kfTotalCost, lang)}: ${underOver}${sentenceEnd(lang)}` });
+  if (underOver) blocks.push({ kind: 'paragraph', style: 'normal', text: `${moneyLabel(RT.kfTotalCost, io, lang)}: ${underOver}${sentenceEnd(lang)}` });
   blocks.push({ kind: 'table', id: 'io-figures', header: [pick(RT.colFigure, lang), pick(RT.colValue, lang), pick(RT.colHow, lang)], rows });
 
   const ioMetrics = f.metrics.filter((m) => m.dimension === 'input_output');
@@ -523,7 +572,7 @@ function inputOutputSection(workbook: Workbook, f: ReportFigures, lang: Lang): R
   } else {
     blocks.push({
       kind: 'table', id: 'costs-category',
-      header: [pick(RT.colCategory, lang), pick(RT.colAmount, lang), pick(RT.colShare, lang)],
+      header: [pick(RT.colCategory, lang), moneyLabel(RT.colAmount, io, lang), pick(RT.colShare, lang)],
       rows: [
         ...io.costByCategory.map((c) => [
           { text: c.category === null ? '—' : pick(optionLabel(COST_CATEGORY, c.category as never), lang) },
@@ -535,7 +584,7 @@ function inputOutputSection(workbook: Workbook, f: ReportFigures, lang: Lang): R
     blocks.push({ kind: 'heading', level: 3, text: pick(RT.subCostsByChannel, lang) });
     blocks.push({
       kind: 'table', id: 'costs-channel',
-      header: [pick(RT.colChannel, lang), pick(RT.colAmount, lang), pick(RT.colShare, lang)],
+      header: [pick(RT.colChannel, lang), moneyLabel(RT.colAmount, io, lang), pick(RT.colShare, lang)],
       rows: [
         ...io.costByChannel.map((c) => [{ text: c.channel === '' ? pick(RT.noChannel, lang) : c.channel }, { text: formatNumber(c.amount) }, { text: share(c.amount) }]),
         [{ text: pick(RT.total, lang) }, { text: formatNumber(total) }, { text: total > 0 ? '100%' : '—' }],
@@ -691,14 +740,19 @@ function chartsSection(f: ReportFigures, lang: Lang): ReportSection {
   const legend = t(RT.chartLegend, lang, { a: pick(RT.seriesTarget, lang), b: pick(RT.seriesActual, lang) });
   const rated = f.metrics.filter((m) => m.achievement !== null);
   if (rated.length > 0) {
+    // A chart of 200 bars is unreadable: at most CHART_METRICS_SHOWN, those furthest from target.
+    const shown = furthestFromTarget(rated, CHART_METRICS_SHOWN);
     blocks.push({
       kind: 'chart', id: 'targetVsActual', chartKind: 'column', title: pick(RT.chartTargetVsActual, lang), legend,
-      categories: rated.map((m) => m.metric),
+      categories: shown.map((m) => m.metric),
       series: [
-        { name: pick(RT.seriesTarget, lang), values: rated.map(() => 100), color: TARGET_COLOR },
-        { name: pick(RT.seriesActual, lang), values: rated.map((m) => Math.round((m.achievement ?? 0) * 1000) / 10), color: ACTUAL_COLOR },
+        { name: pick(RT.seriesTarget, lang), values: shown.map(() => 100), color: TARGET_COLOR },
+        { name: pick(RT.seriesActual, lang), values: shown.map((m) => Math.round((m.achievement ?? 0) * 1000) / 10), color: ACTUAL_COLOR },
       ],
     });
+    if (shown.length < rated.length) {
+      blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.chartCapped, lang, { shown: shown.length, total: rated.length }) });
+    }
   } else {
     blocks.push(noDataParagraph(pick(RT.noDataChartMetrics, lang), lang));
   }
@@ -712,6 +766,10 @@ function chartsSection(f: ReportFigures, lang: Lang): ReportSection {
         { name: pick(RT.seriesActual, lang), values: monthly.months.map((m) => m.actual), color: ACTUAL_COLOR },
       ],
     });
+    const blank = monthly.months.filter((m) => m.actual === null).map((m) => m.month);
+    if (blank.length > 0) {
+      blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.chartMonthsBlank, lang, { months: blank.join(lang === 'zh-CN' ? '、' : ', ') }) });
+    }
   } else {
     blocks.push(noDataParagraph(pick(RT.noDataMonthly, lang), lang));
   }
@@ -766,6 +824,14 @@ export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, p
     };
   }
   return { lang, title, documentName, subtitle, sections, figures: f, problemCount };
+}
+
+/**
+ * False when the spreadsheet holds none of the tracker's tabs (Log aside): nothing to report, and the
+ * person should run Set up or repair sheets first. A partly set-up sheet still gets a report.
+ */
+export function hasProjectTabs(workbook: Workbook): boolean {
+  return TABS.some((tab) => tab.key !== 'log' && !workbook.missingTabs.includes(tab.key));
 }
 
 /** `name`, `name v2`, `name v3`: the name of the nth report of a cycle. */

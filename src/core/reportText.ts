@@ -119,7 +119,9 @@ export const RT = {
   sumLowerUnder: { en: '{metric} {actual} against a target of {target}: {gap} under', zh: '{metric} {actual}，目标 {target}：低于目标 {gap}' },
   sumLowerOver: { en: '{metric} {actual} against a target of {target}: {gap} over', zh: '{metric} {actual}，目标 {target}：超出目标 {gap}' },
   sumNoRate: { en: '{metric}: {actual} (target {target})', zh: '{metric}：{actual}（目标 {target}）' },
-  sumRatio: { en: 'Input-output ratio {ratio} (revenue {revenue} ÷ cost {cost}); net ROI {roi}.', zh: '投入产出比 {ratio}（销售额 {revenue} ÷ 成本 {cost}）；净投资回报率 {roi}。' },
+  sumRatio: { en: 'Input-output ratio {ratio} (revenue {revenue} ÷ cost {cost}{unit}); net ROI {roi}.', zh: '投入产出比 {ratio}（销售额 {revenue} ÷ 成本 {cost}{unit}）；净投资回报率 {roi}。' },
+  inUnit: { en: ', in {unit}', zh: '，单位：{unit}' },
+  moreSentences: { en: '… and {n} more metrics, nearer their target: see the metric tables below.', zh: '……另有 {n} 项指标更接近目标，见下文各指标表。' },
   sumTasks: { en: 'Tasks: {total} ({done} done, {open} open, {overdue} overdue).', zh: '共 {total} 项任务：已完成 {done} 项，未完成 {open} 项，逾期 {overdue} 项。' },
   sumProblems: { en: 'Data problems found by Check data: {count}; see Data-quality notes.', zh: '数据检查发现 {count} 个问题，见“数据质量说明”。' },
   sumRunning: {
@@ -142,6 +144,14 @@ export const RT = {
   seriesTarget: { en: 'Target', zh: '目标' },
   seriesActual: { en: 'Actual', zh: '实际' },
   chartLegend: { en: 'Grey: {a}. Blue: {b}.', zh: '灰色：{a}；蓝色：{b}。' },
+  chartCapped: {
+    en: 'The chart shows the {shown} metrics furthest from their target, of {total}; every metric is in the tables above.',
+    zh: '图中仅显示距离目标最远的 {shown} 项指标（共 {total} 项）；全部指标见上文表格。',
+  },
+  chartMonthsBlank: {
+    en: 'No bar for {months}: the Weekly log has no rows in these months yet.',
+    zh: '{months} 在“周报”中尚无记录，图中不绘制。',
+  },
 
   // Apps Script run
   logAction: { en: 'Generate report', zh: '生成评估报告' },
@@ -153,11 +163,34 @@ export const RT = {
     en: 'The report folder in Settings ("{folder}") could not be opened ({error}), so the report was saved in My Drive. Fix Settings → Report folder.',
     zh: '无法打开“设置”中的报告文件夹（“{folder}”）（{error}），报告已保存到“我的云端硬盘”。请修正“设置 → 报告文件夹”。',
   },
+  noProjectTabs: {
+    en: 'This spreadsheet has none of the tracker\'s tabs yet, so there is nothing to report and no document was created. Run {menu} → {setup} first, then fill in the tabs (or run {example} to try it out).',
+    zh: '此表格还没有跟踪表的任何工作表，无法生成报告，未创建文档。请先运行“{menu} → {setup}”，再填写各工作表（或运行“{example}”试用）。',
+  },
+  versionFailed: {
+    en: 'The report was not made: its version number could not be recorded ({error}), and without it a later report could take the same name. No document was created. Try again in a few minutes.',
+    zh: '报告未生成：无法记录报告版本号（{error}），否则之后的报告可能重名。未创建任何文档。请几分钟后重试。',
+  },
+  logNotRecorded: {
+    en: 'The report could not be recorded in the Log tab ({error}); keep the link above. If the Log tab is protected, let yourself edit it (Data → Protect sheets and ranges).',
+    zh: '报告未能记入“日志”工作表（{error}）；请保存上面的链接。如“日志”工作表受保护，请在“数据 → 保护工作表和范围”中允许自己编辑。',
+  },
+  doneAlert: { en: 'The report is ready: {name}\n{url}', zh: '报告已生成：{name}\n{url}' },
+  failedNoDoc: {
+    en: 'The report could not be made: {error} (while {step}). No document was created. Try again in a few minutes; if it fails again, run Check data and look at the Log tab.',
+    zh: '报告未能生成：{error}（步骤：{step}）。未创建任何文档。请几分钟后重试；如仍失败，请运行“检查数据”并查看“日志”工作表。',
+  },
+  failedNotTrashed: {
+    en: 'The report could not be finished: {error} (while {step}). The half-made document "{name}" could not be moved to the trash: delete it by hand. Try again in a few minutes; if it fails again, run Check data and look at the Log tab.',
+    zh: '报告未能完成：{error}（步骤：{step}）。未完成的文档“{name}”未能移至回收站，请手动删除。请几分钟后重试；如仍失败，请运行“检查数据”并查看“日志”工作表。',
+  },
   failed: {
     en: 'The report could not be finished: {error} (while {step}). The half-made document was moved to the trash. Try again in a few minutes; if it fails again, run Check data and look at the Log tab.',
     zh: '报告未能完成：{error}（步骤：{step}）。未完成的文档已移至回收站。请几分钟后重试；如仍失败，请运行“检查数据”并查看“日志”工作表。',
   },
   stepRead: { en: 'reading the sheet', zh: '读取表格' },
+  stepBuild: { en: 'computing the figures', zh: '计算报告数据' },
+  stepVersion: { en: 'recording the version number', zh: '记录版本号' },
   stepCreate: { en: 'creating the document', zh: '创建文档' },
   stepWrite: { en: 'writing the document', zh: '写入文档' },
   stepCharts: { en: 'drawing the charts', zh: '绘制图表' },

@@ -25,18 +25,17 @@ export interface Progress {
 }
 
 /**
- * One table in one appendTable call; then the header row styled (a call or three per header cell)
- * and each status cell coloured. Calls grow with the number of tables and status cells, not with rows
- * of the sheet.
+ * One table in one appendTable call; then each header cell styled (getCell, setBackgroundColor and one
+ * setAttributes for the bold text) and each status cell coloured (getCell, setBackgroundColor). Calls grow
+ * with the number of tables and status cells, not with rows of the sheet.
  */
 function appendTable(body: Body, header: readonly string[] | null, rows: readonly (readonly { text: string; status?: Status }[])[]): Table {
   const cells = [...(header ? [header.map(String)] : []), ...rows.map((r) => r.map((c) => c.text))];
   const table = body.appendTable(cells);
   const offset = header ? 1 : 0;
+  const bold = { [DocumentApp.Attribute.BOLD]: true };
   (header ?? []).forEach((_, c) => {
-    const cell = table.getCell(0, c);
-    cell.setBackgroundColor(HEADER_BACKGROUND);
-    cell.editAsText().setBold(true);
+    table.getCell(0, c).setBackgroundColor(HEADER_BACKGROUND).setAttributes(bold);
   });
   rows.forEach((row, r) => {
     row.forEach((cell, c) => {
@@ -46,12 +45,12 @@ function appendTable(body: Body, header: readonly string[] | null, rows: readonl
   return table;
 }
 
-/** A PNG of the chart from the Charts service. */
+/** A PNG of the chart from the Charts service. A missing value (a month without data) stays null: no bar, not a 0. */
 export function chartBlob(chart: ChartBlock): GoogleAppsScript.Base.Blob {
   let data = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, '');
   for (const series of chart.series) data = data.addColumn(Charts.ColumnType.NUMBER, series.name);
   chart.categories.forEach((category, i) => {
-    data.addRow([category, ...chart.series.map((s) => s.values[i] ?? 0)]);
+    data.addRow([category, ...chart.series.map((s) => s.values[i] ?? null)]);
   });
   return Charts.newColumnChart()
     .setDataTable(data)

@@ -1,7 +1,8 @@
 import { checkWorkbook } from '../core/checks';
 import { escapeHtml } from '../core/html';
-import { Lang, fill, pick } from '../core/i18n';
-import { buildReport, folderIdFrom, versionedName } from '../core/report';
+import { Bilingual, Lang, fill, pick } from '../core/i18n';
+import { UI } from '../core/messages';
+import { ReportModel, buildReport, folderIdFrom, hasProjectTabs, versionedName } from '../core/report';
 import { RT } from '../core/reportText';
 import { TABS, TabKey } from '../core/schema';
 import { Progress, renderReport } from './docRenderer';
@@ -30,23 +31,58 @@ export function runGenerateReport(): void {
     opened = openWorkbook(ss, REPORT_TABS);
   } catch (error) {
     const lang = languageOf(ss, null);
-    alertText(lang, RT.failed, { error: messageOf(error), step: pick(RT.stepRead, lang) });
+    alertText(lang, RT.failedNoDoc, { error: messageOf(error), step: pick(RT.stepRead, lang) });
+    return;
+  }
+  if (!hasProjectTabs(opened.workbook)) {
+    // Nothing set up: a document of ten "tab missing" notes helps nobody.
+    const { lang } = opened;
+    alertText(lang, RT.noProjectTabs, { menu: pick(UI.menuTitle, lang), setup: pick(UI.setupSheets, lang), example: pick(UI.loadExample, lang) });
     return;
   }
   withDocumentLock(opened.lang, () => generate(opened));
 }
 
+/** The version counter of a cycle, reserved before the document is made so a name is never used twice. */
+interface Reservation {
+  readonly properties: GoogleAppsScript.Properties.Properties;
+  readonly key: string;
+  /** The counter before this run (restored when the run fails and leaves no document behind). */
+  readonly previous: string;
+  readonly version: number;
+}
+
+function reserveVersion(cycle: string): Reservation {
+  const properties = PropertiesService.getDocumentProperties();
+  const key = versionKey(cycle);
+  const previous = properties.getProperty(key) ?? '0';
+  const count = Number.parseInt(previous, 10);
+  const version = (Number.isFinite(count) && count > 0 ? count : 0) + 1;
+  properties.setProperty(key, String(version));
+  return { properties, key, previous, version };
+}
+
 function generate(opened: OpenWorkbook): void {
   const { lang, workbook, time, tabs } = opened;
-  const t = (text: { en: string; zh: string }, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
-  const model = buildReport(workbook, time, lang, checkWorkbook(workbook, time));
+  const t = (text: Bilingual, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
+  const progress: Progress = { step: RT.stepBuild };
 
-  const properties = PropertiesService.getDocumentProperties();
-  const key = versionKey(workbook.settings.cycle);
-  const version = Number(properties.getProperty(key) ?? '0') + 1;
-  const name = versionedName(model.documentName, version);
+  let model: ReportModel;
+  let reservation: Reservation;
+  try {
+    model = buildReport(workbook, time, lang, checkWorkbook(workbook, time));
+    progress.step = RT.stepVersion;
+    reservation = reserveVersion(workbook.settings.cycle);
+  } catch (error) {
+    const versionStep = progress.step === RT.stepVersion;
+    logQuietly(tabs, pick(RT.logFailed, lang), `${pick(progress.step, lang)}: ${messageOf(error)}`);
+    if (versionStep) alertText(lang, RT.versionFailed, { error: messageOf(error) });
+    else alertText(lang, RT.failedNoDoc, { error: messageOf(error), step: pick(progress.step, lang) });
+    return;
+  }
+  const name = versionedName(model.documentName, reservation.version);
 
-  const progress: Progress = { step: RT.stepCreate };
+  progress.step = RT.stepCreate;
   let docId: string | null = null;
   let url = '';
   try {
@@ -58,11 +94,11 @@ function generate(opened: OpenWorkbook): void {
     progress.step = RT.stepSave;
     doc.saveAndClose();
   } catch (error) {
-    failed(lang, tabs, docId, name, progress, error);
+    failed(lang, tabs, docId, name, reservation, progress, error);
     return;
   }
-  properties.setProperty(key, String(version));
 
+  // The document is saved: from here on nothing may hide the link. Each step that fails becomes a note.
   const notes: string[] = [];
   const folderSetting = workbook.settings.reportFolder;
   const folderId = folderIdFrom(folderSetting);
@@ -75,17 +111,36 @@ function generate(opened: OpenWorkbook): void {
     }
   }
   if (model.problemCount > 0) notes.push(t(RT.doneProblems, { count: model.problemCount }));
-
-  appendLog(tabs, [{ action: t(RT.logAction), detail: `${name} — ${url}` }]);
+  try {
+    appendLog(tabs, [{ action: t(RT.logAction), detail: `${name} — ${url}` }]);
+  } catch (error) {
+    notes.push(t(RT.logNotRecorded, { error: messageOf(error) }));
+  }
   const html = [
     `<p>${escapeHtml(t(RT.doneBody))} <a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(name)}</a></p>`,
     ...notes.map((note) => `<p>${escapeHtml(note)}</p>`),
   ].join('');
-  showDialog(t(RT.doneTitle), html, 560, 220);
+  try {
+    showDialog(t(RT.doneTitle), html, 560, 240);
+  } catch {
+    // No dialog (e.g. HtmlService unavailable): the plain alert still carries the link and the notes.
+    SpreadsheetApp.getUi().alert([t(RT.doneAlert, { name, url }), ...notes].join('\n\n'));
+  }
+}
+
+/** Appends a Log row when it can; the sheet may be what is failing, and the person is told anyway. */
+function logQuietly(tabs: OpenWorkbook['tabs'], action: string, detail: string): void {
+  try {
+    appendLog(tabs, [{ action, detail }]);
+  } catch {
+    // Reported to the person by the caller's alert.
+  }
 }
 
 /** A run that failed midway: trash the half-made document, log it, tell the person what failed and what to do. */
-function failed(lang: Lang, tabs: OpenWorkbook['tabs'], docId: string | null, name: string, progress: Progress, error: unknown): void {
+function failed(
+  lang: Lang, tabs: OpenWorkbook['tabs'], docId: string | null, name: string, reservation: Reservation, progress: Progress, error: unknown,
+): void {
   const message = messageOf(error);
   let trashed = docId === null;
   if (docId !== null) {
@@ -96,11 +151,15 @@ function failed(lang: Lang, tabs: OpenWorkbook['tabs'], docId: string | null, na
       // Reported below: the person can delete the document by hand.
     }
   }
-  const detail = `${name}: ${message}${trashed ? '' : ` (${docId})`}`;
-  try {
-    appendLog(tabs, [{ action: pick(RT.logFailed, lang), detail }]);
-  } catch {
-    // The sheet may be what is failing; the alert below still tells the person.
+  if (trashed) {
+    // No document keeps the name, so the retry may use it: give the version back.
+    try {
+      reservation.properties.setProperty(reservation.key, reservation.previous);
+    } catch {
+      // The version stays used: the retry skips a number, which is harmless.
+    }
   }
-  alertText(lang, RT.failed, { error: message, step: pick(progress.step, lang) });
+  logQuietly(tabs, pick(RT.logFailed, lang), `${name}: ${message}${trashed ? '' : ` (${docId})`}`);
+  const params = { error: message, step: pick(progress.step, lang), name };
+  alertText(lang, docId === null ? RT.failedNoDoc : trashed ? RT.failed : RT.failedNotTrashed, params);
 }

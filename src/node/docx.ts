@@ -7,7 +7,7 @@ import {
 } from 'docx';
 import type { Status } from '../core/metrics';
 import type { ReportBlock, ReportModel } from '../core/report';
-import { DEFAULT_COLORS, renderChart } from './emulator/png';
+import { ChartSpec, DEFAULT_COLORS, renderChart } from './emulator/png';
 
 /** The same colours as the Google Doc renderer (src/gas/docRenderer.ts). */
 export const STATUS_FILL: Readonly<Record<Status, string>> = {
@@ -104,13 +104,18 @@ export async function docxFromBlocks(blocks: readonly DocxBlock[], title = ''): 
 
 type ChartBlock = Extract<ReportBlock, { kind: 'chart' }>;
 
+/** What the rasteriser draws: a missing value (a month without data) is NaN, so no bar is drawn for it, never a 0. */
+export function chartSpec(chart: ChartBlock): ChartSpec {
+  return {
+    kind: 'column', width: CHART_SIZE.width, height: CHART_SIZE.height, categories: [...chart.categories],
+    series: chart.series.map((s) => s.values.map((v) => v ?? Number.NaN)),
+    colors: chart.series.map((s, i) => s.color || DEFAULT_COLORS[i % DEFAULT_COLORS.length]!), stacked: false,
+  };
+}
+
 /** The chart drawn locally as a PNG (the emulator's rasteriser: bars, axes and legend swatches; no text). */
 export function chartPng(chart: ChartBlock): Buffer {
-  return renderChart({
-    kind: 'column', width: CHART_SIZE.width, height: CHART_SIZE.height, categories: [...chart.categories],
-    series: chart.series.map((s) => s.values.map((v) => v ?? 0)),
-    colors: chart.series.map((s, i) => s.color || DEFAULT_COLORS[i % DEFAULT_COLORS.length]!), stacked: false,
-  });
+  return renderChart(chartSpec(chart));
 }
 
 /** The report model as blocks, laid out like the Google Doc. */

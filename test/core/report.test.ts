@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { TimeContext, readWorkbook } from '../../src/core/model';
+import { Lang, pick } from '../../src/core/i18n';
+import { RawWorkbook, TimeContext, readWorkbook } from '../../src/core/model';
 import {
-  ReportBlock, ReportModel, ReportSection, SECTION_ORDER, folderIdFrom, formatNumber, formatPercent, reportSummaryJson, versionedName,
+  CHART_METRICS_SHOWN, ReportBlock, ReportModel, ReportSection, SECTION_ORDER, SUMMARY_SENTENCES_SHOWN, folderIdFrom, formatNumber, formatPercent,
+  hasProjectTabs, reportSummaryJson, versionedName,
 } from '../../src/core/report';
-import { dayFromIso, utcDayOf } from '../../src/core/values';
+import { columnSpec } from '../../src/core/schema';
+import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
 import { AFTER_CYCLE, exampleRaw, reportOf } from './reportFixture';
 
 const section = (model: ReportModel, id: ReportSection['id']): ReportSection => {
@@ -18,6 +21,7 @@ const table = (model: ReportModel, id: string): TableBlock => {
   throw new Error(`no table ${id}`);
 };
 const texts = (b: TableBlock): string[][] => b.rows.map((r) => r.map((c) => c.text));
+const pickHeader = (key: string, lang: Lang): string => pick(columnSpec('evaluation', key).header, lang);
 const paragraphs = (s: ReportSection): string[] => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
 
 describe('report model — the worked example (East China, 2023 Q3)', () => {
@@ -62,21 +66,24 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
 
   it('shows the cost line as under budget (28 of 30), the ratio 1:7.7 and net ROI (215−28)/28', () => {
     const io = table(en, 'io-figures');
+    // Money figures carry Settings → Currency unit (10k CNY / 万元), as the form labels them: 拓展总成本（万元）.
     expect(texts(io)).toEqual([
-      ['Total cost', '28', 'Evaluation actual'],
-      ['Budget', '30', 'Evaluation target of the total cost; under budget: 28 of 30 (93.3% of the budget used, 2 left)'],
-      ['Revenue', '215', 'Evaluation actual'],
+      ['Total cost (10k CNY)', '28', 'Evaluation actual'],
+      ['Budget (10k CNY)', '30', 'Evaluation target of the total cost; under budget: 28 of 30 (93.3% of the budget used, 2 left)'],
+      ['Revenue (10k CNY)', '215', 'Evaluation actual'],
       ['Input-output ratio', '1:7.7', 'revenue ÷ cost = 215 ÷ 28'],
       ['Net ROI', '667.9%', '(revenue − cost) ÷ cost = (215 − 28) ÷ 28'],
-      ['Acquisition cost per new customer', '0.62', 'cost ÷ new customers = 28 ÷ 45'],
+      ['Acquisition cost per new customer (10k CNY)', '0.62', 'cost ÷ new customers = 28 ÷ 45'],
     ]);
     expect(io.rows[0]![1]!.status).toBe('on_target');
-    expect(paragraphs(section(en, 'inputOutput'))).toContain('Total cost: under budget: 28 of 30 (93.3% of the budget used, 2 left).');
+    expect(paragraphs(section(en, 'inputOutput'))).toContain('Total cost (10k CNY): under budget: 28 of 30 (93.3% of the budget used, 2 left).');
     expect(texts(table(en, 'metrics-inputOutput'))).toEqual([
       ['Total expansion cost (10k CNY)', '30', '28', '107.1%', 'On target', 'Optimised online ads; acquisition cost down 5%'],
       ['Input-output ratio (ROI) (1:X)', '1:6', '1:7.7', '128%', 'On target', 'Revenue beat target; returns clearly up'],
     ]);
-    expect(texts(table(zh, 'io-figures'))[1]).toEqual(['预算', '30', '“效果评估”总成本目标值; 低于预算：28 / 30（使用预算 93.3%，结余 2）']);
+    expect(texts(table(zh, 'io-figures'))[1]).toEqual(['预算（万元）', '30', '“效果评估”总成本目标值; 低于预算：28 / 30（使用预算 93.3%，结余 2）']);
+    expect(texts(table(zh, 'io-figures'))[5]!.slice(0, 2)).toEqual(['单个新客户获客成本（万元）', '0.62']);
+    expect(reportSummaryJson(en).inputOutput.acquisitionCost).toBeCloseTo(28 / 45, 12);
     const json = reportSummaryJson(en).inputOutput;
     expect(json.totalCost).toBe(28);
     expect(json.revenue).toBe(215);
@@ -94,6 +101,9 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
       ['Trade shows', '10', '35.7%'], ['Online platforms', '8', '28.6%'], ['Partner referrals', '3', '10.7%'], ['(no channel)', '7', '25%'], ['Total', '28', '100%'],
     ]);
     expect(texts(table(zh, 'costs-category'))[0]).toEqual(['营销费用', '18', '64.3%']);
+    expect(table(en, 'costs-category').header).toEqual(['Category', 'Amount (10k CNY)', 'Share']);
+    expect(table(en, 'costs-channel').header).toEqual(['Channel', 'Amount (10k CNY)', 'Share']);
+    expect(table(zh, 'costs-channel').header).toEqual(['渠道', '金额（万元）', '占比']);
   });
 
   it('writes the summary in plain sentences from the numbers', () => {
@@ -102,10 +112,11 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
     expect(s).toContain("New customers 45 of 50 (90%): 5 short; a competitor's August promotion delayed 5 customers' signing.");
     expect(s).toContain('East China revenue 215 of 200 (107.5%): 15 above target; key-industry breakthroughs beat expectations: 2 new major accounts.');
     expect(s).toContain('Lead conversion rate 12% of 15% (80%): 3 percentage points short; over-strict lead screening lost good leads.');
-    expect(s).toContain('Input-output ratio 1:7.7 (revenue 215 ÷ cost 28); net ROI 667.9%.');
+    expect(s).toContain('Input-output ratio 1:7.7 (revenue 215 ÷ cost 28, in 10k CNY); net ROI 667.9%.');
     const z = paragraphs(section(zh, 'summary'));
     expect(z).toContain('新增客户数 45/50（达成率 90%）：差 5 家；受竞品8月促销活动影响，5家客户延迟签约。');
     expect(z).toContain('6 项目标中达成 4 项；2 项有风险，0 项未达标。');
+    expect(z).toContain('投入产出比 1:7.7（销售额 215 ÷ 成本 28，单位：万元）；净投资回报率 667.9%。');
     const figures = section(en, 'summary').blocks.find((b) => b.kind === 'keyFigures');
     expect(figures?.kind === 'keyFigures' && figures.figures.map((f) => [f.label, f.value])).toEqual([
       ['New customers', '45 / 50 (90%)'], ['East China revenue (10k CNY)', '215 / 200 (107.5%)'], ['Targets met', '4 of 6'],
@@ -151,9 +162,12 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
 
   it('reports Check data problems as data-quality notes', () => {
     const quality = table(en, 'quality');
-    // The example's "Zhang, Zhao" owners are not Team names; the overdue task is reported too.
-    expect(texts(quality).some((r) => r[0] === 'Tracking' && r[2]!.includes('Follow up new-customer contracts'))).toBe(true);
-    expect(en.problemCount).toBe(quality.rows.length);
+    // Team lists Zhang*, Li*, Wang* and Zhao*, so every owner is known: the one problem is the overdue task.
+    expect(texts(quality)).toEqual([[
+      'Tracking', '4', '"Follow up new-customer contracts" was due 2023-08-10 and is not done (59 days overdue).',
+      'Set Status to Done, or agree a new date and update Planned date / Next step due.',
+    ]]);
+    expect(en.problemCount).toBe(1);
   });
 
   it('gives the two charts as data', () => {
@@ -263,5 +277,117 @@ describe('number formatting', () => {
       const back = Number(formatNumber(n).replace(/,/g, ''));
       return Math.abs(back - n) <= 0.005 + 1e-6 * Math.abs(n);
     }));
+  });
+});
+
+describe('report model — currency unit, months without data, many metrics, no tabs', () => {
+  const setSetting = (raw: RawWorkbook, label: string, value: string): void => {
+    const row = raw.settings!.find((r) => r[0] === label);
+    if (!row) throw new Error(`no setting ${label}`);
+    row[1] = value;
+  };
+
+  it('without a currency unit in Settings, money figures are labelled plainly', () => {
+    const raw = exampleRaw('en');
+    setSetting(raw, 'Currency unit', '');
+    const model = reportOf('en', raw);
+    expect(texts(table(model, 'io-figures')).map((r) => r[0])).toEqual([
+      'Total cost', 'Budget', 'Revenue', 'Input-output ratio', 'Net ROI', 'Acquisition cost per new customer',
+    ]);
+    expect(table(model, 'costs-category').header[1]).toBe('Amount');
+    expect(paragraphs(section(model, 'summary'))).toContain('Input-output ratio 1:7.7 (revenue 215 ÷ cost 28); net ROI 667.9%.');
+    expect(model.figures.inputOutput.currencyUnit).toBe('');
+  });
+
+  it('takes whatever currency unit Settings gives (千美元)', () => {
+    const raw = exampleRaw('zh-CN');
+    setSetting(raw, '金额单位', '千美元');
+    const model = reportOf('zh-CN', raw);
+    expect(texts(table(model, 'io-figures'))[0]!.slice(0, 2)).toEqual(['拓展总成本（千美元）', '28']);
+    expect(paragraphs(section(model, 'inputOutput'))[0]).toBe('拓展总成本（千美元）: 低于预算：28 / 30（使用预算 93.3%，结余 2）。');
+  });
+
+  it('a month without any Weekly log rows is missing (no data, no bar), never 0', () => {
+    const raw = exampleRaw('en');
+    raw.weekly = raw.weekly!.filter((r) => !String(r[0]).startsWith('2023-09'));
+    const model = reportOf('en', raw);
+    const group = model.figures.monthly[0]!;
+    expect(group.months.map((m) => [m.month, m.actual, m.logged, m.status])).toEqual([
+      ['2023-07', 12, true, 'at_risk'], ['2023-08', 14, true, 'off_target'], ['2023-09', null, false, 'no_data'],
+    ]);
+    expect(texts(table(model, 'monthly-new_customers'))).toEqual([
+      ['2023-07', '15', '12', '80%', 'At risk'],
+      ['2023-08', '18', '14', '77.8%', 'Off target'],
+      ['2023-09', '17', '—', '—', 'No data'],
+      ['Total', '50', '26', '52%', ''],
+    ]);
+    const charts = section(model, 'charts');
+    const monthly = charts.blocks.find((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart' && b.id === 'monthly')!;
+    expect(monthly.series.map((s) => s.values)).toEqual([[15, 18, 17], [12, 14, null]]);
+    expect(paragraphs(charts)).toContain('No bar for 2023-09: the Weekly log has no rows in these months yet.');
+    expect(paragraphs(section(reportOf('zh-CN', (() => {
+      const zhRaw = exampleRaw('zh-CN');
+      zhRaw.weekly = zhRaw.weekly!.filter((r) => !String(r[0]).startsWith('2023-09'));
+      return zhRaw;
+    })()), 'charts'))).toContain('2023-09 在“周报”中尚无记录，图中不绘制。');
+  });
+
+  it('a month with Weekly rows but no new customers is a real 0', () => {
+    const raw = exampleRaw('en');
+    const column = raw.weekly![0]!.indexOf('New customers');
+    for (const row of raw.weekly!.slice(1)) if (String(row[0]).startsWith('2023-09')) row[column] = 0;
+    const months = reportOf('en', raw).figures.monthly[0]!.months;
+    expect(months.map((m) => [m.actual, m.logged, m.status])).toEqual([[12, true, 'at_risk'], [14, true, 'off_target'], [0, true, 'off_target']]);
+  });
+
+  /** The example with its Evaluation replaced by 30 Result metrics, target 100, actual 100 − i (even i) or 100 + 3i (odd i). */
+  function manyMetrics(lang: 'en' | 'zh-CN'): ReportModel {
+    const raw = exampleRaw(lang);
+    const header = raw.evaluation![0]!.map(String);
+    const col = (key: string): number => header.indexOf(pickHeader(key, lang));
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      const row: CellValue[] = header.map(() => '');
+      row[col('dimension')] = lang === 'en' ? 'Result' : '结果指标';
+      row[col('metric')] = `M${i + 1}`;
+      row[col('target')] = 100;
+      row[col('actual')] = i % 2 === 0 ? 100 - i : 100 + 3 * i;
+      return row;
+    });
+    raw.evaluation = [header, ...rows];
+    return reportOf(lang, raw);
+  }
+
+  it('charts at most 20 metrics, those furthest from target, and says so', () => {
+    const model = manyMetrics('en');
+    const chart = section(model, 'charts').blocks.find((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart' && b.id === 'targetVsActual')!;
+    const shown = [5, 7, 9, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29];
+    expect(CHART_METRICS_SHOWN).toBe(20);
+    expect(chart.categories).toEqual(shown.map((i) => `M${i + 1}`));
+    expect(chart.series[1]!.values).toEqual(shown.map((i) => (i % 2 === 0 ? 100 - i : 100 + 3 * i)));
+    expect(paragraphs(section(model, 'charts'))).toContain(
+      'The chart shows the 20 metrics furthest from their target, of 30; every metric is in the tables above.',
+    );
+    // The tables still hold every metric.
+    expect(table(model, 'metrics-result').rows).toHaveLength(30);
+    expect(paragraphs(section(manyMetrics('zh-CN'), 'charts'))).toContain('图中仅显示距离目标最远的 20 项指标（共 30 项）；全部指标见上文表格。');
+  });
+
+  it('writes at most 10 metric sentences in the summary, those furthest from target, and says how many more', () => {
+    const model = manyMetrics('en');
+    const bullets = section(model, 'summary').blocks.flatMap((b) => (b.kind === 'paragraph' && b.style === 'bullet' && /^M\d+ /.test(b.text) ? [b.text] : []));
+    expect(SUMMARY_SENTENCES_SHOWN).toBe(10);
+    expect(bullets.map((b) => b.split(' ')[0])).toEqual([11, 13, 15, 17, 19, 21, 23, 25, 27, 29].map((i) => `M${i + 1}`));
+    expect(bullets[0]).toBe('M12 133 of 100 (133%): 33 above target.');
+    expect(paragraphs(section(model, 'summary'))).toContain('… and 20 more metrics, nearer their target: see the metric tables below.');
+    expect(paragraphs(section(manyMetrics('zh-CN'), 'summary'))).toContain('……另有 20 项指标更接近目标，见下文各指标表。');
+    // The worked example (4 sentences) is not capped.
+    expect(paragraphs(section(reportOf('en'), 'summary')).some((p) => p.includes('more metrics'))).toBe(false);
+  });
+
+  it('knows when the spreadsheet has none of the tracker tabs (nothing to report) and when it is only partly set up', () => {
+    expect(hasProjectTabs(readWorkbook({}, AFTER_CYCLE))).toBe(false);
+    expect(hasProjectTabs(readWorkbook({ log: [['Time', 'Action', 'By', 'Detail']] }, AFTER_CYCLE))).toBe(false);
+    expect(hasProjectTabs(readWorkbook(exampleRaw('en', ['evaluation', 'costs', 'weekly', 'goals']), AFTER_CYCLE))).toBe(true);
+    expect(hasProjectTabs(readWorkbook({ tracking: exampleRaw('en').tracking! }, AFTER_CYCLE))).toBe(true);
   });
 });

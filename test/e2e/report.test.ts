@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Emulator, EmuDocument, EmuTable } from '../../src/node/emulator';
+import { EmuDataTableBuilder, Emulator, EmuDocument, EmuTable } from '../../src/node/emulator';
 import { exportDocumentDocx } from '../../src/node/emulator/docExport';
 import { PNG_SIGNATURE } from '../../src/node/emulator/png';
 import { docxTexts, unzip } from '../node/zip';
@@ -66,11 +66,12 @@ describe('Generate report (built bundle in the emulator)', () => {
       ['East China revenue (10k CNY)', '200', '215', '107.5%', 'On target', 'Key-industry breakthroughs beat expectations: 2 new major accounts'],
     ]);
     expect(result.rows[0]!.cells.every((c) => c.bold)).toBe(true);
+    expect(result.rows[0]!.cells.every((c) => c.backgroundColor === '#e8eaed')).toBe(true);
     expect(result.rows[1]!.cells[4]!.backgroundColor).toBe('#fff2cc');
     expect(result.rows[2]!.cells[4]!.backgroundColor).toBe('#d9ead3');
     expect(tableWithHeader(doc, 'Metric', 1).texts().slice(1).map((r) => r[3])).toEqual(['110%', '80%']);
     expect(tableWithHeader(doc, 'Figure').texts().slice(0, 5).map((r) => r.slice(0, 2))).toEqual([
-      ['Figure', 'Value'], ['Total cost', '28'], ['Budget', '30'], ['Revenue', '215'], ['Input-output ratio', '1:7.7'],
+      ['Figure', 'Value'], ['Total cost (10k CNY)', '28'], ['Budget (10k CNY)', '30'], ['Revenue (10k CNY)', '215'], ['Input-output ratio', '1:7.7'],
     ]);
     expect(tableWithHeader(doc, 'Month').texts()).toEqual([
       ['Month', 'Target', 'Actual', 'Achievement', 'Status'],
@@ -173,14 +174,171 @@ describe('Generate report (built bundle in the emulator)', () => {
     expect(emulator.documents[1]!.name).toBe('2023 Q3 华东区域 — 市场拓展效果评估报告 v2');
   });
 
-  it('an empty spreadsheet still gets a report that says which sections have no data', () => {
+  it('a spreadsheet with none of the tracker tabs gets no document, but a pointer to Set up or repair sheets', () => {
     const emulator = bundleEmulator();
+    emulator.call('menuGenerateReport');
+    expect(emulator.documents).toHaveLength(0);
+    expect(emulator.properties.document.size).toBe(0);
+    expect(emulator.ui.dialogs).toHaveLength(0);
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
+      "This spreadsheet has none of the tracker's tabs yet, so there is nothing to report and no document was created. " +
+        'Run Market expansion → Set up or repair sheets first, then fill in the tabs (or run Load example data to try it out).',
+    );
+    const zh = bundleEmulator({ locale: 'zh_CN' });
+    zh.call('menuGenerateReport');
+    expect(zh.documents).toHaveLength(0);
+    expect(zh.ui.alerts.at(-1)?.prompt).toBe(
+      '此表格还没有跟踪表的任何工作表，无法生成报告，未创建文档。请先运行“市场拓展 → 创建或修复工作表”，再填写各工作表（或运行“载入示例数据”试用）。',
+    );
+  });
+
+  it('missing or empty tabs: the report still comes out saying which sections have no data', () => {
+    const emulator = exampleEmulator();
+    for (const name of ['Costs', 'Retrospective']) emulator.spreadsheet.deleteSheet(emulator.spreadsheet.getSheetByName(name)!);
     emulator.call('menuGenerateReport');
     const doc = emulator.documents[0]!;
     expect(doc.trashed).toBe(false);
-    expect(doc.name).toBe('Market expansion evaluation report');
     expect(heading1(doc)).toHaveLength(10);
-    expect(doc.body.plainText()).toContain('No data: the Evaluation tab is missing.');
-    expect(doc.body.images()).toHaveLength(0);
+    const text = doc.body.plainText();
+    expect(text).toContain('No data: the Retrospective tab is missing.');
+    expect(text).toContain('No data: the Costs tab is missing.');
+    expect(text).toContain('Sections without data: Customer feedback, Highlights, problems and improvement suggestions.');
+    expect(doc.body.images()).toHaveLength(2);
+  });
+});
+
+describe('Generate report: what happens after the Doc is saved', () => {
+  const NAME = '2023 Q3 East China — Market expansion evaluation report';
+  const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+  it('a protected Log tab: the person still gets the link, and a note that the Log row is missing; the next run is v2', () => {
+    const emulator = exampleEmulator();
+    const logLength = logRows(emulator, 'Log').length;
+    const alerts = emulator.ui.alerts.length;
+    // After reading, the only sheet write of a report run is its Log row.
+    emulator.faults.failOn('Range.setValues', { message: PROTECTED, times: 1 });
+    emulator.call('menuGenerateReport');
+    const doc = emulator.documents[0]!;
+    expect([doc.name, doc.trashed, doc.saved]).toEqual([NAME, false, true]);
+    expect(emulator.ui.alerts).toHaveLength(alerts);
+    const dialog = emulator.ui.dialogs.at(-1)!;
+    expect(dialog.title).toBe('Report ready');
+    expect(dialog.html).toContain(`<a href="${doc.url}" target="_blank" rel="noopener">${NAME}</a>`);
+    expect(dialog.html).toContain(
+      `<p>The report could not be recorded in the Log tab (${PROTECTED}); keep the link above. ` +
+        'If the Log tab is protected, let yourself edit it (Data → Protect sheets and ranges).</p>',
+    );
+    expect(logRows(emulator, 'Log')).toHaveLength(logLength);
+    emulator.call('menuGenerateReport');
+    expect(emulator.documents.map((d) => d.name)).toEqual([NAME, `${NAME} v2`]);
+  });
+
+  it('says the same in Chinese', () => {
+    const emulator = exampleEmulator('zh_CN');
+    emulator.faults.failOn('Range.setValues', { message: 'protected', times: 1 });
+    emulator.call('menuGenerateReport');
+    expect(emulator.documents[0]!.trashed).toBe(false);
+    expect(emulator.ui.dialogs.at(-1)!.html).toContain(
+      '<p>报告未能记入“日志”工作表（protected）；请保存上面的链接。如“日志”工作表受保护，请在“数据 → 保护工作表和范围”中允许自己编辑。</p>',
+    );
+  });
+
+  it('the version number cannot be recorded: no document is made (so no name can repeat), and the person is told why', () => {
+    const emulator = exampleEmulator();
+    emulator.call('menuGenerateReport');
+    emulator.faults.failOn('Properties.setProperty', { times: 1, message: 'Properties quota exceeded' });
+    emulator.call('menuGenerateReport');
+    expect(emulator.documents.map((d) => d.name)).toEqual([NAME]);
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
+      'The report was not made: its version number could not be recorded (Properties quota exceeded), and without it a later report could take the same name. ' +
+        'No document was created. Try again in a few minutes.',
+    );
+    expect(logRows(emulator, 'Log').at(-1)?.slice(1)).toEqual([
+      'Generate report failed', 'director@example.com', 'recording the version number: Properties quota exceeded',
+    ]);
+    emulator.call('menuGenerateReport');
+    expect(emulator.documents.map((d) => [d.name, d.trashed])).toEqual([[NAME, false], [`${NAME} v2`, false]]);
+
+    const zh = exampleEmulator('zh_CN');
+    zh.faults.failOn('Properties.setProperty', { times: 1, message: 'quota' });
+    zh.call('menuGenerateReport');
+    expect(zh.documents).toHaveLength(0);
+    expect(zh.ui.alerts.at(-1)?.prompt).toBe('报告未生成：无法记录报告版本号（quota），否则之后的报告可能重名。未创建任何文档。请几分钟后重试。');
+  });
+
+  it('names never repeat: a failed run whose version cannot be given back makes the retry skip a number', () => {
+    const emulator = exampleEmulator();
+    emulator.faults.failOn('Body.appendTable', { after: 2, times: 1 });
+    // The first setProperty reserves v1; the second (giving it back after the failure) fails.
+    emulator.faults.failOn('Properties.setProperty', { after: 1, times: 1 });
+    emulator.call('menuGenerateReport');
+    expect(emulator.documents[0]!.trashed).toBe(true);
+    emulator.call('menuGenerateReport');
+    emulator.call('menuGenerateReport');
+    const live = emulator.documents.filter((d) => !d.trashed).map((d) => d.name);
+    expect(live).toEqual([`${NAME} v2`, `${NAME} v3`]);
+  });
+
+  it('the dialog cannot be shown: an alert still gives the link', () => {
+    const emulator = exampleEmulator();
+    emulator.faults.failOn('Ui.showModalDialog', { times: 1 });
+    emulator.call('menuGenerateReport');
+    const doc = emulator.documents[0]!;
+    expect(doc.trashed).toBe(false);
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
+      `The report is ready: ${NAME}\n${doc.url}\n\nData problems listed under Data-quality notes: 1.`,
+    );
+    expect(logRows(emulator, 'Log').at(-1)?.[1]).toBe('Generate report');
+  });
+});
+
+describe('Generate report: charts and document calls', () => {
+  it('draws a month without Weekly log rows as missing (null), not as 0', () => {
+    const emulator = exampleEmulator();
+    const weekly = emulator.spreadsheet.getSheetByName('Weekly log')!;
+    const weeks = weekly.getRange(2, 1, weekly.getLastRow() - 1, 1).getDisplayValues().map((r) => String(r[0]));
+    const first = weeks.findIndex((w) => w.startsWith('2023-09'));
+    expect(first).toBeGreaterThan(0);
+    weekly.deleteRows(first + 2, weeks.length - first);
+    const rows: unknown[][] = [];
+    const addRow = EmuDataTableBuilder.prototype.addRow;
+    const spy = jest.spyOn(EmuDataTableBuilder.prototype, 'addRow').mockImplementation(function (this: EmuDataTableBuilder, values: unknown[]) {
+      rows.push([...values]);
+      return addRow.call(this, values);
+    });
+    try {
+      emulator.call('menuGenerateReport');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(rows.slice(-3)).toEqual([['2023-07', 15, 12], ['2023-08', 18, 14], ['2023-09', 17, null]]);
+    const doc = emulator.documents[0]!;
+    expect(doc.trashed).toBe(false);
+    expect(tableWithHeader(doc, 'Month').texts()[3]).toEqual(['2023-09', '17', '—', '—', 'No data']);
+    expect(doc.body.plainText()).toContain('No bar for 2023-09: the Weekly log has no rows in these months yet.');
+  });
+
+  it('with 200 metrics the chart holds 20 of them and header cells take one setAttributes each', () => {
+    const emulator = exampleEmulator();
+    const sheet = emulator.spreadsheet.getSheetByName('Evaluation')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const plain = header.indexOf('Actual') + 1;
+    sheet.getRange(2, 1, sheet.getLastRow() - 1, plain).clearContent();
+    const rows = Array.from({ length: 200 }, (_, i) => header.slice(0, plain).map((h) => (
+      { Dimension: 'Result', Metric: `Metric ${i + 1}`, Unit: 'units', Direction: 'Higher', Target: 100, Actual: 50 + (i % 100) } as Record<string, unknown>
+    )[h] ?? ''));
+    if (sheet.getMaxRows() < 201) sheet.insertRowsAfter(sheet.getMaxRows(), 201 - sheet.getMaxRows());
+    sheet.getRange(2, 1, 200, plain).setValues(rows);
+    emulator.calls.reset();
+    emulator.call('menuGenerateReport');
+    const doc = emulator.documents[0]!;
+    expect(doc.trashed).toBe(false);
+    const calls = emulator.calls.snapshot();
+    // 20 metric rows in the first chart, 3 months in the second.
+    expect(calls['DataTableBuilder.addRow']).toBe(23);
+    const headerCells = tables(doc).filter((t) => t.rows[0]!.cells.every((c) => c.bold)).reduce((n, t) => n + t.rows[0]!.cells.length, 0);
+    expect(calls['TableCell.setAttributes']).toBe(headerCells);
+    expect(calls['Text.setBold'] ?? 0).toBe(0);
+    expect(doc.body.plainText()).toContain('The chart shows the 20 metrics furthest from their target, of 200; every metric is in the tables above.');
   });
 });

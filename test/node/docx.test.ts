@@ -1,6 +1,7 @@
 import { PNG_SIGNATURE } from '../../src/node/emulator/png';
-import { reportBlocks, reportDocx } from '../../src/node/docx';
-import { reportOf } from '../core/reportFixture';
+import type { ReportBlock } from '../../src/core/report';
+import { chartPng, chartSpec, reportBlocks, reportDocx } from '../../src/node/docx';
+import { exampleRaw, reportOf } from '../core/reportFixture';
 import { docxTexts, unzip } from './zip';
 
 describe('report as .docx', () => {
@@ -15,6 +16,7 @@ describe('report as .docx', () => {
       expect(texts).toContain(figure);
     }
     expect(texts).toContain("New customers 45 of 50 (90%): 5 short; a competitor's August promotion delayed 5 customers' signing.");
+    expect(texts).toEqual(expect.arrayContaining(['Acquisition cost per new customer (10k CNY)', '0.62', 'Amount (10k CNY)']));
     const images = [...entries.keys()].filter((k) => k.startsWith('word/media/'));
     expect(images).toHaveLength(2);
     for (const image of images) expect(entries.get(image)!.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
@@ -38,5 +40,17 @@ describe('report as .docx', () => {
     const modelTables = model.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'table' || b.kind === 'keyFigures').length;
     expect(blocks.filter((b) => b.kind === 'table')).toHaveLength(modelTables);
     expect(blocks.filter((b) => b.kind === 'image')).toHaveLength(2);
+  });
+
+  it('draws a month without Weekly log rows as missing (NaN: no bar), not as 0', () => {
+    const raw = exampleRaw('en');
+    raw.weekly = raw.weekly!.filter((r) => !String(r[0]).startsWith('2023-09'));
+    const chart = reportOf('en', raw).sections.flatMap((s) => s.blocks)
+      .find((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart' && b.id === 'monthly')!;
+    const spec = chartSpec(chart);
+    expect(spec.categories).toEqual(['2023-07', '2023-08', '2023-09']);
+    expect(spec.series[0]).toEqual([15, 18, 17]);
+    expect(spec.series[1]).toEqual([12, 14, Number.NaN]);
+    expect(chartPng(chart).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
   });
 });
