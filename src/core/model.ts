@@ -242,11 +242,15 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
     report(spec(key), v, { en: `choose ${choices(options, 'en')}`, zh: `请选择 ${choices(options, 'zh')}` });
     return matchOption(options, String(spec(key).defaultValue)) as K;
   };
-  const number = (key: SettingKey, min: number, max: number): number => {
+  const number = (key: SettingKey, min: number, max: number, whole = false): number => {
     const v = raw(key);
     const parsed = parseNumber(v);
-    if (parsed.ok && parsed.value !== null && parsed.value >= min && parsed.value <= max) return parsed.value;
-    report(spec(key), v, parsed.ok ? { en: `use a value from ${min} to ${max}`, zh: `请填写 ${min} 到 ${max} 之间的值` } : parsed.error);
+    const fits = parsed.ok && parsed.value !== null && parsed.value >= min && parsed.value <= max && (!whole || Number.isInteger(parsed.value));
+    if (fits) return parsed.value!;
+    const range = whole
+      ? { en: `use a whole number from ${min} to ${max}`, zh: `请填写 ${min} 到 ${max} 之间的整数` }
+      : { en: `use a value from ${min} to ${max}`, zh: `请填写 ${min} 到 ${max} 之间的值` };
+    report(spec(key), v, parsed.ok ? range : parsed.error);
     return Number(spec(key).defaultValue);
   };
   const list = (key: SettingKey): string[] => text(key).split(/[,，;；\s]+/).map((s) => s.trim()).filter((s) => s !== '');
@@ -264,7 +268,7 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
     language: option('language', LANGUAGE) as Settings['language'],
     currencyUnit: text('currencyUnit'),
     reminderWeekday: (WEEKDAY.options.findIndex((o) => o.key === weekdayKey) + 1) % 7,
-    reminderHour: Math.floor(number('reminderHour', 0, 23)),
+    reminderHour: number('reminderHour', 0, 23, true),
     remindersOn: option('remindersOn', YES_NO) === 'yes',
     remindersPaused: option('remindersPaused', YES_NO) === 'yes',
     managerEmails: managerEmails.filter((e) => EMAIL_PATTERN.test(e)),

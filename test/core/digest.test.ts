@@ -404,7 +404,7 @@ describe('retries and the schedule', () => {
     const problems = reminderScheduleProblems(readWorkbook(grids, time));
     expect(problems.map((p) => [p.row, p.value, p.message.en])).toEqual([
       [9, 'Fri.', 'Setting "Reminder weekday" has "Fri.": choose Monday / Tuesday / Wednesday / Thursday / Friday / Saturday / Sunday'],
-      [10, '25', 'Setting "Reminder hour" has "25": use a value from 0 to 23'],
+      [10, '25', 'Setting "Reminder hour" has "25": use a whole number from 0 to 23'],
     ]);
     expect(reminderScheduleProblems(readWorkbook(exampleGrids('en') as Grids, time))).toEqual([]);
   });

@@ -53,7 +53,7 @@ describe('reading the workbook', () => {
       ['setting_invalid', 'settings', hourRow + 1, '25'],
       ['setting_invalid', 'settings', thresholdRow + 1, 'high'],
     ]);
-    expect(wb.problems[0]!.message.en).toBe('Setting "Reminder hour" has "25": use a value from 0 to 23');
+    expect(wb.problems[0]!.message.en).toBe('Setting "Reminder hour" has "25": use a whole number from 0 to 23');
     expect(wb.problems[1]!.message.zh).toContain('风险阈值');
   });
 
@@ -98,5 +98,16 @@ describe('a missing column', () => {
       ['missing_column', 'evaluation', 1, 'target'],
     ]);
     expect(problems[1]!.message.zh).toBe('缺少列“责任人”。');
+  });
+});
+
+describe('the reminder hour', () => {
+  it('must be a whole hour, not silently rounded', () => {
+    const grids = exampleGrids('en');
+    const settings = grids.settings as CellValue[][];
+    settings[settings.findIndex((r) => r[0] === 'Reminder hour')]![1] = 9.5;
+    const wb = readWorkbook(grids, time);
+    expect(wb.settings.reminderHour).toBe(9);
+    expect(wb.problems.map((p) => p.message.en)).toEqual(['Setting "Reminder hour" has "9.5": use a whole number from 0 to 23']);
   });
 });

@@ -262,7 +262,7 @@ describe('Friday reminders: status and settings', () => {
   });
 
   it.each([
-    ['Reminder hour', '25', 'Friday reminders were not turned on, because Settings, row 10: Setting "Reminder hour" has "25": use a value from 0 to 23. Correct the value in Settings and turn reminders on again.'],
+    ['Reminder hour', '25', 'Friday reminders were not turned on, because Settings, row 10: Setting "Reminder hour" has "25": use a whole number from 0 to 23. Correct the value in Settings and turn reminders on again.'],
     ['Reminder weekday', 'Fri.', 'Friday reminders were not turned on, because Settings, row 9: Setting "Reminder weekday" has "Fri.": choose Monday / Tuesday / Wednesday / Thursday / Friday / Saturday / Sunday. Correct the value in Settings and turn reminders on again.'],
   ])('refuses to turn on with %s = %s, naming the row, the value and what is accepted', (label, value, message) => {
     const emulator = exampleSheet();
@@ -285,7 +285,7 @@ describe('Friday reminders: status and settings', () => {
     setSetting(emulator, 'Reminder hour', '25');
     emulator.call('menuTurnRemindersOn');
     expect(emulator.triggers).toEqual([]);
-    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('周五提醒未开启，原因：设置 第 10 行：设置“提醒时间（时）”的值“25”：请填写 0 到 23 之间的值。请在“设置”中更正后再次开启提醒。');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('周五提醒未开启，原因：设置 第 10 行：设置“提醒时间（时）”的值“25”：请填写 0 到 23 之间的整数。请在“设置”中更正后再次开启提醒。');
   });
 });
 
