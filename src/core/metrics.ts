@@ -6,7 +6,7 @@ import { dayFromParts, daysInMonth, type Day, type Direction } from './values';
 
 /** Division that treats a zero divisor as "no figure" rather than Infinity. */
 function divide(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : numerator / denominator;
+  return denominator === 0 ? null : finiteOrNull(numerator / denominator);
 }
 
 /**
@@ -23,7 +23,12 @@ export function achievementRate(actual: number | null, target: number | null, di
 /** 投入产出比: revenue ÷ cost. No cost, no ratio (a ratio against zero or negative cost is meaningless). */
 export function inputOutputRatio(revenue: number | null, cost: number | null): number | null {
   if (revenue === null || cost === null || cost <= 0) return null;
-  return revenue / cost;
+  return finiteOrNull(revenue / cost);
+}
+
+/** A quotient that overflows (1e300 ÷ 1e-300) is no figure anyone can use: blank, never Infinity. */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 // Beyond this, decimals are meaningless and String() would switch to exponent notation.
@@ -40,7 +45,7 @@ export function ratioLabel(ratio: number | null): string {
 /** Net ROI = (revenue − cost) ÷ cost, a fraction shown as a percentage. */
 export function netRoi(revenue: number | null, cost: number | null): number | null {
   if (revenue === null || cost === null || cost <= 0) return null;
-  return (revenue - cost) / cost;
+  return finiteOrNull((revenue - cost) / cost);
 }
 
 export type Status = 'on_target' | 'at_risk' | 'off_target' | 'no_data';

@@ -28,10 +28,24 @@ export const METRIC_STATUS = set('metricStatus', [
   { key: 'no_data', label: { en: 'No data', zh: '无数据' } },
 ]);
 
+/**
+ * THE list of direction words: parseDirection (report, reminders, ACHIEVEMENT_RATE) matches it, and the
+ * offline template's achievement formula is generated from it, so a word means the same everywhere.
+ */
 export const DIRECTION = set('direction', [
-  { key: 'higher', label: { en: 'Higher', zh: '越高越好' }, aliases: ['up'] },
-  { key: 'lower', label: { en: 'Lower', zh: '越低越好' }, aliases: ['down'] },
-  { key: 'none', label: { en: 'None', zh: '无' }, aliases: ['-', 'n/a'] },
+  {
+    key: 'higher', label: { en: 'Higher', zh: '越高越好' },
+    aliases: ['up', 'high', '↑', 'higher is better', '越大越好', '越多越好', '高', '正向'],
+  },
+  {
+    key: 'lower', label: { en: 'Lower', zh: '越低越好' },
+    aliases: ['down', 'low', '↓', 'lower is better', '越小越好', '越少越好', '低', '反向'],
+  },
+  {
+    key: 'none', label: { en: 'None', zh: '无' },
+    // U+2212 (typographic minus) is listed because the spreadsheet formula compares it as typed.
+    aliases: ['-', 'n/a', 'na', '--', '\u2212', '—', '–', '/', '不适用'],
+  },
 ]);
 
 export const FREQUENCY = set('frequency', [

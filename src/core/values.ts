@@ -6,6 +6,7 @@
  * is not a value is an error that names the text; it never silently becomes a wrong value.
  */
 import { bi, type Bilingual } from './i18n';
+import { DIRECTION, matchOption, normalizeLabel } from './options';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -30,10 +31,15 @@ function toHalfWidth(text: string): string {
 
 const MAX_QUOTED_LENGTH = 60;
 
+function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** How a cell value is quoted in an error message: short enough to read, exact enough to find. */
 export function quoteForMessage(v: CellValue): string {
   let text: string;
-  if (v instanceof Date) text = Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString().slice(0, 10);
+  // Local getters: Apps Script runs in the script's time zone, so the date reads as the person typed it.
+  if (v instanceof Date) text = Number.isNaN(v.getTime()) ? 'Invalid Date' : localIsoDate(v);
   else if (typeof v === 'boolean') text = v ? 'TRUE' : 'FALSE';
   else text = String(v ?? '');
   return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH - 1)}…` : text;
@@ -354,15 +360,6 @@ export function splitOwners(v: CellValue): string[] {
 
 export type Direction = 'higher' | 'lower' | 'none';
 
-const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
-  higher: 'higher', high: 'higher', up: 'higher', '↑': 'higher', 'higher is better': 'higher',
-  越高越好: 'higher', 越大越好: 'higher', 越多越好: 'higher', 高: 'higher', 正向: 'higher',
-  lower: 'lower', low: 'lower', down: 'lower', '↓': 'lower', 'lower is better': 'lower',
-  越低越好: 'lower', 越小越好: 'lower', 越少越好: 'lower', 低: 'lower', 反向: 'lower',
-  none: 'none', 'n/a': 'none', na: 'none', '-': 'none', '--': 'none', '—': 'none', '–': 'none', '/': 'none',
-  无: 'none', 不适用: 'none',
-};
-
 /** Blank means the usual direction, higher; the seed's "-" means the metric has no rate. */
 export function parseDirection(v: CellValue): Parsed<Direction> {
   if (v === null || v === undefined) return ok('higher');
@@ -374,8 +371,8 @@ export function parseDirection(v: CellValue): Parsed<Direction> {
     ));
   };
   if (typeof v !== 'string') return invalid();
-  const text = toHalfWidth(v).trim().toLowerCase();
-  if (text === '') return ok('higher');
-  const direction = DIRECTION_WORDS[text];
+  if (normalizeLabel(v) === '') return ok('higher');
+  // The words are the DIRECTION option set's (keys, both labels, aliases): one list for every reader.
+  const direction = matchOption(DIRECTION, v);
   return direction ? ok(direction) : invalid();
 }

@@ -76,3 +76,25 @@ describe('ROI', () => {
     expect(result).toEqual([['1:7.7'], ['1:3.5'], ['#VALUE "x"'], ['']]);
   });
 });
+
+describe('what Sheets passes that is not a number', () => {
+  it('names a date as the person typed it, and a checkbox as TRUE/FALSE', () => {
+    expect(() => achievementRateFormula(new Date(2023, 6, 31), 50)).toThrow(/"2023-07-31"/);
+    expect(() => achievementRateFormula(true, 50)).toThrow(/TRUE/);
+    expect(() => roiFormula(215, false)).toThrow(/FALSE/);
+  });
+
+  it('marks only the bad cell of a range and computes the rest', () => {
+    const result = achievementRateFormula([[true], [45], [new Date(2023, 6, 31)]], 50) as unknown[][];
+    expect(String(result[0]![0])).toContain('TRUE');
+    expect(result[1]![0]).toBeCloseTo(0.9, 12);
+    expect(String(result[2]![0])).toContain('2023-07-31');
+  });
+
+  it('gives blank, never Infinity, when the quotient overflows', () => {
+    expect(roiFormula(1e300, 1e-300)).toBe('');
+    expect(roiFormula(1e300, 1e-300, 'net')).toBe('');
+    expect(roiFormula(1e300, 1e-300, 'label')).toBe('');
+    expect(achievementRateFormula(1e300, 1e-300)).toBe('');
+  });
+});

@@ -17,6 +17,7 @@ import {
   type Parsed,
 } from '../../src/core/values';
 import { bi, fill, pick, resolveLang } from '../../src/core/i18n';
+import { DIRECTION } from '../../src/core/options';
 
 function valueOf<T>(parsed: Parsed<T>): T | null {
   if (!parsed.ok) throw new Error(`expected ok, got error: ${parsed.error.en}`);
@@ -233,8 +234,34 @@ describe('parseDirection', () => {
     ['n/a', 'none'],
     ['', 'higher'],
     [null, 'higher'],
+    ['越小越好', 'lower'],
+    ['越少越好', 'lower'],
+    ['低', 'lower'],
+    ['反向', 'lower'],
+    ['↓', 'lower'],
+    ['low', 'lower'],
+    ['Lower is better', 'lower'],
+    ['ＬＯＷＥＲ', 'lower'],
+    ['\u3000越小越好\u3000', 'lower'],
+    ['越大越好', 'higher'],
+    ['↑', 'higher'],
+    ['正向', 'higher'],
+    ['higher is better', 'higher'],
+    ['不适用', 'none'],
+    ['\u2212', 'none'],
+    ['—', 'none'],
+    ['NA', 'none'],
+    ['\u3000', 'higher'],
   ])('%p → %p', (input, expected) => {
     expect(valueOf(parseDirection(input))).toBe(expected);
+  });
+
+  it('reads every word of the DIRECTION option set (the one list the sheet formula uses too) as its option', () => {
+    for (const option of DIRECTION.options) {
+      for (const word of [option.key, option.label.en, option.label.zh, ...(option.aliases ?? [])]) {
+        expect([word, valueOf(parseDirection(word))]).toEqual([word, option.key]);
+      }
+    }
   });
 
   it('rejects other words, naming them', () => {

@@ -10,10 +10,13 @@ import { ReportSummary, buildReport, reportSummaryJson } from '../../src/core/re
 import { SETTINGS, TABS, tabSpec } from '../../src/core/schema';
 import { CellValue } from '../../src/core/values';
 import { main } from '../../src/node/cli';
+import { offlineProblems } from '../../src/node/cli/problems';
+import { Problem } from '../../src/core/problems';
 import { readXlsx } from '../../src/node/xlsx/reader';
 import { writeTemplate } from '../../src/node/xlsx/template';
 import { writeBigWorkbook } from '../../bench/offline';
 import { END_OF_CYCLE, rawFromExample, recordingIo, tempDir } from './xlsxHelpers';
+import { unzip } from './zip';
 
 const ROOT = join(__dirname, '..', '..');
 const dir = tempDir();
@@ -194,6 +197,75 @@ test('a renamed tab is still found by its headers', async () => {
   expect(read.sheets.map((s) => [s.tab, s.sheet])).toEqual([['costs', 'Sheet1']]);
   expect(read.lang).toBe('zh-CN');
   expect(readWorkbook(read.raw, END_OF_CYCLE).costs[0]).toMatchObject({ category: 'marketing', amount: 100000 });
+});
+
+/** A Tracking sheet under a title row, its Task header misspelt and no Owner column, beside an unknown sheet. */
+async function missingColumnsWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tracking');
+  ws.addRow(['East China tasks']);
+  ws.addRow(['Stage', 'Task name', 'Planned date', 'Status', 'My notes']);
+  ws.addRow(['Prepare', 'Book the trade-show booth', '2023-07-20', 'Done', '']);
+  ws.addRow(['Execute', 'Visit key accounts', '2023-09-20', 'Done', 'x']);
+  ws.addRow(['Execute', 'Sign new customers', '2023-09-25', 'Done', '']);
+  wb.addWorksheet('Sheet9').addRow(['Amount', 'Note']);
+  await wb.xlsx.writeFile(path);
+}
+
+describe('a missing column or tab is explained for the file, not for the Google Sheet menu', () => {
+  const path = join(dir, 'missing-columns.xlsx');
+  beforeAll(() => missingColumnsWorkbook(path));
+
+  test('English: one line per missing column, the headers not recognised, and how to add it', async () => {
+    const { code, err } = await runCli(['report', path, '--as-of', '2023-09-30', '--out', join(dir, 'mc.docx')]);
+    expect(code).toBe(1);
+    expect(err).not.toMatch(/menu|Set up or repair/i);
+    expect(err).toContain('error   Tracking, row 2 (Task): The column "Task" is missing. Headers in row 2 that are not recognised: "Task name", "My notes".');
+    expect(err).toContain('    Fix: Add a column headed Task / 任务名称 in row 2 of the Tracking sheet (accepted headers: "Task", "任务名称"; ' +
+      'case, spaces and full-width letters do not matter). If one of the unrecognised headers is that column, rename it to Task.');
+    expect(err).toContain('error   Tracking, row 2 (Owner): The column "Owner" is missing.');
+    // The missing columns are said once: no per-row "empty" or "no owner" lines for them.
+    expect(err.split('\n').filter((line) => line.includes('(Owner)') || line.includes('(Task)'))).toHaveLength(2);
+    expect(err).not.toMatch(/row [345] \((Task|Owner)\)/);
+    // A missing tab: add it, or rename the sheet that was not recognised.
+    expect(err).toContain('warning Costs: The tab "Costs" is missing.');
+    expect(err).toContain('    Fix: Add a sheet named Costs (or 投入) with these headers in row 1: Category, Channel, Amount, Note. ' +
+      'Or copy it from a new template: market-expansion template --lang en --out blank.xlsx ' +
+      'If it is one of the sheets that were not recognised ("Sheet9"), rename that sheet to Costs.');
+  });
+
+  test('Chinese: the same, in Chinese, and the report\'s data-quality table says the same', async () => {
+    const docx = join(dir, 'mc-zh.docx');
+    const { err } = await runCli(['report', path, '--as-of', '2023-09-30', '--lang', 'zh-CN', '--out', docx]);
+    expect(err).not.toMatch(/菜单|创建或修复/);
+    expect(err).toContain('错误 Tracking，第 2 行（任务名称）：缺少列“任务名称”。第 2 行中未能识别的表头：“Task name”、“My notes”。');
+    expect(err).toContain('    修改：请在“Tracking”工作表第 2 行添加表头为“任务名称”的列（可识别的表头：“Task”、“任务名称”；不区分大小写、空格和全角/半角）。' +
+      '如果某个未能识别的表头就是这一列，请将其改为“任务名称”。');
+    expect(err).toContain('请将该工作表重命名为“投入”');
+    const document = unzip(readFileSync(docx)).get('word/document.xml')!.toString('utf8');
+    expect(document).toContain('请在“Tracking”工作表第 2 行添加表头为“任务名称”的列');
+    expect(document).not.toContain('创建或修复工作表');
+    expect(document.split('缺少列“任务名称”').length - 1).toBe(1);
+  });
+});
+
+test('per-row problems of a missing column collapse into the missing-column line, whether or not the core emits them', () => {
+  const problem = (code: Problem['code'], row: number | null, column: string, severity: Problem['severity'] = 'error'): Problem => ({
+    code, severity, tab: 'tracking', row, column, value: '', message: { en: code, zh: code }, fix: { en: 'fix', zh: '修改' },
+  });
+  const missing = problem('missing_column', 1, 'owner');
+  const other = problem('bad_date', 3, 'plannedDate');
+  const raw = { tracking: [['Task', 'Planned date', 'Who']] };
+  const sheets = [{ tab: 'tracking' as const, sheet: 'Tracking', headerRow: 1 }];
+  const withRows = offlineProblems([missing, problem('missing_value', 3, 'owner'), problem('missing_owner', 4, 'owner'), other], raw, sheets, []);
+  const without = offlineProblems([missing, other], raw, sheets, []);
+  expect(withRows).toEqual(without);
+  expect(withRows.map((p) => [p.code, p.row, p.column])).toEqual([['missing_column', 1, 'owner'], ['bad_date', 3, 'plannedDate']]);
+  expect(withRows[0]!.message.en).toBe('missing_column Headers in row 1 that are not recognised: "Who".');
+  expect(withRows[0]!.fix.en).toContain('Add a column headed Owner / 责任人 in row 1 of the Tracking sheet');
+  // A missing Owner column on another tab leaves Tracking's owner problems alone.
+  const elsewhere = { ...missing, tab: 'goals' as const };
+  expect(offlineProblems([elsewhere, problem('missing_owner', 4, 'owner')], raw, sheets, []).map((p) => p.code)).toEqual(['missing_column', 'missing_owner']);
 });
 
 describe('command line exit codes', () => {

@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
 import { join } from 'node:path';
 import { Lang, pick } from '../../src/core/i18n';
-import { ratioLabel } from '../../src/core/metrics';
+import { achievementRate, ratioLabel } from '../../src/core/metrics';
 import { readWorkbook } from '../../src/core/model';
-import { DIRECTION, METRIC_STATUS, TASK_STATUS } from '../../src/core/options';
+import { DIRECTION, METRIC_STATUS, TASK_STATUS, normalizeLabel } from '../../src/core/options';
 import { COST_SUMMARY, SETTINGS, TABS, tabSpec } from '../../src/core/schema';
 import { optionLabels } from '../../src/core/setup';
 import { columnLetter } from '../../src/core/table';
+import { Direction, parseDirection } from '../../src/core/values';
 import { achievementFormula, costSummaryFormulas, costSummaryLayout, letterOf, statusFormula } from '../../src/node/xlsx/formulas';
 import { coreValue, readXlsx } from '../../src/node/xlsx/reader';
 import { FORMULA_ROWS, TEMPLATE_ROWS, writeTemplate } from '../../src/node/xlsx/template';
@@ -134,12 +135,68 @@ describe.each(['en', 'zh-CN'] as const)('template (%s) read back', (lang: Lang) 
 
 test('the achievement formula names the direction labels of both languages', () => {
   const f = achievementFormula(7);
-  for (const key of ['lower', 'none'] as const) {
+  for (const key of ['higher', 'lower'] as const) {
     const option = DIRECTION.options.find((o) => o.key === key)!;
-    expect(f).toContain(`D7="${option.label.en}"`);
-    expect(f).toContain(`D7="${option.label.zh}"`);
+    expect(f).toContain(`TRIM(D7)="${option.label.en}"`);
+    expect(f).toContain(`TRIM(D7)="${option.label.zh}"`);
   }
-  expect(f).toBe('IF(OR(F7="",E7=""),"",IFERROR(IF(E7=0,"",IF(OR(D7="None",D7="无",D7="-",D7="n/a"),"",IF(OR(D7="Lower",D7="越低越好",D7="down"),E7/F7,F7/E7))),""))');
+  // Blank or a word for higher: actual ÷ target; a word for lower: target ÷ actual; anything else (none, or a
+  // word the option set does not know): blank, never a guess.
+  expect(f).toMatch(/^IF\(OR\(F7="",E7=""\),"",IFERROR\(IF\(E7=0,"",IF\(OR\(TRIM\(D7\)="",.*\),F7\/E7,IF\(OR\(.*\),E7\/F7,""\)\)\),""\)\)$/);
+});
+
+/** The words compared with the Direction cell in one OR(...) of the formula, as written. */
+function wordsIn(orGroup: string): string[] {
+  return [...orGroup.matchAll(/TRIM\(D7\)="((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
+}
+
+test('the formula\'s direction words are exactly the DIRECTION option set\'s, the list parseDirection reads', () => {
+  const f = achievementFormula(7);
+  const higherGroup = f.slice(f.indexOf('IF(E7=0,"",') + 'IF(E7=0,"",'.length, f.indexOf(',F7/E7,'));
+  const lowerGroup = f.slice(f.indexOf(',F7/E7,') + ',F7/E7,'.length, f.indexOf(',E7/F7,'));
+  const normalized = (words: readonly string[]): string[] => [...new Set(words.map(normalizeLabel))].sort();
+  const spellingsOf = (key: Direction): string[] => {
+    const o = DIRECTION.options.find((x) => x.key === key)!;
+    return [o.key, o.label.en, o.label.zh, ...(o.aliases ?? [])];
+  };
+  expect(normalized(wordsIn(higherGroup))).toEqual(normalized(['', ...spellingsOf('higher')]));
+  expect(normalized(wordsIn(lowerGroup))).toEqual(normalized(spellingsOf('lower')));
+  // None's words are not compared: they fall through to blank, like unknown words.
+  expect(wordsIn(f).filter((w) => parseDirection(w).ok && valueOfDirection(w) === 'none')).toEqual([]);
+  // Every word the formula compares is one parseDirection reads the same way.
+  for (const w of wordsIn(higherGroup)) expect(valueOfDirection(w)).toBe('higher');
+  for (const w of wordsIn(lowerGroup)) expect(valueOfDirection(w)).toBe('lower');
+  expect(f).toContain('TRIM(D7)="越小越好"');
+  expect(f).toContain('TRIM(D7)="lower is better"');
+});
+
+function valueOfDirection(word: string): Direction | 'invalid' {
+  const parsed = parseDirection(word);
+  return parsed.ok ? (parsed.value ?? 'higher') : 'invalid';
+}
+
+test('for every direction word (and unknown ones) the formula computes what the report computes (HyperFormula)', () => {
+  const words = [
+    ...DIRECTION.options.flatMap((o) => [o.key, o.label.en, o.label.zh, ...(o.aliases ?? [])]),
+    '', ' 越小越好 ', 'LOWER', 'Higher Is Better', 'sideways', '越来越好', 'lowest', '0',
+  ];
+  const target = 30;
+  const actual = 28;
+  // Columns as the template has them (D direction, E target, F actual, G achievement); one row per word.
+  expect(['direction', 'target', 'actual', 'achievement'].map((k) => letterOf('evaluation', k))).toEqual(['D', 'E', 'F', 'G']);
+  const rows = words.map((w, i) => [null, null, null, w === '' ? null : w, target, actual, `=${achievementFormula(i + 1)}`]);
+  const hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3' });
+  try {
+    words.forEach((word, i) => {
+      const sheetValue = hf.getCellValue({ sheet: 0, row: i, col: 6 });
+      const parsed = parseDirection(word === '' ? null : word);
+      const expected = parsed.ok ? achievementRate(actual, target, parsed.value ?? 'higher') : null;
+      if (expected === null) expect([word, sheetValue]).toEqual([word, '']);
+      else expect([word, sheetValue]).toEqual([word, expect.closeTo(expected, 9)]);
+    });
+  } finally {
+    hf.destroy();
+  }
 });
 
 /** Values of a sheet for HyperFormula: formulas as "=…", dates as serials. */

@@ -2,18 +2,21 @@ import { resolve } from 'node:path';
 import { pick } from '../../core/i18n';
 import { DigestKind, planReminders } from '../../core/digest';
 import { isoFromDay } from '../../core/values';
-import { writeEml } from '../eml';
+import { isTimeZone, writeEml, zonedInstant } from '../eml';
 import { EXIT, ExitCode, Io, UsageError, dayOption, langOption, localToday, parseArgs, systemLang } from './args';
 import { PRINTED_PROBLEMS, exitCodeFor, problemReport } from './problems';
 import { CLI, KIND_LABEL, SKIP_REASON, say } from './text';
 import { openPlan } from './workbook';
 
+/** The team's clock when --time-zone is not given (the template's teams are in mainland China). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 const KINDS: readonly (DigestKind | 'auto')[] = ['auto', 'weekly', 'daily', 'monthly'];
 
-/** `market-expansion remind plan.xlsx [--as-of DATE] [--out emails/] [--kind auto|weekly|daily|monthly]` */
+/** `market-expansion remind plan.xlsx [--as-of DATE] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone ZONE]` */
 export async function remindCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const sys = systemLang(io.env);
-  const args = parseArgs(argv, 'remind', { values: ['out', 'as-of', 'lang', 'kind'], flags: ['strict', 'quiet', 'all'] }, sys);
+  const args = parseArgs(argv, 'remind', { values: ['out', 'as-of', 'lang', 'kind', 'time-zone'], flags: ['strict', 'quiet', 'all'] }, sys);
   const wanted = langOption(args.values.lang, sys);
   const mlang = wanted ?? sys;
   if (args.help) {
@@ -26,6 +29,8 @@ export async function remindCommand(argv: readonly string[], io: Io): Promise<Ex
   const kind = (args.values.kind ?? 'auto').toLowerCase() as DigestKind | 'auto';
   if (!KINDS.includes(kind)) throw new UsageError(say(CLI.badKind, mlang, { value: args.values.kind ?? '' }));
   const today = dayOption(args.values['as-of'], localToday(io.now()), mlang);
+  const timeZone = args.values['time-zone'] ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) throw new UsageError(say(CLI.badTimeZone, mlang, { value: timeZone }));
   const quiet = args.flags.has('quiet');
 
   const plan = await openPlan(resolve(io.cwd, file), io, { ...(wanted ? { lang: wanted } : {}), today, quiet, messageLang: mlang, shown: file });
@@ -37,9 +42,10 @@ export async function remindCommand(argv: readonly string[], io: Io): Promise<Ex
     if (!quiet) io.out(say(CLI.noEmails, lang, { day: isoFromDay(today), kind: kindLabel }));
   } else {
     try {
-      // Dated at the reminder hour of the run's day, so the same run writes the same files.
-      const date = new Date(today * 86_400_000 + plan.workbook.settings.reminderHour * 3_600_000);
-      await writeEml(reminders.emails, resolve(io.cwd, outDir), { date });
+      // Dated at the reminder hour of the run's day on the team's clock (as the Apps Script trigger sends
+      // them), so the same run writes the same files.
+      const date = zonedInstant(today, plan.workbook.settings.reminderHour, timeZone);
+      await writeEml(reminders.emails, resolve(io.cwd, outDir), { date, timeZone });
     } catch (error) {
       throw new UsageError(say(CLI.cannotWrite, lang, { path: outDir, reason: (error as Error).message }));
     }

@@ -79,7 +79,7 @@ Google Sheet generates.
   --quiet         只打印问题和错误`,
   },
   remindHelp: {
-    en: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly]
+    en: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
 
 Writes the reminder emails for a day as .eml files (open them in any mail program, or send them with
 your own mail system): one per owner listing their overdue tasks, tasks due in the next 7 days, tasks
@@ -89,10 +89,11 @@ not updated this week and retrospective actions due, and one summary per manager
   --as-of DATE    the day of the run (default: today)
   --kind KIND     auto (default: weekly on the reminder weekday, monthly on a month's last day, else daily),
                   weekly, daily or monthly
+  --time-zone TZ  the team's time zone, for the emails' date (default: Asia/Shanghai)
   --strict        exit with 1 on warnings too
   --all           print every problem (default: the first 100, errors first)
   --quiet         print nothing but problems and errors`,
-    zh: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly]
+    zh: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
 
 生成某天的提醒邮件（.eml 文件，可用任意邮件程序打开，或用贵司的邮件系统发送）：每位责任人一封，
 列出其逾期任务、未来 7 天到期的任务、本周未更新的任务和到期的复盘行动；每位管理者一封汇总。不会发送任何邮件。
@@ -100,6 +101,7 @@ not updated this week and retrospective actions due, and one summary per manager
   --out 目录      .eml 文件的目录（默认：emails/）
   --as-of 日期    运行日期（默认：今天）
   --kind 类型     auto（默认：提醒日为每周摘要，月末为每月摘要，其余为每日摘要）、weekly、daily 或 monthly
+  --time-zone 时区  团队所在时区，用于邮件日期（默认：Asia/Shanghai）
   --strict        有警告时也以 1 退出
   --all           打印全部问题（默认只打印前 100 个，错误在前）
   --quiet         只打印问题和错误`,
@@ -113,6 +115,7 @@ not updated this week and retrospective actions due, and one summary per manager
   badLang: { en: '--lang must be zh-CN or en, not "{value}".', zh: '--lang 只能是 zh-CN 或 en，而不是“{value}”。' },
   badKind: { en: '--kind must be auto, weekly, daily or monthly, not "{value}".', zh: '--kind 只能是 auto、weekly、daily 或 monthly，而不是“{value}”。' },
   badAsOf: { en: '--as-of: {reason}', zh: '--as-of：{reason}' },
+  badTimeZone: { en: '--time-zone must be a time zone such as Asia/Shanghai or Europe/Berlin, not "{value}".', zh: '--time-zone 必须是时区名称，例如 Asia/Shanghai 或 Europe/Berlin，而不是“{value}”。' },
   asOfRange: { en: '--as-of must be one day, not a range: "{value}".', zh: '--as-of 必须是某一天，而不是日期范围：“{value}”。' },
   exists: { en: '{path} already exists. Use --force to overwrite it, or choose another --out.', zh: '{path} 已存在。如需覆盖请加 --force，或用 --out 指定其他路径。' },
   notXlsx: { en: 'Cannot read {path}: {reason}. Save it from Excel or WPS as an Excel workbook (.xlsx).', zh: '无法读取 {path}：{reason}。请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）。' },

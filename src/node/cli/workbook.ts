@@ -7,6 +7,7 @@ import { TabKey } from '../../core/schema';
 import { Day, utcDayOf } from '../../core/values';
 import { ReadResult, UnreadableWorkbookError, readXlsx } from '../xlsx/reader';
 import { Io, UsageError } from './args';
+import { offlineProblems } from './problems';
 import { CLI, say } from './text';
 
 /** Files at least this big, or with at least this many rows, report progress on stderr. */
@@ -58,8 +59,12 @@ export async function openPlan(
   const rows = read.sheets.reduce((n, s) => n + s.rows, 0);
   const time: TimeContext = { today: options.today, dayOf: utcDayOf };
   progress(say(CLI.checking, mlang, { rows: rows.toLocaleString('en-US') }));
-  const workbook = readWorkbook(read.raw, time);
-  const problems = checkWorkbook(workbook, time);
+  const parsed = readWorkbook(read.raw, time);
+  // Problems in the command line's words (fix the file, not the Google Sheet's menu); the report merges the
+  // workbook's own reading problems into its data-quality notes, so those are reworded too.
+  const offline = (list: readonly Problem[]): Problem[] => offlineProblems(list, read.raw, read.sheets, read.unrecognised);
+  const problems = offline(checkWorkbook(parsed, time));
+  const workbook: Workbook = { ...parsed, problems: offline(parsed.problems) };
   const lang = options.lang ?? resolveLang(workbook.settings.language, read.lang);
   const sheetNames = new Map<TabKey, string>(read.sheets.map((s) => [s.tab, s.sheet]));
   return { read, workbook, time, lang, problems, sheetNames, rows, progress };

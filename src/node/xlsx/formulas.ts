@@ -52,16 +52,26 @@ function isOneOf(cell: string, names: readonly string[]): string {
 }
 
 /**
- * Achievement (达成率) of Evaluation row `row`: actual ÷ target, or target ÷ actual when the direction is
- * lower; blank when the direction is none, either figure is blank, the target is 0 or a figure is text.
+ * The words the achievement formula compares the Direction cell with, per direction: every spelling of the
+ * DIRECTION option set, the same list parseDirection reads (so the sheet and the report agree).
+ */
+export function directionWords(key: 'higher' | 'lower' | 'none'): string[] {
+  return spellings(DIRECTION, key);
+}
+
+/**
+ * Achievement (达成率) of Evaluation row `row`: actual ÷ target when the direction is blank or a word for
+ * higher, target ÷ actual for a word for lower; blank when the direction is none or a word the option set
+ * does not know (the report flags that cell; the sheet never guesses "higher"), when either figure is
+ * blank, the target is 0 or a figure is text. TRIM ignores stray spaces, as the report does.
  */
 export function achievementFormula(row: number): string {
   const target = `${letterOf('evaluation', 'target')}${row}`;
   const actual = `${letterOf('evaluation', 'actual')}${row}`;
-  const direction = `${letterOf('evaluation', 'direction')}${row}`;
-  const none = isOneOf(direction, spellings(DIRECTION, 'none'));
-  const lower = isOneOf(direction, spellings(DIRECTION, 'lower'));
-  return `IF(OR(${actual}="",${target}=""),"",IFERROR(IF(${target}=0,"",IF(${none},"",IF(${lower},${target}/${actual},${actual}/${target}))),""))`;
+  const direction = `TRIM(${letterOf('evaluation', 'direction')}${row})`;
+  const higher = isOneOf(direction, ['', ...directionWords('higher')]);
+  const lower = isOneOf(direction, directionWords('lower'));
+  return `IF(OR(${actual}="",${target}=""),"",IFERROR(IF(${target}=0,"",IF(${higher},${actual}/${target},IF(${lower},${target}/${actual},""))),""))`;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface ReadResult {
   readonly sheets: readonly SheetInfo[];
   /** The language the workbook's tab names and headers are written in (more Chinese than English → zh-CN). */
   readonly lang: Lang;
+  /** Visible sheets recognised as no tab, by name (a renamed tab may be among them). */
+  readonly unrecognised: readonly string[];
 }
 
 /** Called once per tab read, with its data rows (blank and formula-only rows not counted). */
@@ -185,7 +187,8 @@ export function rawFromWorkbook(wb: ExcelJS.Workbook, progress?: Progress): Read
   for (const info of sheets) {
     for (const cell of raw[info.tab]?.[0] ?? []) if (typeof cell === 'string') texts.push(cell);
   }
-  return { raw, sheets, lang: languageOf(texts) };
+  const unrecognised = unmatched.filter((ws) => ws.state !== 'hidden').map((ws) => ws.name);
+  return { raw, sheets, lang: languageOf(texts), unrecognised };
 }
 
 export class UnreadableWorkbookError extends Error {
