@@ -53,7 +53,7 @@ function ownerProblems(workbook: Workbook): Problem[] {
   for (const item of owned) {
     if (item.owners.length === 0) {
       if (item.requireOwner && !ownerColumnMissing) {
-        problems.push(problem('missing_owner', 'error', item.tab, item.row, 'owner', '', fill(MSG.missingOwner, { task: item.label }), MSG.missingOwnerFix));
+        problems.push(problem('missing_owner', 'error', item.tab, item.row, 'owner', '', fillNamed(MSG.missingOwner, item.label, item.row, {}), MSG.missingOwnerFix));
       }
       continue;
     }
@@ -105,6 +105,12 @@ function goalSumProblems(workbook: Workbook): Problem[] {
   return problems;
 }
 
+/** A message about a row, naming it by its text, or by its row number when that cell is blank. */
+function fillNamed(text: Bilingual, name: string, row: number, params: Record<string, string | number>): Bilingual {
+  const label = name === '' ? { en: `row ${row}`, zh: `第 ${row} 行` } : { en: name, zh: name };
+  return { en: fill(text, { ...params, task: label.en }).en, zh: fill(text, { ...params, task: label.zh }).zh };
+}
+
 function round(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
@@ -122,12 +128,12 @@ function taskProblems(workbook: Workbook, time: TimeContext): Problem[] {
     const due = taskDueDay(task);
     if (due !== null && due < time.today) {
       problems.push(problem('task_overdue', 'warning', 'tracking', task.row, 'plannedDate', task.task,
-        fill(MSG.overdue, { task: task.task, due: isoFromDay(due), days: time.today - due }), MSG.overdueFix));
+        fillNamed(MSG.overdue, task.task, task.row, { due: isoFromDay(due), days: time.today - due }), MSG.overdueFix));
     }
     if (task.updated !== null && time.today - task.updated >= STALE_AFTER_DAYS) {
       const owner = task.owners.join(', ') || '—';
       problems.push(problem('task_stale', 'warning', 'tracking', task.row, 'updated', isoFromDay(task.updated),
-        fill(MSG.stale, { task: task.task, updated: isoFromDay(task.updated) }), fill(MSG.staleFix, { owner })));
+        fillNamed(MSG.stale, task.task, task.row, { updated: isoFromDay(task.updated) }), fill(MSG.staleFix, { owner })));
     }
   }
   return problems;

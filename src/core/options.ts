@@ -107,15 +107,30 @@ export function normalizeLabel(text: string): string {
     .toLowerCase();
 }
 
+// Each set's names, normalised once: matchOption runs for every option cell of every row.
+const NORMALIZED_NAMES = new WeakMap<OptionSet, ReadonlyMap<string, string>>();
+
+function normalizedNames(optionSet: OptionSet): ReadonlyMap<string, string> {
+  let names = NORMALIZED_NAMES.get(optionSet);
+  if (!names) {
+    const map = new Map<string, string>();
+    for (const option of optionSet.options) {
+      for (const name of [option.key, option.label.en, option.label.zh, ...(option.aliases ?? [])]) {
+        const normalized = normalizeLabel(name);
+        if (!map.has(normalized)) map.set(normalized, option.key);
+      }
+    }
+    NORMALIZED_NAMES.set(optionSet, map);
+    names = map;
+  }
+  return names;
+}
+
 /** The option a cell means, whatever language or alias it uses; null when it matches none. */
 export function matchOption<K extends string>(optionSet: OptionSet<K>, text: string): K | null {
   const wanted = normalizeLabel(text);
   if (wanted === '') return null;
-  for (const option of optionSet.options) {
-    const names = [option.key, option.label.en, option.label.zh, ...(option.aliases ?? [])];
-    if (names.some((name) => normalizeLabel(name) === wanted)) return option.key;
-  }
-  return null;
+  return (normalizedNames(optionSet).get(wanted) as K | undefined) ?? null;
 }
 
 export function optionLabel<K extends string>(optionSet: OptionSet<K>, key: K): Bilingual {

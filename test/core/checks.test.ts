@@ -93,3 +93,14 @@ describe('the cycle in Settings', () => {
     expect(problems.map((p) => p.message.zh)).toEqual(['周期结束日（2023-06-30）早于开始日（2023-07-01）。']);
   });
 });
+
+describe('a task without a name', () => {
+  it('is named by its row in every message', () => {
+    const problems = check('en', '2023-08-20', (g) => {
+      g.tracking!.push(['Execute', '', 'Wang*', '2023-08-01', 'In progress', '', '', '', '', '', 'Weekly', '']);
+    });
+    const row5 = problems.filter((p) => p.row === 5);
+    expect(row5.map((p) => p.message.en)).toEqual(['Task is empty.', '"row 5" was due 2023-08-01 and is not done (19 days overdue).']);
+    expect(row5[1]!.message.zh).toBe('“第 5 行”应于 2023-08-01 完成，尚未完成（逾期 19 天）。');
+  });
+});
