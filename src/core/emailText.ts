@@ -112,6 +112,7 @@ export const EMAIL_TEXT = {
     'Owner reminders planned for this week: {count}. Any the daily mail quota holds back are sent automatically later; {log} lists every email sent.',
     '本周计划向责任人发送提醒：{count} 封。因每日邮件配额暂缓的提醒会稍后自动发送；每封邮件的发送情况见“{log}”。',
   ),
+  summaryWritten: b('Owner reminders written for this week: {count}.', '本周已生成责任人提醒：{count} 封。'),
   noTargets: b('No targets in Goals yet.', '“目标”中尚无目标。'),
   noOwners: b('Nobody has overdue or stale work.', '没有逾期或未更新的工作。'),
   noRisks: b('No risks found.', '未发现风险。'),
@@ -402,7 +403,10 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     s.name, s.email, skipReasonText(s.reason, lang),
     s.rows.map((r) => say(lang, 'rowRef', { tab: tabLabel(r.tab, lang), row: r.row })).join('; '),
   ]);
-  const sent = say(lang, 'summarySent', { count: summary.ownerEmails, log: tabLabel('log', lang) });
+  // Offline (no sheet) there is no mail quota or Log: the emails are files a person sends.
+  const sent = ctx.sheetUrl === ''
+    ? say(lang, 'summaryWritten', { count: summary.ownerEmails })
+    : say(lang, 'summarySent', { count: summary.ownerEmails, log: tabLabel('log', lang) });
   const footer = managerFooterText(ctx);
 
   const heading = (key: EmailTextKey): string => `<h3 style="${STYLE.h}">${escapeHtml(h(key))}</h3>`;

@@ -75,6 +75,11 @@ function withoutSheetLinks(text: string, sheetUrl: string): string {
 
 const withoutSender = (text: string, sender: string): string => text.replace(`Sent automatically by ${sender} from`, 'Sent automatically by <sender> from');
 
+/** The managers' line on how the emails go out: by the sheet's mail quota and Log online, as files offline. */
+const withoutDelivery = (text: string): string =>
+  text.replace(/Owner reminders planned for this week: (\d+)\. Any the daily mail quota holds back are sent automatically later; Log lists every email sent\./, 'Owner reminders: $1.')
+    .replace(/Owner reminders written for this week: (\d+)\./, 'Owner reminders: $1.');
+
 describe('offline remind writes the emails the Apps Script reminders send (2023-07-28, the example)', () => {
   const dir = tempDir();
   let sent: { to: string; subject: string; body: string; at: Date }[];
@@ -109,13 +114,15 @@ describe('offline remind writes the emails the Apps Script reminders send (2023-
     expect(written.map((m) => [m.to, m.subject])).toEqual(sent.map((m) => [m.to, m.subject]));
   });
 
-  test('same plain-text bodies, but for the sheet links and the sending account', () => {
+  test('same plain-text bodies, but for the sheet links, the sending account and how the emails go out', () => {
     // The emulator's bodies do carry links and the account; offline they do not.
     expect(sent.every((m) => m.body.includes(sheetUrl))).toBe(true);
     expect(written.some((m) => m.text.includes('docs.google.com'))).toBe(false);
+    expect(written[0]!.text).toContain('Owner reminders written for this week: 3.');
+    expect(sent[0]!.body).toContain('Owner reminders planned for this week: 3.');
     for (const [i, mail] of written.entries()) {
-      const apps = withoutSender(withoutSheetLinks(sent[i]!.body, sheetUrl), sender);
-      const offline = withoutSender(mail.text.trim(), 'market-expansion');
+      const apps = withoutDelivery(withoutSender(withoutSheetLinks(sent[i]!.body, sheetUrl), sender));
+      const offline = withoutDelivery(withoutSender(mail.text.trim(), 'market-expansion'));
       expect([mail.to, offline]).toEqual([sent[i]!.to, apps]);
     }
     // Real content, not just greetings: the manager's figures and risks.
