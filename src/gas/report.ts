@@ -9,7 +9,7 @@ import { Progress, renderReport } from './docRenderer';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { OpenWorkbook, languageOf, openWorkbook } from './spreadsheet';
-import { alertText, showDialog } from './ui';
+import { alertText, errorText, showDialog } from './ui';
 
 /** Every tab the report reads (Log is not read: it only grows). */
 const REPORT_TABS: readonly TabKey[] = TABS.map((tab) => tab.key).filter((key) => key !== 'log');
@@ -17,10 +17,6 @@ const REPORT_TABS: readonly TabKey[] = TABS.map((tab) => tab.key).filter((key) =
 /** Document property counting the reports made for a cycle, so later runs are named v2, v3 and never overwrite. */
 export function versionKey(cycle: string): string {
   return `report.versions.${cycle.trim() || '-'}`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Menu → Generate {cycle} report. */
@@ -31,7 +27,7 @@ export function runGenerateReport(): void {
     opened = openWorkbook(ss, REPORT_TABS);
   } catch (error) {
     const lang = languageOf(ss, null);
-    alertText(lang, RT.failedNoDoc, { error: messageOf(error), step: pick(RT.stepRead, lang) });
+    alertText(lang, RT.failedNoDoc, { error: errorText(error), step: pick(RT.stepRead, lang) });
     return;
   }
   if (!hasProjectTabs(opened.workbook)) {
@@ -75,9 +71,9 @@ function generate(opened: OpenWorkbook): void {
     reservation = reserveVersion(workbook.settings.cycle);
   } catch (error) {
     const versionStep = progress.step === RT.stepVersion;
-    logQuietly(tabs, pick(RT.logFailed, lang), `${pick(progress.step, lang)}: ${messageOf(error)}`);
-    if (versionStep) alertText(lang, RT.versionFailed, { error: messageOf(error) });
-    else alertText(lang, RT.failedNoDoc, { error: messageOf(error), step: pick(progress.step, lang) });
+    logQuietly(tabs, pick(RT.logFailed, lang), `${pick(progress.step, lang)}: ${errorText(error)}`);
+    if (versionStep) alertText(lang, RT.versionFailed, { error: errorText(error) });
+    else alertText(lang, RT.failedNoDoc, { error: errorText(error), step: pick(progress.step, lang) });
     return;
   }
   const name = versionedName(model.documentName, reservation.version);
@@ -107,14 +103,14 @@ function generate(opened: OpenWorkbook): void {
       DriveApp.getFileById(docId).moveTo(DriveApp.getFolderById(folderId));
     } catch (error) {
       // The report is complete: keep it in My Drive and say how to fix the setting.
-      notes.push(t(RT.folderMissing, { folder: folderSetting, error: messageOf(error) }));
+      notes.push(t(RT.folderMissing, { folder: folderSetting, error: errorText(error) }));
     }
   }
   if (model.problemCount > 0) notes.push(t(RT.doneProblems, { count: model.problemCount }));
   try {
     appendLog(tabs, [{ action: t(RT.logAction), detail: `${name} — ${url}` }]);
   } catch (error) {
-    notes.push(t(RT.logNotRecorded, { error: messageOf(error) }));
+    notes.push(t(RT.logNotRecorded, { error: errorText(error) }));
   }
   const html = [
     `<p>${escapeHtml(t(RT.doneBody))} <a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(name)}</a></p>`,
@@ -141,7 +137,7 @@ function logQuietly(tabs: OpenWorkbook['tabs'], action: string, detail: string):
 function failed(
   lang: Lang, tabs: OpenWorkbook['tabs'], docId: string | null, name: string, reservation: Reservation, progress: Progress, error: unknown,
 ): void {
-  const message = messageOf(error);
+  const message = errorText(error);
   let trashed = docId === null;
   if (docId !== null) {
     try {

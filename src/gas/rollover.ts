@@ -8,6 +8,7 @@ import { CellValue, isoFromDay } from '../core/values';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { OpenWorkbook, dateOfDay, ensureSize, openWorkbook } from './spreadsheet';
+import { errorText } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,10 +22,6 @@ interface RolloverRecord {
 
 function say(lang: Lang, text: Bilingual, params: Record<string, string | number> = {}): void {
   SpreadsheetApp.getUi().alert(pick(fill(text, params), lang));
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function parseRecord(value: string | null): RolloverRecord | null {

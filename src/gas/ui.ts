@@ -9,3 +9,8 @@ export function showDialog(title: string, html: string, width = 720, height = 48
 export function alertText(lang: Lang, text: Bilingual, params: Record<string, string | number> = {}): void {
   SpreadsheetApp.getUi().alert(pick(fill(text, params), lang));
 }
+
+/** The message of whatever an Apps Script service threw (an Error, or occasionally a bare string). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
