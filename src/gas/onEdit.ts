@@ -1,5 +1,6 @@
 import { tabSpec } from '../core/schema';
-import { mapHeaders } from '../core/table';
+import { isBlankCell, mapHeaders } from '../core/table';
+import { CellValue } from '../core/values';
 import { findTabs } from './spreadsheet';
 
 /**
@@ -19,7 +20,11 @@ export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (updatedColumn === undefined) return;
   // An edit of only the Updated column itself is the person correcting the stamp: leave it.
   if (range.getColumn() === updatedColumn + 1 && range.getNumColumns() === 1) return;
+  // One read of the touched rows: a row a person emptied gets no stamp (its old stamp is cleared), so a
+  // cleared row does not turn into a half-filled one that Check data would flag.
+  const width = Math.max(sheet.getLastColumn(), updatedColumn + 1);
+  const rows = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues();
   const now = new Date();
-  const stamps = Array.from({ length: lastRow - firstRow + 1 }, () => [now]);
+  const stamps = rows.map((row) => [row.some((cell, i) => i !== updatedColumn && !isBlankCell(cell as CellValue)) ? now : '']);
   sheet.getRange(firstRow, updatedColumn + 1, stamps.length, 1).setValues(stamps);
 }

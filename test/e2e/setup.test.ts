@@ -148,6 +148,25 @@ describe('Check data in the sheet', () => {
   });
 });
 
+describe('On-edit stamp on a row a person empties', () => {
+  it('clears the stamp instead of leaving a half-filled row behind', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
+    const cell = tracking.getRange('F4');
+    cell.setValue('13 signed');
+    emulator.fireOnEdit(cell, '12 signed (target 15)');
+    expect(tracking.getRange('L4').getValue()).toBeInstanceOf(Date);
+    const row = tracking.getRange('A4:K4');
+    row.setValues([new Array(11).fill('')]);
+    emulator.fireOnEdit(row);
+    expect(tracking.getRange('L4').getValue()).toBe('');
+    emulator.call('menuCheckData');
+    expect(emulator.ui.dialogs.at(-1)!.html).toContain('No problems found.');
+  });
+});
+
 describe('Menu and on-edit stamp', () => {
   it('builds the menu in the sheet language with the cycle in the report item', () => {
     const emulator = bundleEmulator();
