@@ -61,7 +61,7 @@ function ownerProblems(workbook: Workbook): Problem[] {
       const person = findPerson(workbook.team, name);
       if (!person && hasTeam) {
         problems.push(problem('owner_not_in_team', 'error', item.tab, item.row, 'owner', name, fill(MSG.notInTeam, { name }), fill(MSG.notInTeamFix, { name })));
-      } else if (person && person.email === '' && item.tab === 'tracking' && !reported.has(person.name)) {
+      } else if (person && person.email === '' && !reported.has(person.name)) {
         reported.add(person.name);
         problems.push(problem('owner_without_email', 'warning', 'team', person.row, 'email', '', fill(MSG.noEmail, { name: person.name }), fill(MSG.noEmailFix, { name: person.name })));
       }

@@ -104,3 +104,13 @@ describe('a task without a name', () => {
     expect(row5[1]!.message.zh).toBe('“第 5 行”应于 2023-08-01 完成，尚未完成（逾期 19 天）。');
   });
 });
+
+describe('an owner without an email', () => {
+  it('is flagged once whatever they own, since reminders cannot reach them', () => {
+    const problems = check('en', '2023-07-28', (g) => {
+      g.team![4]![1] = ''; // Zhao*: owns only a Retrospective action (row 3, with Zhang)
+    });
+    expect(problems.map((p) => [p.code, p.tab, p.row])).toEqual([['owner_without_email', 'team', 5]]);
+    expect(problems[0]!.message.en).toBe('Zhao* has no email address, so gets no reminders.');
+  });
+});
