@@ -284,8 +284,9 @@ function costSummary(states: Partial<Record<TabKey, TabState>>, layouts: Map<Tab
   const amount = columnLetter(layout.header.index.get('amount')! + 1);
   const revenue = columnLetter(weekly.header.index.get('revenue')! + 1);
   const formulas: Record<string, string> = {
-    totalCost: `=SUM(${amount}2:${amount}${layout.maxRows})`,
-    revenue: `=SUM(${quoteSheet(weekly.name)}!${revenue}2:${revenue}${weekly.maxRows})`,
+    // Whole columns (SUM skips the header text), so rows added below the grid still count.
+    totalCost: `=SUM(${amount}:${amount})`,
+    revenue: `=SUM(${quoteSheet(weekly.name)}!${revenue}:${revenue})`,
     ratio: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')})`,
     ratioLabel: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')}, "label")`,
     netRoi: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')}, "net")`,

@@ -100,6 +100,21 @@ describe('Set up or repair sheets', () => {
     expect(reader.errors()).toEqual([]);
   });
 
+  it('counts cost rows added below the original grid in the totals', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    const costs = emulator.spreadsheet.getSheetByName('Costs')!;
+    costs.insertRowsAfter(costs.getMaxRows(), 10);
+    costs.getRange(costs.getMaxRows(), 1, 1, 3).setValues([['Other', 'Gifts', 2]]);
+    const reader = evaluateFormulas(emulator.spreadsheet, {
+      ACHIEVEMENT_RATE: (a, t, d) => achievementRateFormula(a as never, t as never, d as never),
+      ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
+    });
+    expect(reader.value('Costs', 'G1')).toBe(30);
+    expect(reader.value('Costs', 'G4')).toBe('1:7.2');
+  });
+
   it('refuses to load the example over data a person typed', () => {
     const emulator = bundleEmulator();
     emulator.call('menuSetupSheets');

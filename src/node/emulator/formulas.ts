@@ -163,8 +163,9 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
   const sheetsData = (): Record<string, RawCellContent[][]> => {
     const out: Record<string, RawCellContent[][]> = {};
     for (const sheet of spreadsheet.sheets) {
-      out[sheet.name] = sheet.cells.map((row) =>
-        (row ?? []).map((c): RawCellContent => {
+      // Array.from, not map: rows and cells never written are holes in the sparse arrays, and HyperFormula wants dense ones.
+      out[sheet.name] = Array.from(sheet.cells, (row) =>
+        Array.from(row ?? [], (c): RawCellContent => {
           if (!c || c.spilled) return null;
           if (c.f) return c.f;
           const v = c.v;
