@@ -2,7 +2,7 @@ import { Bilingual, fill } from './i18n';
 import { Goal, TimeContext, Workbook } from './model';
 import { findPerson } from './people';
 import { Problem } from './problems';
-import { TabKey, settingSpec, tabSpec } from './schema';
+import { TabKey, settingSpec } from './schema';
 import { Day, isoFromDay } from './values';
 
 /** How long a task may go without an update before Check data calls it stale. */
@@ -184,9 +184,4 @@ export function checkWorkbook(workbook: Workbook, time: TimeContext): Problem[] 
     .map((p, i) => ({ p, i }))
     .sort((a, b) => TAB_ORDER.indexOf(a.p.tab) - TAB_ORDER.indexOf(b.p.tab) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
     .map(({ p }) => p);
-}
-
-/** Name of a problem's tab in a language, for messages. */
-export function tabLabel(tab: TabKey): Bilingual {
-  return tabSpec(tab).name;
 }

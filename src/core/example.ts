@@ -1,6 +1,6 @@
 import { Bilingual, Lang, pick } from './i18n';
 import {
-  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, METRIC_STATUS, OptionSet, RETRO_STATUS, TASK_STATUS, WEEKDAY, YES_NO,
+  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, OptionSet, RETRO_STATUS, TASK_STATUS, WEEKDAY, YES_NO,
   optionLabel,
 } from './options';
 import { SETTINGS, SettingKey, TABS, TabKey } from './schema';
@@ -128,15 +128,6 @@ export function exampleData(lang: Lang): ExampleData {
   };
 }
 
-/** Labels of metric statuses, for formulas that write them into the sheet. */
-export function statusLabels(lang: Lang): Record<'on_target' | 'at_risk' | 'off_target' | 'no_data', string> {
-  return {
-    on_target: label(METRIC_STATUS, 'on_target', lang),
-    at_risk: label(METRIC_STATUS, 'at_risk', lang),
-    off_target: label(METRIC_STATUS, 'off_target', lang),
-    no_data: label(METRIC_STATUS, 'no_data', lang),
-  };
-}
 
 /**
  * The example as plain grids in schema column order (header row first), the shape both adapters read:

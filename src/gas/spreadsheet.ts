@@ -1,7 +1,7 @@
 import { Lang, resolveLang } from '../core/i18n';
 import { RawWorkbook, TimeContext, Workbook, readWorkbook } from '../core/model';
 import { normalizeLabel } from '../core/options';
-import { TABS, TabKey, TabSpec } from '../core/schema';
+import { TABS, TabKey } from '../core/schema';
 import { CellValue, Day } from '../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -118,6 +118,3 @@ export function dateOfDay(day: Day, timeZone: string): Date {
   return dateMaker(timeZone)(day);
 }
 
-export function tabName(spec: TabSpec, lang: Lang): string {
-  return lang === 'zh-CN' ? spec.name.zh : spec.name.en;
-}

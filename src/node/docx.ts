@@ -162,5 +162,3 @@ export function reportDocx(model: ReportModel): Promise<Buffer> {
   return docxFromBlocks(reportBlocks(model), model.documentName);
 }
 
-/** The name the offline CLI imports (src/node/cli). */
-export const renderDocx = reportDocx;

@@ -210,7 +210,3 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
 export async function writeTemplate(path: string, options: TemplateOptions): Promise<void> {
   await buildTemplate(options).xlsx.writeFile(path);
 }
-
-export async function templateBuffer(options: TemplateOptions): Promise<Buffer> {
-  return Buffer.from(await buildTemplate(options).xlsx.writeBuffer());
-}
