@@ -1,3 +1,4 @@
+import { STATUS_COLORS, TASK_STATUS_COLORS } from './colors';
 import { Lang, pick } from './i18n';
 import { matchesSetting } from './model';
 import { METRIC_STATUS, OptionSet, matchOption, normalizeLabel } from './options';
@@ -60,15 +61,12 @@ export function headerLabel(spec: ColumnSpec, lang: Lang): string {
   return pick(spec.header, lang);
 }
 
-const STATUS_COLORS: Readonly<Record<string, string>> = {
-  on_target: '#d9ead3', at_risk: '#fff2cc', off_target: '#f4cccc', no_data: '#eeeeee',
-  done: '#d9ead3', in_progress: '#cfe2f3', blocked: '#f4cccc', not_started: '#eeeeee',
-};
+const COLOR_OF: Readonly<Record<string, string>> = { ...STATUS_COLORS, ...TASK_STATUS_COLORS };
 
 export function statusColors(options: OptionSet, lang: Lang): { text: string; background: string }[] {
   return options.options
-    .filter((o) => STATUS_COLORS[o.key] !== undefined)
-    .map((o) => ({ text: pick(o.label, lang), background: STATUS_COLORS[o.key]! }));
+    .filter((o) => COLOR_OF[o.key] !== undefined)
+    .map((o) => ({ text: pick(o.label, lang), background: COLOR_OF[o.key]! }));
 }
 
 function quoteSheet(name: string): string {

@@ -1,4 +1,5 @@
 import { Bilingual } from '../core/i18n';
+import { HEADER_COLOR, STATUS_COLORS } from '../core/colors';
 import { Status } from '../core/metrics';
 import { ReportBlock, ReportModel } from '../core/report';
 import { RT } from '../core/reportText';
@@ -8,14 +9,6 @@ type Body = GoogleAppsScript.Document.Body;
 type Table = GoogleAppsScript.Document.Table;
 type ChartBlock = Extract<ReportBlock, { kind: 'chart' }>;
 
-/** Cell colours of a metric status (the sheet's conditional colours, lighter for print). */
-export const STATUS_BACKGROUND: Readonly<Record<Status, string>> = {
-  on_target: '#d9ead3',
-  at_risk: '#fff2cc',
-  off_target: '#f4cccc',
-  no_data: '#eeeeee',
-};
-const HEADER_BACKGROUND = '#e8eaed';
 const CHART_WIDTH = 640;
 const CHART_HEIGHT = 320;
 
@@ -35,11 +28,11 @@ function appendTable(body: Body, header: readonly string[] | null, rows: readonl
   const offset = header ? 1 : 0;
   const bold = { [DocumentApp.Attribute.BOLD]: true };
   (header ?? []).forEach((_, c) => {
-    table.getCell(0, c).setBackgroundColor(HEADER_BACKGROUND).setAttributes(bold);
+    table.getCell(0, c).setBackgroundColor(HEADER_COLOR).setAttributes(bold);
   });
   rows.forEach((row, r) => {
     row.forEach((cell, c) => {
-      if (cell.status) table.getCell(r + offset, c).setBackgroundColor(STATUS_BACKGROUND[cell.status]);
+      if (cell.status) table.getCell(r + offset, c).setBackgroundColor(STATUS_COLORS[cell.status]);
     });
   });
   return table;

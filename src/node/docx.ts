@@ -5,18 +5,10 @@
 import {
   AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import type { Status } from '../core/metrics';
+import { HEADER_COLOR, STATUS_COLORS } from '../core/colors';
 import type { ReportBlock, ReportModel } from '../core/report';
 import { ChartSpec, DEFAULT_COLORS, renderChart } from './emulator/png';
 
-/** The same colours as the Google Doc renderer (src/gas/docRenderer.ts). */
-export const STATUS_FILL: Readonly<Record<Status, string>> = {
-  on_target: '#d9ead3',
-  at_risk: '#fff2cc',
-  off_target: '#f4cccc',
-  no_data: '#eeeeee',
-};
-const HEADER_FILL = '#e8eaed';
 export const CHART_SIZE = { width: 640, height: 320 } as const;
 
 export interface DocxCell {
@@ -135,15 +127,15 @@ export function reportBlocks(model: ReportModel): DocxBlock[] {
           blocks.push({
             kind: 'table', headerRow: true,
             rows: [
-              block.header.map((text) => ({ text, bold: true, fill: HEADER_FILL })),
-              ...block.rows.map((row) => row.map((c) => ({ text: c.text, fill: c.status ? STATUS_FILL[c.status] : null }))),
+              block.header.map((text) => ({ text, bold: true, fill: HEADER_COLOR })),
+              ...block.rows.map((row) => row.map((c) => ({ text: c.text, fill: c.status ? STATUS_COLORS[c.status] : null }))),
             ],
           });
           break;
         case 'keyFigures':
           blocks.push({
             kind: 'table', headerRow: false,
-            rows: block.figures.map((f) => [{ text: f.label, bold: true }, { text: f.value, fill: f.status ? STATUS_FILL[f.status] : null }]),
+            rows: block.figures.map((f) => [{ text: f.label, bold: true }, { text: f.value, fill: f.status ? STATUS_COLORS[f.status] : null }]),
           });
           break;
         case 'chart':
