@@ -43,9 +43,11 @@ export function setLanguage(language: 'en' | 'zh-CN' | 'auto'): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const tabs = findTabs(ss);
   const label = optionLabel(LANGUAGE, language);
-  writeSetting(tabs, settingSpec('language'), language === 'zh-CN' ? label.zh : label.en);
+  // The value is written in the sheet's language as it is now (自动 on a Chinese sheet); both read back alike.
+  const before = openWorkbook(ss, ['settings']).lang;
+  writeSetting(tabs, settingSpec('language'), pick(label, before));
   const { lang } = openWorkbook(ss, ['settings']);
-  appendLog(tabs, [{ action: pick(UI.languageMenu, lang), detail: label.en }]);
+  appendLog(tabs, [{ action: pick(UI.languageMenu, lang), detail: pick(label, lang) }]);
   buildMenu();
   alertText(lang, UI.languageSet, { lang: pick(label, lang) });
 }

@@ -1,7 +1,7 @@
 import { matchesSetting } from '../core/model';
 import { SETTINGS_TAB, SettingSpec, TabKey } from '../core/schema';
-import { mapHeaders } from '../core/table';
-import { asLiteral } from '../core/table';
+import { normalizeLabel } from '../core/options';
+import { asLiteral, mapHeaders } from '../core/table';
 import { readGrid } from './spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -16,6 +16,8 @@ export function writeSetting(tabs: Map<TabKey, Sheet>, spec: SettingSpec, value:
   const valueColumn = header.index.get('value') ?? 1;
   const rowIndex = grid.findIndex((row, i) => i > 0 && matchesSetting(spec, row[labelColumn]));
   const target = rowIndex > 0 ? rowIndex + 1 : Math.max(grid.length, 1) + 1;
-  if (rowIndex <= 0) sheet.getRange(target, labelColumn + 1).setValue(spec.label.en);
+  // A missing row gets its label in the tab's own language (a Chinese sheet has a 设置 tab).
+  const chinese = normalizeLabel(sheet.getName()) === normalizeLabel(SETTINGS_TAB.name.zh);
+  if (rowIndex <= 0) sheet.getRange(target, labelColumn + 1).setValue(chinese ? spec.label.zh : spec.label.en);
   sheet.getRange(target, valueColumn + 1).setValue(typeof value === 'string' ? asLiteral(value) : value);
 }

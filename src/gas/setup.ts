@@ -100,7 +100,7 @@ export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   for (const [key, sheet] of tabs) states[key] = readState(sheet, key);
   const plan = planSetup(states, lang);
   apply(ss, tabs, plan);
-  if (plan.actions.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: plan.summary.join('; ') || pick(UI.setupDone, lang) }]);
+  if (plan.actions.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: plan.summary.join(lang === 'zh-CN' ? '；' : '; ') || pick(UI.setupDone, lang) }]);
   return plan;
 }
 

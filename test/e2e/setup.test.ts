@@ -53,6 +53,12 @@ describe('Set up or repair sheets', () => {
     emulator.call('menuSetupSheets');
     expect(emulator.spreadsheet.getSheetByName('执行跟踪')).not.toBeNull();
     expect(headerRow(emulator, '效果评估').slice(0, 3)).toEqual(['评估维度', '核心指标', '单位']);
+    emulator.call('menuLanguageAuto');
+    const settings = emulator.spreadsheet.getSheetByName('设置')!;
+    const language = settings.getRange(1, 1, settings.getLastRow(), 2).getValues().find((r) => r[0] === '语言')!;
+    expect(language[1]).toBe('自动');
+    const log = emulator.spreadsheet.getSheetByName('日志')!;
+    expect(log.getRange(log.getLastRow(), 2, 1, 3).getValues()[0]).toEqual(['语言', 'director@example.com', '自动']);
   });
 
   it('keeps reordered, respelt, other-language and added columns, and every typed value', () => {
