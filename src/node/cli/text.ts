@@ -6,24 +6,25 @@ export const CLI = {
     en: `market-expansion: the Market Expansion Tracker workbook without Google (Excel / WPS / LibreOffice)
 
 Usage:
-  market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx
-  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en]
-  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly]
+  market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx [--force]
+  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--strict] [--all] [--quiet]
+  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
 
 Run "market-expansion <command> --help" for a command's options.
 
-Exit codes: 0 done; 1 done, but the data has problems (listed, with sheet, row and how to fix);
+Exit codes: 0 done (warnings may be listed); 1 done, but the data has errors (listed, with sheet, row and how to
+fix; with --strict, warnings count too);
 2 wrong usage, or the file cannot be read or written.`,
     zh: `market-expansion：不依赖 Google 的市场拓展跟踪表（Excel / WPS / LibreOffice）
 
 用法：
-  market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx
-  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en]
-  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly]
+  market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx [--force]
+  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--strict] [--all] [--quiet]
+  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
 
 运行 “market-expansion <命令> --help” 查看各命令的选项。
 
-退出码：0 完成；1 已完成，但数据有问题（已列出工作表、行号和修改方法）；
+退出码：0 完成（可能列出警告）；1 已完成，但数据有错误（已列出工作表、行号和修改方法；使用 --strict 时警告也计入）；
 2 用法错误，或文件无法读取/写入。`,
   },
   templateHelp: {
