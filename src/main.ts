@@ -5,7 +5,7 @@
  */
 import { achievementRateFormula, roiFormula } from './core/customFunctions';
 import type { SheetArg, SheetResult } from './core/customFunctions';
-import { buildMenu, setLanguage } from './gas/menu';
+import { openSheet, setLanguage } from './gas/menu';
 import { runCheckData } from './gas/check';
 import { runLoadExample, runSetup } from './gas/setup';
 import { stampUpdated } from './gas/onEdit';
@@ -45,9 +45,9 @@ export function ROI(revenue: SheetArg, cost: SheetArg, mode?: SheetArg): SheetRe
   return roiFormula(revenue, cost, mode);
 }
 
-/** Simple trigger: builds the menu in the sheet's language. */
+/** Simple trigger: builds the menu in the sheet's language and brings the Goals progress up to date. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu();
+  openSheet();
 }
 
 /** Simple trigger: stamps Updated on the tracking rows a person changed. */

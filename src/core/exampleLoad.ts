@@ -3,16 +3,8 @@ import { Lang } from './i18n';
 import { RawWorkbook, matchesSetting } from './model';
 import { SETTINGS, TABS, TabKey, tabSpec } from './schema';
 import { defaultSettingValue } from './setup';
-import { asLiteral, isBlankCell, mapHeaders, readTable } from './table';
+import { CellWrite, asLiteral, isBlankCell, mapHeaders, readTable } from './table';
 import { CellValue, Day, dayFromIso } from './values';
-
-/** One rectangle to write with one setValues. */
-export interface CellWrite {
-  readonly tab: TabKey;
-  readonly row: number;
-  readonly column: number;
-  readonly values: CellValue[][];
-}
 
 export type ExamplePlan = { readonly busy: readonly TabKey[] } | { readonly writes: readonly CellWrite[] };
 

@@ -562,6 +562,8 @@ export function planRollover(
       else if (goal.period?.kind === 'cycle' && sameLabel(goal.period.label, from.label)) setCell(goalsTable, row, 'period', to.label);
       const marker = pick(fill(ROLLOVER_MSG.draft, { to: to.label, from: from.label, row: goal.row }), lang);
       setCell(goalsTable, row, 'note', prefixed(marker, withoutDraftMarker(goal.note)));
+      // Progress figures belong to the cycle that ended (they stay in the archive); the script refills them.
+      for (const column of tabSpec('goals').columns) if (column.computed) setCell(goalsTable, row, column.key, '');
       return row;
     });
     goalsCopied = rows.length;

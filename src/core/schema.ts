@@ -39,6 +39,11 @@ export interface ColumnSpec {
   readonly required?: boolean;
   /** The column must exist, though a row may leave it blank (e.g. an Actual not known yet). */
   readonly essential?: boolean;
+  /**
+   * Filled by the script (progress against today), not typed: it is refreshed when the sheet opens, on Check
+   * data and on each reminder run, left empty by the roll-over, and not in the offline template.
+   */
+  readonly computed?: boolean;
   readonly formula?: ColumnFormula;
   readonly width?: number;
   readonly note?: Bilingual;
@@ -102,7 +107,14 @@ export const TABS: readonly TabSpec[] = [
       col('target', 'Target', '目标值', 'measure', { required: true }),
       col('owner', 'Owner', '责任人', 'owners'),
       col('note', 'Note', '备注', 'text', { width: 280 }),
+      col('actualToDate', 'Actual to date', '截至今日实际', 'number', { computed: true, numberFormat: NUMBER_FORMAT }),
+      col('expectedToDate', 'Expected by today', '截至今日应完成', 'number', { computed: true, numberFormat: NUMBER_FORMAT }),
+      col('progress', 'Progress', '进度', 'percent', { computed: true, numberFormat: PERCENT_FORMAT }),
+      col('progressStatus', 'Progress status', '进度状态', 'option', { computed: true, options: METRIC_STATUS }),
+      col('projection', 'Projection', '预计完成', 'number', { computed: true, numberFormat: NUMBER_FORMAT }),
+      col('perWeek', 'Needed per week', '每周还需', 'number', { computed: true, numberFormat: NUMBER_FORMAT }),
     ],
+    statusColumn: 'progressStatus',
     tabColor: '#188038',
   },
   {

@@ -141,7 +141,8 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang)
     for (const column of spec.columns) {
       const at = columnOf.get(column.key)!;
       const isNew = !state || at >= lastColumn;
-      if (column.options && (isNew || !state.validated[at])) {
+      // A computed column holds what the script writes: no drop-down to pick from.
+      if (column.options && !column.computed && (isNew || !state.validated[at])) {
         actions.push({ kind: 'validation', tab: spec.key, column: at + 1, rows: maxRows - 1, values: optionLabels(column.options, lang) });
         if (!isNew) summary.push(zh ? `“${name}”：为“${exact(column)}”添加下拉列表` : `"${name}": added the drop-down to ${exact(column)}`);
       }

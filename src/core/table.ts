@@ -1,6 +1,6 @@
 import { Bilingual } from './i18n';
 import { normalizeLabel } from './options';
-import { ColumnSpec, TabSpec } from './schema';
+import { ColumnSpec, TabKey, TabSpec } from './schema';
 import { CellValue } from './values';
 
 /** Where each declared column sits in a tab as a person left it (found by header text, never by position). */
@@ -64,6 +64,14 @@ export function readTable(tab: TabSpec, grid: readonly (readonly CellValue[])[])
     if (any) rows.push({ row: r + 1, cells });
   }
   return { header, rows };
+}
+
+/** One rectangle of a tab to write with one setValues (row and column 1-based). */
+export interface CellWrite {
+  readonly tab: TabKey;
+  readonly row: number;
+  readonly column: number;
+  readonly values: CellValue[][];
 }
 
 /** Column number (1-based) to its A1 letters. */

@@ -6,14 +6,17 @@ import { tabSpec } from '../core/schema';
 import { escapeHtml, htmlTable } from '../core/html';
 import { Lang } from '../core/i18n';
 import { appendLog } from './log';
+import { refreshProgress } from './progress';
 import { openWorkbook } from './spreadsheet';
 import { showDialog } from './ui';
 
 /** Check data: every problem, each with tab, row, value and fix, in one dialog and one Log row. */
 export function runCheckData(): Problem[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { workbook, time, lang, tabs } = openWorkbook(ss);
+  const open = openWorkbook(ss);
+  const { workbook, time, lang, tabs } = open;
   const problems = checkWorkbook(workbook, time);
+  refreshProgress(open);
   const title = pick(UI.checkTitle, lang);
   const headline = problems.length === 0 ? pick(UI.checkClean, lang) : pick(fill(UI.checkFound, { count: problems.length }), lang);
   showDialog(title, `<p>${escapeHtml(headline)}</p>${problems.length ? problemTable(problems, lang) : ''}`);

@@ -3,14 +3,15 @@ import { UI } from '../core/messages';
 import { LANGUAGE, optionLabel } from '../core/options';
 import { settingSpec } from '../core/schema';
 import { appendLog } from './log';
-import { findTabs, openWorkbook } from './spreadsheet';
+import { OpenWorkbook, findTabs, openWorkbook } from './spreadsheet';
+import { refreshProgress } from './progress';
 import { writeSetting } from './settings';
 import { alertText } from './ui';
 
 /** The menu, in the sheet's language; the report item carries the cycle from Settings. */
-export function buildMenu(): void {
+export function buildMenu(open?: OpenWorkbook): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { lang, workbook } = openWorkbook(ss, ['settings']);
+  const { lang, workbook } = open ?? openWorkbook(ss, ['settings']);
   const t = (text: { en: string; zh: string }, params: Record<string, string> = {}): string => pick(fill(text, params), lang);
   const ui = SpreadsheetApp.getUi();
   const cycle = workbook.settings.cycle;
@@ -37,6 +38,13 @@ export function buildMenu(): void {
     .addItem(t(UI.loadExample), 'menuLoadExample')
     .addSubMenu(language)
     .addToUi();
+}
+
+/** On open: one read of the workbook serves the menu and the Goals progress columns. */
+export function openSheet(): void {
+  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+  buildMenu(open);
+  refreshProgress(open);
 }
 
 export function setLanguage(language: 'en' | 'zh-CN' | 'auto'): void {

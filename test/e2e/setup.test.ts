@@ -188,6 +188,26 @@ describe('On-edit stamp on a row a person empties', () => {
   });
 });
 
+describe('Goals progress', () => {
+  it('is brought up to date when the sheet opens, and a second open writes nothing', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    emulator.fireOnOpen();
+    const goals = emulator.spreadsheet.getSheetByName('Goals')!;
+    expect(goals.getRange('F1:K1').getValues()[0]).toEqual(['Actual to date', 'Expected by today', 'Progress', 'Progress status', 'Projection', 'Needed per week']);
+    expect(goals.getRange('F2:K2').getValues()[0]).toEqual([10, 13.55, 10 / (15 * 28 / 31), 'Off target', 32.86, 4.38]);
+    expect(goals.getRange('H2').getNumberFormat()).toBe('0.0%');
+    expect(goals.getRange('I2').getDataValidation()).toBeNull();
+    emulator.calls.reset();
+    emulator.fireOnOpen();
+    expect(writes(emulator)).toBe(0);
+    emulator.clock.set(new Date('2023-08-16T09:00:00+08:00'));
+    emulator.call('menuCheckData');
+    expect(goals.getRange('G2').getValue()).toBe(Math.round((15 + 18 * 16 / 31) * 100) / 100);
+  });
+});
+
 describe('Menu and on-edit stamp', () => {
   it('builds the menu in the sheet language with the cycle in the report item', () => {
     const emulator = bundleEmulator();

@@ -196,7 +196,9 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   // Excel and WPS recalculate every formula when the file opens (the file carries no cached results).
   wb.calcProperties.fullCalcOnLoad = true;
   const byTab = new Map<TabKey, ExcelJS.Worksheet>();
-  for (const tab of TABS) {
+  for (const declared of TABS) {
+    // Columns the Apps Script fills (Goals progress) have nothing to fill them in Excel or WPS: left out.
+    const tab: TabSpec = { ...declared, columns: declared.columns.filter((c) => !c.computed) };
     const ws = addTab(wb, tab, lang);
     byTab.set(tab.key, ws);
     if (tab.key === 'settings') fillSettings(ws, lang, example ? example.settings : null);
