@@ -9,10 +9,13 @@
  *   next 7 days (or overdue), and a request for this week's numbers in Weekly log.
  * - A task's due date is its planned date (the end of a range), or its next-step due date when that is
  *   later and the task is not done (the team agreed a later next step). Done tasks are never listed.
- * - Frequency: the weekly digest covers daily and weekly tasks, and monthly tasks in the month's last
- *   weekly run (the month-end run); overdue tasks are listed whatever their frequency. A daily digest
- *   covers daily tasks only (due today or tomorrow, not updated since yesterday); a monthly digest
- *   monthly tasks only (not updated this month).
+ * - Frequency: the weekly digest covers daily and weekly tasks, and monthly tasks only when overdue or
+ *   when the weekly run falls on the month's last day; overdue tasks are listed whatever their frequency.
+ *   A daily digest covers daily tasks only (due today or tomorrow, not updated since yesterday). The
+ *   month-end digest (kind 'monthly', on the month's last day) covers monthly tasks (due in 7 days, not
+ *   updated this month) and, because it replaces that day's daily digest, daily tasks with the daily
+ *   rules: one email per person that day. Retrospective actions and the numbers request are in the
+ *   weekly digest only.
  * - Owners with nothing to say get nothing. The numbers request counts as something to say only for
  *   people who report numbers (they have Weekly log rows this cycle or own a goal) and have not yet
  *   entered this week's.
@@ -226,6 +229,7 @@ export function kindOf(period: string): DigestKind | null {
 
 /** The digest an automatic run produces today. */
 export function autoKind(today: Day, reminderWeekday: number): DigestKind {
+  // The run on the reminder weekday is the weekly digest even at month end: it then lists monthly tasks too.
   if (weekdayOf(today) === reminderWeekday) return 'weekly';
   if (today === lastDayOfMonth(today)) return 'monthly';
   return 'daily';
@@ -239,6 +243,11 @@ export function nextWeeklyRun(today: Day, hourNow: number, weekday: number, hour
   let ahead = (weekday - weekdayOf(today) + 7) % 7;
   if (ahead === 0 && hourNow >= hour) ahead = 7;
   return { day: today + ahead, hour };
+}
+
+/** When a daily trigger at `hour` runs next, seen at `today` `hourNow` (the current hour counts as past). */
+export function nextDailyRun(today: Day, hourNow: number, hour: number): { day: Day; hour: number } {
+  return { day: hourNow >= hour ? today + 1 : today, hour };
 }
 
 /** A run time as shown to people: `2023-07-28 09:00`. */
@@ -271,8 +280,17 @@ export function dayInPeriod(period: string, today: Day): Day {
 // ---------------------------------------------------------------------------------------------
 // Retries: a one-off trigger that runs the same period again later
 
-/** Document property holding the one pending retry (there is never more than one). */
+/**
+ * Document property holding the pending retry of weekly periods. There is at most one pending retry per
+ * digest kind (see retryProperty), so a daily run never replaces or removes a weekly run's retry.
+ */
 export const RETRY_PROPERTY = 'reminders.retry';
+export const DIGEST_KINDS: readonly DigestKind[] = ['weekly', 'daily', 'monthly'];
+
+/** The document property of the pending retry of a kind: `reminders.retry` (weekly), `reminders.retry.daily`, `reminders.retry.monthly`. */
+export function retryProperty(kind: DigestKind): string {
+  return kind === 'weekly' ? RETRY_PROPERTY : `${RETRY_PROPERTY}.${kind}`;
+}
 /** How long the trigger waits for the document lock (a person waits 5 s; a trigger can wait longer). */
 export const TRIGGER_LOCK_WAIT_MS = 30_000;
 /** When the lock stayed busy: try again this much later, at most LOCK_RETRY_MAX times. */
@@ -280,7 +298,10 @@ export const LOCK_RETRY_AFTER_MS = 10 * 60_000;
 export const LOCK_RETRY_MAX = 6;
 /** When the mail quota held emails back: the quota refreshes over 24 hours, so try again a day (and a margin) later. */
 export const QUOTA_RETRY_AFTER_MS = 24 * 3_600_000 + 5 * 60_000;
-/** A period's retries stop this many days after its end (the next period's run replaces its emails by then). */
+/**
+ * A period's retries stop this many days after its end (the next period's run replaces its emails by then).
+ * A daily period is not retried after its day: the next day's run is a new daily digest.
+ */
 export const RETRY_GRACE_DAYS = 6;
 
 export interface RetryRecord {
@@ -315,7 +336,7 @@ export function parseRetry(raw: string | null | undefined): RetryRecord | null {
 /** Whether a retry of `period` on `day` is still worth making. */
 export function retryAllowed(period: string, day: Day): boolean {
   const end = periodEnd(period);
-  return end !== null && day <= end + RETRY_GRACE_DAYS;
+  return end !== null && day <= end + (kindOf(period) === 'daily' ? 0 : RETRY_GRACE_DAYS);
 }
 
 /** What to do when the trigger could not get the lock: retry (which attempt, when) or give up. */
@@ -414,9 +435,12 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
   const period = periodKey(kind, today);
   const weekStart = weekStartOf(today);
   const monthEnd = lastDayOfMonth(today);
-  const monthEndRun = today + 7 > monthEnd;
-  const dueWindow = kind === 'daily' ? 1 : DUE_SOON_DAYS;
-  const staleBefore = kind === 'daily' ? today - 1 : kind === 'monthly' ? monthEnd - partsOfDay(monthEnd).day + 1 : weekStart;
+  const monthStart = monthEnd - partsOfDay(monthEnd).day + 1;
+  // Daily tasks keep the daily rules in the daily and month-end digests; everything else follows the digest.
+  const dailyRules = (frequency: Frequency): boolean => kind === 'daily' || (kind === 'monthly' && frequency === 'daily');
+  const dueWindowOf = (frequency: Frequency): number => (dailyRules(frequency) ? 1 : DUE_SOON_DAYS);
+  const staleBeforeOf = (frequency: Frequency): Day => (dailyRules(frequency) ? today - 1 : kind === 'monthly' ? monthStart : weekStart);
+  const staleBefore = staleBeforeOf('weekly');
   const gids = opts.tabGids ?? {};
   const people = indexTeam(workbook.team);
 
@@ -434,8 +458,8 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
 
   const includes = (frequency: Frequency, overdue: boolean): boolean => {
     if (kind === 'daily') return frequency === 'daily';
-    if (kind === 'monthly') return frequency === 'monthly';
-    return frequency !== 'monthly' || overdue || monthEndRun;
+    if (kind === 'monthly') return frequency === 'monthly' || frequency === 'daily';
+    return frequency !== 'monthly' || overdue || today === monthEnd;
   };
 
   // Risks and loads are counted over every task (the managers see all frequencies).
@@ -449,7 +473,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     const due = planned === null ? next : next !== null && next > planned ? next : planned;
     const daysOverdue = due === null ? 0 : today - due;
     const started = task.status === 'in_progress' || task.status === 'blocked' || task.planned === null || task.planned.start <= today;
-    const stale = started && (task.updated === null || task.updated < staleBefore);
+    const stale = started && (task.updated === null || task.updated < staleBeforeOf(task.frequency));
     const item: TaskItem = {
       tab: 'tracking', row: task.row, link: rowLink(opts.sheetUrl, gids.tracking, task.row), task: task.task, stage: task.stage,
       status: task.status, frequency: task.frequency, due, daysOverdue, nextStep: task.nextStep, updated: task.updated, stale,
@@ -459,7 +483,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     if (overdue) overdueItems.push({ item, owners: ownerNames });
     if (task.status === 'blocked') blockedItems.push({ item, owners: ownerNames });
     if (!includes(task.frequency, overdue)) continue;
-    const dueSoon = due !== null && !overdue && -daysOverdue <= dueWindow;
+    const dueSoon = due !== null && !overdue && -daysOverdue <= dueWindowOf(task.frequency);
     for (const owner of task.owners) {
       const bucket = bucketOf(owner);
       if (overdue) bucket.overdue.push(item);
@@ -478,7 +502,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
       module: action.module, suggestion: action.suggestion, due: action.due.end, daysOverdue: today - action.due.end,
     };
     if (item.daysOverdue > 0) retroOverdue.push({ item, owners: action.owners.map((o) => people.find(o)?.name ?? o) });
-    if (kind === 'daily' || action.due.end > today + DUE_SOON_DAYS) continue;
+    if (kind !== 'weekly' || action.due.end > today + DUE_SOON_DAYS) continue;
     for (const owner of action.owners) {
       const bucket = bucketOf(owner);
       bucket.retro.push(item);

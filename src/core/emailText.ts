@@ -40,6 +40,12 @@ const b = (en: string, zh: string): Bilingual => ({ en, zh });
 export const EMAIL_TEXT = {
   defaultTeam: b('Market expansion', '市场拓展'),
   weekLabel: b('{year}-W{week2}', '{year}年第{week}周'),
+  periodWeek: b('week {week}', '{week}'),
+  periodDay: b('{date} (daily)', '{date}（每日）'),
+  periodMonth: b('{year}-{month2} (month end)', '{year}年{month}月（月末）'),
+  kindWeekly: b('weekly digest', '每周摘要'),
+  kindDaily: b('daily digest', '每日摘要'),
+  kindMonthly: b('month-end digest', '月末摘要'),
   subjectWeekly: b('[{team}] Your reminders, week {week}', '【{team}】本周提醒（{week}）'),
   subjectDaily: b('[{team}] Daily reminders, {date} (week {week})', '【{team}】每日提醒（{date}，{week}）'),
   subjectMonthly: b('[{team}] Month-end reminders, {month} (week {week})', '【{team}】月末提醒（{month}，{week}）'),
@@ -57,12 +63,17 @@ export const EMAIL_TEXT = {
     'Your monthly-tracked tasks in {team} ({cycle}) at the end of {month}. Please update them in Tracking.',
     '以下是{team}（{cycle}）{month} 月末需要跟踪的月度任务，请在“执行跟踪”中更新。',
   ),
+  introMonthlyDaily: b(
+    'Your monthly-tracked tasks in {team} ({cycle}) at the end of {month}, and your daily-tracked tasks for {date}. Please update them in Tracking.',
+    '以下是{team}（{cycle}）{month} 月末需要跟踪的月度任务，以及 {date} 需要每日跟踪的任务，请在“执行跟踪”中更新。',
+  ),
   sectionOverdue: b('Overdue', '已逾期'),
   sectionDueSoon: b('Due in the next 7 days', '未来 7 天内到期'),
   sectionDueSoonDaily: b('Due today or tomorrow', '今天或明天到期'),
   sectionStale: b('Not updated this week', '本周未更新'),
   sectionStaleDaily: b('Not updated since yesterday', '昨天以来未更新'),
   sectionStaleMonthly: b('Not updated this month', '本月未更新'),
+  sectionStaleDailyTasks: b('Daily tasks not updated since yesterday', '昨天以来未更新的每日任务'),
   sectionRetro: b('Retrospective actions due', '到期的复盘优化事项'),
   sectionNumbers: b("This week's numbers", '本周数据'),
   overdueOne: b('1 day overdue (due {due})', '逾期 1 天（截止 {due}）'),
@@ -177,6 +188,26 @@ function measure(value: number | null, isRate: boolean): string {
 
 export function weekLabel(week: { readonly year: number; readonly week: number }, lang: Lang): string {
   return say(lang, 'weekLabel', { year: week.year, week: week.week, week2: String(week.week).padStart(2, '0') });
+}
+
+/**
+ * A period key (`weekly:2023-W30`, `daily:2023-07-27`, `monthly:2023-07`) as people read it: "week
+ * 2023-W30" / "2023年第30周", "2023-07-27 (daily)" / "2023-07-27（每日）", "2023-07 (month end)" /
+ * "2023年7月（月末）". The raw keys stay in document properties.
+ */
+export function periodLabel(period: string, lang: Lang): string {
+  const weekly = /^weekly:(\d{4})-W(\d{2})$/.exec(period);
+  if (weekly) return say(lang, 'periodWeek', { week: weekLabel({ year: Number(weekly[1]), week: Number(weekly[2]) }, lang) });
+  const daily = /^daily:(\d{4}-\d{2}-\d{2})$/.exec(period);
+  if (daily) return say(lang, 'periodDay', { date: daily[1] ?? '' });
+  const monthly = /^monthly:(\d{4})-(\d{2})$/.exec(period);
+  if (monthly) return say(lang, 'periodMonth', { year: monthly[1] ?? '', month: Number(monthly[2]), month2: monthly[2] ?? '' });
+  return period;
+}
+
+/** A digest kind as people read it ("weekly digest" / "每周摘要"). */
+export function kindLabel(kind: DigestKind, lang: Lang): string {
+  return say(lang, kind === 'daily' ? 'kindDaily' : kind === 'monthly' ? 'kindMonthly' : 'kindWeekly');
 }
 
 function teamName(ctx: RenderContext): string {
@@ -316,13 +347,19 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
     team, cycle, week: weekLabel(ctx.week, lang), from: isoFromDay(ctx.weekStart), to: isoFromDay(ctx.weekStart + 6),
     date: isoFromDay(ctx.today), month: monthOf(ctx.today),
   };
-  const intro = say(lang, ctx.kind === 'daily' ? 'introDaily' : ctx.kind === 'monthly' ? 'introMonthly' : 'introWeekly', introParams);
+  // The month-end digest replaces that day's daily digest: it holds daily tasks (daily rules) too.
+  const hasDaily = ctx.kind === 'monthly' && [...digest.overdue, ...digest.dueSoon, ...digest.stale].some((t) => t.frequency === 'daily');
+  const intro = say(lang, ctx.kind === 'daily' ? 'introDaily' : ctx.kind === 'monthly' ? (hasDaily ? 'introMonthlyDaily' : 'introMonthly') : 'introWeekly', introParams);
   const dueTitle = ctx.kind === 'daily' ? 'sectionDueSoonDaily' : 'sectionDueSoon';
   const staleTitle = ctx.kind === 'daily' ? 'sectionStaleDaily' : ctx.kind === 'monthly' ? 'sectionStaleMonthly' : 'sectionStale';
+  const splitStale = ctx.kind === 'monthly';
+  const staleMain = splitStale ? digest.stale.filter((t) => t.frequency !== 'daily') : digest.stale;
+  const staleDaily = splitStale ? digest.stale.filter((t) => t.frequency === 'daily') : [];
   const sections = [
     section(say(lang, 'sectionOverdue'), digest.overdue, (i) => taskLine(i, 'overdue', ctx), ctx, 'tracking'),
     section(say(lang, dueTitle), digest.dueSoon, (i) => taskLine(i, 'dueSoon', ctx), ctx, 'tracking'),
-    section(say(lang, staleTitle), digest.stale, (i) => taskLine(i, 'stale', ctx), ctx, 'tracking'),
+    section(say(lang, staleTitle), staleMain, (i) => taskLine(i, 'stale', ctx), ctx, 'tracking'),
+    section(say(lang, 'sectionStaleDailyTasks'), staleDaily, (i) => taskLine(i, 'stale', ctx), ctx, 'tracking'),
     section(say(lang, 'sectionRetro'), digest.retro, (i) => retroLine(i, ctx), ctx, 'retrospective'),
   ].filter((s): s is Section => s !== null);
 
@@ -457,8 +494,8 @@ export const REMINDER_UI = {
   logActionPreview: b('Reminders: preview', '提醒：预览'),
   logOn: b('Reminders turned on: {schedule}', '已开启提醒：{schedule}'),
   logOff: b('Reminders turned off ({count} trigger(s) removed)', '已关闭提醒（删除 {count} 个触发器）'),
-  logSent: b('Sent {period} to {to} ({role}{rows})', '已发送 {period} 给 {to}（{role}{rows}）'),
-  logAlready: b('Not sent again: {to} already got {period}', '不重复发送：{to} 已收到 {period}'),
+  logSent: b('Sent {period} to {to} ({role}{rows})', '已向 {to} 发送{period}的提醒（{role}{rows}）'),
+  logAlready: b('Not sent again: {to} already got {period}', '不重复发送：{to} 已收到{period}的提醒'),
   logDeferred: b('Deferred to the next run (mail quota): {to} ({period})', '因邮件配额不足推迟到下次运行：{to}（{period}）'),
   logSuperseded: b('Deferred {oldPeriod} email to {to} replaced by {period}', '推迟的 {oldPeriod} 邮件（{to}）已由 {period} 取代'),
   logFailed: b('Could not send to {to}: {error} (will retry on the next run)', '无法发送给 {to}：{error}（下次运行时重试）'),
@@ -471,12 +508,16 @@ export const REMINDER_UI = {
   roleOwner: b('owner', '责任人'),
   roleManager: b('manager summary', '管理者汇总'),
   rowsCount: b(', rows listed: {count}', '，列出 {count} 行'),
-  schedule: b('every {weekday} at {hour}:00 ({timeZone}), next {next}, sent by {account}', '每{weekday} {hour}:00（{timeZone}），下次 {next}，发件人 {account}'),
+  schedule: b(
+    "every day at {hour}:00 ({timeZone}): the weekly digest on {weekday}s, daily tasks on other days, monthly tasks on the month's last day; next run {next}, next weekly digest {nextWeekly}; sent by {account}",
+    '每天 {hour}:00（{timeZone}）：{weekday}发送每周摘要，其他日子提醒每日任务，每月最后一天提醒每月任务；下次运行 {next}，下次每周摘要 {nextWeekly}；发件人 {account}',
+  ),
   turnedOn: b('Friday reminders are on: {schedule}. Turning them on again keeps a single trigger.', '周五提醒已开启：{schedule}。再次开启仍只保留一个触发器。'),
   turnedOff: b('Friday reminders are off. {count} trigger(s) removed; nothing else was changed.', '周五提醒已关闭。已删除 {count} 个触发器，其他内容未更改。'),
   statusOn: b('On: {schedule}', '已开启：{schedule}'),
   statusOff: b('Off (use the menu: Turn Friday reminders on)', '已关闭（请使用菜单：开启周五提醒）'),
   statusRetry: b('A retry of {period} is scheduled for {time}.', '已安排在 {time} 重试 {period}。'),
+  statusCell: b('Status as of {asOf} (refreshed by each run and by Reminder status): {status}', '截至 {asOf} 的状态（每次运行及查看“提醒状态”时更新）：{status}'),
   logBusyRetry: b(
     'Another run held the sheet for {seconds} s, so {period} was not sent now; it is retried automatically at {time} (attempt {attempt} of {max}).',
     '另一个操作占用表格超过 {seconds} 秒，{period} 暂未发送；将于 {time} 自动重试（第 {attempt} 次，共 {max} 次）。',
@@ -513,6 +554,8 @@ export const REMINDER_UI = {
   testOmitted: b('{count} more not sent: the remaining mail quota is too low.', '另有 {count} 封因剩余邮件配额不足未发送。'),
   nothingToSend: b('Nobody has anything to be reminded of for {period}.', '{period} 没有需要提醒的内容。'),
   previewTitle: b('Preview reminders', '预览提醒'),
+  previewSendNow: b('What Send reminders now sends: the {kind}', '“立即发送提醒”将发送：{kind}'),
+  previewToday: b("What today's automatic run sends: the {kind}", '今天的自动运行将发送：{kind}'),
   previewIntro: b(
     '{period}: {count} email(s) would be sent ({already} already sent in this period). Mail quota left today: {quota}. Nothing is sent by this preview.',
     '{period}：将发送 {count} 封邮件（本期已发送 {already} 封）。今日剩余邮件配额：{quota}。预览不会发送任何邮件。',
@@ -528,6 +571,43 @@ export function uiText(lang: Lang, key: ReminderUiKey, params: Record<string, st
   return pick(fill(REMINDER_UI[key], params), lang);
 }
 
+/** The reminder status texts as they were worded before the trigger ran daily (recognised, never written). */
+const LEGACY_SCHEDULE = b('every {weekday} at {hour}:00 ({timeZone}), next {next}, sent by {account}', '每{weekday} {hour}:00（{timeZone}），下次 {next}，发件人 {account}');
+
+/** What each placeholder of a status text can hold (a time, an hour, a zone, an address, a weekday). */
+const PLACEHOLDER: Readonly<Record<string, string>> = {
+  next: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}', nextWeekly: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}', asOf: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}',
+  hour: '\\d{1,2}', timeZone: '[^()（）]*', account: '\\S*', weekday: '\\S+?',
+};
+
+/** A template (placeholders still in it) as a whole-text pattern, each placeholder matching only what it can hold. */
+function templatePattern(template: string): RegExp {
+  const source = template.split(/(\{\w+\})/).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name !== undefined ? `(?:${PLACEHOLDER[name] ?? '[\\s\\S]*?'})` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }).join('');
+  return new RegExp(`^${source}$`);
+}
+
+const STATUS_PATTERNS: readonly RegExp[] = (['en', 'zh'] as const).flatMap((l) => {
+  const on = (schedule: Bilingual): string => REMINDER_UI.statusOn[l].replace('{schedule}', schedule[l]);
+  const statuses = [on(REMINDER_UI.schedule), on(LEGACY_SCHEDULE), REMINDER_UI.statusOff[l]];
+  return [...statuses, ...statuses.map((status) => REMINDER_UI.statusCell[l].replace('{status}', status))].map(templatePattern);
+});
+
+/**
+ * Whether the Help cell beside Settings → Reminders on may be overwritten with the status: it is blank,
+ * holds the template's help text (either language) or a status text this code wrote (either language,
+ * current or earlier wording). Anything a person typed there is left alone.
+ */
+export function statusCellWritable(cell: unknown): boolean {
+  const text = String(cell ?? '').trim();
+  if (text === '') return true;
+  const help = settingSpec('remindersOn').help;
+  if (text === help.en || text === help.zh) return true;
+  return STATUS_PATTERNS.some((pattern) => pattern.test(text));
+}
+
 /** The body of an email without its document wrapper, to show inside a dialog. */
 export function innerHtml(html: string): string {
   return html.replace(/^<!DOCTYPE html><html><body>/, '').replace(/<\/body><\/html>$/, '');
@@ -539,9 +619,11 @@ export function renderPreview(
   alreadySent: (email: { readonly to: string; readonly role: 'owner' | 'manager' }) => boolean,
   quota: number,
   lang: Lang,
+  heading = '',
 ): string {
   const already = plan.emails.filter(alreadySent).length;
-  const parts = [`<p>${escapeHtml(uiText(lang, 'previewIntro', { period: plan.period, count: plan.emails.length, already, quota }))}</p>`];
+  const parts = heading !== '' ? [`<h3>${escapeHtml(heading)}</h3>`] : [];
+  parts.push(`<p>${escapeHtml(uiText(lang, 'previewIntro', { period: periodLabel(plan.period, lang), count: plan.emails.length, already, quota }))}</p>`);
   for (const email of plan.emails) {
     const mark = alreadySent(email) ? ` <em style="color:#188038">(${escapeHtml(uiText(lang, 'previewAlready'))})</em>` : '';
     parts.push(

@@ -4,15 +4,24 @@
  * delivers it safely.
  *
  * Decisions
- * - One weekly time-driven trigger (handler onReminderTrigger) on the Settings weekday and hour, in the
- *   spreadsheet's time zone: DESIGN asks for exactly one. Each run sends the weekly digest, which
- *   holds daily-tracked tasks too (marked "tracked daily") and monthly-tracked ones in the month's last
- *   run. The separate daily and monthly digests exist in the core (planReminders kind 'daily' /
- *   'monthly') for the offline `remind` command; the sheet does not install a daily trigger.
- * - Never twice: the recipients of each period (e.g. weekly:2023-W30) are recorded in document
- *   properties under the lock, so a trigger retry, a second trigger in the same hour or "Send now"
- *   after the trigger sends nothing again. Records are chunked under the 9 KB value limit and pruned
- *   after 62 days.
+ * - Exactly one project trigger (handler onReminderTrigger): every day at the Settings hour, in the
+ *   spreadsheet's time zone (DESIGN asks for one trigger; daily tasks need a daily run). Each run decides
+ *   what to send with the core's autoKind rule, using the weekday stored when reminders were turned on
+ *   (the one the status shows): on that weekday the weekly digest to everyone plus the managers'
+ *   summary (daily-tracked tasks marked "tracked daily"; monthly ones when overdue or when the weekday is
+ *   the month's last day); on the month's last day otherwise the month-end digest, which covers monthly
+ *   tasks and that day's daily tasks in one email per person (no separate daily digest that day); on
+ *   other days the daily digest, to owners with daily-tracked tasks to act on only. No managers'
+ *   summary except with the weekly digest.
+ * - "Send reminders now" always sends the weekly digest of the current week (a manager can send it on
+ *   any day); the trigger's weekly run later that week then sends nothing again. "Send a test to me"
+ *   copies what "Send now" would send. "Preview" shows what "Send now" sends and, when reminders are on
+ *   and today's automatic run is a daily or month-end digest, what that run sends, under two headings.
+ * - Never twice: the recipients of each period (weekly:2023-W30, daily:2023-07-27, monthly:2023-07) are
+ *   recorded in document properties under the lock, so a trigger retry, a second trigger in the same
+ *   hour or "Send now" after the trigger sends nothing again. Records are chunked under the 9 KB value
+ *   limit and pruned after 62 days. People read periods as "week 2023-W30", "2023-07-27 (daily)",
+ *   "2023-07 (month end)" (periodLabel); the raw keys stay in properties.
  * - Quota: MailApp.getRemainingDailyQuota() first; managers first, then people deferred earlier, then
  *   the rest; whoever does not fit is recorded as deferred, and a one-off trigger (QUOTA_RETRY_AFTER_MS
  *   later, once the quota has refreshed) sends exactly those for the same period. A later period's
@@ -20,32 +29,37 @@
  * - Lock: the trigger waits TRIGGER_LOCK_WAIT_MS for the document lock (a report or roll-over may hold
  *   it). Still busy: a Log row (written without the lock: one write) and a one-off retry of the same
  *   period LOCK_RETRY_AFTER_MS later, at most LOCK_RETRY_MAX times.
- * - Retries: never more than one pending (installing one deletes the previous). It is recorded in the
- *   document property RETRY_PROPERTY with its trigger id; the handler recognises it by the event's
- *   triggerUid and deletes it before running. Turning reminders on keeps exactly one weekly trigger
- *   and leaves a pending retry alone; turning them off removes the retry too.
+ * - Retries: at most one pending per digest kind (installing one deletes the previous of its kind), so a
+ *   daily run never replaces or removes a weekly run's retry. Each is recorded in the document property
+ *   retryProperty(kind) with its trigger id; the handler recognises it by the event's triggerUid and
+ *   deletes it before running. Turning reminders on keeps exactly one daily trigger and leaves pending
+ *   retries alone; turning them off removes the retries too.
  * - Status: turning on stores weekday, hour, time zone and account; "when it runs next" is computed
- *   from the current time whenever it is shown (menu Reminder status; the Settings Help cell, refreshed
- *   by each trigger run).
+ *   from the current time whenever it is shown (menu Reminder status). The Settings Help cell holds a
+ *   snapshot worded "Status as of <time>", refreshed by each trigger run, by turning on/off and by
+ *   Reminder status; it is written only when blank, holding the template's help text or a status text
+ *   this code wrote (statusCellWritable): a note a person typed there is left alone.
  */
 import {
-  LOCK_RETRY_MAX, RETRY_PROPERTY, SENT_PREFIX, TRIGGER_LOCK_WAIT_MS, dayInPeriod, encodeChunks, formatRun, lockRetryDecision, nextWeeklyRun,
-  parseRetry, planReminders, quotaRetryAt, readLedger, recipientKey, reminderScheduleProblems, scheduleSends, writeLedger,
-  type DigestKind, type PlannedEmail, type ReminderPlan, type RetryRecord,
+  DIGEST_KINDS, LOCK_RETRY_MAX, SENT_PREFIX, TRIGGER_LOCK_WAIT_MS, autoKind, dayInPeriod, encodeChunks, formatRun, kindOf, lockRetryDecision,
+  nextDailyRun, nextWeeklyRun, parseRetry, planReminders, quotaRetryAt, readLedger, recipientKey, reminderScheduleProblems, retryProperty,
+  scheduleSends, writeLedger, type DigestKind, type PlannedEmail, type ReminderPlan, type RetryRecord,
 } from '../core/digest';
-import { innerHtml, oneLine, renderPreview, skipReasonText, testBanner, uiText, type ReminderUiKey } from '../core/emailText';
+import {
+  innerHtml, kindLabel, oneLine, periodLabel, renderPreview, skipReasonText, statusCellWritable, testBanner, uiText, type ReminderUiKey,
+} from '../core/emailText';
 import { type Lang, pick } from '../core/i18n';
 import { SETTINGS_TAB, settingSpec, tabSpec, type TabKey } from '../core/schema';
 import { WEEKDAY, YES_NO, optionLabel } from '../core/options';
 import { matchesSetting } from '../core/model';
 import { asLiteral, mapHeaders } from '../core/table';
-import { dayFromIso, type Day } from '../core/values';
+import { dayFromIso, type CellValue, type Day } from '../core/values';
 import { appendLog, type LogEntry } from './log';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
 import { writeSetting } from './settings';
 import { openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
-import { showDialog } from './ui';
+import { errorText, showDialog } from './ui';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -58,7 +72,6 @@ const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 /** Record what was sent every this many emails, so even a killed run does not send twice. */
 const FLUSH_EVERY = 20;
 const READ_TABS: readonly TabKey[] = ['team', 'goals', 'tracking', 'weekly', 'retrospective'];
-const APPS_SCRIPT_WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 
 const say = uiText;
 
@@ -66,28 +79,57 @@ function ourTriggers(): Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REMINDER_HANDLER);
 }
 
-interface Prepared {
+/** The sheet read once for a reminder run (plans of several kinds can be made from it). */
+interface Opened {
   readonly open: OpenWorkbook;
-  readonly plan: ReminderPlan;
+  readonly sheetUrl: string;
+  readonly tabGids: Partial<Record<TabKey, number>>;
   readonly sender: string;
   readonly senderName: string;
 }
 
-/** Reads the sheet once and plans the run; a retry plans its own period (see dayInPeriod). */
-function prepare(kind: DigestKind, period: string | null = null): Prepared {
+interface Prepared extends Opened {
+  readonly plan: ReminderPlan;
+}
+
+function openForReminders(): Opened {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const open = openWorkbook(ss, READ_TABS);
-  const time = period === null ? open.time : { ...open.time, today: dayInPeriod(period, open.time.today) };
   const sender = Session.getEffectiveUser().getEmail();
   const tabGids: Partial<Record<TabKey, number>> = {};
   for (const key of ['tracking', 'retrospective', 'weekly'] as const) {
     const sheet = open.tabs.get(key);
     if (sheet) tabGids[key] = sheet.getSheetId();
   }
-  const plan = planReminders(open.workbook, time, { kind, sheetUrl: ss.getUrl(), tabGids, sheetLang: open.lang, sentBy: sender });
   const { team, region } = open.workbook.settings;
-  return { open, plan, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction') };
+  return { open, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction') };
 }
+
+/** The weekday of the weekly digest: the one stored when reminders were turned on (shown in the status), else Settings. */
+function weeklyWeekday(open: OpenWorkbook): number {
+  const status = readStatus();
+  return status?.on ? status.weekday : open.workbook.settings.reminderWeekday;
+}
+
+/** What today's automatic run sends: the weekly digest on the weekday, the month-end digest on a month's last day, else the daily digest. */
+function todaysKind(open: OpenWorkbook): DigestKind {
+  return autoKind(open.time.today, weeklyWeekday(open));
+}
+
+/** Plans `kind`; a retry plans its own period (its kind, on a day inside it: see dayInPeriod). */
+function planFor(opened: Opened, kind: DigestKind, period: string | null = null): ReminderPlan {
+  const { open, sheetUrl, tabGids, sender } = opened;
+  const time = period === null ? open.time : { ...open.time, today: dayInPeriod(period, open.time.today) };
+  return planReminders(open.workbook, time, { kind: period === null ? kind : kindOf(period) ?? kind, sheetUrl, tabGids, sheetLang: open.lang, sentBy: sender });
+}
+
+/** Reads the sheet once and plans the run. */
+function prepare(kind: DigestKind | 'today', period: string | null = null): Prepared {
+  const opened = openForReminders();
+  return { ...opened, plan: planFor(opened, kind === 'today' ? todaysKind(opened.open) : kind, period) };
+}
+
+const label = periodLabel;
 
 function roleText(email: PlannedEmail, lang: Lang): string {
   return say(lang, email.role === 'manager' ? 'roleManager' : 'roleOwner');
@@ -99,30 +141,36 @@ function skippedEntries(plan: ReminderPlan, lang: Lang, action: string): LogEntr
 
 type Origin = RetryRecord['origin'];
 
-/** Deletes the pending retry (its one-off trigger and its record); returns how many triggers were deleted. */
+/** The property of a period's pending retry (one per digest kind). */
+function retryKeyOf(period: string): string {
+  return retryProperty(kindOf(period) ?? 'weekly');
+}
+
+/** Deletes a pending retry (its one-off trigger and its record); returns how many triggers were deleted. */
 function removeRetry(props: Properties, record: RetryRecord | null): number {
   if (record === null) return 0;
   const triggers = ourTriggers().filter((t) => t.getUniqueId() === record.id);
   for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
-  props.deleteProperty(RETRY_PROPERTY);
+  props.deleteProperty(retryKeyOf(record.period));
   return triggers.length;
 }
 
-/** Replaces any pending retry with a one-off trigger at `next.at`: never more than one pending retry. */
+/** Replaces the pending retry of the same kind with a one-off trigger at `next.at`: at most one pending retry per kind. */
 function installRetry(props: Properties, current: RetryRecord | null, next: Omit<RetryRecord, 'id'>): RetryRecord {
   removeRetry(props, current);
   const trigger = ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().at(new Date(next.at)).create();
   const record: RetryRecord = { ...next, id: trigger.getUniqueId() };
-  props.setProperty(RETRY_PROPERTY, JSON.stringify(record));
+  props.setProperty(retryKeyOf(next.period), JSON.stringify(record));
   return record;
+}
+
+/** Every pending retry (weekly, daily, month-end), from one properties read. */
+function pendingRetries(stored: Readonly<Record<string, string>>): RetryRecord[] {
+  return DIGEST_KINDS.map((kind) => parseRetry(stored[retryProperty(kind)])).filter((r): r is RetryRecord => r !== null);
 }
 
 function timeText(ms: number, timeZone: string): string {
   return `${Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm')} (${timeZone})`;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**
@@ -136,32 +184,53 @@ function lockBusy(open: OpenWorkbook, period: string, retry: RetryRecord | null,
   const decision = lockRetryDecision(period, retry, Date.now(), time.dayOf);
   let detail: string;
   if (!decision.retry) {
-    detail = say(lang, 'logBusyGaveUp', { seconds, period, attempts: decision.attempts });
+    detail = say(lang, 'logBusyGaveUp', { seconds, period: label(period, lang), attempts: decision.attempts });
   } else {
     try {
       const props = PropertiesService.getDocumentProperties();
-      installRetry(props, parseRetry(props.getProperty(RETRY_PROPERTY)), {
+      installRetry(props, parseRetry(props.getProperty(retryKeyOf(period))), {
         period, scope: retry?.scope ?? 'all', origin, attempt: decision.attempt, at: decision.at,
       });
-      detail = say(lang, 'logBusyRetry', { seconds, period, time: timeText(decision.at, timeZone), attempt: decision.attempt, max: LOCK_RETRY_MAX });
+      detail = say(lang, 'logBusyRetry', {
+        seconds, period: label(period, lang), time: timeText(decision.at, timeZone), attempt: decision.attempt, max: LOCK_RETRY_MAX,
+      });
     } catch (err) {
-      detail = say(lang, 'logRetryFailed', { period, error: errorText(err) });
+      detail = say(lang, 'logRetryFailed', { period: label(period, lang), error: errorText(err) });
     }
   }
   appendLog(tabs, [{ action, detail }]);
 }
 
-/** Refreshes "when it runs next" in the Help cell beside Settings → Reminders on (one write, only when it changed). */
-function refreshStatusCell(open: OpenWorkbook, lang: Lang): void {
+/** The status snapshot for the Help cell beside Settings → Reminders on: "Status as of <now>: On: …" or "…: Off …". */
+function statusCellText(status: ReminderStatus | null, lang: Lang, timeZone: string): string {
+  const text = status?.on ? say(lang, 'statusOn', { schedule: scheduleText(status, lang) }) : say(lang, 'statusOff');
+  return say(lang, 'statusCell', { asOf: Utilities.formatDate(new Date(), status?.on ? status.timeZone : timeZone, 'yyyy-MM-dd HH:mm'), status: text });
+}
+
+/**
+ * Writes the status snapshot into the Help cell beside Settings → Reminders on (one write, only when it
+ * changed), unless a person typed their own text there. `grid` is the Settings tab as read (else it is read).
+ */
+function writeStatusCell(open: OpenWorkbook, text: string, grid: readonly (readonly CellValue[])[] | null = null): void {
   const sheet = open.tabs.get('settings');
-  const grid = open.raw.settings;
-  const row = open.workbook.settings.rowOf.remindersOn;
+  if (!sheet) return;
+  const rows = grid ?? open.raw.settings ?? readGrid(sheet);
+  const header = mapHeaders(SETTINGS_TAB, rows[0] ?? []);
+  const labelColumn = header.index.get('setting') ?? 0;
+  const helpColumn = header.index.get('help');
+  const spec = settingSpec('remindersOn');
+  const row = rows.findIndex((r, i) => i > 0 && matchesSetting(spec, r[labelColumn]));
+  if (helpColumn === undefined || row <= 0) return;
+  const current = rows[row]?.[helpColumn] ?? '';
+  if (String(current) === text || !statusCellWritable(current)) return;
+  sheet.getRange(row + 1, helpColumn + 1).setValue(asLiteral(text));
+}
+
+/** Refreshes the Help cell's snapshot on a trigger run (only while reminders are on). */
+function refreshStatusCell(open: OpenWorkbook, lang: Lang): void {
   const status = readStatus();
-  if (!sheet || !grid || row === undefined || status === null || !status.on) return;
-  const column = mapHeaders(SETTINGS_TAB, grid[0] ?? []).index.get('help');
-  if (column === undefined) return;
-  const text = say(lang, 'statusOn', { schedule: scheduleText(status, lang) });
-  if (String(grid[row - 1]?.[column] ?? '') !== text) sheet.getRange(row, column + 1).setValue(asLiteral(text));
+  if (status === null || !status.on) return;
+  writeStatusCell(open, statusCellText(status, lang, open.timeZone));
 }
 
 /**
@@ -171,14 +240,16 @@ function refreshStatusCell(open: OpenWorkbook, lang: Lang): void {
 function deliver(mode: 'trigger' | 'now', retry: RetryRecord | null = null): void {
   const interactive = mode === 'now';
   const origin: Origin = retry?.origin ?? mode;
-  const prepared = prepare('weekly', retry?.period ?? null);
+  // "Send now" sends the weekly digest of the current week; the trigger what today's run sends; a retry its own period.
+  const prepared = prepare(interactive ? 'weekly' : 'today', retry?.period ?? null);
   const { open, plan, senderName } = prepared;
   const { lang, tabs, workbook, timeZone, time } = open;
   const action = say(lang, 'logAction');
+  const period = label(plan.period, lang);
   const lockOptions = interactive ? {} : { waitMs: TRIGGER_LOCK_WAIT_MS, onBusy: () => lockBusy(open, plan.period, retry, origin) };
   withDocumentLock(lang, () => {
     const log: LogEntry[] = [];
-    if (retry) log.push({ action, detail: say(lang, 'logRetryRun', { period: plan.period }) });
+    if (retry) log.push({ action, detail: say(lang, 'logRetryRun', { period }) });
     if (mode === 'trigger') refreshStatusCell(open, lang);
     if (workbook.settings.remindersPaused) {
       appendLog(tabs, [...log, { action, detail: say(lang, 'logPaused') }]);
@@ -197,7 +268,7 @@ function deliver(mode: 'trigger' | 'now', retry: RetryRecord | null = null): voi
     if (retry?.scope === 'deferred') {
       const planned = new Set(plan.emails.map(recipientKey));
       for (const key of ledger.deferred) {
-        if (!planned.has(key)) log.push({ action, detail: say(lang, 'logDeferredDropped', { to: key.replace(/^[mo]:/, ''), period: plan.period }) });
+        if (!planned.has(key)) log.push({ action, detail: say(lang, 'logDeferredDropped', { to: key.replace(/^[mo]:/, ''), period }) });
       }
     }
     const quota = candidates.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
@@ -225,7 +296,7 @@ function deliver(mode: 'trigger' | 'now', retry: RetryRecord | null = null): voi
         }
         sent.add(recipientKey(email));
         const rows = email.rows.length > 0 ? say(lang, 'rowsCount', { count: email.rows.length }) : '';
-        log.push({ action, detail: say(lang, 'logSent', { period: plan.period, to: email.to, role: roleText(email, lang), rows }) });
+        log.push({ action, detail: say(lang, 'logSent', { period, to: email.to, role: roleText(email, lang), rows }) });
         if (++sinceFlush >= FLUSH_EVERY) {
           props.setProperties(encodeChunks(SENT_PREFIX, plan.period, [...sent]));
           sinceFlush = 0;
@@ -236,38 +307,38 @@ function deliver(mode: 'trigger' | 'now', retry: RetryRecord | null = null): voi
       props.setProperties(set);
       for (const key of [...remove, ...ledger.obsolete]) props.deleteProperty(key);
     }
-    for (const email of schedule.alreadySent) log.push({ action, detail: say(lang, 'logAlready', { to: email.to, period: plan.period }) });
-    for (const email of deferred) log.push({ action, detail: say(lang, 'logDeferred', { to: email.to, period: plan.period }) });
+    for (const email of schedule.alreadySent) log.push({ action, detail: say(lang, 'logAlready', { to: email.to, period }) });
+    for (const email of deferred) log.push({ action, detail: say(lang, 'logDeferred', { to: email.to, period }) });
     for (const old of ledger.superseded) {
-      log.push({ action, detail: say(lang, 'logSuperseded', { oldPeriod: old.period, to: old.key.replace(/^[mo]:/, ''), period: plan.period }) });
+      log.push({ action, detail: say(lang, 'logSuperseded', { oldPeriod: label(old.period, lang), to: old.key.replace(/^[mo]:/, ''), period }) });
     }
     if (!retry) log.push(...skippedEntries(plan, lang, action));
-    if (candidates.length === 0) log.push({ action, detail: say(lang, 'logNothing', { period: plan.period }) });
+    if (candidates.length === 0) log.push({ action, detail: say(lang, 'logNothing', { period }) });
 
-    // Held-back emails go out by themselves once the quota has refreshed: one pending retry at most.
-    const pending = parseRetry(stored[RETRY_PROPERTY]);
+    // Held-back emails go out by themselves once the quota has refreshed: one pending retry per kind at most.
+    const pending = parseRetry(stored[retryProperty(plan.kind)]);
     let retryTime = '';
     if (deferred.length > 0) {
       const at = quotaRetryAt(plan.period, Date.now(), time.dayOf);
       if (at === null) {
         removeRetry(props, pending);
-        log.push({ action, detail: say(lang, 'logQuotaNoRetry', { count: deferred.length, period: plan.period }) });
+        log.push({ action, detail: say(lang, 'logQuotaNoRetry', { count: deferred.length, period }) });
       } else {
         try {
           installRetry(props, pending, { period: plan.period, scope: 'deferred', origin, attempt: 0, at });
           retryTime = timeText(at, timeZone);
-          log.push({ action, detail: say(lang, 'logQuotaRetry', { count: deferred.length, period: plan.period, time: retryTime }) });
+          log.push({ action, detail: say(lang, 'logQuotaRetry', { count: deferred.length, period, time: retryTime }) });
         } catch (err) {
-          log.push({ action, detail: say(lang, 'logRetryFailed', { period: plan.period, error: errorText(err) }) });
+          log.push({ action, detail: say(lang, 'logRetryFailed', { period, error: errorText(err) }) });
         }
       }
     } else {
-      removeRetry(props, pending); // nothing left to retry (or an older period's retry this run replaces)
+      removeRetry(props, pending); // nothing left to retry (or an older period's retry of this kind, which this run replaces)
     }
     appendLog(tabs, log);
     if (interactive) {
       SpreadsheetApp.getUi().alert(say(lang, 'sendResult', {
-        period: plan.period, sent: sent.size - ledger.sent.size, already: schedule.alreadySent.length, deferred: deferred.length, skipped: plan.skipped.length,
+        period, sent: sent.size - ledger.sent.size, already: schedule.alreadySent.length, deferred: deferred.length, skipped: plan.skipped.length,
       }) + (retryTime !== '' ? ` ${say(lang, 'sendResultRetry', { time: retryTime })}` : ''));
     }
   }, interactive, lockOptions);
@@ -278,28 +349,39 @@ export function runSendRemindersNow(): void {
 }
 
 /**
- * The handler of both the weekly trigger and the one-off retry. A retry is recognised by its trigger id
- * (the event's triggerUid) matching the document's retry record; it deletes itself first, then runs
- * its period again.
+ * The handler of both the daily trigger and the one-off retries. A retry is recognised by its trigger id
+ * (the event's triggerUid) matching one of the document's retry records; it deletes itself first, then
+ * runs its period again.
  */
 export function runReminderTrigger(e?: GoogleAppsScript.Events.TimeDriven): void {
   const props = PropertiesService.getDocumentProperties();
-  const record = parseRetry(props.getProperty(RETRY_PROPERTY));
   const uid = e?.triggerUid;
-  const retry = record !== null && uid !== undefined && String(uid) === record.id ? record : null;
+  const retry = uid === undefined ? null : pendingRetries(props.getProperties()).find((r) => r.id === String(uid)) ?? null;
   if (retry) removeRetry(props, retry);
   deliver('trigger', retry);
 }
 
-/** Shows what each person would get. Sends nothing and records nothing (apart from a Log line). */
+/**
+ * Shows what each person would get: what "Send reminders now" sends (the weekly digest) and, when
+ * reminders are on and today's automatic run is a daily or month-end digest, what that run sends.
+ * Sends nothing and records nothing (apart from a Log line).
+ */
 export function runPreviewReminders(): void {
-  const { open, plan } = prepare('weekly');
+  const opened = openForReminders();
+  const { open } = opened;
   const { lang } = open;
+  const plans = [planFor(opened, 'weekly')];
+  const today = todaysKind(open);
+  if (readStatus()?.on && today !== 'weekly') plans.push(planFor(opened, today));
   const stored = PropertiesService.getDocumentProperties().getProperties();
-  const ledger = readLedger(stored, plan.period, plan.today);
-  const quota = plan.emails.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
-  const html = renderPreview(plan, (e) => ledger.sent.has(recipientKey(e)), quota, lang);
-  appendLog(open.tabs, [{ action: say(lang, 'logActionPreview'), detail: `${plan.period}: ${plan.emails.map((e) => e.to).join(', ')}` }]);
+  const quota = plans.some((p) => p.emails.length > 0) ? MailApp.getRemainingDailyQuota() : 0;
+  const html = plans.map((plan, i) => {
+    const ledger = readLedger(stored, plan.period, plan.today);
+    const heading = plans.length > 1 ? say(lang, i === 0 ? 'previewSendNow' : 'previewToday', { kind: kindLabel(plan.kind, lang) }) : '';
+    return renderPreview(plan, (e) => ledger.sent.has(recipientKey(e)), quota, lang, heading);
+  }).join('<hr>');
+  const detail = plans.map((plan) => `${label(plan.period, lang)}: ${plan.emails.map((e) => e.to).join(', ')}`).join('; ');
+  appendLog(open.tabs, [{ action: say(lang, 'logActionPreview'), detail }]);
   showDialog(say(lang, 'previewTitle'), html, 860, 600);
 }
 
@@ -321,8 +403,8 @@ export function runSendTestReminder(): void {
       return;
     }
     if (plan.emails.length === 0) {
-      appendLog(tabs, [{ action, detail: say(lang, 'logNothing', { period: plan.period }) }]);
-      ui.alert(say(lang, 'nothingToSend', { period: plan.period }));
+      appendLog(tabs, [{ action, detail: say(lang, 'logNothing', { period: label(plan.period, lang) }) }]);
+      ui.alert(say(lang, 'nothingToSend', { period: label(plan.period, lang) }));
       return;
     }
     const quota = MailApp.getRemainingDailyQuota();
@@ -374,13 +456,14 @@ function nowInZone(timeZone: string): { today: Day; hour: number } {
   return { today: dayFromIso(date), hour: Number(hour) };
 }
 
-/** The schedule with its next run seen from now (the stored status holds no "next": it would go stale). */
+/** The schedule with its next runs seen from now (the stored status holds no "next": it would go stale). */
 function scheduleText(status: ReminderStatus, lang: Lang): string {
   const weekday = WEEKDAY.options[(status.weekday + 6) % 7];
   const now = nowInZone(status.timeZone);
   return say(lang, 'schedule', {
     weekday: weekday ? pick(weekday.label, lang) : String(status.weekday), hour: String(status.hour).padStart(2, '0'),
-    timeZone: status.timeZone, next: formatRun(nextWeeklyRun(now.today, now.hour, status.weekday, status.hour)), account: status.account,
+    timeZone: status.timeZone, next: formatRun(nextDailyRun(now.today, now.hour, status.hour)),
+    nextWeekly: formatRun(nextWeeklyRun(now.today, now.hour, status.weekday, status.hour)), account: status.account,
   });
 }
 
@@ -388,29 +471,18 @@ function scheduleText(status: ReminderStatus, lang: Lang): string {
 export function reminderStatusText(lang: Lang): string {
   const status = readStatus();
   const text = status?.on ? say(lang, 'statusOn', { schedule: scheduleText(status, lang) }) : say(lang, 'statusOff');
-  const retry = parseRetry(PropertiesService.getDocumentProperties().getProperty(RETRY_PROPERTY));
-  return retry ? `${text} ${say(lang, 'statusRetry', { period: retry.period, time: timeText(retry.at, status?.timeZone ?? Session.getScriptTimeZone()) })}` : text;
+  const retries = pendingRetries(PropertiesService.getDocumentProperties().getProperties());
+  const zone = retries.length > 0 ? status?.timeZone ?? Session.getScriptTimeZone() : '';
+  return [text, ...retries.map((retry) => say(lang, 'statusRetry', { period: label(retry.period, lang), time: timeText(retry.at, zone) }))].join(' ');
 }
 
-/** Menu item "Reminder status": whether reminders are on, when they run next and whose account sends. */
+/** Menu item "Reminder status": whether reminders are on, when they run next and whose account sends; refreshes the Settings snapshot. */
 export function runShowReminderStatus(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { lang } = openWorkbook(ss, []);
+  const open = openWorkbook(ss, []);
+  const { lang } = open;
+  writeStatusCell(open, statusCellText(readStatus(), lang, open.timeZone));
   SpreadsheetApp.getUi().alert(say(lang, 'menuStatus'), reminderStatusText(lang), SpreadsheetApp.getUi().ButtonSet.OK);
-}
-
-/** Writes the status beside "Reminders on" in Settings (its Help cell), so the sheet shows it too. */
-function showStatusInSettings(open: OpenWorkbook, text: string): void {
-  const sheet = open.tabs.get('settings');
-  if (!sheet) return;
-  const grid = readGrid(sheet);
-  const header = mapHeaders(SETTINGS_TAB, grid[0] ?? []);
-  const labelColumn = header.index.get('setting') ?? 0;
-  const helpColumn = header.index.get('help');
-  const spec = settingSpec('remindersOn');
-  const row = grid.findIndex((r, i) => i > 0 && matchesSetting(spec, r[labelColumn]));
-  if (helpColumn === undefined || row <= 0) return;
-  sheet.getRange(row + 1, helpColumn + 1).setValue(asLiteral(text));
 }
 
 /** Refuses to turn reminders on with a bad weekday or hour in Settings: names the row, the value and what is accepted. */
@@ -433,26 +505,26 @@ function setReminders(on: boolean): void {
   if (on && refuseBadSchedule(open)) return;
   const result = withDocumentLock(lang, () => {
     const props = PropertiesService.getDocumentProperties();
-    const retry = parseRetry(props.getProperty(RETRY_PROPERTY));
-    // Exactly one weekly trigger: turning on replaces every trigger of ours except a pending one-off
-    // retry (it still has a period to finish); turning off removes the retry too.
-    const existing = ourTriggers().filter((t) => on === false || retry === null || t.getUniqueId() !== retry.id);
+    const retryIds = new Set(pendingRetries(props.getProperties()).map((r) => r.id));
+    // Exactly one daily trigger: turning on replaces every trigger of ours except pending one-off
+    // retries (they still have a period to finish); turning off removes the retries too.
+    const existing = ourTriggers().filter((t) => !on || !retryIds.has(t.getUniqueId()));
     for (const trigger of existing) ScriptApp.deleteTrigger(trigger);
-    if (!on) props.deleteProperty(RETRY_PROPERTY);
+    if (!on) for (const kind of DIGEST_KINDS) props.deleteProperty(retryProperty(kind));
     const { reminderWeekday, reminderHour } = workbook.settings;
     const account = Session.getEffectiveUser().getEmail();
     let status: ReminderStatus | null = null;
     if (on) {
-      const weekday = APPS_SCRIPT_WEEKDAYS[reminderWeekday] ?? 'FRIDAY';
-      ScriptApp.newTrigger(REMINDER_HANDLER).timeBased()
-        .onWeekDay(ScriptApp.WeekDay[weekday]).atHour(reminderHour).inTimezone(timeZone).create();
+      // Every day at the hour: each run picks the weekly, daily or month-end digest (see todaysKind).
+      ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(reminderHour).inTimezone(timeZone).create();
       status = { on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account };
     }
     if (status) props.setProperty(STATUS_PROPERTY, JSON.stringify(status));
     else props.deleteProperty(STATUS_PROPERTY);
     writeSetting(tabs, settingSpec('remindersOn'), pick(optionLabel(YES_NO, on ? 'yes' : 'no'), lang));
     const schedule = status ? scheduleText(status, lang) : '';
-    showStatusInSettings(open, status ? say(lang, 'statusOn', { schedule }) : say(lang, 'statusOff'));
+    const settingsTab = tabs.get('settings');
+    writeStatusCell(open, statusCellText(status, lang, timeZone), settingsTab ? readGrid(settingsTab) : null);
     appendLog(tabs, [{ action: say(lang, 'logAction'), detail: status ? say(lang, 'logOn', { schedule }) : say(lang, 'logOff', { count: existing.length }) }]);
     const message: [ReminderUiKey, Record<string, string | number>] = status ? ['turnedOn', { schedule }] : ['turnedOff', { count: existing.length }];
     return message;

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import {
   LOCK_RETRY_AFTER_MS, LOCK_RETRY_MAX, QUOTA_RETRY_AFTER_MS, SENT_PREFIX, addressProblem, dayInPeriod, encodeChunks, formatRun, isoWeekOf,
-  lockRetryDecision, nextWeeklyRun, parseRetry, periodEnd, periodKey, periodStart, planReminders, quotaRetryAt, readLedger, recipientKey,
+  autoKind, lastDayOfMonth, lockRetryDecision, nextDailyRun, nextWeeklyRun, parseRetry, retryProperty, periodEnd, periodKey, periodStart, planReminders, quotaRetryAt, readLedger, recipientKey,
   reminderScheduleProblems, retryAllowed, scheduleSends, weekStartOf, writeLedger, type PlannedEmail, type ReminderOptions, type ReminderPlan,
 } from '../../src/core/digest';
-import { oneLine, renderPreview } from '../../src/core/emailText';
+import { kindLabel, oneLine, periodLabel, renderPreview, statusCellWritable, uiText } from '../../src/core/emailText';
 import { exampleGrids } from '../../src/core/example';
 import { Lang } from '../../src/core/i18n';
 import { readWorkbook } from '../../src/core/model';
-import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
+import { CellValue, dayFromIso, utcDayOf, weekdayOf } from '../../src/core/values';
 
 type Grids = Record<string, CellValue[][]>;
 const URL = 'https://docs.google.com/spreadsheets/d/abc/edit';
@@ -166,15 +166,68 @@ describe('planted cases', () => {
     expect(emailTo(weekly, 'zhao@example.com')!.text).toContain('due today (2023-07-28) · status: In progress · tracked daily');
   });
 
-  it('a monthly task is reminded at month end only (the last weekly run of the month, or the monthly digest)', () => {
+  it('a monthly task is reminded on the month\'s last day only (the month-end digest, or the weekly run when it falls on that day)', () => {
     const edit = (g: Grids): void => { g.tracking!.push(task('Review quarter pipeline', 'Zhao*', '2023-09-30', { frequency: 'Monthly', updated: '2023-06-28' })); };
     expect(digestOf(plan('2023-07-21', edit), 'Zhao*')).toBeUndefined();
-    expect(digestOf(plan('2023-07-28', edit), 'Zhao*')!.stale.map((t) => t.task)).toEqual(['Review quarter pipeline']);
+    // The last Friday of July is 3 days before month end: not early any more (it used to list the task).
+    expect(digestOf(plan('2023-07-28', edit), 'Zhao*')).toBeUndefined();
+    // A weekly run on the month's last day (Friday 30 June) lists it: no separate month-end digest that day.
+    const june = plan('2023-06-30', (g) => { g.tracking!.push(task('Review quarter pipeline', 'Zhao*', '2023-09-30', { frequency: 'Monthly', updated: '2023-05-28' })); });
+    expect(june.kind).toBe('weekly');
+    expect(digestOf(june, 'Zhao*')!.stale.map((t) => t.task)).toEqual(['Review quarter pipeline']);
     const monthEnd = plan('2023-07-31', edit);
     expect(monthEnd.kind).toBe('monthly');
     expect(monthEnd.period).toBe('monthly:2023-07');
     expect(digestOf(monthEnd, 'Zhao*')!.stale.map((t) => t.task)).toEqual(['Review quarter pipeline']);
     expect(monthEnd.emails[0]!.subject).toBe('[East China sales team] Month-end reminders, 2023-07 (week 2023-W31)');
+  });
+
+  it('an overdue monthly task is in the weekly digest whatever the day', () => {
+    const p = plan('2023-07-28', (g) => { g.tracking!.push(task('Monthly partner review', 'Zhao*', '2023-07-20', { frequency: 'Monthly' })); });
+    expect(digestOf(p, 'Zhao*')!.overdue.map((t) => [t.task, t.daysOverdue])).toEqual([['Monthly partner review', 8]]);
+  });
+
+  it('the month-end digest also holds the daily tasks (daily rules), so each person gets one email that day', () => {
+    const edit = (g: Grids): void => {
+      g.tracking!.push(task('Review quarter pipeline', 'Zhao*', '2023-09-30', { frequency: 'Monthly', updated: '2023-07-03' }));
+      g.tracking!.push(task('Call new leads', 'Zhao*', '2023-09-30', { frequency: 'Daily', updated: '2023-07-29' }));
+      g.tracking!.push(task('Confirm booth', 'Zhao*', '2023-08-01', { frequency: 'Daily', updated: '2023-07-31' }));
+      g.tracking!.push(task('Check visit log', 'Li*', '2023-09-30', { frequency: 'Daily', updated: '2023-07-30' }));
+      g.tracking!.push(task('Weekly visit plan', 'Li*', '2023-09-30', { frequency: 'Weekly', updated: '2023-07-01' }));
+    };
+    const p = plan('2023-07-31', edit); // Monday, the month's last day (the reminder weekday is Friday)
+    expect([p.kind, p.period, p.summary]).toEqual(['monthly', 'monthly:2023-07', null]);
+    const zhao = digestOf(p, 'Zhao*')!;
+    // Updated 3 July is this month: the monthly task is fine. Updated 29 July is before yesterday: the daily task is stale.
+    expect(zhao.stale.map((t) => t.task)).toEqual(['Call new leads']);
+    expect(zhao.dueSoon.map((t) => t.task)).toEqual(['Confirm booth']);
+    expect(zhao.numbersRequest).toBe(false);
+    expect(zhao.retro).toEqual([]);
+    // Li's daily task was updated yesterday; the weekly task belongs to Friday's digest: Li gets nothing.
+    expect(digestOf(p, 'Li*')).toBeUndefined();
+    expect(p.emails.map((e) => e.to)).toEqual(['zhao@example.com']);
+    const email = p.emails[0]!;
+    expect(email.subject).toBe('[East China sales team] Month-end reminders, 2023-07 (week 2023-W31)');
+    expect(email.text).toContain('Your monthly-tracked tasks in East China sales team (2023 Q3) at the end of 2023-07, and your daily-tracked tasks for 2023-07-31.');
+    expect(email.text).toContain('Due in the next 7 days (1)\n- Confirm booth [Execute]');
+    expect(email.text).toContain('Daily tasks not updated since yesterday (1)\n- Call new leads [Execute]');
+    expect(email.text).not.toContain('Not updated this month');
+    const zh = plan('2023-07-31', (g) => { g.tracking!.push(task('每日回访', '赵*', '2023-09-30', { frequency: '每日', updated: '2023-07-01' })); }, {}, 'zh-CN');
+    expect(zh.emails[0]!.text).toContain('昨天以来未更新的每日任务 (1)');
+    expect(zh.emails[0]!.text).toContain('以及 2023-07-31 需要每日跟踪的任务');
+  });
+
+  it('picks the digest of a day: weekly on the reminder weekday (even at month end), month-end on the last day, else daily', () => {
+    expect(autoKind(dayFromIso('2023-07-28'), 5)).toBe('weekly');
+    expect(autoKind(dayFromIso('2023-06-30'), 5)).toBe('weekly'); // a Friday and the month's last day
+    expect(autoKind(dayFromIso('2023-07-31'), 5)).toBe('monthly');
+    expect(autoKind(dayFromIso('2023-07-27'), 5)).toBe('daily');
+    expect(autoKind(dayFromIso('2023-07-31'), 1)).toBe('weekly');
+    fc.assert(fc.property(fc.integer({ min: dayFromIso('2020-01-01'), max: dayFromIso('2030-12-31') }), fc.integer({ min: 0, max: 6 }), (today, weekday) => {
+      const kind = autoKind(today, weekday);
+      expect(kind === 'weekly').toBe(weekdayOf(today) === weekday);
+      if (kind !== 'weekly') expect(kind === 'monthly').toBe(lastDayOfMonth(today) === today);
+    }));
   });
 
   it('an owner cell with two names (张、赵 / "Zhang, Zhao") reminds both, matching 张 to 张*', () => {
@@ -336,7 +389,7 @@ describe('periods, schedule and the sent ledger', () => {
   it('renders a preview that marks what was already sent and escapes subjects', () => {
     const p = plan('2023-07-28', (g) => { g.tracking!.push(task('<script>x</script>', 'Zhao*', '2023-07-27')); });
     const html = renderPreview(p, (e) => e.role === 'manager', 12, 'en');
-    expect(html).toContain('weekly:2023-W30: 5 email(s) would be sent (1 already sent in this period). Mail quota left today: 12.');
+    expect(html).toContain('week 2023-W30: 5 email(s) would be sent (1 already sent in this period). Mail quota left today: 12.');
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).not.toContain('<script>');
   });
@@ -366,6 +419,26 @@ describe('retries and the schedule', () => {
 
   it('shows the next run as a date and hour', () => {
     expect(formatRun(nextWeeklyRun(day('2023-08-20'), 10, 5, 9))).toBe('2023-08-25 09:00');
+    expect(formatRun(nextDailyRun(day('2023-08-20'), 8, 9))).toBe('2023-08-20 09:00');
+    expect(formatRun(nextDailyRun(day('2023-08-20'), 9, 9))).toBe('2023-08-21 09:00');
+    expect(formatRun(nextDailyRun(day('2023-08-31'), 23, 9))).toBe('2023-09-01 09:00');
+  });
+
+  it('keeps one retry record per digest kind, so a daily run never replaces a weekly retry', () => {
+    expect(retryProperty('weekly')).toBe('reminders.retry');
+    expect(retryProperty('daily')).toBe('reminders.retry.daily');
+    expect(retryProperty('monthly')).toBe('reminders.retry.monthly');
+  });
+
+  it('does not retry a daily digest after its day (the next day has its own), but retries month-end ones', () => {
+    const thursday9 = Date.parse('2023-07-27T09:00:00+08:00');
+    expect(quotaRetryAt('daily:2023-07-27', thursday9, shanghaiDay)).toBeNull();
+    expect(retryAllowed('daily:2023-07-27', day('2023-07-27'))).toBe(true);
+    expect(retryAllowed('daily:2023-07-27', day('2023-07-28'))).toBe(false);
+    expect(lockRetryDecision('daily:2023-07-27', null, thursday9, shanghaiDay)).toMatchObject({ retry: true, attempt: 1 });
+    expect(lockRetryDecision('daily:2023-07-27', null, Date.parse('2023-07-27T23:55:00+08:00'), shanghaiDay)).toEqual({ retry: false, attempts: 0 });
+    const monthEnd9 = Date.parse('2023-07-31T09:00:00+08:00');
+    expect(quotaRetryAt('monthly:2023-07', monthEnd9, shanghaiDay)).toBe(monthEnd9 + QUOTA_RETRY_AFTER_MS);
   });
 
   it('retries a busy lock every 10 minutes, at most 6 times', () => {
@@ -428,5 +501,52 @@ describe("the managers' summary footer and counts", () => {
     expect(en.text).not.toContain('in this run');
     const zh = plan('2023-07-28', undefined, { sheetLang: 'zh-CN' }, 'zh-CN').emails.find((e) => e.role === 'manager')!;
     expect(zh.text).toContain('本周计划向责任人发送提醒：3 封。');
+  });
+});
+
+describe('periods as people read them', () => {
+  it('shows period keys as a week, a day or a month, in both languages (raw keys never)', () => {
+    expect(periodLabel('weekly:2023-W30', 'en')).toBe('week 2023-W30');
+    expect(periodLabel('weekly:2023-W30', 'zh-CN')).toBe('2023年第30周');
+    expect(periodLabel('weekly:2025-W01', 'zh-CN')).toBe('2025年第1周');
+    expect(periodLabel('daily:2023-07-27', 'en')).toBe('2023-07-27 (daily)');
+    expect(periodLabel('daily:2023-07-27', 'zh-CN')).toBe('2023-07-27（每日）');
+    expect(periodLabel('monthly:2023-07', 'en')).toBe('2023-07 (month end)');
+    expect(periodLabel('monthly:2023-07', 'zh-CN')).toBe('2023年7月（月末）');
+    expect(kindLabel('daily', 'en')).toBe('daily digest');
+    expect(kindLabel('weekly', 'zh-CN')).toBe('每周摘要');
+    fc.assert(fc.property(fc.integer({ min: dayFromIso('2000-01-01'), max: dayFromIso('2099-12-31') }), fc.constantFrom('weekly', 'daily', 'monthly' as const), fc.constantFrom<Lang>('en', 'zh-CN'), (d, kind, lang) => {
+      const text = periodLabel(periodKey(kind, d), lang);
+      expect(text).not.toMatch(/weekly:|daily:|monthly:/);
+    }));
+  });
+
+  it('the Chinese preview names the week as 2023年第30周', () => {
+    const p = plan('2023-07-28', undefined, {}, 'zh-CN');
+    expect(renderPreview(p, () => false, 50, 'zh-CN')).toContain('2023年第30周：将发送 4 封邮件');
+  });
+});
+
+describe('the Help cell beside Settings → Reminders on', () => {
+  const schedule = (lang: Lang): string => uiText(lang, 'schedule', {
+    weekday: lang === 'en' ? 'Friday' : '星期五', hour: '09', timeZone: 'Asia/Shanghai', next: '2023-07-29 09:00', nextWeekly: '2023-08-04 09:00', account: 'a@example.com',
+  });
+  it('may be written when blank, holding the template help, or a status text this code wrote (either language, current or earlier wording)', () => {
+    for (const text of [
+      '', '  ', 'Set by the menu: Turn Friday reminders on / off', '由菜单“开启/关闭周五提醒”设置',
+      uiText('en', 'statusOn', { schedule: schedule('en') }), uiText('zh-CN', 'statusOn', { schedule: schedule('zh-CN') }),
+      uiText('en', 'statusCell', { asOf: '2023-07-28 09:00', status: uiText('en', 'statusOn', { schedule: schedule('en') }) }),
+      uiText('zh-CN', 'statusCell', { asOf: '2023-07-28 09:00', status: uiText('zh-CN', 'statusOff') }),
+      uiText('en', 'statusOff'), uiText('zh-CN', 'statusOff'),
+      'On: every Friday at 09:00 (Asia/Shanghai), next 2023-07-28 09:00, sent by director@example.com',
+      '已开启：每星期五 09:00（Asia/Shanghai），下次 2023-07-28 09:00，发件人 director@example.com',
+    ]) expect([text, statusCellWritable(text)]).toEqual([text, true]);
+  });
+
+  it('is left alone when a person typed something there', () => {
+    for (const text of [
+      'Ask Li before turning this on', 'On: ask Li first', 'Status: handled by Li', '由李负责开启', 'Off', 42,
+      `${uiText('en', 'statusOn', { schedule: schedule('en') })} — keep it on during the trade show`,
+    ]) expect([text, statusCellWritable(text)]).toEqual([text, false]);
   });
 });

@@ -41,7 +41,7 @@ describe('the reminder trigger when another run holds the document lock', () => 
     expect(runs[0]!.error).toBeUndefined();
     expect(emulator.mail).toEqual([]);
     expect(logDetails(emulator).at(-1)).toBe(
-      'Another run held the sheet for 30 s, so weekly:2023-W30 was not sent now; it is retried automatically at 2023-07-28 09:10 (Asia/Shanghai) (attempt 1 of 6).',
+      'Another run held the sheet for 30 s, so week 2023-W30 was not sent now; it is retried automatically at 2023-07-28 09:10 (Asia/Shanghai) (attempt 1 of 6).',
     );
     expect(ours(emulator)).toHaveLength(2);
     expect(oneOffs(emulator)).toHaveLength(1);
@@ -50,7 +50,8 @@ describe('the reminder trigger when another run holds the document lock', () => 
     // The status dialog mentions the pending retry.
     emulator.call('menuReminderStatus');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
-      'On: every Friday at 09:00 (Asia/Shanghai), next 2023-08-04 09:00, sent by director@example.com A retry of weekly:2023-W30 is scheduled for 2023-07-28 09:10 (Asia/Shanghai).',
+      "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; " +
+      'next run 2023-07-29 09:00, next weekly digest 2023-08-04 09:00; sent by director@example.com A retry of week 2023-W30 is scheduled for 2023-07-28 09:10 (Asia/Shanghai).',
     );
 
     emulator.locks.releaseOther('document');
@@ -60,9 +61,9 @@ describe('the reminder trigger when another run holds the document lock', () => 
     expect(retried[0]!.trigger.spec.at).toBeDefined();
     expect(emulator.mail.map((m) => m.to)).toEqual(EVERYONE);
     expect(emulator.mail.every((m) => m.subject.endsWith('week 2023-W30'))).toBe(true);
-    expect(logDetails(emulator)).toContain('Automatic retry of weekly:2023-W30');
-    // Exactly one weekly trigger is left, and no record of a retry.
-    expect(ours(emulator).map((t) => t.spec.weekDay)).toEqual(['FRIDAY']);
+    expect(logDetails(emulator)).toContain('Automatic retry of week 2023-W30');
+    // Exactly one daily trigger is left, and no record of a retry.
+    expect(ours(emulator).map((t) => t.spec.everyDays)).toEqual([1]);
     expect(emulator.properties.document.has('reminders.retry')).toBe(false);
   });
 
@@ -110,9 +111,9 @@ describe('the reminder trigger when another run holds the document lock', () => 
     expect(log).toHaveLength(7);
     expect(log[5]).toMatch(/\(attempt 6 of 6\)\.$/);
     expect(log[6]).toBe(
-      'Another run held the sheet for 30 s, so weekly:2023-W30 was not sent; no more automatic retries after 6 attempt(s). Use Reminders → Send reminders now.',
+      'Another run held the sheet for 30 s, so week 2023-W30 was not sent; no more automatic retries after 6 attempt(s). Use Reminders → Send reminders now.',
     );
-    expect(ours(emulator).map((t) => t.spec.weekDay)).toEqual(['FRIDAY']);
+    expect(ours(emulator).map((t) => t.spec.everyDays)).toEqual([1]);
     // Once the lock is free, "send now" sends the week.
     emulator.locks.releaseOther('document');
     emulator.call('menuSendRemindersNow');

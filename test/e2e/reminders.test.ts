@@ -48,18 +48,24 @@ const countBy = (list: readonly string[]): Record<string, number> =>
   list.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
 
 describe('Friday reminders: the trigger', () => {
-  it('turning on twice leaves one trigger, in the sheet time zone at the Settings weekday and hour; off removes only ours', () => {
+  it('turning on twice leaves one trigger, every day in the sheet time zone at the Settings hour; off removes only ours', () => {
     const emulator = exampleSheet();
     emulator.services.ScriptApp.newTrigger('someoneElsesHandler').timeBased().everyHours(1).create();
     emulator.call('menuTurnRemindersOn');
     emulator.call('menuTurnRemindersOn');
     const ours = emulator.triggers.filter((t) => t.spec.handler === 'onReminderTrigger');
     expect(ours).toHaveLength(1);
-    expect(ours[0]!.spec).toMatchObject({ eventType: 'CLOCK', weekDay: 'FRIDAY', hour: 9, timeZone: 'Asia/Shanghai' });
+    expect(ours[0]!.spec).toMatchObject({ eventType: 'CLOCK', everyDays: 1, hour: 9, timeZone: 'Asia/Shanghai' });
+    expect(ours[0]!.spec.weekDay).toBeUndefined();
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
-      'Friday reminders are on: every Friday at 09:00 (Asia/Shanghai), next 2023-07-28 09:00, sent by director@example.com. Turning them on again keeps a single trigger.',
+      "Friday reminders are on: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; " +
+      'next run 2023-07-28 09:00, next weekly digest 2023-07-28 09:00; sent by director@example.com. Turning them on again keeps a single trigger.',
     );
-    expect(setting(emulator, 'Reminders on')).toEqual(['Reminders on', 'Yes', 'On: every Friday at 09:00 (Asia/Shanghai), next 2023-07-28 09:00, sent by director@example.com']);
+    expect(setting(emulator, 'Reminders on')).toEqual([
+      'Reminders on', 'Yes',
+      "Status as of 2023-07-27 15:00 (refreshed by each run and by Reminder status): On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; " +
+      'next run 2023-07-28 09:00, next weekly digest 2023-07-28 09:00; sent by director@example.com',
+    ]);
     // The menu now offers to turn them off.
     const reminders = emulator.ui.menus.at(-1)!.entries.find((e) => e.kind === 'submenu');
     expect(JSON.stringify(reminders)).toContain('Turn Friday reminders off');
@@ -75,8 +81,10 @@ describe('Friday reminders: the trigger', () => {
     setSetting(emulator, 'Reminder weekday', 'Monday');
     setSetting(emulator, 'Reminder hour', '17');
     emulator.call('menuTurnRemindersOn');
-    expect(emulator.triggers[0]!.spec).toMatchObject({ weekDay: 'MONDAY', hour: 17 });
-    expect(emulator.ui.alerts.at(-1)?.prompt).toContain('every Monday at 17:00 (Asia/Shanghai), next 2023-07-31 17:00');
+    expect(emulator.triggers[0]!.spec).toMatchObject({ everyDays: 1, hour: 17 });
+    expect(emulator.ui.alerts.at(-1)?.prompt).toContain(
+      'every day at 17:00 (Asia/Shanghai): the weekly digest on Mondays, daily tasks on other days, monthly tasks on the month\'s last day; next run 2023-07-27 17:00, next weekly digest 2023-07-31 17:00;',
+    );
   });
 
   it('fires on Friday at 9; firing twice in the same hour and "send now" afterwards give each person one email', () => {
@@ -95,11 +103,11 @@ describe('Friday reminders: the trigger', () => {
       'director@example.com': 1, 'zhang@example.com': 1, 'li@example.com': 1, 'wang@example.com': 1,
     });
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
-      'weekly:2023-W30: 0 email(s) sent, 4 already sent earlier in this period, 0 deferred to the next run (mail quota), 0 person(s) not reminded. Details are in Log.',
+      'week 2023-W30: 0 email(s) sent, 4 already sent earlier in this period, 0 deferred to the next run (mail quota), 0 person(s) not reminded. Details are in Log.',
     );
     const log = logDetails(emulator);
-    expect(log).toContain('Sent weekly:2023-W30 to wang@example.com (owner, rows listed: 1)');
-    expect(log.filter((l) => l === 'Not sent again: wang@example.com already got weekly:2023-W30')).toHaveLength(2);
+    expect(log).toContain('Sent week 2023-W30 to wang@example.com (owner, rows listed: 1)');
+    expect(log.filter((l) => l === 'Not sent again: wang@example.com already got week 2023-W30')).toHaveLength(2);
     expect(emulator.mail.every((m) => m.htmlBody !== undefined && m.body !== '')).toBe(true);
     // The next week is a new period: people are reminded again.
     emulator.clock.set(new Date('2023-08-04T09:00:00+08:00'));
@@ -119,8 +127,8 @@ describe('Friday reminders: the trigger', () => {
     emulator.fireTimeTriggers();
     expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'vp@example.com', 'zhang@example.com']);
     expect(logDetails(emulator)).toEqual(expect.arrayContaining([
-      'Deferred to the next run (mail quota): li@example.com (weekly:2023-W30)',
-      'Deferred to the next run (mail quota): wang@example.com (weekly:2023-W30)',
+      'Deferred to the next run (mail quota): li@example.com (week 2023-W30)',
+      'Deferred to the next run (mail quota): wang@example.com (week 2023-W30)',
     ]));
     expect(emulator.properties.document.get('reminders.deferred.weekly:2023-W30')).toBe('["o:li@example.com","o:wang@example.com"]');
     // The next day the quota is back; "send now" is the next run of the same week.
@@ -132,7 +140,7 @@ describe('Friday reminders: the trigger', () => {
 });
 
 const oneOffs = (emulator: Emulator) => emulator.triggers.filter((t) => t.spec.handler === 'onReminderTrigger' && t.spec.at !== undefined);
-const weeklies = (emulator: Emulator) => emulator.triggers.filter((t) => t.spec.handler === 'onReminderTrigger' && t.spec.weekDay !== undefined);
+const dailies = (emulator: Emulator) => emulator.triggers.filter((t) => t.spec.handler === 'onReminderTrigger' && t.spec.everyDays === 1);
 
 describe('Friday reminders: emails held back by the mail quota', () => {
   function deferredRun(): Emulator {
@@ -148,17 +156,21 @@ describe('Friday reminders: emails held back by the mail quota', () => {
   it('are sent by a one-off trigger the next day, with no manual action: each person gets one email for the week', () => {
     const emulator = deferredRun();
     expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'vp@example.com', 'zhang@example.com']);
-    expect(weeklies(emulator)).toHaveLength(1);
+    expect(dailies(emulator)).toHaveLength(1);
     expect(oneOffs(emulator).map((t) => t.spec.at!.toISOString().slice(0, 16))).toEqual(['2023-07-29T01:05']); // Saturday 09:05 Shanghai (plus the run's seconds)
     expect(logDetails(emulator)).toContain(
-      'The 2 email(s) of weekly:2023-W30 held back by the mail quota are sent automatically at 2023-07-29 09:05 (Asia/Shanghai), once the quota has refreshed.',
+      'The 2 email(s) of week 2023-W30 held back by the mail quota are sent automatically at 2023-07-29 09:05 (Asia/Shanghai), once the quota has refreshed.',
     );
     // The summary does not claim the held-back reminders went out.
     const summary = emulator.mail.find((m) => m.to === 'director@example.com')!;
     expect(summary.body).toContain('Owner reminders planned for this week: 3. Any the daily mail quota holds back are sent automatically later');
 
     emulator.clock.set(new Date('2023-07-29T09:00:00+08:00'));
-    expect(emulator.fireTimeTriggers()).toEqual([]); // not due yet
+    // Saturday's daily run: nobody has a daily task to act on, so it sends nothing; the retry is not due yet.
+    expect(emulator.fireTimeTriggers().map((r) => [r.trigger.spec.everyDays, r.error])).toEqual([[1, undefined]]);
+    expect(emulator.mail).toHaveLength(3);
+    expect(logDetails(emulator).at(-1)).toBe('Nothing to send for 2023-07-29 (daily)');
+    expect(oneOffs(emulator)).toHaveLength(1); // the daily run leaves the weekly run's retry alone
     emulator.clock.set(new Date('2023-07-29T09:10:00+08:00'));
     const runs = emulator.fireTimeTriggers();
     expect(runs.map((r) => [r.trigger.spec.at !== undefined, r.error])).toEqual([[true, undefined]]);
@@ -171,13 +183,13 @@ describe('Friday reminders: emails held back by the mail quota', () => {
     });
     // The retry deleted itself; the weekly trigger stays; nothing is left deferred.
     expect(oneOffs(emulator)).toEqual([]);
-    expect(weeklies(emulator)).toHaveLength(1);
+    expect(dailies(emulator)).toHaveLength(1);
     expect(emulator.properties.document.has('reminders.deferred.weekly:2023-W30')).toBe(false);
     expect(emulator.properties.document.has('reminders.retry')).toBe(false);
     expect(logDetails(emulator).slice(-3)).toEqual([
-      'Automatic retry of weekly:2023-W30',
-      'Sent weekly:2023-W30 to li@example.com (owner)',
-      'Sent weekly:2023-W30 to wang@example.com (owner, rows listed: 1)',
+      'Automatic retry of week 2023-W30',
+      'Sent week 2023-W30 to li@example.com (owner)',
+      'Sent week 2023-W30 to wang@example.com (owner, rows listed: 1)',
     ]);
     // Firing again sends nothing more for the week.
     emulator.clock.set(new Date('2023-07-29T12:00:00+08:00'));
@@ -212,7 +224,7 @@ describe('Friday reminders: emails held back by the mail quota', () => {
     emulator.faults.setMailQuota(2);
     emulator.call('menuSendRemindersNow');
     expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(
-      /^weekly:2023-W30: 2 email\(s\) sent, 0 already sent earlier in this period, 2 deferred to the next run \(mail quota\), 0 person\(s\) not reminded\. Details are in Log\. They are sent automatically at 2023-07-29 15:05 \(Asia\/Shanghai\)\.$/,
+      /^week 2023-W30: 2 email\(s\) sent, 0 already sent earlier in this period, 2 deferred to the next run \(mail quota\), 0 person\(s\) not reminded\. Details are in Log\. They are sent automatically at 2023-07-29 15:05 \(Asia\/Shanghai\)\.$/,
     );
     expect(oneOffs(emulator)).toHaveLength(1);
     // Reminders are off in Settings, but a "send now" retry still finishes what the person started.
@@ -221,10 +233,10 @@ describe('Friday reminders: emails held back by the mail quota', () => {
     expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'zhang@example.com', 'li@example.com', 'wang@example.com']);
   });
 
-  it('turning reminders off removes a pending retry too; turning on again keeps one weekly trigger and the retry', () => {
+  it('turning reminders off removes a pending retry too; turning on again keeps one daily trigger and the retry', () => {
     const emulator = deferredRun();
     emulator.call('menuTurnRemindersOn');
-    expect(weeklies(emulator)).toHaveLength(1);
+    expect(dailies(emulator)).toHaveLength(1);
     expect(oneOffs(emulator)).toHaveLength(1);
     emulator.call('menuTurnRemindersOff');
     expect(emulator.triggers).toEqual([]);
@@ -239,15 +251,24 @@ describe('Friday reminders: status and settings', () => {
     emulator.call('menuTurnRemindersOn');
     emulator.clock.set(FRIDAY_9);
     emulator.fireTimeTriggers();
-    expect(setting(emulator, 'Reminders on')[2]).toBe('On: every Friday at 09:00 (Asia/Shanghai), next 2023-08-04 09:00, sent by director@example.com');
+    const schedule = (next: string, nextWeekly: string): string =>
+      "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; " +
+      `next run ${next}, next weekly digest ${nextWeekly}; sent by director@example.com`;
+    const asOf = (time: string): string => `Status as of ${time} (refreshed by each run and by Reminder status): `;
+    expect(setting(emulator, 'Reminders on')[2]).toBe(asOf('2023-07-28 09:00') + schedule('2023-07-29 09:00', '2023-08-04 09:00'));
+    // Saturday's run refreshes the snapshot (one write).
+    emulator.clock.set(new Date('2023-07-29T09:00:00+08:00'));
+    emulator.fireTimeTriggers();
+    expect(setting(emulator, 'Reminders on')[2]).toBe(asOf('2023-07-29 09:00') + schedule('2023-07-30 09:00', '2023-08-04 09:00'));
     emulator.clock.set(new Date('2023-08-20T10:00:00+08:00'));
     emulator.call('menuReminderStatus');
-    expect(emulator.ui.alerts.at(-1)).toMatchObject({
-      title: 'Reminder status', prompt: 'On: every Friday at 09:00 (Asia/Shanghai), next 2023-08-25 09:00, sent by director@example.com',
-    });
+    expect(emulator.ui.alerts.at(-1)).toMatchObject({ title: 'Reminder status', prompt: schedule('2023-08-21 09:00', '2023-08-25 09:00') });
+    // Showing the status refreshes the snapshot too.
+    expect(setting(emulator, 'Reminders on')[2]).toBe(asOf('2023-08-20 10:00') + schedule('2023-08-21 09:00', '2023-08-25 09:00'));
     emulator.call('menuTurnRemindersOff');
     emulator.call('menuReminderStatus');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Off (use the menu: Turn Friday reminders on)');
+    expect(setting(emulator, 'Reminders on')[2]).toBe(`${asOf('2023-08-20 10:00')}Off (use the menu: Turn Friday reminders on)`);
   });
 
   it("the managers' summary says to remove the address from Settings → Manager emails", () => {
@@ -276,7 +297,7 @@ describe('Friday reminders: status and settings', () => {
     // Corrected, it turns on.
     setSetting(emulator, label, label === 'Reminder hour' ? '9' : 'Friday');
     emulator.call('menuTurnRemindersOn');
-    expect(weeklies(emulator)).toHaveLength(1);
+    expect(dailies(emulator)).toHaveLength(1);
   });
 
   it('refuses in Chinese too', () => {
@@ -346,7 +367,7 @@ describe('Friday reminders: what each email holds', () => {
     const dialog = emulator.ui.dialogs.at(-1)!;
     expect(dialog.title).toBe('Preview reminders');
     for (const to of ['director@example.com', 'zhang@example.com', 'li@example.com', 'wang@example.com']) expect(dialog.html).toContain(to);
-    expect(dialog.html).toContain('weekly:2023-W30: 4 email(s) would be sent (0 already sent in this period). Mail quota left today: 100.');
+    expect(dialog.html).toContain('week 2023-W30: 4 email(s) would be sent (0 already sent in this period). Mail quota left today: 100.');
     expect(emulator.properties.document.size).toBe(0);
   });
 
@@ -370,6 +391,180 @@ describe('Friday reminders: what each email holds', () => {
     emulator.fireTimeTriggers();
     expect(emulator.mail).toEqual([]);
     expect(logDetails(emulator).at(-1)).toMatch(/^Nothing sent: Settings → Reminders on is No/);
+  });
+});
+
+/** Appends tracking rows with a frequency and an Updated date (schema order). */
+function addTracked(emulator: Emulator, rows: [task: string, owner: string, planned: string, frequency: string, updated: string][]): void {
+  const sheet = emulator.spreadsheet.getSheetByName('Tracking')!;
+  const values = rows.map(([task, owner, planned, frequency, updated]) => ['Execute', task, owner, planned, 'In progress', '', '', '', '', '', frequency, updated]);
+  sheet.getRange(sheet.getLastRow() + 1, 1, values.length, 12).setValues(values);
+}
+
+describe('one daily trigger: the weekly digest on the weekday, daily tasks on other days, monthly tasks at month end', () => {
+  function planted(): Emulator {
+    const emulator = exampleSheet({ now: new Date('2023-07-26T15:00:00+08:00') });
+    addTracked(emulator, [
+      ['Prepare trade show booth', 'Zhao*', '2023-07-28', 'Daily', '2023-07-25'],
+      ['Review quarter pipeline', 'Wang*', '2023-09-30', 'Monthly', '2023-06-28'],
+    ]);
+    emulator.call('menuTurnRemindersOn');
+    return emulator;
+  }
+  const subjects = (emulator: Emulator, from = 0): string[][] =>
+    emulator.mail.slice(from).map((m) => [m.to, m.subject.replace(/^\[East China sales team\] /, '')]);
+
+  it('sends each kind on its day, to the right people, never twice in a period', () => {
+    const emulator = planted();
+    // Thursday: the daily digest, only to Zhao (the one daily-tracked task); no managers' summary.
+    emulator.clock.set(new Date('2023-07-27T09:00:00+08:00'));
+    expect(emulator.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+    expect(subjects(emulator)).toEqual([['zhao@example.com', 'Daily reminders, 2023-07-27 (week 2023-W30)']]);
+    expect(emulator.mail[0]!.body).toContain('Due today or tomorrow (1)\n- Prepare trade show booth [Execute]');
+    emulator.clock.set(new Date('2023-07-27T09:30:00+08:00'));
+    emulator.fireTrigger(dailies(emulator)[0]!); // a second firing the same day
+    expect(emulator.mail).toHaveLength(1);
+    expect(logDetails(emulator)).toEqual(expect.arrayContaining([
+      'Sent 2023-07-27 (daily) to zhao@example.com (owner, rows listed: 1)',
+      'Not sent again: zhao@example.com already got 2023-07-27 (daily)',
+    ]));
+    expect(emulator.properties.document.has('reminders.sent.daily:2023-07-27')).toBe(true);
+
+    // Friday, the Settings weekday: the weekly digest to everyone plus the managers' summary (as before).
+    emulator.clock.set(FRIDAY_9);
+    emulator.fireTimeTriggers();
+    expect(subjects(emulator, 1)).toEqual([
+      ['director@example.com', 'Weekly summary, week 2023-W30'],
+      ['zhang@example.com', 'Your reminders, week 2023-W30'],
+      ['li@example.com', 'Your reminders, week 2023-W30'],
+      ['wang@example.com', 'Your reminders, week 2023-W30'],
+      ['zhao@example.com', 'Your reminders, week 2023-W30'],
+    ]);
+    // Wang's monthly task waits for the month's last day (3 days later), not the last Friday.
+    expect(logDetails(emulator)).toContain('Sent week 2023-W30 to wang@example.com (owner, rows listed: 1)');
+    expect(emulator.mail.find((m) => m.to === 'wang@example.com')!.body).not.toContain('Review quarter pipeline');
+
+    // Saturday: the daily digest again; Zhao's booth was due on Friday and is now overdue.
+    emulator.clock.set(new Date('2023-07-29T09:00:00+08:00'));
+    emulator.fireTimeTriggers();
+    expect(subjects(emulator, 6)).toEqual([['zhao@example.com', 'Daily reminders, 2023-07-29 (week 2023-W30)']]);
+    expect(emulator.mail[6]!.body).toContain('1 day overdue (due 2023-07-28)');
+
+    // Monday 31 July, the month's last day: one month-end email per person, monthly and daily tasks together.
+    emulator.clock.set(new Date('2023-07-31T09:00:00+08:00'));
+    emulator.fireTimeTriggers();
+    emulator.fireTrigger(dailies(emulator)[0]!);
+    expect(subjects(emulator, 7)).toEqual([
+      ['wang@example.com', 'Month-end reminders, 2023-07 (week 2023-W31)'],
+      ['zhao@example.com', 'Month-end reminders, 2023-07 (week 2023-W31)'],
+    ]);
+    expect(emulator.mail[7]!.body).toContain('Not updated this month (1)\n- Review quarter pipeline [Execute]');
+    expect(emulator.mail[8]!.body).toContain('3 days overdue (due 2023-07-28)');
+    expect(emulator.properties.document.has('reminders.sent.daily:2023-07-31')).toBe(false);
+    expect(logDetails(emulator)).toContain('Not sent again: wang@example.com already got 2023-07 (month end)');
+    expect(countBy(emulator.mail.map((m) => m.to))).toEqual({
+      'director@example.com': 1, 'zhang@example.com': 1, 'li@example.com': 1, 'wang@example.com': 2, 'zhao@example.com': 4,
+    });
+  });
+
+  it('"send now" on a non-weekday sends the weekly digest of the current week; the weekday run then sends nothing again', () => {
+    const emulator = planted();
+    emulator.clock.set(new Date('2023-07-27T10:00:00+08:00'));
+    emulator.call('menuSendRemindersNow');
+    expect(subjects(emulator).map(([, subject]) => subject)).toEqual([
+      'Weekly summary, week 2023-W30', 'Your reminders, week 2023-W30', 'Your reminders, week 2023-W30',
+      'Your reminders, week 2023-W30', 'Your reminders, week 2023-W30',
+    ]);
+    emulator.clock.set(FRIDAY_9);
+    emulator.fireTimeTriggers();
+    expect(emulator.mail).toHaveLength(5);
+  });
+
+  it('preview shows what "send now" sends and, on other days, what today\'s automatic run sends', () => {
+    const emulator = planted();
+    emulator.clock.set(new Date('2023-07-27T10:00:00+08:00'));
+    emulator.call('menuPreviewReminders');
+    const html = emulator.ui.dialogs.at(-1)!.html;
+    expect(emulator.mail).toEqual([]);
+    const now = html.indexOf('What Send reminders now sends: the weekly digest');
+    const today = html.indexOf('What today&#39;s automatic run sends: the daily digest');
+    expect(now).toBeGreaterThanOrEqual(0);
+    expect(today).toBeGreaterThan(now);
+    expect(html.slice(now, today)).toContain('week 2023-W30: 5 email(s) would be sent');
+    expect(html.slice(today)).toContain('2023-07-27 (daily): 1 email(s) would be sent (0 already sent in this period).');
+    expect(html.slice(today)).toContain('Daily reminders, 2023-07-27');
+    expect(logDetails(emulator).at(-1)).toBe(
+      'week 2023-W30: director@example.com, zhang@example.com, li@example.com, wang@example.com, zhao@example.com; 2023-07-27 (daily): zhao@example.com',
+    );
+    // On the weekday the two are the same: one preview, no headings.
+    emulator.clock.set(FRIDAY_9);
+    emulator.call('menuPreviewReminders');
+    expect(emulator.ui.dialogs.at(-1)!.html).not.toContain('What Send reminders now sends');
+  });
+
+  it('a daily run that finds the sheet busy keeps the weekly run\'s pending retry (one retry per kind)', () => {
+    const emulator = planted();
+    setSetting(emulator, 'Manager emails', 'director@example.com, vp@example.com');
+    emulator.clock.set(FRIDAY_9);
+    emulator.faults.setMailQuota(3);
+    emulator.fireTimeTriggers();
+    expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'vp@example.com', 'zhang@example.com']);
+    emulator.clock.set(new Date('2023-07-29T09:00:00+08:00'));
+    emulator.locks.holdByOther('document');
+    emulator.fireTimeTriggers();
+    expect(oneOffs(emulator)).toHaveLength(2);
+    expect(JSON.parse(emulator.properties.document.get('reminders.retry')!)).toMatchObject({ period: 'weekly:2023-W30', scope: 'deferred' });
+    expect(JSON.parse(emulator.properties.document.get('reminders.retry.daily')!)).toMatchObject({ period: 'daily:2023-07-29', scope: 'all' });
+    expect(logDetails(emulator).at(-1)).toContain('so 2023-07-29 (daily) was not sent now; it is retried automatically at 2023-07-29 09:10');
+    emulator.locks.releaseOther('document');
+    emulator.faults.setMailQuota(100);
+    emulator.clock.set(new Date('2023-07-29T09:15:00+08:00'));
+    expect(emulator.fireTimeTriggers().map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(emulator.mail.slice(3).map((m) => m.to).sort()).toEqual(['li@example.com', 'wang@example.com', 'zhao@example.com', 'zhao@example.com']);
+    expect(oneOffs(emulator)).toEqual([]);
+    expect([...emulator.properties.document.keys()].filter((k) => k.startsWith('reminders.retry'))).toEqual([]);
+  });
+});
+
+describe('the Help cell of Settings → Reminders on', () => {
+  it('keeps what a person typed there through turning on, runs, status and turning off', () => {
+    const emulator = exampleSheet();
+    const sheet = emulator.spreadsheet.getSheetByName('Settings')!;
+    const row = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'Reminders on') + 1;
+    sheet.getRange(row, 3).setValue('Ask Li before turning this on');
+    emulator.call('menuTurnRemindersOn');
+    emulator.clock.set(FRIDAY_9);
+    emulator.fireTimeTriggers();
+    emulator.call('menuReminderStatus');
+    emulator.call('menuTurnRemindersOff');
+    expect(setting(emulator, 'Reminders on')).toEqual(['Reminders on', 'No', 'Ask Li before turning this on']);
+    expect(emulator.mail).toHaveLength(4); // the run itself was not affected
+  });
+
+  it('replaces the template help text and its own earlier status (also the wording before the daily trigger)', () => {
+    const emulator = exampleSheet();
+    expect(setting(emulator, 'Reminders on')[2]).toBe('Set by the menu: Turn Friday reminders on / off');
+    emulator.call('menuTurnRemindersOn');
+    expect(setting(emulator, 'Reminders on')[2]).toMatch(/^Status as of 2023-07-27 15:00 \(refreshed by each run and by Reminder status\): On: every day at 09:00/);
+    const sheet = emulator.spreadsheet.getSheetByName('Settings')!;
+    const row = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'Reminders on') + 1;
+    sheet.getRange(row, 3).setValue('On: every Friday at 09:00 (Asia/Shanghai), next 2023-07-28 09:00, sent by director@example.com');
+    emulator.clock.set(FRIDAY_9);
+    emulator.fireTimeTriggers();
+    expect(setting(emulator, 'Reminders on')[2]).toMatch(/^Status as of 2023-07-28 09:00 /);
+  });
+
+  it('is written in Chinese on a Chinese sheet, and the Log and alerts name the week as 2023年第30周', () => {
+    const emulator = exampleSheet({ now: FRIDAY_9 });
+    setSetting(emulator, 'Language', '简体中文');
+    emulator.call('menuTurnRemindersOn');
+    const settings = emulator.spreadsheet.getSheetByName('设置') ?? emulator.spreadsheet.getSheetByName('Settings')!;
+    const help = settings.getRange(1, 1, settings.getLastRow(), 3).getValues().find((r) => r[0] === 'Reminders on' || r[0] === '开启提醒')![2];
+    expect(help).toMatch(/^截至 2023-07-28 09:00 的状态（每次运行及查看“提醒状态”时更新）：已开启：每天 09:00（Asia\/Shanghai）：星期五发送每周摘要，其他日子提醒每日任务，每月最后一天提醒每月任务；/);
+    emulator.call('menuSendRemindersNow');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('2023年第30周：已发送 4 封，本期已发送过 0 封，因配额不足推迟 0 封，0 人未提醒。详情见“日志”。');
+    expect(logDetails(emulator)).toContain('已向 zhang@example.com 发送2023年第30周的提醒（责任人）');
+    expect(logDetails(emulator).join('\n')).not.toContain('weekly:');
   });
 });
 

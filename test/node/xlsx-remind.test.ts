@@ -107,7 +107,7 @@ describe('offline remind writes the emails the Apps Script reminders send (2023-
 
   test('the Apps Script run sent the weekly digests (a real comparison, not of two empty lists)', () => {
     expect(sent.map((m) => m.to)).toEqual(['director@example.com', 'zhang@example.com', 'li@example.com', 'wang@example.com']);
-    expect(out).toContain('Wrote 4 emails (weekly digest, weekly:2023-W30) to emails.');
+    expect(out).toContain('Wrote 4 emails (weekly digest, week 2023-W30) to emails.');
   });
 
   test('same recipients, in the same order, with the same subjects', () => {

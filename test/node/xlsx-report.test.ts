@@ -346,7 +346,7 @@ describe('command line exit codes', () => {
     expect(result.code).toBe(0);
     const files = readdirSync(out).filter((f) => f.endsWith('.eml'));
     expect(files.length).toBeGreaterThan(0);
-    expect(result.out).toContain(`Wrote ${files.length} emails (weekly digest, weekly:2023-W30)`);
+    expect(result.out).toContain(`Wrote ${files.length} emails (weekly digest, week 2023-W30)`);
     const manager = readFileSync(join(out, files.find((f) => f.includes('manager'))!), 'utf8');
     expect(manager).toMatch(/^To: director@example\.com/m);
     expect(manager).toContain('Content-Type: multipart/alternative');

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pick } from '../../core/i18n';
 import { DigestKind, planReminders } from '../../core/digest';
+import { periodLabel } from '../../core/emailText';
 import { isoFromDay } from '../../core/values';
 import { isTimeZone, writeEml, zonedInstant } from '../eml';
 import { EXIT, ExitCode, Io, UsageError, dayOption, langOption, localToday, parseArgs, systemLang } from './args';
@@ -49,7 +50,7 @@ export async function remindCommand(argv: readonly string[], io: Io): Promise<Ex
     } catch (error) {
       throw new UsageError(say(CLI.cannotWrite, lang, { path: outDir, reason: (error as Error).message }));
     }
-    if (!quiet) io.out(say(CLI.wroteEmails, lang, { count: reminders.emails.length, kind: kindLabel, period: reminders.period, dir: outDir }));
+    if (!quiet) io.out(say(CLI.wroteEmails, lang, { count: reminders.emails.length, kind: kindLabel, period: periodLabel(reminders.period, lang), dir: outDir }));
   }
   for (const s of reminders.skipped) {
     io.err(say(CLI.skipped, lang, { name: s.name, email: s.email || '—', reason: pick(SKIP_REASON[s.reason] ?? { en: s.reason, zh: s.reason }, lang) }));
