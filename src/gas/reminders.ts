@@ -57,6 +57,7 @@ import { dayFromIso, type CellValue, type Day } from '../core/values';
 import { appendLog, type LogEntry } from './log';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
+import { refreshProgress } from './progress';
 import { writeSetting } from './settings';
 import { openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
 import { errorText, showDialog } from './ui';
@@ -250,7 +251,11 @@ function deliver(mode: 'trigger' | 'now', retry: RetryRecord | null = null): voi
   withDocumentLock(lang, () => {
     const log: LogEntry[] = [];
     if (retry) log.push({ action, detail: say(lang, 'logRetryRun', { period }) });
-    if (mode === 'trigger') refreshStatusCell(open, lang);
+    if (mode === 'trigger') {
+      refreshStatusCell(open, lang);
+      // The daily run keeps the Goals progress columns current even on days nobody opens the sheet.
+      refreshProgress(open);
+    }
     if (workbook.settings.remindersPaused) {
       appendLog(tabs, [...log, { action, detail: say(lang, 'logPaused') }]);
       if (interactive) SpreadsheetApp.getUi().alert(say(lang, 'paused'));
