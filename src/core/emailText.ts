@@ -2,6 +2,7 @@
  * The reminder emails' words (English and Simplified Chinese) and their rendering as HTML and plain
  * text. Every text that came from a cell is escaped in the HTML; subjects never carry a line break.
  */
+import { formatNumber, formatPercent } from './format';
 import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, SkipReason, TaskItem } from './digest';
 import { escapeHtml, htmlTable } from './html';
 import { type Bilingual, type Lang, fill, pick } from './i18n';
@@ -170,20 +171,17 @@ export function oneLine(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Numbers and dates
 
-export function formatNumber(value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  const rounded = Math.round(value * 10) / 10;
-  return String(rounded === 0 ? 0 : rounded);
+/** A figure in an email: the shared number format, or a dash for no data. */
+function figure(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '—' : formatNumber(value);
 }
 
-export function formatPercent(rate: number | null): string {
-  if (rate === null || !Number.isFinite(rate)) return '—';
-  const rounded = Math.round(rate * 1000) / 10;
-  return `${rounded === 0 ? 0 : rounded}%`;
+function percent(rate: number | null): string {
+  return rate === null || !Number.isFinite(rate) ? '—' : formatPercent(rate);
 }
 
 function measure(value: number | null, isRate: boolean): string {
-  return isRate ? formatPercent(value) : formatNumber(value);
+  return isRate ? percent(value) : figure(value);
 }
 
 export function weekLabel(week: { readonly year: number; readonly week: number }, lang: Lang): string {
@@ -400,7 +398,7 @@ function riskText(risk: Risk, lang: Lang): { text: string; href: string } {
     const t = risk.target;
     return {
       text: say(lang, 'riskMetric', {
-        metric: t.metric, actual: measure(t.actual, t.isRate), expected: measure(t.expected, t.isRate), rate: formatPercent(t.rate),
+        metric: t.metric, actual: measure(t.actual, t.isRate), expected: measure(t.expected, t.isRate), rate: percent(t.rate),
         status: pick(optionLabel(METRIC_STATUS, t.status), lang), projection: measure(t.projection, t.isRate), target: measure(t.target, t.isRate),
       }),
       href: '',
@@ -429,8 +427,8 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
 
   const targetHeader = [h('colMetric'), h('colTarget'), h('colExpected'), h('colActual'), h('colRate'), h('colStatus'), h('colProjection'), h('colPerWeek')];
   const targetRows = summary.targets.map((t) => [
-    t.metric, measure(t.target, t.isRate), measure(t.expected, t.isRate), measure(t.actual, t.isRate), formatPercent(t.rate),
-    pick(optionLabel(METRIC_STATUS, t.status), lang), formatNumber(t.projection), formatNumber(t.perWeek),
+    t.metric, measure(t.target, t.isRate), measure(t.expected, t.isRate), measure(t.actual, t.isRate), percent(t.rate),
+    pick(optionLabel(METRIC_STATUS, t.status), lang), figure(t.projection), figure(t.perWeek),
   ]);
   const ownerHeader = [h('colOwner'), h('colOverdue'), h('colStale'), h('colRetroOverdue')];
   const ownerRows = summary.owners.map((o) => [o.name, String(o.overdue), String(o.stale), String(o.retroOverdue)]);

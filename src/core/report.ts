@@ -6,6 +6,7 @@
  * Achievement and Status columns of the sheet are formulas a person may have overwritten, so they are
  * never read.
  */
+import { formatNumber, formatPercent } from './format';
 import { WEEKLY_COLUMN_OF, MetricKey } from './catalogue';
 import { taskDueDay } from './checks';
 import { Bilingual, Lang, fill, pick } from './i18n';
@@ -152,25 +153,6 @@ export interface ReportModel {
 // Formatting
 
 const t = (text: Bilingual, lang: Lang, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
-
-function trimDecimals(text: string): string {
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-}
-
-/** 1234.5 → "1,234.5"; at most two decimals. */
-export function formatNumber(n: number): string {
-  const fixed = trimDecimals(Math.abs(n).toFixed(2));
-  const [whole = '0', decimals] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = n < 0 && fixed !== '0' ? '-' : '';
-  return `${sign}${grouped}${decimals ? `.${decimals}` : ''}`;
-}
-
-/** A fraction as a percentage with at most one decimal: 0.9 → "90%", 1.075 → "107.5%". */
-export function formatPercent(fraction: number): string {
-  const value = Math.round(fraction * 1000) / 10;
-  return `${trimDecimals(value.toFixed(1))}%`;
-}
 
 function formatValue(value: number | null, kind: ValueKind): string {
   if (value === null) return '—';

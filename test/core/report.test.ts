@@ -1,8 +1,9 @@
+import { formatNumber, formatPercent } from '../../src/core/format';
 import fc from 'fast-check';
 import { Lang, pick } from '../../src/core/i18n';
 import { RawWorkbook, TimeContext, readWorkbook } from '../../src/core/model';
 import {
-  CHART_METRICS_SHOWN, ReportBlock, ReportModel, ReportSection, SECTION_ORDER, SUMMARY_SENTENCES_SHOWN, folderIdFrom, formatNumber, formatPercent,
+  CHART_METRICS_SHOWN, ReportBlock, ReportModel, ReportSection, SECTION_ORDER, SUMMARY_SENTENCES_SHOWN, folderIdFrom,
   hasProjectTabs, reportSummaryJson, versionedName,
 } from '../../src/core/report';
 import { columnSpec } from '../../src/core/schema';
