@@ -36,10 +36,11 @@ export async function benchFoundation(): Promise<void> {
     addTrackingRows(emulator, n);
     const setup = measure(emulator, 'menuSetupSheets');
     const check = measure(emulator, 'menuCheckData');
-    rows.push([n, setup.reads, setup.writes, setup.modelledMs, check.reads, check.writes, check.dateLookups, check.modelledMs]);
+    const open = measure(emulator, 'onOpen');
+    rows.push([n, setup.reads, setup.writes, setup.modelledMs, check.reads, check.writes, check.dateLookups, check.modelledMs, open.reads, open.writes, open.modelledMs]);
   }
-  table('Set-up (second run) and Check data: service calls as tracking rows grow (flat = good)',
-    ['tracking rows', 'setup reads', 'setup writes', 'setup ms*', 'check reads', 'check writes', 'check date look-ups†', 'check ms*'], rows);
+  table('Set-up (second run), Check data and opening the sheet (menu + Goals progress): service calls as tracking rows grow (flat = good)',
+    ['tracking rows', 'setup reads', 'setup writes', 'setup ms*', 'check reads', 'check writes', 'check date look-ups†', 'check ms*', 'open reads', 'open writes', 'open ms*'], rows);
   console.log('* modelled Apps Script time in the emulator (per-call latency model), not wall time');
   console.log('† Utilities.formatDate for the time zone: at most two per distinct calendar day in the data (here 92 planned');
   console.log('  dates and 27 days of Updated stamps), never per row');
