@@ -5,7 +5,7 @@
 import { formatNumber, formatPercent } from './format';
 import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, SkipReason, TaskItem } from './digest';
 import { escapeHtml, htmlTable } from './html';
-import { type Bilingual, type Lang, fill, pick } from './i18n';
+import { type Bilingual, type Lang, fill, joinList, pick } from './i18n';
 import { METRIC_STATUS, TASK_STATUS, optionLabel } from './options';
 import { columnSpec, settingSpec, tabSpec, type TabKey } from './schema';
 import { isoFromDay, monthOf, type Day } from './values';
@@ -361,9 +361,7 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
     section(say(lang, 'sectionRetro'), digest.retro, (i) => retroLine(i, ctx), ctx, 'retrospective'),
   ].filter((s): s is Section => s !== null);
 
-  const columns = (['visits', 'leads', 'newCustomers', 'revenue', 'cost'] as const)
-    .map((k) => pick(columnSpec('weekly', k).header, lang))
-    .join(lang === 'zh-CN' ? '、' : ', ');
+  const columns = joinList((['visits', 'leads', 'newCustomers', 'revenue', 'cost'] as const).map((k) => pick(columnSpec('weekly', k).header, lang)), lang);
   const numbers = digest.numbersRequest ? say(lang, 'numbersRequest', { from: isoFromDay(ctx.weekStart), columns }) : '';
   const greeting = say(lang, 'greeting', { name: oneLine(digest.name) });
   const footer = footerText(ctx);

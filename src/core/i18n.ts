@@ -42,3 +42,13 @@ export function fill(text: Bilingual, params: Record<string, string | number>): 
       Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole);
   return { en: replace(text.en), zh: replace(text.zh) };
 }
+
+/** Items of a list as a sentence writes them: 张、赵 in Chinese, Zhang, Zhao in English. */
+export function joinList(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'zh-CN' ? '、' : ', ');
+}
+
+/** Clauses of one line: separated by a full-width semicolon in Chinese. */
+export function joinClauses(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'zh-CN' ? '；' : '; ');
+}

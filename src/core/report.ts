@@ -9,7 +9,7 @@
 import { formatNumber, formatPercent } from './format';
 import { WEEKLY_COLUMN_OF, MetricKey } from './catalogue';
 import { taskDueDay } from './checks';
-import { Bilingual, Lang, fill, pick } from './i18n';
+import { Bilingual, Lang, fill, joinList, pick } from './i18n';
 import {
   Status, achievementRate, expectedToDate, inputOutputRatio, netRoi, proRataExpected, ratioLabel, statusOf,
 } from './metrics';
@@ -205,7 +205,7 @@ function sentenceEnd(lang: Lang): string {
 }
 
 function ownersText(owners: readonly string[], lang: Lang): string {
-  return owners.join(lang === 'zh-CN' ? '、' : ', ');
+  return joinList(owners, lang);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -750,7 +750,7 @@ function chartsSection(f: ReportFigures, lang: Lang): ReportSection {
     });
     const blank = monthly.months.filter((m) => m.actual === null).map((m) => m.month);
     if (blank.length > 0) {
-      blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.chartMonthsBlank, lang, { months: blank.join(lang === 'zh-CN' ? '、' : ', ') }) });
+      blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.chartMonthsBlank, lang, { months: joinList(blank, lang) }) });
     }
   } else {
     blocks.push(noDataParagraph(pick(RT.noDataMonthly, lang), lang));
@@ -802,7 +802,7 @@ export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, p
     const summary = sections[0]!;
     sections[0] = {
       ...summary,
-      blocks: [...summary.blocks, { kind: 'paragraph', style: 'note', text: t(RT.sectionsWithoutData, lang, { list: empty.join(lang === 'zh-CN' ? '、' : ', ') }) }],
+      blocks: [...summary.blocks, { kind: 'paragraph', style: 'note', text: t(RT.sectionsWithoutData, lang, { list: joinList(empty, lang) }) }],
     };
   }
   return { lang, title, documentName, subtitle, sections, figures: f, problemCount };

@@ -14,7 +14,7 @@
  */
 import { metricKeyOf, MetricKey } from './catalogue';
 import { CycleSpan, monthsBetween, nextCycle, shiftMonth } from './cycle';
-import { Bilingual, Lang, fill, pick } from './i18n';
+import { Bilingual, Lang, fill, joinClauses, pick } from './i18n';
 import { achievementRate, inputOutputRatio, ratioLabel } from './metrics';
 import { EvaluationRow, RawWorkbook, RetroItem, TimeContext, Workbook, cellText } from './model';
 import { normalizeLabel } from './options';
@@ -446,7 +446,7 @@ function evidenceOf(item: RetroItem, workbook: Workbook, ratio: string, lang: La
     parts.push(pick(fill(rate === null ? ROLLOVER_MSG.evidenceMetricNoRate : ROLLOVER_MSG.evidenceMetric, params), lang));
   }
   if (ratio !== '') parts.push(pick(fill(ROLLOVER_MSG.evidenceRatio, { ratio }), lang));
-  return parts.join(lang === 'zh-CN' ? '；' : '; ');
+  return joinClauses(parts, lang);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Bilingual, Lang, fill, pick } from '../core/i18n';
+import { Bilingual, Lang, fill, joinList, pick } from '../core/i18n';
 import {
   GridWrite, ROLLOVER_MSG, RolloverPlan, changedTabs, describeRollover, planRollover, planSignature, rolloverPropertyKey,
 } from '../core/rollover';
@@ -76,7 +76,7 @@ export function runStartNextCycle(): void {
     const changed = changedTabs(first.open.raw, now.open.raw, first.formulas, now.formulas);
     if (changed.length > 0 || planSignature(first.plan) !== planSignature(now.plan)) {
       const tabs = (changed.length > 0 ? changed : ['settings' as TabKey]).map((t) => pick(tabSpec(t).name, lang));
-      say(lang, ROLLOVER_MSG.changedDuringConfirm, { tabs: tabs.join(lang === 'zh-CN' ? '、' : ', ') });
+      say(lang, ROLLOVER_MSG.changedDuringConfirm, { tabs: joinList(tabs, lang) });
       return;
     }
     startNextCycle(ss, now);
@@ -156,7 +156,7 @@ function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
       action: pick(ROLLOVER_MSG.logAction, lang),
       detail: pick(fill(ROLLOVER_MSG.logDetail, {
         from: plan.from.label, to: plan.to.label, start: isoFromDay(plan.to.start), end: isoFromDay(plan.to.end),
-        names: names.join(', '), tasks: plan.carriedTasks.length, taskRows: plan.carriedTasks.map((t) => t.fromRow).join(', ') || '-',
+        names: joinList(names, lang), tasks: plan.carriedTasks.length, taskRows: plan.carriedTasks.map((t) => t.fromRow).join(', ') || '-',
         actions: plan.carriedActions.length, actionRows: plan.carriedActions.map((a) => a.fromRow).join(', ') || '-',
         practices: plan.playbookAdded.length,
       }), lang),
@@ -213,7 +213,7 @@ function recover(
   ss: Spreadsheet, tabs: Map<TabKey, Sheet>, copies: Map<TabKey, Sheet>, plan: RolloverPlan, failed: GridWrite | null,
   error: unknown, lang: Lang,
 ): void {
-  const names = plan.archives.map((a) => a.name).join(', ');
+  const names = joinList(plan.archives.map((a) => a.name), lang);
   const tab = failed ? pick(tabSpec(failed.tab).name, lang) : '?';
   const upTo = failed ? plan.writes.indexOf(failed) : plan.writes.length - 1;
   const restored: { sheet: Sheet; copy: Sheet; row: number; column: number; rows: number; columns: number }[] = [];

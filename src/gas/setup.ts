@@ -1,5 +1,5 @@
 import { planExampleLoad } from '../core/exampleLoad';
-import { Lang, pick } from '../core/i18n';
+import { Lang, joinClauses, joinList, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { TabKey, tabSpec } from '../core/schema';
 import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup } from '../core/setup';
@@ -100,7 +100,7 @@ export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   for (const [key, sheet] of tabs) states[key] = readState(sheet, key);
   const plan = planSetup(states, lang);
   apply(ss, tabs, plan);
-  if (plan.actions.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: plan.summary.join(lang === 'zh-CN' ? '；' : '; ') || pick(UI.setupDone, lang) }]);
+  if (plan.actions.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses(plan.summary, lang) || pick(UI.setupDone, lang) }]);
   return plan;
 }
 
@@ -112,7 +112,7 @@ export function runSetup(): void {
     buildMenu();
     const fresh = plan.summary.length === 0 && plan.actions.length > 0;
     if (plan.actions.length === 0) alertText(lang, UI.setupNothing);
-    else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : plan.summary.join(lang === 'zh-CN' ? '；' : '; ') });
+    else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : joinClauses(plan.summary, lang) });
   });
 }
 
@@ -129,7 +129,7 @@ export function runLoadExample(): void {
     const { tabs, raw, timeZone } = openWorkbook(ss);
     const plan = planExampleLoad(raw, lang, dateMaker(timeZone));
     if ('busy' in plan) {
-      alertText(lang, UI.exampleRefused, { tabs: plan.busy.map((key) => pick(tabSpec(key).name, lang)).join(lang === 'zh-CN' ? '、' : ', ') });
+      alertText(lang, UI.exampleRefused, { tabs: joinList(plan.busy.map((key) => pick(tabSpec(key).name, lang)), lang) });
       return;
     }
     for (const write of plan.writes) {
