@@ -1,4 +1,5 @@
 import { targetProgress } from './digest';
+import { formatPercent } from './format';
 import { Lang, pick } from './i18n';
 import { RawWorkbook, Workbook } from './model';
 import { METRIC_STATUS, optionLabel } from './options';
@@ -24,9 +25,11 @@ export function planProgress(workbook: Workbook, raw: RawWorkbook, today: Day, l
   const wanted = (row: number): Record<string, CellValue> => {
     const p = byRow.get(row);
     if (!p) return {};
+    // A rate (conversion, share…) reads as a percentage in a column formatted for counts and amounts.
+    const figure = (n: number | null): CellValue => (p.isRate && n !== null ? formatPercent(n) : round(n));
     return {
-      actualToDate: round(p.actual),
-      expectedToDate: round(p.expected),
+      actualToDate: figure(p.actual),
+      expectedToDate: figure(p.expected),
       progress: p.rate === null ? '' : p.rate,
       progressStatus: pick(optionLabel(METRIC_STATUS, p.status), lang),
       projection: round(p.projection),

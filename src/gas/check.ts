@@ -8,7 +8,7 @@ import { Lang } from '../core/i18n';
 import { appendLog } from './log';
 import { refreshProgress } from './progress';
 import { openWorkbook } from './spreadsheet';
-import { showDialog } from './ui';
+import { errorText, showDialog } from './ui';
 
 /** Check data: every problem, each with tab, row, value and fix, in one dialog and one Log row. */
 export function runCheckData(): Problem[] {
@@ -16,11 +16,22 @@ export function runCheckData(): Problem[] {
   const open = openWorkbook(ss);
   const { workbook, time, lang, tabs } = open;
   const problems = checkWorkbook(workbook, time);
-  refreshProgress(open);
   const title = pick(UI.checkTitle, lang);
   const headline = problems.length === 0 ? pick(UI.checkClean, lang) : pick(fill(UI.checkFound, { count: problems.length }), lang);
-  showDialog(title, `<p>${escapeHtml(headline)}</p>${problems.length ? problemTable(problems, lang) : ''}`);
-  appendLog(tabs, [{ action: pick(UI.logCheck, lang), detail: headline }]);
+  // The list is what the person asked for: a write that fails (a protected tab) is noted, never in its way.
+  const notes: string[] = [];
+  try {
+    refreshProgress(open);
+  } catch (error) {
+    notes.push(pick(fill(UI.progressFailed, { error: errorText(error) }), lang));
+  }
+  try {
+    appendLog(tabs, [{ action: pick(UI.logCheck, lang), detail: headline }]);
+  } catch (error) {
+    notes.push(pick(fill(UI.logFailed, { error: errorText(error) }), lang));
+  }
+  const noteHtml = notes.map((note) => `<p style="color:#b06000">${escapeHtml(note)}</p>`).join('');
+  showDialog(title, `<p>${escapeHtml(headline)}</p>${noteHtml}${problems.length ? problemTable(problems, lang) : ''}`);
   return problems;
 }
 

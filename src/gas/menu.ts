@@ -6,7 +6,7 @@ import { appendLog } from './log';
 import { OpenWorkbook, findTabs, openWorkbook } from './spreadsheet';
 import { refreshProgress } from './progress';
 import { writeSetting } from './settings';
-import { alertText } from './ui';
+import { alertText, errorText } from './ui';
 
 /** The menu, in the sheet's language; the report item carries the cycle from Settings. */
 export function buildMenu(open?: OpenWorkbook): void {
@@ -44,7 +44,12 @@ export function buildMenu(open?: OpenWorkbook): void {
 export function openSheet(): void {
   const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet());
   buildMenu(open);
-  refreshProgress(open);
+  try {
+    refreshProgress(open);
+  } catch (error) {
+    // Opening the sheet must never fail (e.g. Goals is protected for this person); the figures refresh later.
+    console.warn(`Goals progress not refreshed: ${errorText(error)}`);
+  }
 }
 
 export function setLanguage(language: 'en' | 'zh-CN' | 'auto'): void {

@@ -32,7 +32,7 @@ describe('Goals progress columns', () => {
     expect(rows[4]!.slice(0, 2)).toEqual([48, 60.87]);
     expect(rows[4]![3]).toBe('Off target');
     expect(rows[5]![3]).toBe('On target');
-    expect(rows[6]!.slice(0, 3)).toEqual(['', 0.15, '']); // a rate is expected at its target, not pro rata
+    expect(rows[6]!.slice(0, 3)).toEqual(['', '15%', '']); // a rate is expected at its target, not pro rata
     expect(rows[6]![3]).toBe('No data');
   });
 

@@ -195,7 +195,7 @@ describe('Goals progress', () => {
     emulator.call('menuLoadExample');
     emulator.fireOnOpen();
     const goals = emulator.spreadsheet.getSheetByName('Goals')!;
-    expect(goals.getRange('F1:K1').getValues()[0]).toEqual(['Actual to date', 'Expected by today', 'Progress', 'Progress status', 'Projection', 'Needed per week']);
+    expect(goals.getRange('F1:K1').getValues()[0]).toEqual(['Actual to date', 'Expected by today', 'Progress vs expected', 'Status vs expected', 'Run-rate projection', 'Needed per week']);
     expect(goals.getRange('F2:K2').getValues()[0]).toEqual([10, 13.55, 10 / (15 * 28 / 31), 'Off target', 32.86, 4.38]);
     expect(goals.getRange('H2').getNumberFormat()).toBe('0.0%');
     expect(goals.getRange('I2').getDataValidation()).toBeNull();
@@ -205,6 +205,24 @@ describe('Goals progress', () => {
     emulator.clock.set(new Date('2023-08-16T09:00:00+08:00'));
     emulator.call('menuCheckData');
     expect(goals.getRange('G2').getValue()).toBe(Math.round((15 + 18 * 16 / 31) * 100) / 100);
+  });
+});
+
+describe('Check data with a protected tab', () => {
+  it('still shows the list, and says what it could not update', () => {
+    const emulator = bundleEmulator();
+    emulator.call('menuSetupSheets');
+    emulator.call('menuLoadExample');
+    emulator.faults.failOn('Range.setValues', { times: 2, message: 'You are trying to edit a protected cell or object.' });
+    emulator.call('menuCheckData');
+    const html = emulator.ui.dialogs.at(-1)!.html;
+    expect(html).toContain('No problems found.');
+    expect(html).toContain('The Goals progress columns could not be updated: You are trying to edit a protected cell or object.');
+    expect(html).toContain('This check could not be written to Log: You are trying to edit a protected cell or object.');
+    emulator.faults.clear();
+    emulator.faults.failOn('Range.setValues', { times: 1, message: 'You are trying to edit a protected cell or object.' });
+    emulator.fireOnOpen();
+    expect(emulator.ui.menus.at(-1)!.caption).toBe('Market expansion');
   });
 });
 
