@@ -52,6 +52,8 @@ export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): OpenWor
   const tabs = findTabs(ss);
   const raw: RawWorkbook = {};
   for (const [key, sheet] of tabs) {
+    // Log only grows and nothing reads it back: leaving it out keeps every run's read size flat over time.
+    if (key === 'log') continue;
     if (!only || only.includes(key) || key === 'settings') raw[key] = readGrid(sheet);
   }
   const timeZone = ss.getSpreadsheetTimeZone();
