@@ -16,6 +16,9 @@
  *   updated this month) and, because it replaces that day's daily digest, daily tasks with the daily
  *   rules: one email per person that day. Retrospective actions and the numbers request are in the
  *   weekly digest only.
+ * - Days (autoRun): the weekly digest on the reminder weekday; the month-end digest on the month's last
+ *   day; the daily digest Monday to Friday only. A weekday whose week already went to everyone on an
+ *   earlier day ("Send reminders now") sends what another day would (weeklyAlreadySent).
  * - Owners with nothing to say get nothing. The numbers request counts as something to say only for
  *   people who report numbers (they have Weekly log rows this cycle or own a goal) and have not yet
  *   entered this week's.
@@ -32,13 +35,16 @@ import { EMAIL_PATTERN, type Person, type TimeContext, type Workbook } from './m
 import { normalizeLabel, type Frequency, type TaskStatus } from './options';
 import { type Problem } from './problems';
 import { type TabKey } from './schema';
-import { dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, weekdayOf, type Day, type Direction } from './values';
+import { dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, weekdayOf, type Day, type Direction } from './values';
 import { renderManagerEmail, renderOwnerEmail, type RenderContext } from './emailText';
 
 export type DigestKind = 'weekly' | 'daily' | 'monthly';
 
 export interface ReminderOptions {
-  /** Which digest; 'auto' (default) picks weekly on the reminder weekday, monthly on a month's last day, else daily. */
+  /**
+   * Which digest; 'auto' (default) picks weekly on the reminder weekday, monthly on a month's last day,
+   * else daily, and plans nobody on a Saturday or Sunday that is neither (daily digests: Monday to Friday).
+   */
   readonly kind?: DigestKind | 'auto';
   /** The spreadsheet's URL; rows link to `<sheetUrl>#gid=<sheetId>&range=A<row>`. Empty offline (no links). */
   readonly sheetUrl: string;
@@ -233,6 +239,63 @@ export function autoKind(today: Day, reminderWeekday: number): DigestKind {
   if (weekdayOf(today) === reminderWeekday) return 'weekly';
   if (today === lastDayOfMonth(today)) return 'monthly';
   return 'daily';
+}
+
+/** Daily digests go out Monday to Friday only (the weekly and month-end digests on any day of the week). */
+export function isWorkday(day: Day): boolean {
+  const weekday = weekdayOf(day);
+  return weekday >= 1 && weekday <= 5;
+}
+
+/**
+ * What an automatic run sends on a day without the weekly digest (not the reminder weekday, or the
+ * weekday once its weekly digest has gone out to everyone): the month-end digest on the month's last
+ * day, whatever the day of the week; else the daily digest, Monday to Friday only; else nothing (null).
+ */
+export function otherDayKind(today: Day): DigestKind | null {
+  if (today === lastDayOfMonth(today)) return 'monthly';
+  return isWorkday(today) ? 'daily' : null;
+}
+
+/** What the daily trigger sends today: the weekly digest on the reminder weekday, else otherDayKind (null: nothing). */
+export function autoRun(today: Day, reminderWeekday: number): DigestKind | null {
+  return weekdayOf(today) === reminderWeekday ? 'weekly' : otherDayKind(today);
+}
+
+/**
+ * Document property naming the last weekly period that sent an email and the day it did
+ * (`{"period":"weekly:2023-W39","day":"2023-09-27"}`): the weekday's run tells a week sent earlier (by
+ * "Send reminders now") from one its own run sent today.
+ */
+export const WEEKLY_SENT_ON_PROPERTY = 'reminders.weeklySentOn';
+
+export function encodeWeeklySentOn(period: string, day: Day): string {
+  return JSON.stringify({ period, day: isoFromDay(day) });
+}
+
+/** The day the weekly `period` last sent an email, from the stored property; null when unknown. */
+export function weeklySentOn(raw: string | null | undefined, period: string): Day | null {
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as { period?: unknown; day?: unknown };
+    if (parsed.period !== period || typeof parsed.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(parsed.day)) return null;
+    return dayFromIso(parsed.day);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the weekly digest of the weekday's run has nothing left to send: the period went out earlier
+ * (someone is recorded as sent, on a day before today or an unknown day) and every email planned now is
+ * recorded as sent. The run then sends what another day sends (otherDayKind) instead of nothing, so that
+ * day's daily tasks, or the month's monthly tasks, are not lost after "Send reminders now". When the
+ * weekly digest went out today it covered today's tasks already: no fallback (a second firing sends nothing).
+ */
+export function weeklyAlreadySent(plan: Pick<ReminderPlan, 'kind' | 'today' | 'emails'>, ledger: Pick<Ledger, 'sent'>, sentOn: Day | null): boolean {
+  if (plan.kind !== 'weekly' || ledger.sent.size === 0) return false;
+  if (sentOn !== null && sentOn >= plan.today) return false;
+  return plan.emails.every((email) => ledger.sent.has(recipientKey(email)));
 }
 
 /**
@@ -613,6 +676,10 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     }
   }
 
+  // 'auto' follows the trigger: no daily digest on a Saturday or Sunday (see autoRun).
+  if ((!opts.kind || opts.kind === 'auto') && autoRun(today, settings.reminderWeekday) === null) {
+    return { kind, period, today, weekStart, emails: [], skipped: [], digests: [], summary: null };
+  }
   return { kind, period, today, weekStart, emails: [...managerEmails, ...ownerEmails], skipped, digests, summary };
 }
 

@@ -505,11 +505,11 @@ export const REMINDER_UI = {
   roleManager: b('manager summary', '管理者汇总'),
   rowsCount: b(', rows listed: {count}', '，列出 {count} 行'),
   schedule: b(
-    "every day at {hour}:00 ({timeZone}): the weekly digest on {weekday}s, daily tasks on other days, monthly tasks on the month's last day; next run {next}, next weekly digest {nextWeekly}; sent by {account}",
-    '每天 {hour}:00（{timeZone}）：{weekday}发送每周摘要，其他日子提醒每日任务，每月最后一天提醒每月任务；下次运行 {next}，下次每周摘要 {nextWeekly}；发件人 {account}',
+    "every day at {hour}:00 ({timeZone}): the weekly digest on {weekday}s, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; next run {next}, next weekly digest {nextWeekly}; sent by {account}",
+    '每天 {hour}:00（{timeZone}）：{weekday}发送每周摘要，周一至周五的其他日子提醒每日任务，每月最后一天提醒每月任务；下次运行 {next}，下次每周摘要 {nextWeekly}；发件人 {account}',
   ),
-  turnedOn: b('Friday reminders are on: {schedule}. Turning them on again keeps a single trigger.', '周五提醒已开启：{schedule}。再次开启仍只保留一个触发器。'),
-  turnedOff: b('Friday reminders are off. {count} trigger(s) removed; nothing else was changed.', '周五提醒已关闭。已删除 {count} 个触发器，其他内容未更改。'),
+  turnedOn: b('{weekday} reminders are on: {schedule}. Turning them on again keeps a single trigger.', '{weekday}提醒已开启：{schedule}。再次开启仍只保留一个触发器。'),
+  turnedOff: b('{weekday} reminders are off. {count} trigger(s) removed; nothing else was changed.', '{weekday}提醒已关闭。已删除 {count} 个触发器，其他内容未更改。'),
   statusOn: b('On: {schedule}', '已开启：{schedule}'),
   statusOff: b('Off (use the menu: Turn Friday reminders on)', '已关闭（请使用菜单：开启周五提醒）'),
   statusRetry: b('A retry of {period} is scheduled for {time}.', '已安排在 {time} 重试 {period}。'),
@@ -531,6 +531,13 @@ export const REMINDER_UI = {
     '{period} 因邮件配额暂缓的 {count} 封邮件不再重试：配额恢复时该周期已结束，将由下一周期的提醒取代。',
   ),
   logRetryFailed: b('Could not schedule the automatic retry of {period}: {error}. Use Reminders → Send reminders now.', '无法安排 {period} 的自动重试：{error}。请使用“提醒 → 立即发送提醒”。'),
+  logWeeklyDone: b(
+    '{week} already went to everyone earlier, so this run sends the {kind} instead.',
+    '{week}的提醒此前已发给所有人，本次运行改为发送{kind}。',
+  ),
+  logWeekend: b('No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.', '周六、周日不发送每日摘要：每日摘要仅在周一至周五发送。'),
+  logProgressFailed: b('Could not update the {goals} progress columns: {error}', '无法更新“{goals}”的进度列：{error}'),
+  logStatusFailed: b('Could not update the reminder status in {settings}: {error}', '无法更新“{settings}”中的提醒状态：{error}'),
   logRetryRun: b('Automatic retry of {period}', '{period} 的自动重试'),
   logDeferredDropped: b('No longer sent: {to} has nothing to be reminded of for {period} any more', '不再发送：{to} 在 {period} 已没有需要提醒的内容'),
   sendResultRetry: b('They are sent automatically at {time}.', '将于 {time} 自动发送。'),
@@ -567,18 +574,25 @@ export function uiText(lang: Lang, key: ReminderUiKey, params: Record<string, st
   return pick(fill(REMINDER_UI[key], params), lang);
 }
 
-/** The reminder status texts as they were worded before the trigger ran daily (recognised, never written). */
-const LEGACY_SCHEDULE = b('every {weekday} at {hour}:00 ({timeZone}), next {next}, sent by {account}', '每{weekday} {hour}:00（{timeZone}），下次 {next}，发件人 {account}');
+/** The reminder status texts as they were worded earlier (recognised, never written). */
+const LEGACY_SCHEDULES: readonly Bilingual[] = [
+  b('every {weekday} at {hour}:00 ({timeZone}), next {next}, sent by {account}', '每{weekday} {hour}:00（{timeZone}），下次 {next}，发件人 {account}'),
+  b(
+    "every day at {hour}:00 ({timeZone}): the weekly digest on {weekday}s, daily tasks on other days, monthly tasks on the month's last day; next run {next}, next weekly digest {nextWeekly}; sent by {account}",
+    '每天 {hour}:00（{timeZone}）：{weekday}发送每周摘要，其他日子提醒每日任务，每月最后一天提醒每月任务；下次运行 {next}，下次每周摘要 {nextWeekly}；发件人 {account}',
+  ),
+];
 
 /** What each placeholder of a status text can hold (a time, an hour, a zone, an address, a weekday). */
 const PLACEHOLDER: Readonly<Record<string, string>> = {
   next: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}', nextWeekly: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}', asOf: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}',
-  hour: '\\d{1,2}', timeZone: '[^()（）]*', account: '\\S*', weekday: '\\S+?',
+  hour: '\\d{1,2}', timeZone: '[^()（）]*', account: '\\S*', accountTail: '(?:\\s+\\S*)?', weekday: '\\S+?',
 };
 
 /** A template (placeholders still in it) as a whole-text pattern, each placeholder matching only what it can hold. */
 function templatePattern(template: string): RegExp {
-  const source = template.split(/(\{\w+\})/).map((part) => {
+  // The account ends the text; a blank one leaves "sent by " / "发件人 ", whose space trim() removes.
+  const source = template.replace(/\s\{account\}$/, '{accountTail}').split(/(\{\w+\})/).map((part) => {
     const name = /^\{(\w+)\}$/.exec(part)?.[1];
     return name !== undefined ? `(?:${PLACEHOLDER[name] ?? '[\\s\\S]*?'})` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }).join('');
@@ -587,7 +601,7 @@ function templatePattern(template: string): RegExp {
 
 const STATUS_PATTERNS: readonly RegExp[] = (['en', 'zh'] as const).flatMap((l) => {
   const on = (schedule: Bilingual): string => REMINDER_UI.statusOn[l].replace('{schedule}', schedule[l]);
-  const statuses = [on(REMINDER_UI.schedule), on(LEGACY_SCHEDULE), REMINDER_UI.statusOff[l]];
+  const statuses = [on(REMINDER_UI.schedule), ...LEGACY_SCHEDULES.map(on), REMINDER_UI.statusOff[l]];
   return [...statuses, ...statuses.map((status) => REMINDER_UI.statusCell[l].replace('{status}', status))].map(templatePattern);
 });
 

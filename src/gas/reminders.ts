@@ -10,12 +10,16 @@
  *   (the one the status shows): on that weekday the weekly digest to everyone plus the managers'
  *   summary (daily-tracked tasks marked "tracked daily"; monthly ones when overdue or when the weekday is
  *   the month's last day); on the month's last day otherwise the month-end digest, which covers monthly
- *   tasks and that day's daily tasks in one email per person (no separate daily digest that day); on
- *   other days the daily digest, to owners with daily-tracked tasks to act on only. No managers'
+ *   tasks and that day's daily tasks in one email per person (no separate daily digest that day), on
+ *   any day of the week; on other days Monday to Friday the daily digest, to owners with daily-tracked
+ *   tasks to act on only; on a Saturday or Sunday that is neither, nothing (autoRun). No managers'
  *   summary except with the weekly digest.
  * - "Send reminders now" always sends the weekly digest of the current week (a manager can send it on
- *   any day); the trigger's weekly run later that week then sends nothing again. "Send a test to me"
- *   copies what "Send now" would send. "Preview" shows what "Send now" sends and, when reminders are on
+ *   any day); the trigger's weekly run later that week then sends nobody the week again and, when the
+ *   week has gone to everyone on an earlier day (weeklyAlreadySent), sends what another day would: the
+ *   month-end digest on the month's last day, else the daily digest (Monday to Friday), so that day's
+ *   tasks are not lost. A week sent on the weekday itself covered that day: no fallback. "Send a test
+ *   to me" copies what "Send now" would send. "Preview" shows what "Send now" sends and, when reminders are on
  *   and today's automatic run is a daily or month-end digest, what that run sends, under two headings.
  * - Never twice: the recipients of each period (weekly:2023-W30, daily:2023-07-27, monthly:2023-07) are
  *   recorded in document properties under the lock, so a trigger retry, a second trigger in the same
@@ -26,8 +30,9 @@
  *   the rest; whoever does not fit is recorded as deferred, and a one-off trigger (QUOTA_RETRY_AFTER_MS
  *   later, once the quota has refreshed) sends exactly those for the same period. A later period's
  *   email replaces a deferred one, and the Log says so.
- * - Lock: the trigger waits TRIGGER_LOCK_WAIT_MS for the document lock (a report or roll-over may hold
- *   it). Still busy: a Log row (written without the lock: one write) and a one-off retry of the same
+ * - Lock: every sending run takes the document lock first (the trigger waits TRIGGER_LOCK_WAIT_MS: a
+ *   report or roll-over may hold it) and only then reads the sheet and plans, so a run that waited acts
+ *   on the sheet as the other run left it. Still busy: a Log row (written without the lock: one write) and a one-off retry of the same
  *   period LOCK_RETRY_AFTER_MS later, at most LOCK_RETRY_MAX times.
  * - Retries: at most one pending per digest kind (installing one deletes the previous of its kind), so a
  *   daily run never replaces or removes a weekly run's retry. Each is recorded in the document property
@@ -39,28 +44,33 @@
  *   snapshot worded "Status as of <time>", refreshed by each trigger run, by turning on/off and by
  *   Reminder status; it is written only when blank, holding the template's help text or a status text
  *   this code wrote (statusCellWritable): a note a person typed there is left alone.
+ * - Housekeeping after the sends: a trigger run then refreshes the status snapshot and the Goals
+ *   progress columns, each in its own try/catch; a failing write (a protected cell) is a Log row of the
+ *   run and never costs an email. Reminder status shows its dialog even when the snapshot cannot be written.
  */
 import {
-  DIGEST_KINDS, LOCK_RETRY_MAX, SENT_PREFIX, TRIGGER_LOCK_WAIT_MS, autoKind, dayInPeriod, encodeChunks, formatRun, kindOf, lockRetryDecision,
-  nextDailyRun, nextWeeklyRun, parseRetry, planReminders, quotaRetryAt, readLedger, recipientKey, reminderScheduleProblems, retryProperty,
-  scheduleSends, writeLedger, type DigestKind, type PlannedEmail, type ReminderPlan, type RetryRecord,
+  DIGEST_KINDS, LOCK_RETRY_MAX, SENT_PREFIX, TRIGGER_LOCK_WAIT_MS, WEEKLY_SENT_ON_PROPERTY, autoRun, dayInPeriod, encodeChunks, encodeWeeklySentOn,
+  formatRun, kindOf, lockRetryDecision, nextDailyRun, nextWeeklyRun, otherDayKind, parseRetry, periodKey, planReminders, quotaRetryAt, readLedger,
+  recipientKey, reminderScheduleProblems, retryProperty, scheduleSends, weeklyAlreadySent, weeklySentOn, writeLedger,
+  type DigestKind, type PlannedEmail, type ReminderPlan, type RetryRecord,
 } from '../core/digest';
 import {
   innerHtml, kindLabel, oneLine, periodLabel, renderPreview, skipReasonText, statusCellWritable, testBanner, uiText, type ReminderUiKey,
 } from '../core/emailText';
 import { type Lang, pick } from '../core/i18n';
+import { UI } from '../core/messages';
 import { SETTINGS_TAB, settingSpec, tabSpec, type TabKey } from '../core/schema';
 import { WEEKDAY, YES_NO, optionLabel } from '../core/options';
 import { matchesSetting } from '../core/model';
 import { asLiteral, mapHeaders } from '../core/table';
 import { dayFromIso, type CellValue, type Day } from '../core/values';
 import { appendLog, type LogEntry } from './log';
-import { withDocumentLock } from './lock';
+import { DEFAULT_LOCK_WAIT_MS, withDocumentLock } from './lock';
 import { buildMenu } from './menu';
 import { refreshProgress } from './progress';
 import { writeSetting } from './settings';
 import { openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
-import { errorText, showDialog } from './ui';
+import { alertText, errorText, showDialog } from './ui';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -112,11 +122,6 @@ function weeklyWeekday(open: OpenWorkbook): number {
   return status?.on ? status.weekday : open.workbook.settings.reminderWeekday;
 }
 
-/** What today's automatic run sends: the weekly digest on the weekday, the month-end digest on a month's last day, else the daily digest. */
-function todaysKind(open: OpenWorkbook): DigestKind {
-  return autoKind(open.time.today, weeklyWeekday(open));
-}
-
 /** Plans `kind`; a retry plans its own period (its kind, on a day inside it: see dayInPeriod). */
 function planFor(opened: Opened, kind: DigestKind, period: string | null = null): ReminderPlan {
   const { open, sheetUrl, tabGids, sender } = opened;
@@ -124,10 +129,10 @@ function planFor(opened: Opened, kind: DigestKind, period: string | null = null)
   return planReminders(open.workbook, time, { kind: period === null ? kind : kindOf(period) ?? kind, sheetUrl, tabGids, sheetLang: open.lang, sentBy: sender });
 }
 
-/** Reads the sheet once and plans the run. */
-function prepare(kind: DigestKind | 'today', period: string | null = null): Prepared {
+/** Reads the sheet once and plans `kind`. */
+function prepare(kind: DigestKind): Prepared {
   const opened = openForReminders();
-  return { ...opened, plan: planFor(opened, kind === 'today' ? todaysKind(opened.open) : kind, period) };
+  return { ...opened, plan: planFor(opened, kind) };
 }
 
 const label = periodLabel;
@@ -235,118 +240,208 @@ function refreshStatusCell(open: OpenWorkbook, lang: Lang): void {
 }
 
 /**
- * Sends the plan: none twice per period, managers first, within the mail quota; everything to Log.
- * `retry` is the pending retry this run is (its one-off trigger already deleted), or null.
+ * Keeps the sheet current after a trigger run's sends: the status snapshot in Settings and the Goals
+ * progress columns (the daily run keeps them current even on days nobody opens the sheet). Each write
+ * may fail (a protected range, a full sheet): the emails have gone out by then, and the failure is a
+ * Log row of the run, never a failed run.
+ */
+function keepSheetCurrent(open: OpenWorkbook, log: LogEntry[]): void {
+  const { lang } = open;
+  const action = say(lang, 'logAction');
+  try {
+    refreshStatusCell(open, lang);
+  } catch (err) {
+    log.push({ action, detail: say(lang, 'logStatusFailed', { settings: pick(tabSpec('settings').name, lang), error: errorText(err) }) });
+  }
+  try {
+    refreshProgress(open);
+  } catch (err) {
+    log.push({ action, detail: say(lang, 'logProgressFailed', { goals: pick(tabSpec('goals').name, lang), error: errorText(err) }) });
+  }
+}
+
+/** What a run sends: its plan (null: nothing today) and, when the weekday's weekly digest had already gone to everyone, that weekly plan. */
+interface Chosen {
+  readonly plan: ReminderPlan | null;
+  readonly insteadOf: ReminderPlan | null;
+}
+
+/**
+ * Today's automatic run: the weekly digest on the weekday, unless it has nothing left to send
+ * (weeklyAlreadySent: "Send reminders now" sent it earlier in the week), in which case what another
+ * day sends (the month-end digest on the month's last day, else the daily digest Monday to Friday);
+ * on other days otherDayKind. `stored` is the document properties read under the lock.
+ */
+function todaysRun(opened: Opened, stored: Readonly<Record<string, string>>): Chosen {
+  const { today } = opened.open.time;
+  const kind = autoRun(today, weeklyWeekday(opened.open));
+  if (kind !== 'weekly') return { plan: kind === null ? null : planFor(opened, kind), insteadOf: null };
+  const weekly = planFor(opened, 'weekly');
+  const other = otherDayKind(today);
+  const done = weeklyAlreadySent(weekly, readLedger(stored, weekly.period, today), weeklySentOn(stored[WEEKLY_SENT_ON_PROPERTY], weekly.period));
+  if (other === null || !done) return { plan: weekly, insteadOf: null };
+  return { plan: planFor(opened, other), insteadOf: weekly };
+}
+
+/** The plan of a run: "Send now" the current week; a lock retry of today's weekly run what today's run sends; another retry its own period. */
+function choosePlan(opened: Opened, mode: 'trigger' | 'now', retry: RetryRecord | null, stored: Readonly<Record<string, string>>): Chosen {
+  if (mode === 'now' && retry === null) return { plan: planFor(opened, 'weekly'), insteadOf: null };
+  if (retry === null) return todaysRun(opened, stored);
+  const { today } = opened.open.time;
+  const todaysWeekly = retry.scope === 'all' && retry.origin === 'trigger' && autoRun(today, weeklyWeekday(opened.open)) === 'weekly' &&
+    retry.period === periodKey('weekly', today);
+  return todaysWeekly ? todaysRun(opened, stored) : { plan: planFor(opened, kindOf(retry.period) ?? 'weekly', retry.period), insteadOf: null };
+}
+
+/**
+ * The lock stayed busy: "Send now" tells the person; the trigger logs it and schedules a retry of the
+ * period it would have sent (none on a day without a digest). Reads Settings only (language, time zone).
+ */
+function whenBusy(mode: 'trigger' | 'now', retry: RetryRecord | null, origin: Origin): void {
+  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), []);
+  if (mode === 'now') {
+    alertText(open.lang, UI.busy);
+    return;
+  }
+  const kind = autoRun(open.time.today, weeklyWeekday(open));
+  const period = retry?.period ?? (kind === null ? null : periodKey(kind, open.time.today));
+  if (period !== null) lockBusy(open, period, retry, origin);
+}
+
+/**
+ * One run (trigger, retry or "Send now"). The sheet is read and the run planned only once the document
+ * lock is held: when another run (a report, a roll-over) held it and this one waited, the plan is made
+ * from the sheet as that run left it, never from data read before it.
  */
 function deliver(mode: 'trigger' | 'now', retry: RetryRecord | null = null): void {
-  const interactive = mode === 'now';
   const origin: Origin = retry?.origin ?? mode;
-  // "Send now" sends the weekly digest of the current week; the trigger what today's run sends; a retry its own period.
-  const prepared = prepare(interactive ? 'weekly' : 'today', retry?.period ?? null);
-  const { open, plan, senderName } = prepared;
-  const { lang, tabs, workbook, timeZone, time } = open;
+  const waitMs = mode === 'now' ? DEFAULT_LOCK_WAIT_MS : TRIGGER_LOCK_WAIT_MS;
+  // Not "interactive" for the helper: whenBusy says it in the sheet's language, read once the wait is over.
+  withDocumentLock('en', () => deliverLocked(mode, retry, origin), false, { waitMs, onBusy: () => whenBusy(mode, retry, origin) });
+}
+
+function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origin: Origin): void {
+  const interactive = mode === 'now';
+  const opened = openForReminders();
+  const { open } = opened;
+  const { lang, tabs, workbook } = open;
   const action = say(lang, 'logAction');
-  const period = label(plan.period, lang);
-  const lockOptions = interactive ? {} : { waitMs: TRIGGER_LOCK_WAIT_MS, onBusy: () => lockBusy(open, plan.period, retry, origin) };
-  withDocumentLock(lang, () => {
-    const log: LogEntry[] = [];
-    if (retry) log.push({ action, detail: say(lang, 'logRetryRun', { period }) });
-    if (mode === 'trigger') {
-      refreshStatusCell(open, lang);
-      // The daily run keeps the Goals progress columns current even on days nobody opens the sheet.
-      refreshProgress(open);
-    }
-    if (workbook.settings.remindersPaused) {
-      appendLog(tabs, [...log, { action, detail: say(lang, 'logPaused') }]);
-      if (interactive) SpreadsheetApp.getUi().alert(say(lang, 'paused'));
-      return;
-    }
-    if (origin === 'trigger' && !workbook.settings.remindersOn) {
-      appendLog(tabs, [...log, { action, detail: say(lang, 'logOffInSettings') }]);
-      return;
-    }
+  const log: LogEntry[] = [];
+  if (retry) log.push({ action, detail: say(lang, 'logRetryRun', { period: label(retry.period, lang) }) });
+  let alert: string | null = null;
+  if (workbook.settings.remindersPaused) {
+    log.push({ action, detail: say(lang, 'logPaused') });
+    alert = say(lang, 'paused');
+  } else if (origin === 'trigger' && !workbook.settings.remindersOn) {
+    log.push({ action, detail: say(lang, 'logOffInSettings') });
+  } else {
     const props = PropertiesService.getDocumentProperties();
     const stored = props.getProperties();
-    const ledger = readLedger(stored, plan.period, plan.today);
-    // A quota retry sends only the emails held back; a lock retry (or a normal run) the whole period.
-    const candidates = retry?.scope === 'deferred' ? plan.emails.filter((e) => ledger.deferred.has(recipientKey(e))) : plan.emails;
-    if (retry?.scope === 'deferred') {
-      const planned = new Set(plan.emails.map(recipientKey));
-      for (const key of ledger.deferred) {
-        if (!planned.has(key)) log.push({ action, detail: say(lang, 'logDeferredDropped', { to: key.replace(/^[mo]:/, ''), period }) });
-      }
-    }
-    const quota = candidates.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
-    const schedule = scheduleSends(candidates, ledger, quota);
-    const sent = new Set(ledger.sent);
-    const deferred: PlannedEmail[] = [...schedule.deferred];
-    const started = Date.now();
-    let quotaGone = false;
-    let sinceFlush = 0;
-    try {
-      for (const email of schedule.send) {
-        if (quotaGone || Date.now() - started > TIME_BUDGET_MS) {
-          deferred.push(email);
-          continue;
-        }
-        try {
-          MailApp.sendEmail({ to: email.to, subject: email.subject, body: email.text, htmlBody: email.html, name: senderName });
-        } catch (err) {
-          const message = errorText(err);
-          // "Service invoked too many times for one day: email." — the quota ran out mid-run.
-          if (/too many times|quota|limit/i.test(message)) quotaGone = true;
-          else log.push({ action, detail: say(lang, 'logFailed', { to: email.to, error: message }) });
-          deferred.push(email);
-          continue;
-        }
-        sent.add(recipientKey(email));
-        const rows = email.rows.length > 0 ? say(lang, 'rowsCount', { count: email.rows.length }) : '';
-        log.push({ action, detail: say(lang, 'logSent', { period, to: email.to, role: roleText(email, lang), rows }) });
-        if (++sinceFlush >= FLUSH_EVERY) {
-          props.setProperties(encodeChunks(SENT_PREFIX, plan.period, [...sent]));
-          sinceFlush = 0;
-        }
-      }
-    } finally {
-      const { set, remove } = writeLedger(stored, plan.period, [...sent], deferred.map(recipientKey));
-      props.setProperties(set);
-      for (const key of [...remove, ...ledger.obsolete]) props.deleteProperty(key);
-    }
-    for (const email of schedule.alreadySent) log.push({ action, detail: say(lang, 'logAlready', { to: email.to, period }) });
-    for (const email of deferred) log.push({ action, detail: say(lang, 'logDeferred', { to: email.to, period }) });
-    for (const old of ledger.superseded) {
-      log.push({ action, detail: say(lang, 'logSuperseded', { oldPeriod: label(old.period, lang), to: old.key.replace(/^[mo]:/, ''), period }) });
-    }
-    if (!retry) log.push(...skippedEntries(plan, lang, action));
-    if (candidates.length === 0) log.push({ action, detail: say(lang, 'logNothing', { period }) });
-
-    // Held-back emails go out by themselves once the quota has refreshed: one pending retry per kind at most.
-    const pending = parseRetry(stored[retryProperty(plan.kind)]);
-    let retryTime = '';
-    if (deferred.length > 0) {
-      const at = quotaRetryAt(plan.period, Date.now(), time.dayOf);
-      if (at === null) {
-        removeRetry(props, pending);
-        log.push({ action, detail: say(lang, 'logQuotaNoRetry', { count: deferred.length, period }) });
-      } else {
-        try {
-          installRetry(props, pending, { period: plan.period, scope: 'deferred', origin, attempt: 0, at });
-          retryTime = timeText(at, timeZone);
-          log.push({ action, detail: say(lang, 'logQuotaRetry', { count: deferred.length, period, time: retryTime }) });
-        } catch (err) {
-          log.push({ action, detail: say(lang, 'logRetryFailed', { period, error: errorText(err) }) });
-        }
-      }
+    const { plan, insteadOf } = choosePlan(opened, mode, retry, stored);
+    if (plan === null) {
+      log.push({ action, detail: say(lang, 'logWeekend') });
     } else {
-      removeRetry(props, pending); // nothing left to retry (or an older period's retry of this kind, which this run replaces)
+      if (insteadOf) log.push({ action, detail: say(lang, 'logWeeklyDone', { week: label(insteadOf.period, lang), kind: kindLabel(plan.kind, lang) }) });
+      alert = sendPlan(opened, plan, retry, origin, props, stored, log);
     }
-    appendLog(tabs, log);
-    if (interactive) {
-      SpreadsheetApp.getUi().alert(say(lang, 'sendResult', {
-        period, sent: sent.size - ledger.sent.size, already: schedule.alreadySent.length, deferred: deferred.length, skipped: plan.skipped.length,
-      }) + (retryTime !== '' ? ` ${say(lang, 'sendResultRetry', { time: retryTime })}` : ''));
+  }
+  // After the sends: a failing write here never stops the emails, and is a Log row of this run.
+  if (mode === 'trigger') keepSheetCurrent(open, log);
+  appendLog(tabs, log);
+  if (interactive && alert !== null) SpreadsheetApp.getUi().alert(alert);
+}
+
+/**
+ * Sends the plan: none twice per period, managers first, within the mail quota; adds the run's Log rows
+ * to `log` and returns what "Send now" tells the person. `retry` is the pending retry this run is (its
+ * one-off trigger already deleted), or null.
+ */
+function sendPlan(
+  opened: Opened, plan: ReminderPlan, retry: RetryRecord | null, origin: Origin, props: Properties, stored: Readonly<Record<string, string>>, log: LogEntry[],
+): string {
+  const { open, senderName } = opened;
+  const { lang, timeZone, time } = open;
+  const action = say(lang, 'logAction');
+  const period = label(plan.period, lang);
+  const ledger = readLedger(stored, plan.period, plan.today);
+  // A quota retry sends only the emails held back; a lock retry (or a normal run) the whole period.
+  const candidates = retry?.scope === 'deferred' ? plan.emails.filter((e) => ledger.deferred.has(recipientKey(e))) : plan.emails;
+  if (retry?.scope === 'deferred') {
+    const planned = new Set(plan.emails.map(recipientKey));
+    for (const key of ledger.deferred) {
+      if (!planned.has(key)) log.push({ action, detail: say(lang, 'logDeferredDropped', { to: key.replace(/^[mo]:/, ''), period }) });
     }
-  }, interactive, lockOptions);
+  }
+  const quota = candidates.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
+  const schedule = scheduleSends(candidates, ledger, quota);
+  const sent = new Set(ledger.sent);
+  const deferred: PlannedEmail[] = [...schedule.deferred];
+  const started = Date.now();
+  let quotaGone = false;
+  let sinceFlush = 0;
+  try {
+    for (const email of schedule.send) {
+      if (quotaGone || Date.now() - started > TIME_BUDGET_MS) {
+        deferred.push(email);
+        continue;
+      }
+      try {
+        MailApp.sendEmail({ to: email.to, subject: email.subject, body: email.text, htmlBody: email.html, name: senderName });
+      } catch (err) {
+        const message = errorText(err);
+        // "Service invoked too many times for one day: email." — the quota ran out mid-run.
+        if (/too many times|quota|limit/i.test(message)) quotaGone = true;
+        else log.push({ action, detail: say(lang, 'logFailed', { to: email.to, error: message }) });
+        deferred.push(email);
+        continue;
+      }
+      sent.add(recipientKey(email));
+      const rows = email.rows.length > 0 ? say(lang, 'rowsCount', { count: email.rows.length }) : '';
+      log.push({ action, detail: say(lang, 'logSent', { period, to: email.to, role: roleText(email, lang), rows }) });
+      if (++sinceFlush >= FLUSH_EVERY) {
+        props.setProperties(encodeChunks(SENT_PREFIX, plan.period, [...sent]));
+        sinceFlush = 0;
+      }
+    }
+  } finally {
+    const { set, remove } = writeLedger(stored, plan.period, [...sent], deferred.map(recipientKey));
+    // The day a weekly period last sent: the weekday's run falls back to the daily or month-end digest
+    // only for a week sent on an earlier day (see weeklyAlreadySent).
+    if (plan.kind === 'weekly' && sent.size > ledger.sent.size) set[WEEKLY_SENT_ON_PROPERTY] = encodeWeeklySentOn(plan.period, time.today);
+    props.setProperties(set);
+    for (const key of [...remove, ...ledger.obsolete]) props.deleteProperty(key);
+  }
+  for (const email of schedule.alreadySent) log.push({ action, detail: say(lang, 'logAlready', { to: email.to, period }) });
+  for (const email of deferred) log.push({ action, detail: say(lang, 'logDeferred', { to: email.to, period }) });
+  for (const old of ledger.superseded) {
+    log.push({ action, detail: say(lang, 'logSuperseded', { oldPeriod: label(old.period, lang), to: old.key.replace(/^[mo]:/, ''), period }) });
+  }
+  if (!retry) log.push(...skippedEntries(plan, lang, action));
+  if (candidates.length === 0) log.push({ action, detail: say(lang, 'logNothing', { period }) });
+
+  // Held-back emails go out by themselves once the quota has refreshed: one pending retry per kind at most.
+  const pending = parseRetry(stored[retryProperty(plan.kind)]);
+  let retryTime = '';
+  if (deferred.length > 0) {
+    const at = quotaRetryAt(plan.period, Date.now(), time.dayOf);
+    if (at === null) {
+      removeRetry(props, pending);
+      log.push({ action, detail: say(lang, 'logQuotaNoRetry', { count: deferred.length, period }) });
+    } else {
+      try {
+        installRetry(props, pending, { period: plan.period, scope: 'deferred', origin, attempt: 0, at });
+        retryTime = timeText(at, timeZone);
+        log.push({ action, detail: say(lang, 'logQuotaRetry', { count: deferred.length, period, time: retryTime }) });
+      } catch (err) {
+        log.push({ action, detail: say(lang, 'logRetryFailed', { period, error: errorText(err) }) });
+      }
+    }
+  } else {
+    removeRetry(props, pending); // nothing left to retry (or an older period's retry of this kind, which this run replaces)
+  }
+  return say(lang, 'sendResult', {
+    period, sent: sent.size - ledger.sent.size, already: schedule.alreadySent.length, deferred: deferred.length, skipped: plan.skipped.length,
+  }) + (retryTime !== '' ? ` ${say(lang, 'sendResultRetry', { time: retryTime })}` : '');
 }
 
 export function runSendRemindersNow(): void {
@@ -375,10 +470,10 @@ export function runPreviewReminders(): void {
   const opened = openForReminders();
   const { open } = opened;
   const { lang } = open;
-  const plans = [planFor(opened, 'weekly')];
-  const today = todaysKind(open);
-  if (readStatus()?.on && today !== 'weekly') plans.push(planFor(opened, today));
   const stored = PropertiesService.getDocumentProperties().getProperties();
+  const plans = [planFor(opened, 'weekly')];
+  const today = readStatus()?.on ? todaysRun(opened, stored).plan : null;
+  if (today && today.kind !== 'weekly') plans.push(today);
   const quota = plans.some((p) => p.emails.length > 0) ? MailApp.getRemainingDailyQuota() : 0;
   const html = plans.map((plan, i) => {
     const ledger = readLedger(stored, plan.period, plan.today);
@@ -461,12 +556,17 @@ function nowInZone(timeZone: string): { today: Day; hour: number } {
   return { today: dayFromIso(date), hour: Number(hour) };
 }
 
+/** A weekday (0 = Sunday … 6 = Saturday) as people read it: "Friday" / "星期五". */
+function weekdayName(weekday: number, lang: Lang): string {
+  const option = WEEKDAY.options[(weekday + 6) % 7];
+  return option ? pick(option.label, lang) : String(weekday);
+}
+
 /** The schedule with its next runs seen from now (the stored status holds no "next": it would go stale). */
 function scheduleText(status: ReminderStatus, lang: Lang): string {
-  const weekday = WEEKDAY.options[(status.weekday + 6) % 7];
   const now = nowInZone(status.timeZone);
   return say(lang, 'schedule', {
-    weekday: weekday ? pick(weekday.label, lang) : String(status.weekday), hour: String(status.hour).padStart(2, '0'),
+    weekday: weekdayName(status.weekday, lang), hour: String(status.hour).padStart(2, '0'),
     timeZone: status.timeZone, next: formatRun(nextDailyRun(now.today, now.hour, status.hour)),
     nextWeekly: formatRun(nextWeeklyRun(now.today, now.hour, status.weekday, status.hour)), account: status.account,
   });
@@ -486,8 +586,20 @@ export function runShowReminderStatus(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const open = openWorkbook(ss, []);
   const { lang } = open;
-  writeStatusCell(open, statusCellText(readStatus(), lang, open.timeZone));
-  SpreadsheetApp.getUi().alert(say(lang, 'menuStatus'), reminderStatusText(lang), SpreadsheetApp.getUi().ButtonSet.OK);
+  let failed = '';
+  try {
+    writeStatusCell(open, statusCellText(readStatus(), lang, open.timeZone));
+  } catch (err) {
+    // A protected Settings cell must not hide the status: say it in Log and under the status.
+    failed = say(lang, 'logStatusFailed', { settings: pick(tabSpec('settings').name, lang), error: errorText(err) });
+    try {
+      appendLog(open.tabs, [{ action: say(lang, 'logAction'), detail: failed }]);
+    } catch {
+      // Log is protected too: the dialog below still says it.
+    }
+  }
+  const text = reminderStatusText(lang) + (failed !== '' ? `\n\n${failed}` : '');
+  SpreadsheetApp.getUi().alert(say(lang, 'menuStatus'), text, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
 /** Refuses to turn reminders on with a bad weekday or hour in Settings: names the row, the value and what is accepted. */
@@ -517,6 +629,9 @@ function setReminders(on: boolean): void {
     for (const trigger of existing) ScriptApp.deleteTrigger(trigger);
     if (!on) for (const kind of DIGEST_KINDS) props.deleteProperty(retryProperty(kind));
     const { reminderWeekday, reminderHour } = workbook.settings;
+    // Turning off names the weekday the reminders ran on (the stored one), else the Settings one.
+    const previous = readStatus();
+    const weekday = weekdayName(on || previous === null ? reminderWeekday : previous.weekday, lang);
     const account = Session.getEffectiveUser().getEmail();
     let status: ReminderStatus | null = null;
     if (on) {
@@ -531,7 +646,7 @@ function setReminders(on: boolean): void {
     const settingsTab = tabs.get('settings');
     writeStatusCell(open, statusCellText(status, lang, timeZone), settingsTab ? readGrid(settingsTab) : null);
     appendLog(tabs, [{ action: say(lang, 'logAction'), detail: status ? say(lang, 'logOn', { schedule }) : say(lang, 'logOff', { count: existing.length }) }]);
-    const message: [ReminderUiKey, Record<string, string | number>] = status ? ['turnedOn', { schedule }] : ['turnedOff', { count: existing.length }];
+    const message: [ReminderUiKey, Record<string, string | number>] = status ? ['turnedOn', { weekday, schedule }] : ['turnedOff', { weekday, count: existing.length }];
     return message;
   });
   if (result === null) return;

@@ -3,6 +3,7 @@ import {
   LOCK_RETRY_AFTER_MS, LOCK_RETRY_MAX, QUOTA_RETRY_AFTER_MS, SENT_PREFIX, addressProblem, dayInPeriod, encodeChunks, formatRun, isoWeekOf,
   autoKind, lastDayOfMonth, lockRetryDecision, nextDailyRun, nextWeeklyRun, parseRetry, retryProperty, periodEnd, periodKey, periodStart, planReminders, quotaRetryAt, readLedger, recipientKey,
   reminderScheduleProblems, retryAllowed, scheduleSends, weekStartOf, writeLedger, type PlannedEmail, type ReminderOptions, type ReminderPlan,
+  WEEKLY_SENT_ON_PROPERTY, autoRun, encodeWeeklySentOn, isWorkday, otherDayKind, weeklyAlreadySent, weeklySentOn,
 } from '../../src/core/digest';
 import { kindLabel, oneLine, periodLabel, renderPreview, statusCellWritable, uiText } from '../../src/core/emailText';
 import { exampleGrids } from '../../src/core/example';
@@ -228,6 +229,34 @@ describe('planted cases', () => {
       expect(kind === 'weekly').toBe(weekdayOf(today) === weekday);
       if (kind !== 'weekly') expect(kind === 'monthly').toBe(lastDayOfMonth(today) === today);
     }));
+  });
+
+  it('the trigger sends daily digests Monday to Friday only; the weekly and month-end digests on any day of the week', () => {
+    expect(['2023-07-24', '2023-07-28', '2023-07-29', '2023-07-30'].map((d) => isWorkday(dayFromIso(d)))).toEqual([true, true, false, false]);
+    expect(autoRun(dayFromIso('2023-07-27'), 5)).toBe('daily'); // Thursday
+    expect(autoRun(dayFromIso('2023-07-29'), 5)).toBeNull(); // Saturday
+    expect(autoRun(dayFromIso('2023-07-30'), 5)).toBeNull(); // Sunday
+    expect(autoRun(dayFromIso('2023-07-29'), 6)).toBe('weekly'); // Saturday is the weekday
+    expect(autoRun(dayFromIso('2023-09-30'), 5)).toBe('monthly'); // a Saturday and the month's last day
+    expect(autoRun(dayFromIso('2023-12-31'), 5)).toBe('monthly'); // a Sunday and the month's last day
+    expect(otherDayKind(dayFromIso('2023-09-30'))).toBe('monthly');
+    expect(otherDayKind(dayFromIso('2023-07-28'))).toBe('daily');
+    expect(otherDayKind(dayFromIso('2023-07-29'))).toBeNull();
+    fc.assert(fc.property(fc.integer({ min: dayFromIso('2020-01-01'), max: dayFromIso('2030-12-31') }), fc.integer({ min: 0, max: 6 }), (today, weekday) => {
+      const kind = autoRun(today, weekday);
+      const auto = autoKind(today, weekday);
+      // Same as autoKind except that a daily digest falls on a working day only.
+      expect(kind).toBe(auto === 'daily' && (weekdayOf(today) === 0 || weekdayOf(today) === 6) ? null : auto);
+    }));
+  });
+
+  it('"auto" plans nothing on a Saturday or Sunday without the weekly or month-end digest (as the trigger sends)', () => {
+    const daily = (g: Grids): void => { g.tracking!.push(task('Call new leads', 'Zhao*', '2023-07-29', { frequency: 'Daily', updated: '2023-07-20' })); };
+    const saturday = plan('2023-07-29', daily);
+    expect([saturday.kind, saturday.period, saturday.emails, saturday.skipped, saturday.digests]).toEqual(['daily', 'daily:2023-07-29', [], [], []]);
+    // Asked for by name, the daily digest is still planned; on Friday "auto" plans it as before.
+    expect(plan('2023-07-29', daily, { kind: 'daily' }).emails.map((e) => e.to)).toEqual(['zhao@example.com']);
+    expect(plan('2023-07-27', daily).emails.map((e) => [e.kind, e.to])).toEqual([['daily', 'zhao@example.com']]);
   });
 
   it('an owner cell with two names (张、赵 / "Zhang, Zhao") reminds both, matching 张 to 张*', () => {
@@ -540,7 +569,26 @@ describe('the Help cell beside Settings → Reminders on', () => {
       uiText('en', 'statusOff'), uiText('zh-CN', 'statusOff'),
       'On: every Friday at 09:00 (Asia/Shanghai), next 2023-07-28 09:00, sent by director@example.com',
       '已开启：每星期五 09:00（Asia/Shanghai），下次 2023-07-28 09:00，发件人 director@example.com',
+      // The wording before daily digests were Monday to Friday only.
+      "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; next run 2023-07-29 09:00, next weekly digest 2023-08-04 09:00; sent by a@example.com",
+      '已开启：每天 09:00（Asia/Shanghai）：星期五发送每周摘要，其他日子提醒每日任务，每月最后一天提醒每月任务；下次运行 2023-07-29 09:00，下次每周摘要 2023-08-04 09:00；发件人 a@example.com',
     ]) expect([text, statusCellWritable(text)]).toEqual([text, true]);
+  });
+
+  it('recognises its own status when the sending account was blank (the text ends in "sent by ", trimmed)', () => {
+    const blank = (lang: Lang): string => uiText(lang, 'schedule', {
+      weekday: lang === 'en' ? 'Friday' : '星期五', hour: '09', timeZone: 'Asia/Shanghai', next: '2023-07-29 09:00', nextWeekly: '2023-08-04 09:00', account: '',
+    });
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const on = uiText(lang, 'statusOn', { schedule: blank(lang) });
+      const cell = uiText(lang, 'statusCell', { asOf: '2023-07-28 09:00', status: on });
+      expect(on).toMatch(/(sent by|发件人) $/);
+      for (const text of [on, cell, on.trim(), cell.trim()]) expect([text, statusCellWritable(text)]).toEqual([text, true]);
+    }
+    // The earlier wording with a blank account too.
+    expect(statusCellWritable('On: every Friday at 09:00 (Asia/Shanghai), next 2023-07-28 09:00, sent by ')).toBe(true);
+    // Still only an address-like word may follow, and nothing after it.
+    expect(statusCellWritable(`${uiText('en', 'statusOn', { schedule: blank('en') })}Li, ask first`)).toBe(false);
   });
 
   it('is left alone when a person typed something there', () => {
@@ -548,5 +596,40 @@ describe('the Help cell beside Settings → Reminders on', () => {
       'Ask Li before turning this on', 'On: ask Li first', 'Status: handled by Li', '由李负责开启', 'Off', 42,
       `${uiText('en', 'statusOn', { schedule: schedule('en') })} — keep it on during the trade show`,
     ]) expect([text, statusCellWritable(text)]).toEqual([text, false]);
+  });
+});
+
+describe('the weekday run after "Send reminders now" earlier in the week', () => {
+  const friday = plan('2023-07-28');
+  const everyone = new Set(friday.emails.map(recipientKey));
+  const thursday = dayFromIso('2023-07-27');
+
+  it('falls back when every planned email of the week was sent on an earlier day', () => {
+    expect(friday.emails).toHaveLength(4);
+    expect(weeklyAlreadySent(friday, { sent: everyone }, thursday)).toBe(true);
+    expect(weeklyAlreadySent(friday, { sent: everyone }, null)).toBe(true); // sent, day not recorded
+    expect(weeklyAlreadySent(friday, { sent: new Set([...everyone, 'o:left@example.com']) }, thursday)).toBe(true);
+  });
+
+  it('does not when someone still has the week to get, nothing was sent, the week went out today, or the plan is not weekly', () => {
+    const [first, ...rest] = [...everyone];
+    expect(first).toBeDefined();
+    expect(weeklyAlreadySent(friday, { sent: new Set(rest) }, thursday)).toBe(false);
+    expect(weeklyAlreadySent(friday, { sent: new Set() }, thursday)).toBe(false);
+    expect(weeklyAlreadySent({ ...friday, emails: [] }, { sent: new Set() }, null)).toBe(false);
+    expect(weeklyAlreadySent(friday, { sent: everyone }, friday.today)).toBe(false);
+    const daily = plan('2023-07-27', undefined, { kind: 'daily' });
+    expect(weeklyAlreadySent(daily, { sent: new Set(daily.emails.map(recipientKey)).add('o:x@example.com') }, null)).toBe(false);
+  });
+
+  it('records the day a week last sent, and reads it back only for that week', () => {
+    const raw = encodeWeeklySentOn('weekly:2023-W30', thursday);
+    expect(WEEKLY_SENT_ON_PROPERTY).toBe('reminders.weeklySentOn');
+    expect(raw).toBe('{"period":"weekly:2023-W30","day":"2023-07-27"}');
+    expect(weeklySentOn(raw, 'weekly:2023-W30')).toBe(thursday);
+    expect(weeklySentOn(raw, 'weekly:2023-W31')).toBeNull();
+    for (const bad of [undefined, null, '', '{', '{"period":"weekly:2023-W30","day":"2023-02-30"}', '{"period":"weekly:2023-W30","day":5}']) {
+      expect(weeklySentOn(bad, 'weekly:2023-W30')).toBeNull();
+    }
   });
 });

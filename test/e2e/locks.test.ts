@@ -34,6 +34,33 @@ describe('the reminder trigger when another run holds the document lock', () => 
     expect(oneOffs(emulator)).toEqual([]);
   });
 
+  it('having waited, plans from the sheet as the other run left it, not from data read before the wait', () => {
+    const emulator = remindersOn();
+    emulator.locks.holdByOther('document', 20_000);
+    // While the trigger waits, the other run (here: someone's script holding the lock) changes Team and Settings.
+    const acquire = emulator.locks.acquire.bind(emulator.locks);
+    let edited = false;
+    emulator.locks.acquire = (scope, timeoutMs) => {
+      if (!edited) {
+        edited = true;
+        const team = emulator.spreadsheet.getSheetByName('Team')!;
+        const rows = team.getRange(1, 1, team.getLastRow(), team.getLastColumn()).getValues();
+        const emailColumn = rows[0]!.indexOf('Email');
+        const wangRow = rows.findIndex((r) => r.includes('wang@example.com'));
+        team.getRange(wangRow + 1, emailColumn + 1).setValue('wang.new@example.com');
+        const settings = emulator.spreadsheet.getSheetByName('Settings')!;
+        const labels = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
+        settings.getRange(labels.indexOf('Manager emails') + 1, 2).setValue('vp@example.com');
+      }
+      return acquire(scope, timeoutMs);
+    };
+    const runs = emulator.fireTimeTriggers();
+    expect(edited).toBe(true);
+    expect(runs[0]!.error).toBeUndefined();
+    expect(emulator.mail.map((m) => m.to)).toEqual(['vp@example.com', 'zhang@example.com', 'li@example.com', 'wang.new@example.com']);
+    expect(logDetails(emulator)).toContain('Sent week 2023-W30 to wang.new@example.com (owner, rows listed: 1)');
+  });
+
   it('still busy after 30 s: writes a Log row and a one-off retry of the same week, which sends and deletes itself', () => {
     const emulator = remindersOn();
     emulator.locks.holdByOther('document');
@@ -50,7 +77,7 @@ describe('the reminder trigger when another run holds the document lock', () => 
     // The status dialog mentions the pending retry.
     emulator.call('menuReminderStatus');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
-      "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; " +
+      "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; " +
       'next run 2023-07-29 09:00, next weekly digest 2023-08-04 09:00; sent by director@example.com A retry of week 2023-W30 is scheduled for 2023-07-28 09:10 (Asia/Shanghai).',
     );
 

@@ -58,12 +58,12 @@ describe('Friday reminders: the trigger', () => {
     expect(ours[0]!.spec).toMatchObject({ eventType: 'CLOCK', everyDays: 1, hour: 9, timeZone: 'Asia/Shanghai' });
     expect(ours[0]!.spec.weekDay).toBeUndefined();
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
-      "Friday reminders are on: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; " +
+      "Friday reminders are on: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; " +
       'next run 2023-07-28 09:00, next weekly digest 2023-07-28 09:00; sent by director@example.com. Turning them on again keeps a single trigger.',
     );
     expect(setting(emulator, 'Reminders on')).toEqual([
       'Reminders on', 'Yes',
-      "Status as of 2023-07-27 15:00 (refreshed by each run and by Reminder status): On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; " +
+      "Status as of 2023-07-27 15:00 (refreshed by each run and by Reminder status): On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; " +
       'next run 2023-07-28 09:00, next weekly digest 2023-07-28 09:00; sent by director@example.com',
     ]);
     // The menu now offers to turn them off.
@@ -83,7 +83,7 @@ describe('Friday reminders: the trigger', () => {
     emulator.call('menuTurnRemindersOn');
     expect(emulator.triggers[0]!.spec).toMatchObject({ everyDays: 1, hour: 17 });
     expect(emulator.ui.alerts.at(-1)?.prompt).toContain(
-      'every day at 17:00 (Asia/Shanghai): the weekly digest on Mondays, daily tasks on other days, monthly tasks on the month\'s last day; next run 2023-07-27 17:00, next weekly digest 2023-07-31 17:00;',
+      'every day at 17:00 (Asia/Shanghai): the weekly digest on Mondays, daily tasks on other days Monday to Friday, monthly tasks on the month\'s last day; next run 2023-07-27 17:00, next weekly digest 2023-07-31 17:00;',
     );
   });
 
@@ -166,10 +166,10 @@ describe('Friday reminders: emails held back by the mail quota', () => {
     expect(summary.body).toContain('Owner reminders planned for this week: 3. Any the daily mail quota holds back are sent automatically later');
 
     emulator.clock.set(new Date('2023-07-29T09:00:00+08:00'));
-    // Saturday's daily run: nobody has a daily task to act on, so it sends nothing; the retry is not due yet.
+    // Saturday's daily run: no daily digest at the weekend, so it sends nothing; the retry is not due yet.
     expect(emulator.fireTimeTriggers().map((r) => [r.trigger.spec.everyDays, r.error])).toEqual([[1, undefined]]);
     expect(emulator.mail).toHaveLength(3);
-    expect(logDetails(emulator).at(-1)).toBe('Nothing to send for 2023-07-29 (daily)');
+    expect(logDetails(emulator).at(-1)).toBe('No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.');
     expect(oneOffs(emulator)).toHaveLength(1); // the daily run leaves the weekly run's retry alone
     emulator.clock.set(new Date('2023-07-29T09:10:00+08:00'));
     const runs = emulator.fireTimeTriggers();
@@ -252,7 +252,7 @@ describe('Friday reminders: status and settings', () => {
     emulator.clock.set(FRIDAY_9);
     emulator.fireTimeTriggers();
     const schedule = (next: string, nextWeekly: string): string =>
-      "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days, monthly tasks on the month's last day; " +
+      "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; " +
       `next run ${next}, next weekly digest ${nextWeekly}; sent by director@example.com`;
     const asOf = (time: string): string => `Status as of ${time} (refreshed by each run and by Reminder status): `;
     expect(setting(emulator, 'Reminders on')[2]).toBe(asOf('2023-07-28 09:00') + schedule('2023-07-29 09:00', '2023-08-04 09:00'));
@@ -401,7 +401,7 @@ function addTracked(emulator: Emulator, rows: [task: string, owner: string, plan
   sheet.getRange(sheet.getLastRow() + 1, 1, values.length, 12).setValues(values);
 }
 
-describe('one daily trigger: the weekly digest on the weekday, daily tasks on other days, monthly tasks at month end', () => {
+describe('one daily trigger: the weekly digest on the weekday, daily tasks on other days Monday to Friday, monthly tasks at month end', () => {
   function planted(): Emulator {
     const emulator = exampleSheet({ now: new Date('2023-07-26T15:00:00+08:00') });
     addTracked(emulator, [
@@ -444,30 +444,33 @@ describe('one daily trigger: the weekly digest on the weekday, daily tasks on ot
     expect(logDetails(emulator)).toContain('Sent week 2023-W30 to wang@example.com (owner, rows listed: 1)');
     expect(emulator.mail.find((m) => m.to === 'wang@example.com')!.body).not.toContain('Review quarter pipeline');
 
-    // Saturday: the daily digest again; Zhao's booth was due on Friday and is now overdue.
-    emulator.clock.set(new Date('2023-07-29T09:00:00+08:00'));
-    emulator.fireTimeTriggers();
-    expect(subjects(emulator, 6)).toEqual([['zhao@example.com', 'Daily reminders, 2023-07-29 (week 2023-W30)']]);
-    expect(emulator.mail[6]!.body).toContain('1 day overdue (due 2023-07-28)');
+    // Saturday and Sunday: no daily digest (daily digests go out Monday to Friday), though Zhao's booth is overdue.
+    for (const day of ['2023-07-29', '2023-07-30']) {
+      emulator.clock.set(new Date(`${day}T09:00:00+08:00`));
+      expect(emulator.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+      expect(logDetails(emulator).at(-1)).toBe('No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.');
+    }
+    expect(emulator.mail).toHaveLength(6);
+    expect(emulator.properties.document.has('reminders.sent.daily:2023-07-29')).toBe(false);
 
     // Monday 31 July, the month's last day: one month-end email per person, monthly and daily tasks together.
     emulator.clock.set(new Date('2023-07-31T09:00:00+08:00'));
     emulator.fireTimeTriggers();
     emulator.fireTrigger(dailies(emulator)[0]!);
-    expect(subjects(emulator, 7)).toEqual([
+    expect(subjects(emulator, 6)).toEqual([
       ['wang@example.com', 'Month-end reminders, 2023-07 (week 2023-W31)'],
       ['zhao@example.com', 'Month-end reminders, 2023-07 (week 2023-W31)'],
     ]);
-    expect(emulator.mail[7]!.body).toContain('Not updated this month (1)\n- Review quarter pipeline [Execute]');
-    expect(emulator.mail[8]!.body).toContain('3 days overdue (due 2023-07-28)');
+    expect(emulator.mail[6]!.body).toContain('Not updated this month (1)\n- Review quarter pipeline [Execute]');
+    expect(emulator.mail[7]!.body).toContain('3 days overdue (due 2023-07-28)');
     expect(emulator.properties.document.has('reminders.sent.daily:2023-07-31')).toBe(false);
     expect(logDetails(emulator)).toContain('Not sent again: wang@example.com already got 2023-07 (month end)');
     expect(countBy(emulator.mail.map((m) => m.to))).toEqual({
-      'director@example.com': 1, 'zhang@example.com': 1, 'li@example.com': 1, 'wang@example.com': 2, 'zhao@example.com': 4,
+      'director@example.com': 1, 'zhang@example.com': 1, 'li@example.com': 1, 'wang@example.com': 2, 'zhao@example.com': 3,
     });
   });
 
-  it('"send now" on a non-weekday sends the weekly digest of the current week; the weekday run then sends nothing again', () => {
+  it('"send now" on a non-weekday sends the weekly digest of the current week; the weekday run then sends that day\'s daily digest instead', () => {
     const emulator = planted();
     emulator.clock.set(new Date('2023-07-27T10:00:00+08:00'));
     emulator.call('menuSendRemindersNow');
@@ -475,9 +478,69 @@ describe('one daily trigger: the weekly digest on the weekday, daily tasks on ot
       'Weekly summary, week 2023-W30', 'Your reminders, week 2023-W30', 'Your reminders, week 2023-W30',
       'Your reminders, week 2023-W30', 'Your reminders, week 2023-W30',
     ]);
+    expect(JSON.parse(emulator.properties.document.get('reminders.weeklySentOn')!)).toEqual({ period: 'weekly:2023-W30', day: '2023-07-27' });
+    // Friday, the weekday: the week has gone to everyone, so nobody gets it again; Zhao's daily task is not lost.
     emulator.clock.set(FRIDAY_9);
-    emulator.fireTimeTriggers();
-    expect(emulator.mail).toHaveLength(5);
+    expect(emulator.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+    expect(subjects(emulator, 5)).toEqual([['zhao@example.com', 'Daily reminders, 2023-07-28 (week 2023-W30)']]);
+    expect(emulator.mail[5]!.body).toContain('Due today or tomorrow (1)\n- Prepare trade show booth [Execute]');
+    expect(logDetails(emulator)).toEqual(expect.arrayContaining([
+      'week 2023-W30 already went to everyone earlier, so this run sends the daily digest instead.',
+      'Sent 2023-07-28 (daily) to zhao@example.com (owner, rows listed: 1)',
+    ]));
+    // A second firing that day sends nothing more.
+    emulator.clock.set(new Date('2023-07-28T09:30:00+08:00'));
+    emulator.fireTrigger(dailies(emulator)[0]!);
+    expect(emulator.mail).toHaveLength(6);
+    expect(logDetails(emulator).at(-1)).toBe('Not sent again: zhao@example.com already got 2023-07-28 (daily)');
+  });
+
+  it('a week sent on the weekday itself (by its run or by "send now" that morning) adds no daily digest that day', () => {
+    const byTrigger = planted();
+    byTrigger.clock.set(FRIDAY_9);
+    byTrigger.fireTimeTriggers();
+    expect(byTrigger.mail).toHaveLength(5);
+    byTrigger.clock.set(new Date('2023-07-28T09:40:00+08:00'));
+    byTrigger.fireTrigger(dailies(byTrigger)[0]!); // a second firing the same day
+    expect(byTrigger.mail).toHaveLength(5);
+    expect(logDetails(byTrigger).at(-1)).toBe('Not sent again: zhao@example.com already got week 2023-W30');
+
+    const byHand = planted();
+    byHand.clock.set(new Date('2023-07-28T08:00:00+08:00'));
+    byHand.call('menuSendRemindersNow');
+    byHand.clock.set(FRIDAY_9);
+    byHand.fireTimeTriggers();
+    expect(subjects(byHand).map(([to]) => to)).toEqual(['director@example.com', 'zhang@example.com', 'li@example.com', 'wang@example.com', 'zhao@example.com']);
+    expect(byHand.properties.document.has('reminders.sent.daily:2023-07-28')).toBe(false);
+    expect(logDetails(byHand).join('\n')).not.toContain('already went to everyone earlier');
+  });
+
+  it('"send now" earlier in the week does not cost the month-end digest when the weekday is the month\'s last day', () => {
+    // The reviewer's scenario: weekday Saturday; a monthly task due 2023-10-03, last updated 2023-09-01.
+    const emulator = exampleSheet({ now: new Date('2023-09-25T15:00:00+08:00') });
+    setSetting(emulator, 'Reminder weekday', 'Saturday');
+    addTracked(emulator, [['Monthly review', 'Wang', '2023-10-03', 'Monthly', '2023-09-01']]);
+    emulator.call('menuTurnRemindersOn');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(/^Saturday reminders are on: every day at 09:00 \(Asia\/Shanghai\): the weekly digest on Saturdays,/);
+    emulator.clock.set(new Date('2023-09-27T10:00:00+08:00'));
+    emulator.call('menuSendRemindersNow');
+    const wang = (): string[] => emulator.mail.filter((m) => m.to === 'wang@example.com').map((m) => m.subject.replace(/^\[East China sales team\] /, ''));
+    expect(wang()).toEqual(['Your reminders, week 2023-W39']);
+    expect(emulator.mail.find((m) => m.to === 'wang@example.com')!.body).not.toContain('Monthly review'); // not due yet, not month end
+    const sentBy: Record<string, string[]> = {};
+    for (const day of ['2023-09-28', '2023-09-29', '2023-09-30', '2023-10-01']) {
+      const before = emulator.mail.length;
+      emulator.clock.set(new Date(`${day}T09:00:00+08:00`));
+      expect(emulator.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+      sentBy[day] = emulator.mail.slice(before).map((m) => m.to);
+    }
+    expect(sentBy).toEqual({ '2023-09-28': [], '2023-09-29': [], '2023-09-30': ['wang@example.com'], '2023-10-01': [] });
+    expect(wang()).toEqual(['Your reminders, week 2023-W39', 'Month-end reminders, 2023-09 (week 2023-W39)']);
+    expect(emulator.mail.at(-1)!.body).toContain('Due in the next 7 days (1)\n- Monthly review [Execute]');
+    expect(logDetails(emulator)).toEqual(expect.arrayContaining([
+      'week 2023-W39 already went to everyone earlier, so this run sends the month-end digest instead.',
+      'Sent 2023-09 (month end) to wang@example.com (owner, rows listed: 1)',
+    ]));
   });
 
   it('preview shows what "send now" sends and, on other days, what today\'s automatic run sends', () => {
@@ -504,21 +567,24 @@ describe('one daily trigger: the weekly digest on the weekday, daily tasks on ot
 
   it('a daily run that finds the sheet busy keeps the weekly run\'s pending retry (one retry per kind)', () => {
     const emulator = planted();
+    // Weekday Thursday, so the day after the weekly run (Friday) has a daily digest (none at the weekend).
+    setSetting(emulator, 'Reminder weekday', 'Thursday');
+    emulator.call('menuTurnRemindersOn');
     setSetting(emulator, 'Manager emails', 'director@example.com, vp@example.com');
-    emulator.clock.set(FRIDAY_9);
+    emulator.clock.set(new Date('2023-07-27T09:00:00+08:00'));
     emulator.faults.setMailQuota(3);
     emulator.fireTimeTriggers();
     expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'vp@example.com', 'zhang@example.com']);
-    emulator.clock.set(new Date('2023-07-29T09:00:00+08:00'));
+    emulator.clock.set(FRIDAY_9);
     emulator.locks.holdByOther('document');
     emulator.fireTimeTriggers();
     expect(oneOffs(emulator)).toHaveLength(2);
     expect(JSON.parse(emulator.properties.document.get('reminders.retry')!)).toMatchObject({ period: 'weekly:2023-W30', scope: 'deferred' });
-    expect(JSON.parse(emulator.properties.document.get('reminders.retry.daily')!)).toMatchObject({ period: 'daily:2023-07-29', scope: 'all' });
-    expect(logDetails(emulator).at(-1)).toContain('so 2023-07-29 (daily) was not sent now; it is retried automatically at 2023-07-29 09:10');
+    expect(JSON.parse(emulator.properties.document.get('reminders.retry.daily')!)).toMatchObject({ period: 'daily:2023-07-28', scope: 'all' });
+    expect(logDetails(emulator).at(-1)).toContain('so 2023-07-28 (daily) was not sent now; it is retried automatically at 2023-07-28 09:10');
     emulator.locks.releaseOther('document');
     emulator.faults.setMailQuota(100);
-    emulator.clock.set(new Date('2023-07-29T09:15:00+08:00'));
+    emulator.clock.set(new Date('2023-07-28T09:15:00+08:00'));
     expect(emulator.fireTimeTriggers().map((r) => r.error)).toEqual([undefined, undefined]);
     expect(emulator.mail.slice(3).map((m) => m.to).sort()).toEqual(['li@example.com', 'wang@example.com', 'zhao@example.com', 'zhao@example.com']);
     expect(oneOffs(emulator)).toEqual([]);
@@ -560,7 +626,7 @@ describe('the Help cell of Settings → Reminders on', () => {
     emulator.call('menuTurnRemindersOn');
     const settings = emulator.spreadsheet.getSheetByName('设置') ?? emulator.spreadsheet.getSheetByName('Settings')!;
     const help = settings.getRange(1, 1, settings.getLastRow(), 3).getValues().find((r) => r[0] === 'Reminders on' || r[0] === '开启提醒')![2];
-    expect(help).toMatch(/^截至 2023-07-28 09:00 的状态（每次运行及查看“提醒状态”时更新）：已开启：每天 09:00（Asia\/Shanghai）：星期五发送每周摘要，其他日子提醒每日任务，每月最后一天提醒每月任务；/);
+    expect(help).toMatch(/^截至 2023-07-28 09:00 的状态（每次运行及查看“提醒状态”时更新）：已开启：每天 09:00（Asia\/Shanghai）：星期五发送每周摘要，周一至周五的其他日子提醒每日任务，每月最后一天提醒每月任务；/);
     emulator.call('menuSendRemindersNow');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe('2023年第30周：已发送 4 封，本期已发送过 0 封，因配额不足推迟 0 封，0 人未提醒。详情见“日志”。');
     expect(logDetails(emulator)).toContain('已向 zhang@example.com 发送2023年第30周的提醒（责任人）');
@@ -595,5 +661,80 @@ describe('the offline path: planned emails as .eml files', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img');
     expect(plan.emails[4]!.subject).toBe('【华东 销售团队】本周提醒（2023年第30周）');
+  });
+});
+
+describe('a protected Goals or Settings cell never stops the reminders', () => {
+  const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+  it('the Goals progress write fails: the emails still go out, and Log says what could not be updated', () => {
+    const emulator = exampleSheet();
+    emulator.call('menuTurnRemindersOn');
+    emulator.clock.set(FRIDAY_9);
+    // The run's first Range.setValues is the Goals progress write (the sends and the status cell come before it; Log after it).
+    emulator.faults.failOn('Range.setValues', { after: 0, times: 1, message: PROTECTED });
+    const runs = emulator.fireTimeTriggers();
+    expect(runs.map((r) => r.error)).toEqual([undefined]);
+    expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'zhang@example.com', 'li@example.com', 'wang@example.com']);
+    const log = logDetails(emulator);
+    expect(log.at(-1)).toBe(`Could not update the Goals progress columns: ${PROTECTED}`);
+    expect(log).toContain('Sent week 2023-W30 to wang@example.com (owner, rows listed: 1)');
+    // The status snapshot (written before the failing write) is current.
+    expect(setting(emulator, 'Reminders on')[2]).toMatch(/^Status as of 2023-07-28 09:00 /);
+    // The next run, with the protection gone, sends nobody the week again.
+    emulator.clock.set(new Date('2023-07-28T09:30:00+08:00'));
+    emulator.fireTrigger(dailies(emulator)[0]!);
+    expect(emulator.mail).toHaveLength(4);
+  });
+
+  it('says it in Chinese on a Chinese sheet', () => {
+    const emulator = exampleSheet();
+    setSetting(emulator, 'Language', '简体中文');
+    emulator.call('menuTurnRemindersOn');
+    emulator.clock.set(FRIDAY_9);
+    emulator.faults.failOn('Range.setValues', { after: 0, times: 1, message: PROTECTED });
+    expect(emulator.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+    expect(emulator.mail).toHaveLength(4);
+    expect(logDetails(emulator).at(-1)).toBe(`无法更新“目标”的进度列：${PROTECTED}`);
+  });
+
+  it('the Settings status cell fails: the emails and the Goals progress still go through, and Log says so', () => {
+    const emulator = exampleSheet();
+    emulator.call('menuTurnRemindersOn');
+    emulator.clock.set(FRIDAY_9);
+    emulator.faults.failOn('Range.setValue', { after: 0, times: 1, message: PROTECTED });
+    expect(emulator.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+    expect(emulator.mail).toHaveLength(4);
+    expect(logDetails(emulator).at(-1)).toBe(`Could not update the reminder status in Settings: ${PROTECTED}`);
+    expect(setting(emulator, 'Reminders on')[2]).toMatch(/^Status as of 2023-07-27 15:00 /); // unchanged
+  });
+
+  it('Reminder status still shows the dialog when the status cell is protected, and Log says why the cell is old', () => {
+    const emulator = exampleSheet();
+    emulator.call('menuTurnRemindersOn');
+    emulator.clock.set(new Date('2023-07-27T16:00:00+08:00'));
+    emulator.faults.failOn('Range.setValue', { after: 0, times: 1, message: PROTECTED });
+    emulator.call('menuReminderStatus');
+    expect(emulator.ui.alerts.at(-1)).toMatchObject({ title: 'Reminder status' });
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
+      "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; " +
+      `next run 2023-07-28 09:00, next weekly digest 2023-07-28 09:00; sent by director@example.com\n\nCould not update the reminder status in Settings: ${PROTECTED}`,
+    );
+    expect(logDetails(emulator).at(-1)).toBe(`Could not update the reminder status in Settings: ${PROTECTED}`);
+  });
+});
+
+describe('the "turned on" message names the configured weekday', () => {
+  it.each([
+    ['Monday', 'English', 'Monday reminders are on: every day at 09:00 (Asia/Shanghai): the weekly digest on Mondays,', 'Monday reminders are off. 1 trigger(s) removed; nothing else was changed.'],
+    ['Monday', '简体中文', '星期一提醒已开启：每天 09:00（Asia/Shanghai）：星期一发送每周摘要，周一至周五的其他日子提醒每日任务，', '星期一提醒已关闭。已删除 1 个触发器，其他内容未更改。'],
+  ])('weekday %s, language %s', (weekday, language, on, off) => {
+    const emulator = exampleSheet();
+    setSetting(emulator, 'Language', language);
+    setSetting(emulator, 'Reminder weekday', weekday);
+    emulator.call('menuTurnRemindersOn');
+    expect(emulator.ui.alerts.at(-1)!.prompt.startsWith(on)).toBe(true);
+    emulator.call('menuTurnRemindersOff');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(off);
   });
 });
