@@ -1,6 +1,6 @@
-import { fill, pick } from '../core/i18n';
+import { Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
-import { LANGUAGE, optionLabel } from '../core/options';
+import { LANGUAGE, WEEKDAY, optionLabel } from '../core/options';
 import { settingSpec } from '../core/schema';
 import { appendLog } from './log';
 import { OpenWorkbook, findTabs, openWorkbook } from './spreadsheet';
@@ -9,6 +9,14 @@ import { writeSetting } from './settings';
 import { alertText, errorText } from './ui';
 
 /** The menu, in the sheet's language; the report item carries the cycle from Settings. */
+/** A weekday (0 Sunday … 6 Saturday) as the menu says it: Friday / 周五. */
+function weekdayName(weekday: number, lang: Lang): string {
+  const option = WEEKDAY.options[(weekday + 6) % 7];
+  if (!option) return '';
+  // The menu's Chinese reads 周五 (the short form), the Settings drop-down 星期五.
+  return lang === 'zh-CN' ? option.label.zh.replace('星期', '周') : option.label.en;
+}
+
 export function buildMenu(open?: OpenWorkbook): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { lang, workbook } = open ?? openWorkbook(ss, ['settings']);
@@ -21,7 +29,9 @@ export function buildMenu(open?: OpenWorkbook): void {
     .addItem(t(UI.previewReminders), 'menuPreviewReminders')
     .addItem(t(UI.sendTestReminder), 'menuSendTestReminder')
     .addSeparator()
-    .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn), workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn')
+    // Named by the Settings weekday, as the weekly digest goes out then: Turn Friday reminders on / 开启周五提醒.
+    .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn, { weekday: weekdayName(workbook.settings.reminderWeekday, lang) }),
+      workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn')
     .addItem(t(UI.reminderStatus), 'menuReminderStatus');
   const language = ui
     .createMenu(t(UI.languageMenu))

@@ -241,6 +241,13 @@ describe('Menu and on-edit stamp', () => {
     const zh = emulator.ui.menus.at(-1)!;
     expect(zh.caption).toBe('市场拓展');
     expect(captions(zh)).toContain('生成 2023 Q3 评估报告');
+    expect(captions(zh)).toContain('开启周五提醒');
+    expect(captions(menu)).toContain('Turn Friday reminders on');
+    const settings = emulator.spreadsheet.getSheetByName('Settings')!;
+    const row = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'Reminder weekday') + 1;
+    settings.getRange(row, 2).setValue('星期一');
+    emulator.fireOnOpen();
+    expect(captions(emulator.ui.menus.at(-1)!)).toContain('开启周一提醒');
   });
 
   it('stamps Updated on the tracking row that changed, and nowhere else', () => {
