@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { achievementRateFormula, roiFormula } from '../../src/core/customFunctions';
 import { Emulator, EmulatorOptions } from '../../src/node/emulator';
+import { FormulaReader, evaluateFormulas } from '../../src/node/emulator/formulas';
 
 export const BUNDLE = join(__dirname, '..', '..', 'dist', 'Code.js');
 
@@ -20,4 +22,20 @@ export function snapshot(emulator: Emulator): Record<string, unknown[][]> {
     out[sheet.getName()] = rows && columns ? sheet.getRange(1, 1, rows, columns).getValues() : [];
   }
   return out;
+}
+
+/** The built bundle with the sheets set up and the worked example loaded. */
+export function exampleEmulator(opts: EmulatorOptions = {}): Emulator {
+  const emulator = bundleEmulator(opts);
+  emulator.call('menuSetupSheets');
+  emulator.call('menuLoadExample');
+  return emulator;
+}
+
+/** What the sheet's formulas show, with the project's custom functions as Sheets would run them. */
+export function formulaReader(emulator: Emulator): FormulaReader {
+  return evaluateFormulas(emulator.spreadsheet, {
+    ACHIEVEMENT_RATE: (a, t, d) => achievementRateFormula(a as never, t as never, d as never),
+    ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
+  });
 }

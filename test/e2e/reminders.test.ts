@@ -32,6 +32,17 @@ function setting(emulator: Emulator, label: string): unknown[] {
   return sheet.getRange(1, 1, sheet.getLastRow(), 3).getValues().find((r) => r[0] === label)!;
 }
 
+/** Friday's run with two managers and a mail quota of 3: the managers and Zhang are sent, Li and Wang held back. */
+function deferredRun(): Emulator {
+  const emulator = exampleSheet();
+  setSetting(emulator, 'Manager emails', 'director@example.com, vp@example.com');
+  emulator.call('menuTurnRemindersOn');
+  emulator.clock.set(FRIDAY_9);
+  emulator.faults.setMailQuota(3);
+  emulator.fireTimeTriggers();
+  return emulator;
+}
+
 /** Appends tracking rows (schema order: stage, task, owner, planned, status, …, frequency, updated). */
 function addTasks(emulator: Emulator, rows: [task: string, owner: string, planned: string][]): void {
   const sheet = emulator.spreadsheet.getSheetByName('Tracking')!;
@@ -119,12 +130,7 @@ describe('Friday reminders: the trigger', () => {
   });
 
   it('with a mail quota of 3 and 5 recipients sends the managers first and the rest on the next run', () => {
-    const emulator = exampleSheet();
-    setSetting(emulator, 'Manager emails', 'director@example.com, vp@example.com');
-    emulator.call('menuTurnRemindersOn');
-    emulator.clock.set(FRIDAY_9);
-    emulator.faults.setMailQuota(3);
-    emulator.fireTimeTriggers();
+    const emulator = deferredRun();
     expect(emulator.mail.map((m) => m.to)).toEqual(['director@example.com', 'vp@example.com', 'zhang@example.com']);
     expect(logDetails(emulator)).toEqual(expect.arrayContaining([
       'Deferred to the next run (mail quota): li@example.com (week 2023-W30)',
@@ -143,15 +149,6 @@ const oneOffs = (emulator: Emulator) => emulator.triggers.filter((t) => t.spec.h
 const dailies = (emulator: Emulator) => emulator.triggers.filter((t) => t.spec.handler === 'onReminderTrigger' && t.spec.everyDays === 1);
 
 describe('Friday reminders: emails held back by the mail quota', () => {
-  function deferredRun(): Emulator {
-    const emulator = exampleSheet();
-    setSetting(emulator, 'Manager emails', 'director@example.com, vp@example.com');
-    emulator.call('menuTurnRemindersOn');
-    emulator.clock.set(FRIDAY_9);
-    emulator.faults.setMailQuota(3);
-    emulator.fireTimeTriggers();
-    return emulator;
-  }
 
   it('are sent by a one-off trigger the next day, with no manual action: each person gets one email for the week', () => {
     const emulator = deferredRun();

@@ -1,8 +1,6 @@
-import { achievementRateFormula, roiFormula } from '../../src/core/customFunctions';
 import { TABS } from '../../src/core/schema';
-import { evaluateFormulas } from '../../src/node/emulator/formulas';
 import { RecordedMenu } from '../../src/node/emulator';
-import { bundleEmulator, snapshot } from './harness';
+import { bundleEmulator, exampleEmulator, formulaReader, snapshot } from './harness';
 
 const captions = (menu: RecordedMenu): string[] =>
   menu.entries.flatMap((e) => (e.kind === 'item' ? [e.caption] : e.kind === 'submenu' ? [e.menu.caption, ...captions(e.menu)] : []));
@@ -83,14 +81,9 @@ describe('Set up or repair sheets', () => {
   });
 
   it('loads the example, and the template formulas compute the seed figures', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Example data (East China, 2023 Q3) loaded.');
-    const reader = evaluateFormulas(emulator.spreadsheet, {
-      ACHIEVEMENT_RATE: (a, t, d) => achievementRateFormula(a as never, t as never, d as never),
-      ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
-    });
+    const reader = formulaReader(emulator);
     const rates = reader.values('Evaluation', 'G2:G7').map((r) => r[0]);
     expect(rates[0]).toBeCloseTo(0.9, 10);
     expect(rates[1]).toBeCloseTo(1.075, 10);
@@ -107,16 +100,11 @@ describe('Set up or repair sheets', () => {
   });
 
   it('counts cost rows added below the original grid in the totals', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     const costs = emulator.spreadsheet.getSheetByName('Costs')!;
     costs.insertRowsAfter(costs.getMaxRows(), 10);
     costs.getRange(costs.getMaxRows(), 1, 1, 3).setValues([['Other', 'Gifts', 2]]);
-    const reader = evaluateFormulas(emulator.spreadsheet, {
-      ACHIEVEMENT_RATE: (a, t, d) => achievementRateFormula(a as never, t as never, d as never),
-      ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
-    });
+    const reader = formulaReader(emulator);
     expect(reader.value('Costs', 'G1')).toBe(30);
     expect(reader.value('Costs', 'G4')).toBe('1:7.2');
   });
@@ -131,9 +119,7 @@ describe('Set up or repair sheets', () => {
   });
 
   it('keeps a typed formula-looking or script text inert', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
     tracking.getRange('B5:C5').setValues([['\'=HYPERLINK("http://x","y")', '<script>alert(1)</script>']]);
     emulator.call('menuCheckData');
@@ -147,9 +133,7 @@ describe('Set up or repair sheets', () => {
 
 describe('Check data in the sheet', () => {
   it('finds nothing on the clean example, and each planted problem with its tab, row and value', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     emulator.call('menuCheckData');
     expect(emulator.ui.dialogs.at(-1)!.html).toContain('No problems found.');
     const goals = emulator.spreadsheet.getSheetByName('Goals')!;
@@ -171,9 +155,7 @@ describe('Check data in the sheet', () => {
 
 describe('On-edit stamp on a row a person empties', () => {
   it('clears the stamp instead of leaving a half-filled row behind', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
     const cell = tracking.getRange('F4');
     cell.setValue('13 signed');
@@ -190,9 +172,7 @@ describe('On-edit stamp on a row a person empties', () => {
 
 describe('Goals progress', () => {
   it('is brought up to date when the sheet opens, and a second open writes nothing', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     emulator.fireOnOpen();
     const goals = emulator.spreadsheet.getSheetByName('Goals')!;
     expect(goals.getRange('F1:K1').getValues()[0]).toEqual(['Actual to date', 'Expected by today', 'Progress vs expected', 'Status vs expected', 'Run-rate projection', 'Needed per week']);
@@ -210,9 +190,7 @@ describe('Goals progress', () => {
 
 describe('Check data with a protected tab', () => {
   it('still shows the list, and says what it could not update', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     emulator.faults.failOn('Range.setValues', { times: 2, message: 'You are trying to edit a protected cell or object.' });
     emulator.call('menuCheckData');
     const html = emulator.ui.dialogs.at(-1)!.html;
@@ -228,9 +206,7 @@ describe('Check data with a protected tab', () => {
 
 describe('Menu and on-edit stamp', () => {
   it('builds the menu in the sheet language with the cycle in the report item', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     emulator.fireOnOpen();
     const menu = emulator.ui.menus.at(-1)!;
     expect(menu.caption).toBe('Market expansion');
@@ -251,9 +227,7 @@ describe('Menu and on-edit stamp', () => {
   });
 
   it('stamps Updated on the tracking row that changed, and nowhere else', () => {
-    const emulator = bundleEmulator();
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator();
     const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
     const cell = tracking.getRange('F4');
     cell.setValue('13 signed');
