@@ -16,6 +16,10 @@ import {
 import { EvaluationRow, TimeContext, WeeklyEntry, Workbook } from './model';
 import { COST_CATEGORY, DIMENSION, Dimension, METRIC_STATUS, RETRO_STATUS, optionLabel } from './options';
 import { Problem } from './problems';
+import { CONCLUSION_TITLE, buildConclusion, conclusionBlocks } from './conclusion';
+import type { DocBlock, DocCell } from './document';
+import { chartBlocks } from './reportCharts';
+import { formatValue, furthestFromTarget, gapText, inSentence } from './reportFigureText';
 import { RT } from './reportText';
 import { TABS, TabKey, tabSpec } from './schema';
 import { Day, Direction, isoFromDay, monthOf, utcDayOf } from './values';
@@ -23,33 +27,18 @@ import { Day, Direction, isoFromDay, monthOf, utcDayOf } from './values';
 // ---------------------------------------------------------------------------------------------
 // The model
 
-export interface ReportCell {
-  readonly text: string;
-  /** Set on cells that show a metric status, so a renderer can colour them. */
-  readonly status?: Status;
-}
+/** A table cell of the report: a document cell (text, and the status that colours it). */
+export type ReportCell = DocCell;
 
-export interface ChartSeries {
-  readonly name: string;
-  readonly values: readonly (number | null)[];
-  readonly color: string;
-}
-
-export type ReportBlock =
-  | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string; readonly style: 'normal' | 'bullet' | 'note' }
-  | { readonly kind: 'table'; readonly id: string; readonly header: readonly string[]; readonly rows: readonly (readonly ReportCell[])[] }
-  | {
-    readonly kind: 'chart'; readonly id: 'targetVsActual' | 'monthly'; readonly chartKind: 'column'; readonly title: string;
-    readonly categories: readonly string[]; readonly series: readonly ChartSeries[]; readonly legend: string;
-  }
-  | { readonly kind: 'keyFigures'; readonly figures: readonly { readonly label: string; readonly value: string; readonly status?: Status }[] };
+/** The report's blocks are document blocks (core/document.ts): any renderer of a DocModel lays them out. */
+export type ReportBlock = DocBlock;
 
 export type SectionId =
-  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'execution' | 'retrospective' | 'quality' | 'charts';
+  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'charts' | 'execution' | 'retrospective'
+  | 'conclusion' | 'quality';
 
 export const SECTION_ORDER: readonly SectionId[] = [
-  'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'execution', 'retrospective', 'quality', 'charts',
+  'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'charts', 'execution', 'retrospective', 'conclusion', 'quality',
 ];
 
 export interface ReportSection {
@@ -154,13 +143,6 @@ export interface ReportModel {
 
 const t = (text: Bilingual, lang: Lang, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
 
-function formatValue(value: number | null, kind: ValueKind): string {
-  if (value === null) return '—';
-  if (kind === 'percent') return formatPercent(value);
-  if (kind === 'ratio') return ratioLabel(value);
-  return formatNumber(value);
-}
-
 function statusText(status: Status, lang: Lang): string {
   return pick(optionLabel(METRIC_STATUS, status), lang);
 }
@@ -179,25 +161,6 @@ function moneyLabel(label: Bilingual, io: InputOutputFigures, lang: Lang): strin
 /** ", in 10k CNY" / "，单位：万元" after money figures in a sentence; '' when no currency unit is set. */
 function inUnit(io: InputOutputFigures, lang: Lang): string {
   return io.currencyUnit === '' ? '' : t(RT.inUnit, lang, { unit: io.currencyUnit });
-}
-
-/** How far a metric is from its target (0 = exactly on target); metrics without a rate come last. */
-function distanceFromTarget(m: MetricFigure): number {
-  return m.achievement === null ? -1 : Math.abs(m.achievement - 1);
-}
-
-/** The `n` metrics furthest from their target, kept in sheet order. */
-function furthestFromTarget(metrics: readonly MetricFigure[], n: number): MetricFigure[] {
-  if (metrics.length <= n) return [...metrics];
-  const keep = new Set([...metrics].sort((a, b) => distanceFromTarget(b) - distanceFromTarget(a) || a.row - b.row).slice(0, n));
-  return metrics.filter((m) => keep.has(m));
-}
-
-/** "A competitor's …" reads as "a competitor's …" inside a sentence; acronyms stay as written. */
-function inSentence(text: string, lang: Lang): string {
-  const trimmed = text.trim().replace(/[.。；;]+$/, '');
-  if (lang === 'zh-CN') return trimmed;
-  return /^[A-Z](?![A-Z])/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
 function sentenceEnd(lang: Lang): string {
@@ -406,14 +369,6 @@ function metricTable(id: string, metrics: readonly MetricFigure[], lang: Lang): 
   };
 }
 
-/** The gap between actual and target in words: "5", "3 percentage points", "1:1.7". */
-function gapText(m: MetricFigure, gap: number, lang: Lang): string {
-  if (m.kind === 'percent') return t(RT.points, lang, { n: formatNumber(Math.abs(gap) * 100) });
-  if (m.kind === 'ratio') return formatNumber(Math.abs(gap));
-  const unit = lang === 'zh-CN' && m.unit.trim() !== '' ? ` ${m.unit.trim()}` : '';
-  return `${formatNumber(Math.abs(gap))}${unit}`;
-}
-
 /** One plain sentence for a metric, e.g. "New customers 45 of 50 (90%): 5 short; a competitor's August promotion delayed 5 signings." */
 export function metricSentence(m: MetricFigure, lang: Lang): string {
   const params = {
@@ -440,8 +395,6 @@ export function metricSentence(m: MetricFigure, lang: Lang): string {
 
 /** Metric sentences in the summary; beyond this, the ones furthest from target and a note. */
 export const SUMMARY_SENTENCES_SHOWN = 10;
-/** Metrics in the target-vs-actual chart; beyond this, the ones furthest from target and a note. */
-export const CHART_METRICS_SHOWN = 20;
 
 function summarySection(f: ReportFigures, lang: Lang, problemCount: number, cycleEnd: Day | null): ReportSection {
   const rated = f.metrics.filter((m) => m.achievement !== null);
@@ -713,49 +666,16 @@ function qualitySection(problems: readonly Problem[], f: ReportFigures, lang: La
   return { id: 'quality', title, hasData: true, blocks };
 }
 
-const TARGET_COLOR = '#9aa0a6';
-const ACTUAL_COLOR = '#1a73e8';
+function chartsSection(workbook: Workbook, f: ReportFigures, time: TimeContext, lang: Lang): ReportSection {
+  const noData = (what: string): ReportBlock => noDataParagraph(what, lang);
+  const { blocks, hasData } = chartBlocks(workbook, f, time, lang, noData, { metrics: pick(RT.noDataChartMetrics, lang), monthly: pick(RT.noDataMonthly, lang) });
+  return { id: 'charts', title: pick(RT.secCharts, lang), hasData, blocks };
+}
 
-function chartsSection(f: ReportFigures, lang: Lang): ReportSection {
-  const title = pick(RT.secCharts, lang);
-  const blocks: ReportBlock[] = [];
-  const legend = t(RT.chartLegend, lang, { a: pick(RT.seriesTarget, lang), b: pick(RT.seriesActual, lang) });
-  const rated = f.metrics.filter((m) => m.achievement !== null);
-  if (rated.length > 0) {
-    // A chart of 200 bars is unreadable: at most CHART_METRICS_SHOWN, those furthest from target.
-    const shown = furthestFromTarget(rated, CHART_METRICS_SHOWN);
-    blocks.push({
-      kind: 'chart', id: 'targetVsActual', chartKind: 'column', title: pick(RT.chartTargetVsActual, lang), legend,
-      categories: shown.map((m) => m.metric),
-      series: [
-        { name: pick(RT.seriesTarget, lang), values: shown.map(() => 100), color: TARGET_COLOR },
-        { name: pick(RT.seriesActual, lang), values: shown.map((m) => Math.round((m.achievement ?? 0) * 1000) / 10), color: ACTUAL_COLOR },
-      ],
-    });
-    if (shown.length < rated.length) {
-      blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.chartCapped, lang, { shown: shown.length, total: rated.length }) });
-    }
-  } else {
-    blocks.push(noDataParagraph(pick(RT.noDataChartMetrics, lang), lang));
-  }
-  const monthly = f.monthly[0];
-  if (monthly) {
-    blocks.push({
-      kind: 'chart', id: 'monthly', chartKind: 'column', title: t(RT.chartMonthly, lang, { metric: monthly.metric }), legend,
-      categories: monthly.months.map((m) => m.month),
-      series: [
-        { name: pick(RT.seriesTarget, lang), values: monthly.months.map((m) => m.target), color: TARGET_COLOR },
-        { name: pick(RT.seriesActual, lang), values: monthly.months.map((m) => m.actual), color: ACTUAL_COLOR },
-      ],
-    });
-    const blank = monthly.months.filter((m) => m.actual === null).map((m) => m.month);
-    if (blank.length > 0) {
-      blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.chartMonthsBlank, lang, { months: joinList(blank, lang) }) });
-    }
-  } else {
-    blocks.push(noDataParagraph(pick(RT.noDataMonthly, lang), lang));
-  }
-  return { id: 'charts', title, hasData: rated.length > 0 || monthly !== undefined, blocks };
+function conclusionSection(workbook: Workbook, f: ReportFigures, lang: Lang): ReportSection {
+  const conclusion = buildConclusion(workbook, f, lang);
+  const hasData = f.metrics.some((m) => m.achievement !== null) || conclusion.proposals.length > 0;
+  return { id: 'conclusion', title: pick(CONCLUSION_TITLE, lang), hasData, blocks: conclusionBlocks(conclusion, lang) };
 }
 
 function problemKey(p: Problem): string {
@@ -792,10 +712,11 @@ export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, p
     dimensionSection('feedback', 'feedback', RT.secFeedback, workbook, f, lang),
     inputOutputSection(workbook, f, lang),
     targetsSection(workbook, f, lang),
+    chartsSection(workbook, f, time, lang),
     executionSection(workbook, f, time, lang),
     retrospectiveSection(workbook, lang),
+    conclusionSection(workbook, f, lang),
     qualitySection(allProblems, f, lang),
-    chartsSection(f, lang),
   ];
   const empty = sections.filter((s) => !s.hasData).map((s) => s.title);
   if (empty.length > 0) {

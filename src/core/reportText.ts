@@ -138,21 +138,6 @@ export const RT = {
   qualityNone: { en: 'Check data found no problems.', zh: '数据检查未发现问题。' },
   qualityIntro: { en: 'Problems found by Check data: {count}. Figures that depend on these cells may be incomplete.', zh: '数据检查发现 {count} 个问题，相关数据可能不完整。' },
 
-  // Charts
-  chartTargetVsActual: { en: 'Target vs actual per metric (% of target)', zh: '各指标目标与实际（占目标百分比）' },
-  chartMonthly: { en: '{metric} by month vs monthly target', zh: '月度{metric}与月度目标' },
-  seriesTarget: { en: 'Target', zh: '目标' },
-  seriesActual: { en: 'Actual', zh: '实际' },
-  chartLegend: { en: 'Grey: {a}. Blue: {b}.', zh: '灰色：{a}；蓝色：{b}。' },
-  chartCapped: {
-    en: 'The chart shows the {shown} metrics furthest from their target, of {total}; every metric is in the tables above.',
-    zh: '图中仅显示距离目标最远的 {shown} 项指标（共 {total} 项）；全部指标见上文表格。',
-  },
-  chartMonthsBlank: {
-    en: 'No bar for {months}: the Weekly log has no rows in these months yet.',
-    zh: '{months} 在“周报”中尚无记录，图中不绘制。',
-  },
-
   // Apps Script run
   logAction: { en: 'Generate report', zh: '生成评估报告' },
   logFailed: { en: 'Generate report failed', zh: '生成评估报告失败' },

@@ -1,16 +1,19 @@
 import { Bilingual } from '../core/i18n';
+import { ChartModel, chartWords } from '../core/chart';
 import { HEADER_COLOR, STATUS_COLORS } from '../core/colors';
+import { DocBlock, DocModel, KeyFigure, layoutColumns, mmToPoints, pageSizePoints, textWidthPoints } from '../core/document';
 import { Status } from '../core/metrics';
-import { ReportBlock, ReportModel } from '../core/report';
+import { ReportModel } from '../core/report';
+import { reportDocument } from '../core/reportDocument';
 import { RT } from '../core/reportText';
 
 type Document = GoogleAppsScript.Document.Document;
 type Body = GoogleAppsScript.Document.Body;
 type Table = GoogleAppsScript.Document.Table;
-type ChartBlock = Extract<ReportBlock, { kind: 'chart' }>;
 
-const CHART_WIDTH = 640;
-const CHART_HEIGHT = 320;
+/** Pixels the Charts service draws a chart at; the image is then scaled to the text width. */
+const CHART_WIDTH = 680;
+const CHART_HEIGHT = 380;
 
 /** What the renderer is doing, for the failure message. */
 export interface Progress {
@@ -18,81 +21,146 @@ export interface Progress {
 }
 
 /**
- * One table in one appendTable call; then each header cell styled (getCell, setBackgroundColor and one
- * setAttributes for the bold text) and each status cell coloured (getCell, setBackgroundColor). Calls grow
- * with the number of tables and status cells, not with rows of the sheet.
+ * One table in one appendTable call; then each column's width (from the content, as in the .docx),
+ * the header cells styled, status cells coloured and figure cells right-aligned. Calls grow with the
+ * tables and cells of the report (whose long tables are capped), never with the rows of the sheet.
  */
-function appendTable(body: Body, header: readonly string[] | null, rows: readonly (readonly { text: string; status?: Status }[])[]): Table {
+function appendTable(
+  body: Body, header: readonly string[] | null, rows: readonly (readonly { text: string; status?: Status }[])[],
+  layout: { widths: readonly number[]; align: readonly ('left' | 'right')[] },
+): Table {
   const cells = [...(header ? [header.map(String)] : []), ...rows.map((r) => r.map((c) => c.text))];
   const table = body.appendTable(cells);
+  layout.widths.forEach((w, c) => {
+    table.setColumnWidth(c, Math.round(w));
+  });
   const offset = header ? 1 : 0;
   const bold = { [DocumentApp.Attribute.BOLD]: true };
   (header ?? []).forEach((_, c) => {
-    table.getCell(0, c).setBackgroundColor(HEADER_COLOR).setAttributes(bold);
+    const cell = table.getCell(0, c).setBackgroundColor(HEADER_COLOR).setAttributes(bold);
+    if (layout.align[c] === 'right') cell.getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
   });
   rows.forEach((row, r) => {
     row.forEach((cell, c) => {
-      if (cell.status) table.getCell(r + offset, c).setBackgroundColor(STATUS_COLORS[cell.status]);
+      const right = layout.align[c] === 'right';
+      if (!cell.status && !right) return;
+      const docCell = table.getCell(r + offset, c);
+      if (cell.status) docCell.setBackgroundColor(STATUS_COLORS[cell.status]);
+      if (right) docCell.getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
     });
   });
   return table;
 }
 
-/** A PNG of the chart from the Charts service. A missing value (a month without data) stays null: no bar, not a 0. */
-export function chartBlob(chart: ChartBlock): GoogleAppsScript.Base.Blob {
-  let data = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, '');
-  for (const series of chart.series) data = data.addColumn(Charts.ColumnType.NUMBER, series.name);
+/**
+ * The chart from the Charts service, with the model's words: title, axis titles and one legend entry
+ * per series. Bars coloured per point (by status) become one series per status, named as the .docx
+ * legend names them ("Actual: on target"), since the Charts service colours whole series. A missing
+ * value stays null: no bar, never a 0.
+ */
+export function chartBlob(chart: ChartModel): GoogleAppsScript.Base.Blob {
+  const columns: { name: string; color: string; values: (number | null)[]; line: boolean; secondary: boolean; dashed: boolean }[] = [];
+  for (const series of chart.series) {
+    const base = { line: series.type === 'line', secondary: series.axis === 'secondary', dashed: series.dashed ?? false };
+    if (series.pointLegend && series.pointColors) {
+      for (const entry of series.pointLegend) {
+        columns.push({ ...base, name: entry.name, color: entry.color, values: series.values.map((v, i) => (series.pointColors?.[i] === entry.color ? v : null)) });
+      }
+    } else {
+      columns.push({ ...base, name: series.name, color: series.color, values: [...series.values] });
+    }
+  }
+  let data = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, chart.categoryAxis.title);
+  for (const column of columns) data = data.addColumn(Charts.ColumnType.NUMBER, column.name);
   chart.categories.forEach((category, i) => {
-    data.addRow([category, ...chart.series.map((s) => s.values[i] ?? null)]);
+    data.addRow([category, ...columns.map((c) => c.values[i] ?? null)]);
   });
-  return Charts.newColumnChart()
+  const allLines = columns.every((c) => c.line);
+  const builder = allLines ? Charts.newLineChart() : Charts.newColumnChart();
+  const seriesOptions: Record<string, { targetAxisIndex: number; lineDashStyle?: number[] }> = {};
+  columns.forEach((c, i) => {
+    if (c.secondary || c.dashed) seriesOptions[String(i)] = { targetAxisIndex: c.secondary ? 1 : 0, ...(c.dashed ? { lineDashStyle: [6, 4] } : {}) };
+  });
+  builder
     .setDataTable(data)
     .setTitle(chart.title)
-    .setColors(chart.series.map((s) => s.color))
+    .setXAxisTitle(chart.categoryAxis.title)
+    .setYAxisTitle(chart.valueAxis.title)
+    .setColors(columns.map((c) => c.color))
     .setLegendPosition(Charts.Position.BOTTOM)
-    .setDimensions(CHART_WIDTH, CHART_HEIGHT)
-    .build()
-    .getAs('image/png');
+    .setDimensions(CHART_WIDTH, CHART_HEIGHT);
+  if (Object.keys(seriesOptions).length > 0) builder.setOption('series', seriesOptions);
+  if (chart.secondaryAxis) builder.setOption('vAxes', { 0: { title: chart.valueAxis.title }, 1: { title: chart.secondaryAxis.title } });
+  return builder.build().getAs('image/png').setName(`${chartWords(chart)[0] ?? chart.id}.png`);
 }
 
-function renderBlock(body: Body, block: ReportBlock, progress: Progress): void {
+function renderKeyFigures(body: Body, width: number, figures: readonly KeyFigure[]): void {
+  appendTable(body, null, figures.map((f) => [{ text: f.label }, f.status ? { text: f.value, status: f.status } : { text: f.value }]), {
+    widths: [width * 0.6, width * 0.4], align: ['left', 'right'],
+  });
+}
+
+function renderBlock(body: Body, width: number, block: DocBlock, progress: Progress): void {
   switch (block.kind) {
-    case 'heading':
-      body.appendParagraph(block.text).setHeading(block.level === 2 ? DocumentApp.ParagraphHeading.HEADING2 : DocumentApp.ParagraphHeading.HEADING3);
+    case 'heading': {
+      const heading = { 1: DocumentApp.ParagraphHeading.HEADING1, 2: DocumentApp.ParagraphHeading.HEADING2, 3: DocumentApp.ParagraphHeading.HEADING3 }[block.level];
+      body.appendParagraph(block.text).setHeading(heading);
       return;
+    }
     case 'paragraph':
       if (block.style === 'bullet') body.appendListItem(block.text);
-      else if (block.style === 'note') body.appendParagraph(block.text).editAsText().setItalic(true);
+      else if (block.style === 'note') body.appendParagraph(block.text).editAsText().setItalic(true).setForegroundColor('#5f6368');
       else body.appendParagraph(block.text);
       return;
     case 'table':
-      appendTable(body, block.header, block.rows);
+      appendTable(body, block.header, block.rows, layoutColumns(block.header, block.rows, width, block.columns));
       return;
     case 'keyFigures':
-      appendTable(body, null, block.figures.map((f) => [{ text: f.label }, f.status ? { text: f.value, status: f.status } : { text: f.value }]));
+      renderKeyFigures(body, width, block.figures);
       return;
+    case 'callout': {
+      const table = body.appendTable([[`${block.title} ${block.text}`]]);
+      table.getCell(0, 0).setBackgroundColor('#fef7e0');
+      return;
+    }
     case 'chart': {
       const previous = progress.step;
       progress.step = RT.stepCharts;
-      body.appendParagraph(block.title).setHeading(DocumentApp.ParagraphHeading.HEADING3);
-      body.appendImage(chartBlob(block));
-      body.appendParagraph(block.legend).editAsText().setItalic(true);
+      const image = body.appendImage(chartBlob(block.chart));
+      // Scale the picture to the text width (InlineImage sizes are pixels, 96 per inch), keeping its proportions.
+      const pixels = (width * 96) / 72;
+      image.setWidth(Math.round(pixels)).setHeight(Math.round((pixels * CHART_HEIGHT) / CHART_WIDTH));
+      body.appendParagraph(block.chart.caption).editAsText().setItalic(true).setForegroundColor('#5f6368');
       progress.step = previous;
       return;
     }
   }
 }
 
-/** Writes the whole report into a new, empty document. */
-export function renderReport(doc: Document, model: ReportModel, progress: Progress): void {
+/** Writes a whole document model into a new, empty Doc: page setup, running header and footer, then the blocks. */
+export function renderDocument(doc: Document, model: DocModel, progress: Progress): void {
   const body = doc.getBody();
+  const size = pageSizePoints(model.page);
+  const m = model.page.margins;
+  body.setPageWidth(size.width).setPageHeight(size.height)
+    .setMarginTop(mmToPoints(m.top)).setMarginBottom(mmToPoints(m.bottom)).setMarginLeft(mmToPoints(m.left)).setMarginRight(mmToPoints(m.right));
+  // DocumentApp cannot insert a page-number field (only the Docs editor can): the header names the report.
+  (doc.getHeader() ?? doc.addHeader()).appendParagraph(model.header).setAlignment(DocumentApp.HorizontalAlignment.RIGHT)
+    .editAsText().setFontSize(8).setForegroundColor('#5f6368');
+  if (model.footer.text !== '') {
+    (doc.getFooter() ?? doc.addFooter()).appendParagraph(model.footer.text).setAlignment(DocumentApp.HorizontalAlignment.CENTER)
+      .editAsText().setFontSize(8).setForegroundColor('#5f6368');
+  }
   // A new document holds one empty paragraph: it becomes the title.
   const title = body.getChild(0).asParagraph();
-  title.setText(model.documentName);
+  title.setText(model.title);
   title.setHeading(DocumentApp.ParagraphHeading.TITLE);
-  body.appendParagraph(model.subtitle).setHeading(DocumentApp.ParagraphHeading.SUBTITLE);
-  for (const section of model.sections) {
-    body.appendParagraph(section.title).setHeading(DocumentApp.ParagraphHeading.HEADING1);
-    for (const block of section.blocks) renderBlock(body, block, progress);
-  }
+  if (model.subtitle !== '') body.appendParagraph(model.subtitle).setHeading(DocumentApp.ParagraphHeading.SUBTITLE);
+  const width = textWidthPoints(model.page);
+  for (const block of model.blocks) renderBlock(body, width, block, progress);
+}
+
+/** Writes the whole report into a new, empty document. */
+export function renderReport(doc: Document, model: ReportModel, progress: Progress): void {
+  renderDocument(doc, reportDocument(model), progress);
 }

@@ -1,156 +1,253 @@
 /**
- * The evaluation report as a .docx (Word / WPS), for the offline path and for exporting the emulator's
- * Google Docs. Both go through one small block list, so a report looks the same whichever way it was made.
+ * Any document model (src/core/document.ts) as a .docx that opens the same in Word, WPS and LibreOffice:
+ * A4 with margins, a running header and page numbers, headings kept with what follows, table rows that
+ * never split across pages, column widths from the content (the layout the Google Doc uses too),
+ * figures right-aligned, status colours as cell shading, charts drawn by ECharts (src/node/chart.ts),
+ * and an East Asian font and language set in every run so Chinese text keeps a Chinese font.
  */
 import {
-  AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, LineRuleType, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, ShadingType, Table,
+  TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
+import { chartWords } from '../core/chart';
 import { HEADER_COLOR, STATUS_COLORS } from '../core/colors';
-import type { ReportBlock, ReportModel } from '../core/report';
-import { ChartSpec, DEFAULT_COLORS, renderChart } from './emulator/png';
+import {
+  DocBlock, DocCell, DocModel, KeyFigure, PAGE_WORDS, TABLE_FONT_SIZE, layoutColumns, pageSizePoints, textWidthPoints,
+} from '../core/document';
+import type { ReportModel } from '../core/report';
+import { reportDocument } from '../core/reportDocument';
+import { CHART_SIZE, chartPng } from './chart';
 
-export const CHART_SIZE = { width: 640, height: 320 } as const;
-
-export interface DocxCell {
-  readonly text: string;
-  readonly bold?: boolean;
-  /** Background colour, `#rrggbb`. */
-  readonly fill?: string | null;
+/** A picture already drawn (a Google Doc's inline image exported from the emulator). */
+export interface ImageBlock {
+  readonly kind: 'image';
+  readonly png: Buffer;
+  /** Display size in points. */
+  readonly width: number;
+  readonly height: number;
+  readonly altText: string;
 }
 
-/** A document as a flat list: what the .docx writer understands. */
-export type DocxBlock =
-  | { readonly kind: 'title' | 'subtitle'; readonly text: string }
-  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string; readonly italic?: boolean; readonly bold?: boolean; readonly bullet?: boolean }
-  | { readonly kind: 'table'; readonly rows: readonly (readonly DocxCell[])[]; readonly headerRow: boolean }
-  | { readonly kind: 'image'; readonly png: Buffer; readonly width: number; readonly height: number };
+/** What the .docx writer lays out: the document model's blocks, plus pictures already drawn. */
+export type DocxBlock = DocBlock | ImageBlock;
 
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+export interface DocxDocument extends Omit<DocModel, 'blocks'> {
+  readonly blocks: readonly DocxBlock[];
+}
 
-function hex(color: string): string {
+const LATIN_FONT = 'Arial';
+/** Present on every Windows since Vista and mapped by WPS; LibreOffice substitutes its own CJK font. */
+const EAST_ASIAN_FONT = 'Microsoft YaHei';
+const BODY_SIZE = 10.5;
+const NOTE_COLOR = '5F6368';
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'BDC1C6' } as const;
+
+const twips = (points: number): number => Math.round(points * 20);
+const halfPoints = (points: number): number => Math.round(points * 2);
+const hex = (color: string): string => {
   const h = color.replace('#', '');
   return (h.length === 3 ? h.split('').map((c) => c + c).join('') : h).toUpperCase();
-}
+};
 
-function toChildren(block: DocxBlock): (Paragraph | Table)[] {
-  switch (block.kind) {
-    case 'title':
-      return [new Paragraph({ text: block.text, heading: HeadingLevel.TITLE })];
-    case 'subtitle':
-      return [new Paragraph({ children: [new TextRun({ text: block.text, color: '5F6368' })], spacing: { after: 240 } })];
-    case 'heading':
-      return [new Paragraph({ text: block.text, heading: HEADINGS[block.level] })];
-    case 'paragraph':
-      return [new Paragraph({
-        children: [new TextRun({ text: block.text, italics: block.italic ?? false, bold: block.bold ?? false })],
-        ...(block.bullet ? { bullet: { level: 0 } } : {}),
-      })];
-    case 'image':
-      return [new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new ImageRun({ type: 'png', data: block.png, transformation: { width: block.width, height: block.height } })],
-      })];
-    case 'table': {
-      if (block.rows.length === 0) return [];
-      const widths = columnWidths(block.rows.map((row) => row.map((cell) => cell.text)));
-      const rows = block.rows.map((row, r) => new TableRow({
-        tableHeader: block.headerRow && r === 0,
-        children: row.map((cell, c) => new TableCell({
-          width: { size: widths[c] ?? 0, type: WidthType.DXA },
-          children: [new Paragraph({ children: [new TextRun({ text: cell.text, bold: cell.bold ?? false })] })],
-          ...(cell.fill ? { shading: { fill: hex(cell.fill), type: ShadingType.CLEAR, color: 'auto' } } : {}),
-        })),
-      }));
-      // An empty paragraph after each table keeps two tables from merging in Word.
-      return [new Table({ rows, columnWidths: widths, width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA } }), new Paragraph({ text: '' })];
-    }
-  }
-}
-
-/** Width of the text on an A4 page with the default margins, in twentieths of a point. */
-const TEXT_WIDTH_TWIPS = 9026;
-
-/**
- * Column widths that follow how much each column holds (a Chinese character counts twice), so a long
- * Analysis column gets the room and a two-digit Target column does not.
- */
-export function columnWidths(rows: readonly (readonly string[])[]): number[] {
-  const columns = Math.max(0, ...rows.map((r) => r.length));
-  const weight = (text: string): number => [...text].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
-  const weights = Array.from({ length: columns }, (_, c) => Math.min(40, Math.max(13, ...rows.map((r) => weight(r[c] ?? '')))));
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  return weights.map((w) => Math.floor((w / total) * TEXT_WIDTH_TWIPS));
-}
-
-/** Packs blocks into a .docx (Arial for Latin text, Microsoft YaHei for Chinese). */
-export async function docxFromBlocks(blocks: readonly DocxBlock[], title = ''): Promise<Buffer> {
-  const doc = new Document({
-    title,
-    creator: 'Market Expansion Tracker',
-    styles: { default: { document: { run: { font: { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'Microsoft YaHei' }, size: 21 } } } },
-    sections: [{ children: blocks.flatMap(toChildren) }],
-  });
-  return Packer.toBuffer(doc);
-}
-
-type ChartBlock = Extract<ReportBlock, { kind: 'chart' }>;
-
-/** What the rasteriser draws: a missing value (a month without data) is NaN, so no bar is drawn for it, never a 0. */
-export function chartSpec(chart: ChartBlock): ChartSpec {
+/** Run properties every text run carries: the East Asian font and language, so Chinese never falls back to a Latin font. */
+function runBase(doc: DocxDocument): { font: { ascii: string; hAnsi: string; eastAsia: string; cs: string; hint?: string }; language: { value: string; eastAsia: string } } {
   return {
-    kind: 'column', width: CHART_SIZE.width, height: CHART_SIZE.height, categories: [...chart.categories],
-    series: chart.series.map((s) => s.values.map((v) => v ?? Number.NaN)),
-    colors: chart.series.map((s, i) => s.color || DEFAULT_COLORS[i % DEFAULT_COLORS.length]!), stacked: false,
+    font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: EAST_ASIAN_FONT, cs: LATIN_FONT, ...(doc.lang === 'zh-CN' ? { hint: 'eastAsia' } : {}) },
+    language: { value: doc.lang === 'zh-CN' ? 'zh-CN' : 'en-GB', eastAsia: 'zh-CN' },
   };
 }
 
-/** The chart drawn locally as a PNG (the emulator's rasteriser: bars, axes and legend swatches; no text). */
-export function chartPng(chart: ChartBlock): Buffer {
-  return renderChart(chartSpec(chart));
+function text(doc: DocxDocument, value: string, options: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}): TextRun {
+  return new TextRun({
+    ...runBase(doc), text: value, bold: options.bold ?? false, italics: (options.italics ?? false) && doc.lang !== 'zh-CN',
+    ...(options.size ? { size: halfPoints(options.size) } : {}), ...(options.color ? { color: options.color } : {}),
+  });
 }
 
-/** The report model as blocks, laid out like the Google Doc. */
-export function reportBlocks(model: ReportModel): DocxBlock[] {
-  const blocks: DocxBlock[] = [{ kind: 'title', text: model.documentName }, { kind: 'subtitle', text: model.subtitle }];
-  for (const section of model.sections) {
-    blocks.push({ kind: 'heading', level: 1, text: section.title });
-    for (const block of section.blocks) {
-      switch (block.kind) {
-        case 'heading':
-          blocks.push({ kind: 'heading', level: block.level, text: block.text });
-          break;
-        case 'paragraph':
-          blocks.push({ kind: 'paragraph', text: block.text, italic: block.style === 'note', bullet: block.style === 'bullet' });
-          break;
-        case 'table':
-          blocks.push({
-            kind: 'table', headerRow: true,
-            rows: [
-              block.header.map((text) => ({ text, bold: true, fill: HEADER_COLOR })),
-              ...block.rows.map((row) => row.map((c) => ({ text: c.text, fill: c.status ? STATUS_COLORS[c.status] : null }))),
-            ],
-          });
-          break;
-        case 'keyFigures':
-          blocks.push({
-            kind: 'table', headerRow: false,
-            rows: block.figures.map((f) => [{ text: f.label, bold: true }, { text: f.value, fill: f.status ? STATUS_COLORS[f.status] : null }]),
-          });
-          break;
-        case 'chart':
-          blocks.push({ kind: 'heading', level: 3, text: block.title });
-          blocks.push({ kind: 'image', png: chartPng(block), width: CHART_SIZE.width, height: CHART_SIZE.height });
-          blocks.push({ kind: 'paragraph', text: block.legend, italic: true });
-          break;
-      }
+function cellParagraph(doc: DocxDocument, value: string, align: 'left' | 'right', bold: boolean, keepNext: boolean): Paragraph {
+  return new Paragraph({
+    alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    keepNext, keepLines: true,
+    spacing: { before: 20, after: 20 },
+    children: [text(doc, value, { bold, size: TABLE_FONT_SIZE })],
+  });
+}
+
+/** Tables up to this many rows stay on one page with their heading (each row kept with the next). */
+const KEEP_TOGETHER_ROWS = 14;
+
+function table(doc: DocxDocument, block: Extract<DocBlock, { kind: 'table' }>): Table {
+  const width = textWidthPoints(doc.page);
+  const layout = layoutColumns(block.header, block.rows, width, block.columns);
+  const rowsCount = block.rows.length + 1;
+  const together = rowsCount <= KEEP_TOGETHER_ROWS;
+  const cell = (c: DocCell, column: number, header: boolean, keepNext: boolean, bold: boolean): TableCell => {
+    const fill = header ? HEADER_COLOR : c.status ? STATUS_COLORS[c.status] : null;
+    return new TableCell({
+      width: { size: twips(layout.widths[column] ?? 0), type: WidthType.DXA },
+      margins: { left: 100, right: 100, top: 30, bottom: 30 },
+      borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+      children: [cellParagraph(doc, c.text, layout.align[column] ?? 'left', bold || (c.bold ?? false), keepNext)],
+      ...(fill ? { shading: { fill: hex(fill), type: ShadingType.CLEAR, color: 'auto' } } : {}),
+    });
+  };
+  const rows = [
+    ...(block.header.length > 0
+      ? [new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((h, c) => cell({ text: h }, c, true, true, true)) })]
+      : []),
+    ...block.rows.map((row, r) => {
+      const last = r === block.rows.length - 1;
+      return new TableRow({
+        cantSplit: true,
+        children: row.map((c, column) => cell(c, column, false, together && !last, last && (block.totalRow ?? false))),
+      });
+    }),
+  ];
+  return new Table({
+    rows, layout: TableLayoutType.FIXED, columnWidths: layout.widths.map(twips), width: { size: twips(width), type: WidthType.DXA },
+  });
+}
+
+function keyFigures(doc: DocxDocument, figures: readonly KeyFigure[]): Table {
+  const width = textWidthPoints(doc.page);
+  const widths = [width * 0.6, width * 0.4];
+  const rows = figures.map((f, i) => new TableRow({
+    cantSplit: true,
+    children: [
+      new TableCell({
+        width: { size: twips(widths[0]!), type: WidthType.DXA }, margins: { left: 100, right: 100, top: 40, bottom: 40 },
+        borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+        children: [cellParagraph(doc, f.label, 'left', false, i < figures.length - 1)],
+      }),
+      new TableCell({
+        width: { size: twips(widths[1]!), type: WidthType.DXA }, margins: { left: 100, right: 100, top: 40, bottom: 40 },
+        borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+        children: [cellParagraph(doc, f.value, 'right', true, i < figures.length - 1)],
+        ...(f.status ? { shading: { fill: hex(STATUS_COLORS[f.status]), type: ShadingType.CLEAR, color: 'auto' } } : {}),
+      }),
+    ],
+  }));
+  return new Table({ rows, layout: TableLayoutType.FIXED, columnWidths: widths.map(twips), width: { size: twips(width), type: WidthType.DXA } });
+}
+
+/** Points to the pixels docx measures images in (96 per inch). */
+const px = (points: number): number => Math.round((points * 96) / 72);
+
+function image(doc: DocxDocument, png: Buffer, width: number, height: number, altText: string): Paragraph {
+  const maxWidth = textWidthPoints(doc.page);
+  const scale = Math.min(1, maxWidth / width);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120 },
+    children: [new ImageRun({
+      type: 'png', data: png, transformation: { width: px(width * scale), height: px(height * scale) },
+      altText: { name: altText.slice(0, 100), description: altText, title: altText.slice(0, 100) },
+    })],
+  });
+}
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+/** An empty paragraph after each table keeps two tables from merging in Word and gives the page air. */
+function spacer(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 80 }, children: [] });
+}
+
+function blockChildren(doc: DocxDocument, block: DocxBlock, next: DocxBlock | undefined): (Paragraph | Table)[] {
+  // A paragraph that introduces a table or a chart stays on its page.
+  const introduces = next !== undefined && (next.kind === 'table' || next.kind === 'chart' || next.kind === 'image' || next.kind === 'keyFigures');
+  switch (block.kind) {
+    case 'heading':
+      return [new Paragraph({ heading: HEADINGS[block.level], keepNext: true, keepLines: true, children: [text(doc, block.text)] })];
+    case 'paragraph':
+      return [new Paragraph({
+        ...(block.style === 'bullet' ? { bullet: { level: 0 } } : {}),
+        spacing: { after: 80 }, keepNext: introduces,
+        children: [block.style === 'note' ? text(doc, block.text, { italics: true, color: NOTE_COLOR, size: 9.5 }) : text(doc, block.text)],
+      })];
+    case 'table':
+      return [table(doc, block), spacer()];
+    case 'keyFigures':
+      return [keyFigures(doc, block.figures), spacer()];
+    case 'callout':
+      return [new Paragraph({
+        shading: { fill: 'FEF7E0', type: ShadingType.CLEAR, color: 'auto' },
+        border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'F9AB00', space: 6 } },
+        spacing: { before: 80, after: 120 }, keepNext: true,
+        children: [text(doc, `${block.title} `, { bold: true }), text(doc, block.text)],
+      })];
+    case 'chart': {
+      const png = chartPng(block.chart, CHART_SIZE);
+      const words = chartWords(block.chart);
+      return [
+        image(doc, png, CHART_SIZE.width * 0.75, CHART_SIZE.height * 0.75, `${words[0] ?? ''}. ${block.chart.caption}`),
+        new Paragraph({ spacing: { after: 160 }, children: [text(doc, block.chart.caption, { italics: true, color: NOTE_COLOR, size: 9 })] }),
+      ];
     }
+    case 'image':
+      return [image(doc, block.png, block.width, block.height, block.altText)];
   }
-  return blocks;
+}
+
+function pageNumberRuns(doc: DocxDocument): TextRun[] {
+  const words = doc.lang === 'zh-CN' ? PAGE_WORDS.zh : PAGE_WORDS.en;
+  const base = { ...runBase(doc), size: halfPoints(8.5), color: NOTE_COLOR };
+  return [new TextRun({ ...base, children: [words.before, PageNumber.CURRENT, words.middle, PageNumber.TOTAL_PAGES, words.after] })];
+}
+
+/** Packs a document model into .docx bytes. */
+export async function docxFromDocument(doc: DocxDocument): Promise<Buffer> {
+  const size = pageSizePoints(doc.page);
+  const mm = (value: number): number => Math.round((value / 25.4) * 1440);
+  const base = runBase(doc);
+  const headingStyle = (id: string, name: string, sizePt: number, before: number, color: string) => ({
+    id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true,
+    run: { ...base, size: halfPoints(sizePt), bold: true, color },
+    paragraph: { spacing: { before, after: 80 }, keepNext: true, keepLines: true },
+  });
+  const document = new Document({
+    title: doc.name,
+    creator: 'Market Expansion Tracker',
+    styles: {
+      default: { document: { run: { ...base, size: halfPoints(BODY_SIZE) }, paragraph: { spacing: { line: 288, lineRule: LineRuleType.AUTO } } } },
+      paragraphStyles: [
+        headingStyle('Heading1', 'Heading 1', 15, 320, '1A73E8'),
+        headingStyle('Heading2', 'Heading 2', 12, 220, '202124'),
+        headingStyle('Heading3', 'Heading 3', 11, 160, '202124'),
+        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { ...base, size: halfPoints(20), bold: true, color: '202124' }, paragraph: { spacing: { after: 80 } } },
+      ],
+    },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: twips(size.width), height: twips(size.height) },
+          margin: { top: mm(doc.page.margins.top), right: mm(doc.page.margins.right), bottom: mm(doc.page.margins.bottom), left: mm(doc.page.margins.left), header: mm(9), footer: mm(9) },
+        },
+      },
+      headers: {
+        default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(doc, doc.header, { size: 8.5, color: NOTE_COLOR })] })] }),
+      },
+      footers: {
+        default: new Footer({
+          children: [new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              ...(doc.footer.text !== '' ? [text(doc, doc.footer.text, { size: 8.5, color: NOTE_COLOR }), text(doc, '    ', { size: 8.5 })] : []),
+              ...(doc.footer.pageNumbers ? pageNumberRuns(doc) : []),
+            ],
+          })],
+        }),
+      },
+      children: [
+        new Paragraph({ heading: HeadingLevel.TITLE, children: [text(doc, doc.title)] }),
+        ...(doc.subtitle !== '' ? [new Paragraph({ spacing: { after: 200 }, children: [text(doc, doc.subtitle, { color: NOTE_COLOR })] })] : []),
+        ...doc.blocks.flatMap((block, i) => blockChildren(doc, block, doc.blocks[i + 1])),
+      ],
+    }],
+  });
+  return Packer.toBuffer(document);
 }
 
 /** The evaluation report as a .docx file's bytes. */
 export function reportDocx(model: ReportModel): Promise<Buffer> {
-  return docxFromBlocks(reportBlocks(model), model.documentName);
+  return docxFromDocument(reportDocument(model));
 }
-

@@ -2,13 +2,19 @@ import { formatNumber, formatPercent } from '../../src/core/format';
 import fc from 'fast-check';
 import { Lang, pick } from '../../src/core/i18n';
 import { RawWorkbook, TimeContext, readWorkbook } from '../../src/core/model';
+import type { ChartModel } from '../../src/core/chart';
+import { CHART_METRICS_SHOWN } from '../../src/core/reportCharts';
 import {
-  CHART_METRICS_SHOWN, ReportBlock, ReportModel, ReportSection, SECTION_ORDER, SUMMARY_SENTENCES_SHOWN, folderIdFrom,
+  ReportBlock, ReportModel, ReportSection, SECTION_ORDER, SUMMARY_SENTENCES_SHOWN, folderIdFrom,
   hasProjectTabs, reportSummaryJson, versionedName,
 } from '../../src/core/report';
 import { columnSpec } from '../../src/core/schema';
 import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
 import { AFTER_CYCLE, exampleRaw, reportOf } from './reportFixture';
+
+function chartsOf(section: ReportSection): ChartModel[] {
+  return section.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : []));
+}
 
 const section = (model: ReportModel, id: ReportSection['id']): ReportSection => {
   const s = model.sections.find((x) => x.id === id);
@@ -39,11 +45,11 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
   it('has every section, in the order DESIGN lists them', () => {
     expect(en.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
     expect(en.sections.map((s) => s.title)).toEqual([
-      'Summary', 'Result metrics', 'Process metrics', 'Customer feedback', 'Input and output', 'Target analysis',
-      'Execution summary', 'Highlights, problems and improvement suggestions', 'Data-quality notes', 'Charts',
+      'Summary', 'Result metrics', 'Process metrics', 'Customer feedback', 'Input and output', 'Target analysis', 'Charts',
+      'Execution summary', 'Highlights, problems and improvement suggestions', 'Conclusion and proposals for the next cycle', 'Data-quality notes',
     ]);
     expect(zh.sections.map((s) => s.title)).toEqual([
-      '总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '执行情况汇总', '亮点、问题与优化建议', '数据质量说明', '图表',
+      '总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '图表', '执行情况汇总', '亮点、问题与优化建议', '结论与下一周期建议', '数据质量说明',
     ]);
   });
 
@@ -171,9 +177,9 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
     expect(en.problemCount).toBe(1);
   });
 
-  it('gives the two charts as data', () => {
-    const charts = section(en, 'charts').blocks.filter((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart');
-    expect(charts.map((c) => c.id)).toEqual(['targetVsActual', 'monthly']);
+  it('gives the four charts as data', () => {
+    const charts = chartsOf(section(en, 'charts'));
+    expect(charts.map((c) => c.id)).toEqual(['targetVsActual', 'monthly', 'pacing', 'costs']);
     expect(charts[0]!.categories).toEqual(['New customers', 'East China revenue', 'Customer visits', 'Lead conversion rate', 'Total expansion cost', 'Input-output ratio (ROI)']);
     expect(charts[0]!.series[1]!.values).toEqual([90, 107.5, 110, 80, 107.1, 128]);
     expect(charts[1]!.categories).toEqual(['2023-07', '2023-08', '2023-09']);
@@ -207,14 +213,14 @@ describe('report model — missing and empty data', () => {
       const model = reportOf(lang, {});
       expect(model.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
       const empty = model.sections.filter((s) => !s.hasData).map((s) => s.id);
-      expect(empty).toEqual(['summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'execution', 'retrospective', 'charts']);
+      expect(empty).toEqual(['summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'charts', 'execution', 'retrospective', 'conclusion']);
       expect(model.documentName).toBe(lang === 'en' ? 'Market expansion evaluation report' : '市场拓展效果评估报告');
     }
     const en = reportOf('en', {});
     expect(paragraphs(section(en, 'result'))).toEqual(['No data: the Evaluation tab is missing.']);
     expect(paragraphs(section(en, 'execution'))).toEqual(['No data: the Tracking tab is missing.']);
     expect(paragraphs(section(en, 'summary')).at(-1)).toBe(
-      'Sections without data: Summary, Result metrics, Process metrics, Customer feedback, Input and output, Target analysis, Execution summary, Highlights, problems and improvement suggestions, Charts.',
+      'Sections without data: Summary, Result metrics, Process metrics, Customer feedback, Input and output, Target analysis, Charts, Execution summary, Highlights, problems and improvement suggestions, Conclusion and proposals for the next cycle.',
     );
     expect(texts(table(en, 'quality')).some((r) => r[2] === 'The tab "Evaluation" is missing.')).toBe(true);
     const zh = reportOf('zh-CN', {});
@@ -323,7 +329,7 @@ describe('report model — currency unit, months without data, many metrics, no 
       ['Total', '50', '26', '52%', ''],
     ]);
     const charts = section(model, 'charts');
-    const monthly = charts.blocks.find((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart' && b.id === 'monthly')!;
+    const monthly = chartsOf(charts).find((c) => c.id === 'monthly')!;
     expect(monthly.series.map((s) => s.values)).toEqual([[15, 18, 17], [12, 14, null]]);
     expect(paragraphs(charts)).toContain('No bar for 2023-09: the Weekly log has no rows in these months yet.');
     expect(paragraphs(section(reportOf('zh-CN', (() => {
@@ -360,7 +366,7 @@ describe('report model — currency unit, months without data, many metrics, no 
 
   it('charts at most 20 metrics, those furthest from target, and says so', () => {
     const model = manyMetrics('en');
-    const chart = section(model, 'charts').blocks.find((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart' && b.id === 'targetVsActual')!;
+    const chart = chartsOf(section(model, 'charts')).find((c) => c.id === 'targetVsActual')!;
     const shown = [5, 7, 9, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29];
     expect(CHART_METRICS_SHOWN).toBe(20);
     expect(chart.categories).toEqual(shown.map((i) => `M${i + 1}`));

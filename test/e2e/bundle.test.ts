@@ -43,6 +43,9 @@ describe('the built Apps Script bundle', () => {
     const inputs = JSON.parse(readFileSync(join(__dirname, '..', '..', 'build', 'bundle-inputs.json'), 'utf8')) as string[];
     expect(inputs).toContain('src/main.ts');
     expect(inputs.filter((f) => !/^src\/(core\/|gas\/|main\.ts$)/.test(f))).toEqual([]);
+    // The document and chart models travel to Apps Script; the charting library and its renderer never do.
+    expect(inputs).toEqual(expect.arrayContaining(['src/core/chart.ts', 'src/core/document.ts', 'src/core/reportCharts.ts', 'src/core/conclusion.ts']));
+    expect(inputs.filter((f) => /echarts|zrender|resvg|fonts-sc|src\/node\//.test(f))).toEqual([]);
   });
 
   it('keeps Chinese text as UTF-8, not escapes', () => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmuDataTableBuilder, Emulator, EmuDocument, EmuTable } from '../../src/node/emulator';
 import { exportDocumentDocx } from '../../src/node/emulator/docExport';
-import { PNG_SIGNATURE } from '../../src/node/emulator/png';
 import { docxTexts, unzip } from '../node/zip';
 import { bundleEmulator } from './harness';
 
@@ -56,7 +55,7 @@ describe('Generate report (built bundle in the emulator)', () => {
     ]);
     expect(heading1(doc)).toEqual([
       'Summary', 'Result metrics', 'Process metrics', 'Customer feedback', 'Input and output', 'Target analysis',
-      'Execution summary', 'Highlights, problems and improvement suggestions', 'Data-quality notes', 'Charts',
+      'Charts', 'Execution summary', 'Highlights, problems and improvement suggestions', 'Conclusion and proposals for the next cycle', 'Data-quality notes',
     ]);
 
     const result = tableWithHeader(doc, 'Metric', 0);
@@ -83,8 +82,26 @@ describe('Generate report (built bundle in the emulator)', () => {
     ]);
 
     const images = doc.body.images();
-    expect(images).toHaveLength(2);
-    for (const image of images) expect(image.blob.data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(images).toHaveLength(4);
+    for (const image of images) expect(image.blob.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Each chart carries its words through the Charts service: title, axis titles, one legend entry per series.
+    const charts = emulator.services.Charts.built;
+    expect(charts.map((c) => c.options.title)).toEqual([
+      'Target vs actual per metric', 'New customers by month vs monthly target', 'New customers: cumulative actual vs expected pace',
+      'Costs by channel and acquisition cost per new customer',
+    ]);
+    expect(charts.map((c) => [c.options.xAxisTitle, c.options.yAxisTitle, c.options.legendPosition])).toEqual([
+      ['Metric', 'Achievement (% of target)', 'BOTTOM'], ['Month', 'New customers (customers)', 'BOTTOM'],
+      ['Week starting', 'New customers, cumulative (customers)', 'BOTTOM'], ['Channel', 'Cost (10k CNY)', 'BOTTOM'],
+    ]);
+    expect(charts.map((c) => c.options.data!.columns.slice(1).map((col) => col.label))).toEqual([
+      ['Target', 'Actual: on target', 'Actual: at risk'], ['Target', 'Actual: on target', 'Actual: at risk', 'Actual: off target'],
+      ['Expected by then', 'Actual to date'], ['Cost', 'Acquisition cost per new customer'],
+    ]);
+    expect(charts[3]!.options.advanced.vAxes).toEqual({ 0: { title: 'Cost (10k CNY)' }, 1: { title: 'Acquisition cost per new customer (10k CNY)' } });
+    // A4 portrait with margins, the report's name in the header.
+    expect(doc.body.page).toEqual(expect.objectContaining({ width: 595.28, height: 841.89 }));
+    expect(doc.header?.plainText()).toBe('2023 Q3 East China — Market expansion evaluation report');
 
     const log = logRows(emulator, 'Log');
     expect(log.at(-1)?.slice(1)).toEqual(['Generate report', 'director@example.com', `${doc.name} — ${doc.url}`]);
@@ -95,10 +112,10 @@ describe('Generate report (built bundle in the emulator)', () => {
     // The emulator exports the Doc as .docx with the same content.
     const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.docx');
     await exportDocumentDocx(doc, path);
-    const entries = unzip(readFileSync(path));
+    const entries = await unzip(readFileSync(path));
     const texts = docxTexts(entries.get('word/document.xml')!.toString('utf8'));
     expect(texts).toEqual(expect.arrayContaining(['Result metrics', '90%', '107.5%', '1:7.7', 'Zhang, Zhao']));
-    expect([...entries.keys()].filter((k) => k.startsWith('word/media/'))).toHaveLength(2);
+    expect([...entries.keys()].filter((k) => k.startsWith('word/media/'))).toHaveLength(4);
   });
 
   it('a second run for the same cycle makes v2 and leaves the first document alone', () => {
@@ -165,9 +182,9 @@ describe('Generate report (built bundle in the emulator)', () => {
     emulator.call('menuGenerateReport');
     const doc = emulator.documents[0]!;
     expect(doc.name).toBe('2023 Q3 华东区域 — 市场拓展效果评估报告');
-    expect(heading1(doc)).toEqual(['总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '执行情况汇总', '亮点、问题与优化建议', '数据质量说明', '图表']);
+    expect(heading1(doc)).toEqual(['总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '图表', '执行情况汇总', '亮点、问题与优化建议', '结论与下一周期建议', '数据质量说明']);
     expect(tableWithHeader(doc, '核心指标').texts()[1]).toEqual(['新增客户数（家）', '50', '45', '90%', '有风险', '受竞品8月促销活动影响，5家客户延迟签约']);
-    expect(doc.body.images()).toHaveLength(2);
+    expect(doc.body.images()).toHaveLength(4);
     expect(emulator.ui.dialogs.at(-1)!.title).toBe('报告已生成');
     expect(logRows(emulator, '日志').at(-1)?.[1]).toBe('生成评估报告');
     emulator.call('menuGenerateReport');
@@ -198,12 +215,12 @@ describe('Generate report (built bundle in the emulator)', () => {
     emulator.call('menuGenerateReport');
     const doc = emulator.documents[0]!;
     expect(doc.trashed).toBe(false);
-    expect(heading1(doc)).toHaveLength(10);
+    expect(heading1(doc)).toHaveLength(11);
     const text = doc.body.plainText();
     expect(text).toContain('No data: the Retrospective tab is missing.');
     expect(text).toContain('No data: the Costs tab is missing.');
     expect(text).toContain('Sections without data: Customer feedback, Highlights, problems and improvement suggestions.');
-    expect(doc.body.images()).toHaveLength(2);
+    expect(doc.body.images()).toHaveLength(3);
   });
 });
 
@@ -311,7 +328,11 @@ describe('Generate report: charts and document calls', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(rows.slice(-3)).toEqual([['2023-07', 15, 12], ['2023-08', 18, 14], ['2023-09', 17, null]]);
+    const monthly = emulator.services.Charts.built.find((c) => c.options.title === 'New customers by month vs monthly target')!;
+    // One series per status the months show (July at risk, August off target); September has no bar at all.
+    expect(monthly.options.data!.columns.map((c) => c.label)).toEqual(['Month', 'Target', 'Actual: at risk', 'Actual: off target']);
+    expect(monthly.options.data!.rows).toEqual([['2023-07', 15, 12, null], ['2023-08', 18, null, 14], ['2023-09', 17, null, null]]);
+    expect(rows.length).toBeGreaterThan(3);
     const doc = emulator.documents[0]!;
     expect(doc.trashed).toBe(false);
     expect(tableWithHeader(doc, 'Month').texts()[3]).toEqual(['2023-09', '17', '—', '—', 'No data']);
@@ -334,8 +355,8 @@ describe('Generate report: charts and document calls', () => {
     const doc = emulator.documents[0]!;
     expect(doc.trashed).toBe(false);
     const calls = emulator.calls.snapshot();
-    // 20 metric rows in the first chart, 3 months in the second.
-    expect(calls['DataTableBuilder.addRow']).toBe(23);
+    // 20 metric rows in the first chart, 3 months in the second, 3 channels in the costs chart (no pacing: these metrics are not cumulative).
+    expect(calls['DataTableBuilder.addRow']).toBe(26);
     const headerCells = tables(doc).filter((t) => t.rows[0]!.cells.every((c) => c.bold)).reduce((n, t) => n + t.rows[0]!.cells.length, 0);
     expect(calls['TableCell.setAttributes']).toBe(headerCells);
     expect(calls['Text.setBold'] ?? 0).toBe(0);

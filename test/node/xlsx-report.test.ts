@@ -242,7 +242,7 @@ describe('a missing column or tab is explained for the file, not for the Google 
     expect(err).toContain('    修改：请在“Tracking”工作表第 2 行添加表头为“任务名称”的列（可识别的表头：“Task”、“任务名称”；不区分大小写、空格和全角/半角）。' +
       '如果某个未能识别的表头就是这一列，请将其改为“任务名称”。');
     expect(err).toContain('请将该工作表重命名为“投入”');
-    const document = unzip(readFileSync(docx)).get('word/document.xml')!.toString('utf8');
+    const document = (await unzip(readFileSync(docx))).get('word/document.xml')!.toString('utf8');
     expect(document).toContain('请在“Tracking”工作表第 2 行添加表头为“任务名称”的列');
     expect(document).not.toContain('创建或修复工作表');
     expect(document.split('缺少列“任务名称”').length - 1).toBe(1);

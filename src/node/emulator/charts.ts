@@ -1,5 +1,11 @@
-/** Charts: data tables and bar/column/line chart builders whose getAs('image/png') draws a real PNG. */
-import { DEFAULT_COLORS, renderChart } from './png';
+/**
+ * Charts: data tables and bar/column/line chart builders. The builder records every option it is given
+ * (title, axis titles, legend position, colours, dimensions, advanced options), so tests can check the
+ * words a chart carries; getAs('image/png') draws it with the same charting library as the .docx
+ * (ECharts, src/node/chart.ts), from those options only.
+ */
+import type { ChartModel, ChartSeries } from '../../core/chart';
+import { chartPng } from '../chart';
 import type { Returning, Runtime } from './runtime';
 import { EmuBlob } from './services';
 
@@ -68,6 +74,43 @@ export interface ChartOptions {
   stacked: boolean;
   legendPosition: string;
   data: EmuDataTable | null;
+  /** Everything passed to setOption, by option name. */
+  advanced: Record<string, unknown>;
+}
+
+/** Google Charts' default series colours, used when setColors was not called. */
+const DEFAULT_COLORS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6'];
+
+type SeriesOption = { targetAxisIndex?: number; lineDashStyle?: unknown; type?: string };
+
+/** The chart a Charts builder describes, as a chart model the Node renderer draws. */
+export function modelOf(options: ChartOptions): ChartModel {
+  const d = options.data;
+  const columns = d?.columns ?? [];
+  const rows = d?.rows ?? [];
+  const seriesOptions = (options.advanced.series ?? {}) as Record<string, SeriesOption>;
+  const vAxes = (options.advanced.vAxes ?? {}) as Record<string, { title?: string }>;
+  const colors = options.colors.length > 0 ? options.colors : DEFAULT_COLORS;
+  const series: ChartSeries[] = columns.slice(1).map((column, i) => {
+    const extra = seriesOptions[String(i)] ?? {};
+    const line = options.kind === 'line' || extra.type === 'line';
+    return {
+      name: column.label, type: line ? 'line' : 'bar', role: 'actual', color: colors[i % colors.length]!,
+      values: rows.map((r) => (typeof r[i + 1] === 'number' ? (r[i + 1] as number) : null)),
+      labels: false, axis: extra.targetAxisIndex === 1 ? 'secondary' : 'primary', dashed: extra.lineDashStyle !== undefined,
+    };
+  });
+  const secondary = vAxes['1']?.title;
+  return {
+    id: options.title || 'chart', title: options.title,
+    categories: rows.map((r) => String(r[0] ?? '')),
+    categoryAxis: { title: options.xAxisTitle },
+    valueAxis: { title: vAxes['0']?.title ?? options.yAxisTitle },
+    ...(secondary !== undefined || series.some((s) => s.axis === 'secondary') ? { secondaryAxis: { title: secondary ?? '' } } : {}),
+    // A legend at NONE is not drawn: the stand-in is a legend of no names.
+    series: options.legendPosition === 'NONE' ? series.map((s) => ({ ...s, pointLegend: [] })) : series,
+    caption: '',
+  };
 }
 
 export class EmuChart implements ChartSlice {
@@ -81,16 +124,9 @@ export class EmuChart implements ChartSlice {
     this.rt.hit('Chart.getBlob');
     return new EmuBlob(this.rt, this.render(), 'image/png', `${this.options.title || 'chart'}.png`);
   }
-  /** The PNG bytes (host helper). */
+  /** The PNG bytes (host helper), exactly the builder's dimensions in pixels, as the Charts service draws it. */
   render(): Buffer {
-    const d = this.options.data;
-    const categories = (d?.rows ?? []).map((r) => String(r[0] ?? ''));
-    const series: number[][] = [];
-    for (let c = 1; c < (d?.columns.length ?? 0); c++) series.push((d?.rows ?? []).map((r) => Number(r[c] ?? 0)));
-    return renderChart({
-      kind: this.options.kind, width: this.options.width, height: this.options.height, categories, series,
-      colors: this.options.colors.length ? this.options.colors : DEFAULT_COLORS, stacked: this.options.stacked,
-    });
+    return chartPng(modelOf(this.options), { width: this.options.width, height: this.options.height }, 1);
   }
 }
 
@@ -98,8 +134,8 @@ const BUILDER_NAME = { bar: 'BarChartBuilder', column: 'ColumnChartBuilder', lin
 
 export class EmuChartBuilder implements ChartBuilderSlice {
   private readonly o: ChartOptions;
-  constructor(private readonly rt: Runtime, kind: ChartOptions['kind']) {
-    this.o = { kind, title: '', width: 600, height: 371, xAxisTitle: '', yAxisTitle: '', colors: [], stacked: false, legendPosition: 'RIGHT', data: null };
+  constructor(private readonly rt: Runtime, kind: ChartOptions['kind'], private readonly built: EmuChart[]) {
+    this.o = { kind, title: '', width: 600, height: 371, xAxisTitle: '', yAxisTitle: '', colors: [], stacked: false, legendPosition: 'RIGHT', data: null, advanced: {} };
   }
   private hit(m: string): this {
     this.rt.hit(`${BUILDER_NAME[this.o.kind]}.${m}`);
@@ -138,16 +174,21 @@ export class EmuChartBuilder implements ChartBuilderSlice {
     return this.hit('setStacked');
   }
   setLegendPosition(position: GoogleAppsScript.Charts.Position): this {
+    if (!Object.values(Position).includes(String(position) as never)) throw new Error('Invalid argument: position');
     this.o.legendPosition = String(position);
     return this.hit('setLegendPosition');
   }
-  setOption(_option: string, _value: unknown): this {
+  setOption(option: string, value: unknown): this {
+    if (typeof option !== 'string' || option === '') throw new Error('Invalid argument: option');
+    this.o.advanced[option] = value;
     return this.hit('setOption');
   }
   build(): EmuChart {
     this.hit('build');
     if (!this.o.data) throw new Error('A data table is required to build a chart.');
-    return new EmuChart(this.rt, { ...this.o, colors: [...this.o.colors] });
+    const chart = new EmuChart(this.rt, { ...this.o, colors: [...this.o.colors], advanced: { ...this.o.advanced } });
+    this.built.push(chart);
+    return chart;
   }
 }
 
@@ -155,18 +196,20 @@ export class EmuCharts implements ChartsSlice {
   readonly ColumnType = ColumnType;
   readonly ChartType = ChartType;
   readonly Position = Position;
+  /** Every chart built, in order (host helper: tests read the words each chart was given). */
+  readonly built: EmuChart[] = [];
   constructor(private readonly rt: Runtime) {}
   newBarChart(): EmuChartBuilder {
     this.rt.hit('Charts.newBarChart');
-    return new EmuChartBuilder(this.rt, 'bar');
+    return new EmuChartBuilder(this.rt, 'bar', this.built);
   }
   newColumnChart(): EmuChartBuilder {
     this.rt.hit('Charts.newColumnChart');
-    return new EmuChartBuilder(this.rt, 'column');
+    return new EmuChartBuilder(this.rt, 'column', this.built);
   }
   newLineChart(): EmuChartBuilder {
     this.rt.hit('Charts.newLineChart');
-    return new EmuChartBuilder(this.rt, 'line');
+    return new EmuChartBuilder(this.rt, 'line', this.built);
   }
   newDataTable(): EmuDataTableBuilder {
     this.rt.hit('Charts.newDataTable');

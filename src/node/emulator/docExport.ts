@@ -1,8 +1,18 @@
-/** Exports the emulator's Google Docs as .docx files (built on the document's element list). */
+/**
+ * Exports the emulator's Google Docs as .docx files, as Google Docs' own "Download → .docx" would:
+ * the page size and margins, header and footer, headings, paragraphs, list items, tables (with the
+ * column widths, alignment, bold and cell colours the script set) and images, through the same .docx
+ * writer as the offline report.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DocxBlock, docxFromBlocks } from '../docx';
-import { EmuDocument, EmuListItem, EmuParagraph, EmuTable, ParagraphHeading } from './documents';
+import { HEADER_COLOR, STATUS_COLORS } from '../../core/colors';
+import type { DocCell } from '../../core/document';
+import type { Status } from '../../core/metrics';
+import { DocxBlock, DocxDocument, docxFromDocument } from '../docx';
+import { EmuDocument, EmuListItem, EmuParagraph, EmuTable, HorizontalAlignment, ParagraphHeading } from './documents';
+
+const POINTS_PER_MM = 72 / 25.4;
 
 function headingLevel(heading: string): 1 | 2 | 3 | null {
   if (heading === ParagraphHeading.HEADING1) return 1;
@@ -10,42 +20,80 @@ function headingLevel(heading: string): 1 | 2 | 3 | null {
   return /^HEADING[3-6]$/.test(heading) ? 3 : null;
 }
 
-/** The document's body as .docx blocks: headings, paragraphs, list items, tables (bold and cell colours kept), images. */
-export function documentBlocks(doc: EmuDocument): DocxBlock[] {
+const statusOfColor = (color: string | null): Status | undefined =>
+  color === null ? undefined : (Object.entries(STATUS_COLORS).find(([, c]) => c.toLowerCase() === color.toLowerCase())?.[0] as Status | undefined);
+
+function tableBlock(table: EmuTable, index: number): DocxBlock {
+  const rows = table.rows.map((row) => row.cells);
+  const first = rows[0] ?? [];
+  const hasHeader = first.length > 0 && first.every((c) => c.bold || c.backgroundColor?.toLowerCase() === HEADER_COLOR);
+  if (rows.length === 1 && first.length === 1 && !hasHeader) {
+    return { kind: 'callout', title: '', text: first[0]!.text };
+  }
+  const body = hasHeader ? rows.slice(1) : rows;
+  const columns = (rows[0] ?? []).map((_, c) => {
+    const alignment = rows.map((r) => r[c]?.alignment).find((a) => a !== null && a !== undefined);
+    const width = table.columnWidths.get(c);
+    return { align: alignment === HorizontalAlignment.RIGHT ? 'right' as const : 'left' as const, ...(width !== undefined ? { weight: width } : {}) };
+  });
+  return {
+    kind: 'table', id: `table-${index}`,
+    header: hasHeader ? first.map((c) => c.text) : [],
+    rows: body.map((r) => r.map((c): DocCell => {
+      const status = statusOfColor(c.backgroundColor);
+      return { text: c.text, ...(status ? { status } : {}), ...(c.bold ? { bold: true } : {}) };
+    })),
+    columns,
+  };
+}
+
+/** The document as the .docx writer's model: page, header, footer and body blocks. */
+export function documentModel(doc: EmuDocument): DocxDocument {
   const blocks: DocxBlock[] = [];
-  for (const element of doc.body.children) {
+  let title = '';
+  let subtitle = '';
+  doc.body.children.forEach((element, index) => {
     if (element instanceof EmuTable) {
-      const rows = element.rows.map((row) => row.cells.map((cell) => ({
-        text: cell.text, bold: cell.attrs.BOLD === true, fill: cell.backgroundColor,
-      })));
-      blocks.push({ kind: 'table', rows, headerRow: (rows[0]?.length ?? 0) > 0 && rows[0]!.every((c) => c.bold) });
-      continue;
+      blocks.push(tableBlock(element, index));
+      return;
     }
     const paragraph: EmuParagraph = element;
     for (const inline of paragraph.inlines) {
       if (inline.type === 'INLINE_IMAGE') {
-        blocks.push({ kind: 'image', png: inline.image.blob.data, width: inline.image.width, height: inline.image.height });
+        // InlineImage sizes are pixels (96 per inch); the writer takes points.
+        blocks.push({ kind: 'image', png: inline.image.blob.data, width: inline.image.width * 0.75, height: inline.image.height * 0.75, altText: inline.image.blob.name ?? '' });
       }
     }
-    if (paragraph.inlines.length > 0 && paragraph.text === '') continue;
+    if (paragraph.inlines.length > 0 && paragraph.text === '') return;
     const level = headingLevel(paragraph.heading);
-    if (paragraph.heading === ParagraphHeading.TITLE) blocks.push({ kind: 'title', text: paragraph.text });
-    else if (paragraph.heading === ParagraphHeading.SUBTITLE) blocks.push({ kind: 'subtitle', text: paragraph.text });
+    if (paragraph.heading === ParagraphHeading.TITLE && title === '') title = paragraph.text;
+    else if (paragraph.heading === ParagraphHeading.SUBTITLE && subtitle === '') subtitle = paragraph.text;
     else if (level !== null) blocks.push({ kind: 'heading', level, text: paragraph.text });
-    else {
-      blocks.push({
-        kind: 'paragraph', text: paragraph.text, italic: paragraph.attrs.ITALIC === true, bold: paragraph.attrs.BOLD === true,
-        bullet: paragraph instanceof EmuListItem,
-      });
+    else if (paragraph.text !== '' || paragraph instanceof EmuListItem) {
+      const note = paragraph.attrs.ITALIC === true;
+      blocks.push({ kind: 'paragraph', text: paragraph.text, style: paragraph instanceof EmuListItem ? 'bullet' : note ? 'note' : 'normal' });
     }
-  }
-  return blocks;
+  });
+  const page = doc.body.page;
+  const mm = (points: number): number => points / POINTS_PER_MM;
+  return {
+    lang: /[\u4e00-\u9fff]/.test(doc.body.plainText()) ? 'zh-CN' : 'en',
+    name: doc.name, title, subtitle,
+    page: {
+      size: 'A4', orientation: page.width > page.height ? 'landscape' : 'portrait',
+      margins: { top: mm(page.marginTop), right: mm(page.marginRight), bottom: mm(page.marginBottom), left: mm(page.marginLeft) },
+    },
+    header: doc.header?.plainText() ?? '',
+    // Google Docs' own export holds page numbers only where a person inserted them in the Docs editor.
+    footer: { text: doc.footer?.plainText() ?? '', pageNumbers: false },
+    blocks,
+  };
 }
 
 /** Writes one emulated Google Doc as a .docx file. */
 export async function exportDocumentDocx(doc: EmuDocument, path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, await docxFromBlocks(documentBlocks(doc), doc.name));
+  await writeFile(path, await docxFromDocument(documentModel(doc)));
 }
 
 /** A file name safe on every system, from a document name. */

@@ -230,9 +230,40 @@ export class EmuListItem extends EmuParagraph {
   }
 }
 
+/** The paragraph a table cell holds (DocumentApp gives each cell one): its alignment is the cell's. */
+export class EmuCellParagraph {
+  constructor(private readonly rt: Runtime, private readonly cell: EmuTableCell) {}
+  asParagraph(): this {
+    this.rt.hit('Paragraph.asParagraph');
+    return this;
+  }
+  getText(): string {
+    this.rt.hit('Paragraph.getText');
+    return this.cell.text;
+  }
+  setAlignment(alignment: GoogleAppsScript.Document.HorizontalAlignment): this {
+    this.rt.hit('Paragraph.setAlignment');
+    if (!Object.values(HorizontalAlignment).includes(String(alignment) as never)) throw new Error('Invalid argument: alignment');
+    this.cell.alignment = String(alignment);
+    return this;
+  }
+}
+
 export class EmuTableCell extends TextContainer {
   readonly kind = 'TableCell' as const;
   backgroundColor: string | null = null;
+  /** Alignment of the cell's paragraph (host helper), set through getChild(0).asParagraph(). */
+  alignment: string | null = null;
+  getNumChildren(): number {
+    this.hit('getNumChildren');
+    return 1;
+  }
+  /** A cell holds one paragraph (the table was made from strings). */
+  getChild(childIndex: number): EmuCellParagraph {
+    this.hit('getChild');
+    if (childIndex !== 0) throw new Error(`Child index (${childIndex}) must be less than the number of child elements (1).`);
+    return new EmuCellParagraph(this.rt, this);
+  }
   getType(): string {
     this.hit('getType');
     return 'TABLE_CELL';
@@ -367,12 +398,38 @@ export type BodySlice = Pick<GoogleAppsScript.Document.Body, 'getNumChildren' | 
 export class EmuBody implements BodySlice {
   children: DocElement[] = [];
   attrs: Attrs = {};
+  /** Page size and margins in points: a new Google Doc is US Letter with 1-inch margins. */
+  page = { width: 612, height: 792, marginTop: 72, marginBottom: 72, marginLeft: 72, marginRight: 72 };
   constructor(private readonly rt: Runtime) {
     this.children.push(new EmuParagraph(rt, ''));
   }
   getType(): string {
     this.rt.hit('Body.getType');
     return 'BODY_SECTION';
+  }
+  private setPage(method: string, key: keyof EmuBody['page'], value: number): this {
+    this.rt.hit(`Body.${method}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`Invalid argument: ${key}`);
+    this.page[key] = value;
+    return this;
+  }
+  setPageWidth(pageWidth: number): this {
+    return this.setPage('setPageWidth', 'width', pageWidth);
+  }
+  setPageHeight(pageHeight: number): this {
+    return this.setPage('setPageHeight', 'height', pageHeight);
+  }
+  setMarginTop(marginTop: number): this {
+    return this.setPage('setMarginTop', 'marginTop', marginTop);
+  }
+  setMarginBottom(marginBottom: number): this {
+    return this.setPage('setMarginBottom', 'marginBottom', marginBottom);
+  }
+  setMarginLeft(marginLeft: number): this {
+    return this.setPage('setMarginLeft', 'marginLeft', marginLeft);
+  }
+  setMarginRight(marginRight: number): this {
+    return this.setPage('setMarginRight', 'marginRight', marginRight);
   }
   appendParagraph(text: unknown): EmuParagraph {
     this.rt.hit('Body.appendParagraph');
@@ -618,6 +675,26 @@ export class EmuDriveApp implements DriveAppSlice {
 
 /* ------------------------------------------------------------------ DocumentApp */
 
+/** A header or footer section: paragraphs only (all the tracker writes there). */
+export class EmuHeaderFooter {
+  readonly paragraphs: EmuParagraph[] = [];
+  constructor(private readonly rt: Runtime, private readonly kind: 'HeaderSection' | 'FooterSection') {}
+  appendParagraph(text: unknown): EmuParagraph {
+    this.rt.hit(`${this.kind}.appendParagraph`);
+    const p = text instanceof EmuParagraph ? text : new EmuParagraph(this.rt, String(text));
+    this.paragraphs.push(p);
+    return p;
+  }
+  getText(): string {
+    this.rt.hit(`${this.kind}.getText`);
+    return this.plainText();
+  }
+  /** The section's text (host helper). */
+  plainText(): string {
+    return this.paragraphs.map((p) => p.text).join('\n');
+  }
+}
+
 export type DocumentSlice = Pick<GoogleAppsScript.Document.Document, 'getId' | 'getName' | 'getUrl' | 'saveAndClose'> &
   Returning<GoogleAppsScript.Document.Document, 'getBody', EmuBody> &
   Returning<GoogleAppsScript.Document.Document, 'setName', EmuDocument>;
@@ -625,6 +702,8 @@ export type DocumentSlice = Pick<GoogleAppsScript.Document.Document, 'getId' | '
 export class EmuDocument implements DocumentSlice {
   readonly body: EmuBody;
   saved = false;
+  header: EmuHeaderFooter | null = null;
+  footer: EmuHeaderFooter | null = null;
   constructor(private readonly rt: Runtime, private readonly file: DriveItem, readonly createdAt: Date) {
     this.body = new EmuBody(rt);
   }
@@ -665,6 +744,27 @@ export class EmuDocument implements DocumentSlice {
   getBody(): EmuBody {
     this.rt.hit('Document.getBody');
     return this.body;
+  }
+  /** A new document has no header: getHeader() is null until addHeader(), which refuses a second one. */
+  getHeader(): EmuHeaderFooter | null {
+    this.rt.hit('Document.getHeader');
+    return this.header;
+  }
+  addHeader(): EmuHeaderFooter {
+    this.rt.hit('Document.addHeader');
+    if (this.header) throw new Error('Document tab already contains a header.');
+    this.header = new EmuHeaderFooter(this.rt, 'HeaderSection');
+    return this.header;
+  }
+  getFooter(): EmuHeaderFooter | null {
+    this.rt.hit('Document.getFooter');
+    return this.footer;
+  }
+  addFooter(): EmuHeaderFooter {
+    this.rt.hit('Document.addFooter');
+    if (this.footer) throw new Error('Document tab already contains a footer.');
+    this.footer = new EmuHeaderFooter(this.rt, 'FooterSection');
+    return this.footer;
   }
   saveAndClose(): void {
     this.rt.hit('Document.saveAndClose');

@@ -31,7 +31,6 @@ export * from './services';
 export * from './ui';
 export { parseA1, toA1, columnToLetters, lettersToColumn } from './a1';
 export { formatDate, displayValue, zonedParts, zonedTimeToDate } from './format';
-export { renderChart, pngSize, crc32, Raster, PNG_SIGNATURE } from './png';
 
 export interface EmulatorOptions {
   /** Spreadsheet and script time zone; default 'Asia/Shanghai'. */
