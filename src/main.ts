@@ -15,6 +15,7 @@ import {
   runTurnRemindersOn,
 } from './gas/reminders';
 import { runStartNextCycle } from './gas/rollover';
+import { runGenerateRollupReport, runRefreshRegions, runSendRollupSummary } from './gas/rollup';
 
 /**
  * Achievement rate (达成率) of an actual against a target: actual ÷ target, or target ÷ actual when lower
@@ -109,6 +110,18 @@ export function menuLanguageChinese(): void {
 
 export function menuLanguageAuto(): void {
   setLanguage('auto');
+}
+
+export function menuRefreshRegions(): void {
+  runRefreshRegions();
+}
+
+export function menuGenerateRollupReport(): void {
+  runGenerateRollupReport();
+}
+
+export function menuSendRollupSummary(): void {
+  runSendRollupSummary();
 }
 
 /** Installable time-driven trigger (Turn Friday reminders on) that sends the weekly reminders. */

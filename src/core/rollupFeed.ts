@@ -33,9 +33,10 @@ export function feedRows(f: RegionFigures, lang: Lang): CellValue[][] {
   const header = FEED_TAB.columns.map((c) => pick(c.header, lang));
   const width = header.length;
   const at = (key: string): number => FEED_TAB.columns.findIndex((c) => c.key === key);
+  // Every text cell is written as text (a leading apostrophe), so Sheets never turns "2023-07" or "1:7.7" into a date or a number.
   const row = (cells: Partial<Record<string, CellValue>>): CellValue[] => {
     const line: CellValue[] = new Array(width).fill('');
-    for (const [key, value] of Object.entries(cells)) line[at(key)] = value ?? '';
+    for (const [key, value] of Object.entries(cells)) line[at(key)] = typeof value === 'string' && value !== '' && !value.startsWith("'") ? `'${value}` : value ?? '';
     return line;
   };
   const scalar = (record: string, value: CellValue): CellValue[] => row({ record, value });
@@ -92,20 +93,22 @@ export function readFeed(grid: readonly (readonly CellValue[])[], time: Pick<Tim
   if (nonBlank.length === 0) return { empty: true };
   const { header, rows } = readTable(FEED_TAB, grid);
   if (!header.index.has('record')) return { error: MSG.noHeader };
+  // Text as written (a leading apostrophe is how it was kept text; Sheets drops it, a file may not).
+  const plain = (value: CellValue): string => cellText(value, time.dayOf).replace(/^'/, '');
   const byRecord = new Map<string, TableRow>();
   for (const r of rows) {
-    const record = cellText(r.cells.record ?? '', time.dayOf);
+    const record = plain(r.cells.record ?? '');
     if (record !== 'metric' && !byRecord.has(record)) byRecord.set(record, r);
   }
   try {
     const text = (record: string): string => {
       const r = byRecord.get(record);
       if (!r) throw new FeedError(fill(MSG.missing, { record }));
-      return cellText(r.cells.value ?? '', time.dayOf).replace(/^'/, '');
+      return plain(r.cells.value ?? '');
     };
     const number = (value: CellValue, record: string): number | null => {
       if (value === '' || value === null || value === undefined) return null;
-      const n = typeof value === 'number' ? value : Number(String(value).trim());
+      const n = typeof value === 'number' ? value : Number(String(value).trim().replace(/^'/, ''));
       if (!Number.isFinite(n)) throw new FeedError(fill(MSG.badNumber, { value: String(value), record }));
       return n;
     };
@@ -121,13 +124,13 @@ export function readFeed(grid: readonly (readonly CellValue[])[], time: Pick<Tim
       const raw = r.cells.value ?? '';
       if (raw === '') return '';
       const parsed = parseDate(typeof raw === 'string' ? raw.replace(/^'/, '') : raw, time.dayOf);
-      if (!parsed.ok || parsed.value === null) throw new FeedError(fill(MSG.badDate, { value: cellText(raw, time.dayOf), record }));
+      if (!parsed.ok || parsed.value === null) throw new FeedError(fill(MSG.badDate, { value: plain(raw), record }));
       return isoFromDay(parsed.value.start as Day);
     };
     const format = scalar('format');
     if (format !== FEED_FORMAT) throw new FeedError(fill(MSG.format, { found: format ?? '—', expected: FEED_FORMAT }));
-    const metrics: RegionMetric[] = rows.filter((r) => cellText(r.cells.record ?? '') === 'metric').map((r) => {
-      const word = (key: string): string => cellText(r.cells[key] ?? '', time.dayOf);
+    const metrics: RegionMetric[] = rows.filter((r) => plain(r.cells.record ?? '') === 'metric').map((r) => {
+      const word = (key: string): string => plain(r.cells[key] ?? '');
       const direction = (['higher', 'lower', 'none'] as const).find((d) => d === word('direction')) ?? matchOption(DIRECTION, word('direction')) ?? 'higher';
       const status = STATUSES.find((s) => s === word('status')) ?? 'no_data';
       const kind = KINDS.find((k) => k === word('kind')) ?? 'number';
