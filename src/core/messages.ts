@@ -3,6 +3,7 @@ import { Bilingual } from './i18n';
 /** Every word the menu and dialogs show, in both languages. */
 export const UI = {
   menuTitle: { en: 'Market expansion', zh: '市场拓展' },
+  myWeek: { en: 'My week', zh: '我的本周' },
   generateReport: { en: 'Generate {cycle} report', zh: '生成 {cycle} 评估报告' },
   generateReportNoCycle: { en: 'Generate report', zh: '生成评估报告' },
   checkData: { en: 'Check data', zh: '检查数据' },

@@ -74,7 +74,7 @@ describe('Set up or repair sheets', () => {
     expect(after.slice(1)).toEqual(typed.slice(1));
     expect(after[0]).toEqual(['Owner', '任务名称', 'Region note', 'Status', 'Planned date']);
     const header = headerRow(emulator, 'Tracking');
-    expect(header.slice(5)).toEqual(['Stage', 'Progress', 'Problem', 'Solution', 'Next step', 'Next step due', 'Frequency', 'Updated']);
+    expect(header.slice(5)).toEqual(['Stage', 'Progress', 'Problem', 'Solution', 'Next step', 'Next step due', 'Frequency', 'Updated', 'Needs help', 'Help asked for', 'Flagged on', 'Decision']);
     emulator.calls.reset();
     emulator.call('menuSetupSheets');
     expect(writes(emulator)).toBe(0);
