@@ -52,10 +52,31 @@ export function buildMenu(open?: OpenWorkbook): void {
     .addToUi();
 }
 
-/** On open: one read of the workbook serves the menu and the Goals progress columns. */
+/**
+ * The menu when Settings (or any tab) cannot be read: the two items that repair and explain, named in
+ * both languages as the sheet's language is unknown.
+ */
+export function buildFallbackMenu(): void {
+  const both = (text: { en: string; zh: string }): string => `${text.en} · ${text.zh}`;
+  SpreadsheetApp.getUi()
+    .createMenu(both(UI.menuTitle))
+    .addItem(both(UI.setupSheets), 'menuSetupSheets')
+    .addItem(both(UI.checkData), 'menuCheckData')
+    .addToUi();
+}
+
+/** On open: one read of the workbook serves the menu and the Goals progress columns. The sheet always gets a menu. */
 export function openSheet(): void {
-  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-  buildMenu(open);
+  let open: OpenWorkbook;
+  try {
+    open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+    buildMenu(open);
+  } catch (error) {
+    // A tab that cannot be read or parsed must not leave the sheet without a menu: the minimal one repairs it.
+    console.warn(`Menu built without Settings: ${errorText(error)}`);
+    buildFallbackMenu();
+    return;
+  }
   try {
     refreshProgress(open);
   } catch (error) {

@@ -7,6 +7,7 @@ import { exportDocumentsDocx } from './docExport';
 import * as vm from 'node:vm';
 import { EmuCharts } from './charts';
 import { DriveStore, EmuDocument, EmuDocumentApp, EmuDriveApp } from './documents';
+import { EmuDriveAdvanced, EmuDriveFiles } from './drive';
 import { exportMail, exportXlsx } from './export';
 import { DAILY_RECIPIENTS, EmuMailApp, type SentMail } from './mail';
 import { CallCounter, FaultInjector, Runtime, VirtualClock, type Returning } from './runtime';
@@ -24,6 +25,8 @@ import { zonedParts } from './format';
 export * from './runtime';
 export * from './spreadsheet';
 export * from './documents';
+export * from './drive';
+export { textPdf } from './pdf';
 export * from './charts';
 export * from './mail';
 export * from './script';
@@ -50,6 +53,8 @@ export interface EmulatorOptions {
   sheetBounds?: 'grow' | 'strict';
   /** Echo Logger.log/console output to the host console. */
   verbose?: boolean;
+  /** false: the script runs outside its container's context, so LockService.getDocumentLock() is null. Default true. */
+  bound?: boolean;
 }
 
 export type SpreadsheetAppSlice = Returning<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'openById', EmuSpreadsheet> &
@@ -135,7 +140,7 @@ export class Emulator {
   readonly userEmail: string;
   /** The services as the bundle sees them (also usable directly from tests). */
   readonly services: {
-    SpreadsheetApp: EmuSpreadsheetApp; DocumentApp: EmuDocumentApp; DriveApp: EmuDriveApp; Charts: EmuCharts; MailApp: EmuMailApp;
+    SpreadsheetApp: EmuSpreadsheetApp; DocumentApp: EmuDocumentApp; DriveApp: EmuDriveApp; Drive: EmuDriveAdvanced; Charts: EmuCharts; MailApp: EmuMailApp;
     ScriptApp: EmuScriptApp; PropertiesService: EmuPropertiesService; LockService: EmuLockService; Session: EmuSession;
     Utilities: EmuUtilities; HtmlService: EmuHtmlService; Logger: EmuLogger;
   };
@@ -161,19 +166,21 @@ export class Emulator {
     };
     const ssId = this.rt.newId('ss');
     this.spreadsheet = new EmuSpreadsheet(env, ssId, opts.spreadsheetName ?? 'Market Expansion Tracker', this.timeZone, locale);
-    this.drive.addFile(ssId, this.spreadsheet.name, 'application/vnd.google-apps.spreadsheet', this.spreadsheet.url());
+    this.drive.addFile(ssId, this.spreadsheet.name, 'application/vnd.google-apps.spreadsheet', this.spreadsheet.url(), false);
     const ui = new EmuUi(this.rt, this.ui);
     const mailApp = new EmuMailApp(this.rt, this.mail, DAILY_RECIPIENTS[opts.accountType ?? 'consumer'], () => this.userEmail);
     this.faults.onMailQuotaSet = (n) => mailApp.setRemaining(n);
+    const documentApp = new EmuDocumentApp(this.rt, this.drive, this.documents);
     this.services = {
       SpreadsheetApp: new EmuSpreadsheetApp(this.rt, this, ui),
-      DocumentApp: new EmuDocumentApp(this.rt, this.drive, this.documents),
+      DocumentApp: documentApp,
       DriveApp: new EmuDriveApp(this.rt, this.drive),
+      Drive: new EmuDriveAdvanced(new EmuDriveFiles(this.rt, this.drive, (item) => documentApp.adopt(item), () => false)),
       Charts: new EmuCharts(this.rt),
       MailApp: mailApp,
       ScriptApp: new EmuScriptApp(this.rt, this.triggers, { user: () => this.userEmail, timeZone: () => this.timeZone, scriptId: this.rt.newId('script') }),
       PropertiesService: new EmuPropertiesService(this.rt, this.properties),
-      LockService: new EmuLockService(this.rt, this.locks),
+      LockService: new EmuLockService(this.rt, this.locks, () => opts.bound ?? true),
       Session: new EmuSession(this.rt, { email: () => this.userEmail, timeZone: () => this.timeZone, locale: () => this.spreadsheet.locale }),
       Utilities: new EmuUtilities(this.rt),
       HtmlService: new EmuHtmlService(this.rt),
