@@ -53,6 +53,8 @@ export function buildMenu(open?: OpenWorkbook): void {
     return;
   }
   ui.createMenu(t(UI.menuTitle))
+    .addItem(t(UI.myWeek), 'menuMyWeek')
+    .addSeparator()
     .addItem(cycle ? t(UI.generateReport, { cycle }) : t(UI.generateReportNoCycle), 'menuGenerateReport')
     .addItem(t(UI.checkData), 'menuCheckData')
     .addSubMenu(reminders)

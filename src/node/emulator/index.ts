@@ -19,7 +19,7 @@ import {
   BooleanCriteria, DataValidationCriteria, EmuConditionalFormatRuleBuilder, EmuDataValidationBuilder, EmuRange,
   EmuSpreadsheet, type SheetEnv,
 } from './spreadsheet';
-import { EmuUi, UiRecorder } from './ui';
+import { EmuUi, HtmlPage, UiRecorder } from './ui';
 import { zonedParts } from './format';
 
 export * from './runtime';
@@ -262,6 +262,16 @@ export class Emulator {
   /** Virtual ms consumed by service calls during the last call(). */
   modelledMs(): number {
     return this.rt.inExecution ? this.rt.modelled : this.lastModelled;
+  }
+
+  /**
+   * The last sidebar (or the dialog of `kind`) as the person's browser runs it, its google.script.run calling
+   * the bundle's top-level functions as Apps Script does. Call page.close() when done.
+   */
+  openPage(kind: 'sidebar' | 'modal' | 'modeless' = 'sidebar'): HtmlPage {
+    const dialog = [...this.ui.dialogs].reverse().find((d) => d.kind === kind);
+    if (!dialog) throw new Error(`No ${kind} was shown`);
+    return new HtmlPage(dialog.html, (name, args) => this.call(name, ...args));
   }
 
   /** Runs the function behind a menu item: runMenuItem('Tracker', 'Build report'). */
