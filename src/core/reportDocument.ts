@@ -5,7 +5,10 @@
 import { A4_PORTRAIT, DocBlock, DocModel } from './document';
 import type { ReportModel } from './report';
 
-export function reportDocument(model: ReportModel): DocModel {
+/** What a report-shaped document needs: the evaluation report and the director's roll-up both have it. */
+export type ReportLike = Pick<ReportModel, 'lang' | 'documentName' | 'subtitle' | 'sections'>;
+
+export function reportDocument(model: ReportLike): DocModel {
   const blocks: DocBlock[] = [];
   for (const section of model.sections) {
     blocks.push({ kind: 'heading', level: 1, text: section.title });

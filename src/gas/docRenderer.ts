@@ -3,8 +3,7 @@ import { ChartModel, chartWords } from '../core/chart';
 import { HEADER_COLOR, STATUS_COLORS } from '../core/colors';
 import { DocBlock, DocModel, KeyFigure, layoutColumns, mmToPoints, pageSizePoints, textWidthPoints } from '../core/document';
 import { Status } from '../core/metrics';
-import { ReportModel } from '../core/report';
-import { reportDocument } from '../core/reportDocument';
+import { ReportLike, reportDocument } from '../core/reportDocument';
 import { RT } from '../core/reportText';
 
 type Document = GoogleAppsScript.Document.Document;
@@ -161,6 +160,6 @@ export function renderDocument(doc: Document, model: DocModel, progress: Progres
 }
 
 /** Writes the whole report into a new, empty document. */
-export function renderReport(doc: Document, model: ReportModel, progress: Progress): void {
+export function renderReport(doc: Document, model: ReportLike, progress: Progress): void {
   renderDocument(doc, reportDocument(model), progress);
 }

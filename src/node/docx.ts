@@ -14,8 +14,7 @@ import { HEADER_COLOR, STATUS_COLORS } from '../core/colors';
 import {
   DocBlock, DocCell, DocModel, KeyFigure, PAGE_WORDS, TABLE_FONT_SIZE, layoutColumns, pageSizePoints, textWidthPoints,
 } from '../core/document';
-import type { ReportModel } from '../core/report';
-import { reportDocument } from '../core/reportDocument';
+import { ReportLike, reportDocument } from '../core/reportDocument';
 import { CHART_SIZE, chartPng } from './chart';
 
 /** A picture already drawn (a Google Doc's inline image exported from the emulator). */
@@ -248,6 +247,6 @@ export async function docxFromDocument(doc: DocxDocument): Promise<Buffer> {
 }
 
 /** The evaluation report as a .docx file's bytes. */
-export function reportDocx(model: ReportModel): Promise<Buffer> {
+export function reportDocx(model: ReportLike): Promise<Buffer> {
   return docxFromDocument(reportDocument(model));
 }
