@@ -50,6 +50,8 @@ export interface SetupPlan {
   readonly actions: readonly SetupAction[];
   /** One line per change, for the dialog and the Log. */
   readonly summary: readonly string[];
+  /** What the Dashboard's set-up changed (src/gas/dashboard.ts), one line each; absent when nothing. */
+  readonly dashboard?: readonly string[];
 }
 
 /** The label each option shows in a sheet of this language. */

@@ -5,6 +5,7 @@ import { TabKey, tabSpec } from '../core/schema';
 import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup } from '../core/setup';
 import { asLiteral } from '../core/table';
 import { CellValue } from '../core/values';
+import { setUpDashboard } from './dashboard';
 import { appendLog } from './log';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
@@ -98,9 +99,13 @@ export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   const tabs = findTabs(ss);
   const states: Partial<Record<TabKey, TabState>> = {};
   for (const [key, sheet] of tabs) states[key] = readState(sheet, key);
-  const plan = planSetup(states, lang);
-  apply(ss, tabs, plan);
-  if (plan.actions.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses(plan.summary, lang) || pick(UI.setupDone, lang) }]);
+  const planned = planSetup(states, lang);
+  apply(ss, tabs, planned);
+  // The Dashboard is planned from the tabs as they now are (headers, Evaluation rows, channels, owner targets).
+  const dashboard = setUpDashboard(ss, openWorkbook(ss), lang);
+  const plan: SetupPlan = dashboard.length === 0 ? planned : { actions: planned.actions, summary: planned.summary, dashboard };
+  const changed = plan.actions.length > 0 || dashboard.length > 0;
+  if (changed) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses([...plan.summary, ...dashboard], lang) || pick(UI.setupDone, lang) }]);
   return plan;
 }
 
@@ -110,9 +115,10 @@ export function runSetup(): void {
   withDocumentLock(lang, () => {
     const plan = setUp(ss, lang);
     buildMenu();
+    const dashboard = plan.dashboard ?? [];
     const fresh = plan.summary.length === 0 && plan.actions.length > 0;
-    if (plan.actions.length === 0) alertText(lang, UI.setupNothing);
-    else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : joinClauses(plan.summary, lang) });
+    if (plan.actions.length === 0 && dashboard.length === 0) alertText(lang, UI.setupNothing);
+    else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : joinClauses([...plan.summary, ...dashboard], lang) });
   });
 }
 
@@ -136,6 +142,8 @@ export function runLoadExample(): void {
       const sheet = tabs.get(write.tab);
       if (sheet) sheet.getRange(write.row, write.column, write.values.length, write.values[0]?.length ?? 1).setValues(write.values);
     }
+    // The Dashboard's tiles, months, weeks and channels follow the rows just loaded.
+    setUpDashboard(ss, openWorkbook(ss), lang);
     appendLog(tabs, [{ action: pick(UI.logExample, lang), detail: pick({ en: 'East China, 2023 Q3', zh: '华东区域，2023 Q3' }, lang) }]);
     buildMenu();
     alertText(lang, UI.exampleLoaded);
