@@ -2,11 +2,12 @@ import { planExampleLoad } from '../core/exampleLoad';
 import { Lang, joinClauses, joinList, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { TabKey, tabSpec } from '../core/schema';
-import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup } from '../core/setup';
+import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup, setupTabs } from '../core/setup';
 import { asLiteral } from '../core/table';
 import { CellValue } from '../core/values';
 import { setUpDashboard } from './dashboard';
 import { appendLog } from './log';
+import { setUpImports } from './rollup';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
 import { dateMaker, ensureSize, findTabs, languageOf, openWorkbook } from './spreadsheet';
@@ -50,6 +51,7 @@ function applyOne(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey
     case 'createTab': {
       const created = ss.insertSheet(action.name);
       if (action.color) created.setTabColor(action.color);
+      if (action.hidden) created.hideSheet();
       tabs.set(action.tab, created);
       return;
     }
@@ -99,13 +101,18 @@ export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   const tabs = findTabs(ss);
   const states: Partial<Record<TabKey, TabState>> = {};
   for (const [key, sheet] of tabs) states[key] = readState(sheet, key);
-  const planned = planSetup(states, lang);
+  const mode = tabs.has('settings') ? openWorkbook(ss, ['settings']).workbook.settings.mode : 'tracker';
+  const planned = planSetup(states, lang, setupTabs(mode));
   apply(ss, tabs, planned);
-  // The Dashboard is planned from the tabs as they now are (headers, Evaluation rows, channels, owner targets).
-  const dashboard = setUpDashboard(ss, openWorkbook(ss), lang);
-  const plan: SetupPlan = dashboard.length === 0 ? planned : { actions: planned.actions, summary: planned.summary, dashboard };
-  const changed = plan.actions.length > 0 || dashboard.length > 0;
-  if (changed) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses([...plan.summary, ...dashboard], lang) || pick(UI.setupDone, lang) }]);
+  // A roll-up's IMPORTRANGE blocks follow its Regions list (gas/rollup.ts).
+  const imports = mode === 'rollup' ? setUpImports(ss, tabs, lang) : null;
+  // A tracker's Dashboard is planned from the tabs as they now are (headers, Evaluation rows, channels, owner targets).
+  const dashboard = mode === 'tracker' ? setUpDashboard(ss, openWorkbook(ss), lang) : [];
+  // On a fresh sheet everything is new: the summary stays empty ("all tabs created").
+  const fresh = planned.summary.length === 0 && planned.actions.length > 0;
+  const extra = [...(imports === null ? [] : [imports]), ...(fresh ? [] : dashboard)];
+  const plan: SetupPlan = extra.length === 0 ? planned : { actions: planned.actions, summary: [...planned.summary, ...extra] };
+  if (plan.actions.length > 0 || extra.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses(plan.summary, lang) || pick(UI.setupDone, lang) }]);
   return plan;
 }
 
@@ -115,10 +122,9 @@ export function runSetup(): void {
   withDocumentLock(lang, () => {
     const plan = setUp(ss, lang);
     buildMenu();
-    const dashboard = plan.dashboard ?? [];
     const fresh = plan.summary.length === 0 && plan.actions.length > 0;
-    if (plan.actions.length === 0 && dashboard.length === 0) alertText(lang, UI.setupNothing);
-    else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : joinClauses([...plan.summary, ...dashboard], lang) });
+    if (plan.actions.length === 0 && plan.summary.length === 0) alertText(lang, UI.setupNothing);
+    else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : joinClauses(plan.summary, lang) });
   });
 }
 
