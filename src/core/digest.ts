@@ -666,6 +666,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
   const ctxFor = (lang: Lang): RenderContext => ({
     lang, team, cycle: settings.cycle, kind, period, today, weekStart, week: isoWeekOf(today), sheetUrl: opts.sheetUrl, workdays: calendarOn(calendar),
     weeklyLink: rowLink(opts.sheetUrl, gids.weekly, 1), sentBy: opts.sentBy ?? '', maxItems: opts.maxItemsPerSection ?? 20,
+    currencyUnit: settings.currencyUnit,
   });
 
   const skipped: SkippedRecipient[] = [];

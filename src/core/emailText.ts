@@ -7,7 +7,10 @@ import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, Sk
 import { escapeHtml, htmlTable } from './html';
 import { UI } from './messages';
 import { changesPart, helpPart, myWeekHintPart } from './weeklyText';
-import { type Bilingual, type Lang, fill, joinList, pick } from './i18n';
+import { type Bilingual, type Lang, fill, joinClauses, joinList, pick } from './i18n';
+import type { MetricKey } from './catalogue';
+import { STATUS_COLORS } from './colors';
+import type { Status } from './metrics';
 import { METRIC_STATUS, TASK_STATUS, optionLabel } from './options';
 import { columnSpec, settingSpec, tabSpec, type TabKey } from './schema';
 import { isoFromDay, monthOf, type Day } from './values';
@@ -31,6 +34,8 @@ export interface RenderContext {
   readonly maxItems: number;
   /** A work calendar is on: days overdue are workdays (Settings → Work calendar). */
   readonly workdays?: boolean;
+  /** Settings → Currency unit (万元, 10k CNY): money figures carry it; '' when not set. */
+  readonly currencyUnit?: string;
 }
 
 export interface RenderedEmail {
@@ -193,6 +198,43 @@ function measure(value: number | null, isRate: boolean): string {
   return isRate ? percent(value) : figure(value);
 }
 
+/** Metrics counted in whole things (customers, visits, leads, people): never 13.55 customers. */
+const COUNTED: ReadonlySet<MetricKey> = new Set<MetricKey>(['new_customers', 'visits', 'leads', 'event_participants']);
+/** Metrics in money: they carry Settings → Currency unit. */
+const MONEY: ReadonlySet<MetricKey> = new Set<MetricKey>(['revenue', 'total_cost', 'acquisition_cost', 'avg_order_value', 'marketing_spend', 'personnel_cost', 'channel_commission']);
+
+type Which = 'target' | 'actual' | 'expected' | 'projection' | 'perWeek';
+
+/**
+ * A target's figure as the email shows it: rates as %, counts in whole numbers (the projection rounded,
+ * the weekly need rounded up, since 4.38 customers a week means 5), the pro-rata expected-to-date with one
+ * decimal and marked ≈, everything else in the shared number format.
+ */
+function targetFigure(t: { readonly isRate: boolean; readonly metricKey: MetricKey | null }, value: number | null, which: Which): string {
+  if (t.isRate || value === null || !Number.isFinite(value)) return measure(value, t.isRate);
+  if (t.metricKey !== null && COUNTED.has(t.metricKey)) {
+    if (which === 'expected') return Number.isInteger(value) ? formatNumber(value) : `≈${formatNumber(Math.round(value * 10) / 10)}`;
+    return formatNumber(which === 'perWeek' ? Math.ceil(value - 1e-9) : Math.round(value));
+  }
+  return formatNumber(value);
+}
+
+/** The metric's name with its unit when it is money: "East China revenue (10k CNY)", "华东区域销售额（万元）". */
+function metricName(t: { readonly metric: string; readonly metricKey: MetricKey | null }, ctx: RenderContext): string {
+  const unit = (ctx.currencyUnit ?? '').trim();
+  if (unit === '' || t.metricKey === null || !MONEY.has(t.metricKey) || t.metric.includes(unit)) return t.metric;
+  return ctx.lang === 'zh-CN' ? `${t.metric}（${unit}）` : `${t.metric} (${unit})`;
+}
+
+/** Brackets and label colons in the email's language: "Overdue (2)" / "已逾期（2）", "Status: x" / "状态：x". */
+function bracketed(text: string, lang: Lang): string {
+  return lang === 'zh-CN' ? `（${text}）` : `(${text})`;
+}
+
+function labelled(label: string, value: string, lang: Lang): string {
+  return `${label}${lang === 'zh-CN' ? '：' : ': '}${value}`;
+}
+
 export function weekLabel(week: { readonly year: number; readonly week: number }, lang: Lang): string {
   return say(lang, 'weekLabel', { year: week.year, week: week.week, week2: String(week.week).padStart(2, '0') });
 }
@@ -250,24 +292,24 @@ function anchor(href: string, label: string): string {
   return href === '' ? escapeHtml(label) : `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 }
 
-function sectionHtml(s: Section): string {
+function sectionHtml(s: Section, lang: Lang): string {
   const items = s.lines
-    .map((l) => `<li style="margin-bottom:6px">${anchor(l.href, l.label)} <span style="${STYLE.note}">(${escapeHtml(l.ref)})</span>` +
+    .map((l) => `<li style="margin-bottom:6px">${anchor(l.href, l.label)} <span style="${STYLE.note}">${escapeHtml(bracketed(l.ref, lang))}</span>` +
       (l.notes.length > 0 ? `<br><span style="${STYLE.note}">${escapeHtml(l.notes.join(' · '))}</span>` : '') + '</li>')
     .join('');
   const more = s.total > s.lines.length ? `<p style="${STYLE.note}">${escapeHtml(s.moreText)}</p>` : '';
-  return `<h3 style="${STYLE.h}">${escapeHtml(s.title)} (${s.total})</h3><ul style="padding-left:20px;margin:0">${items}</ul>${more}`;
+  return `<h3 style="${STYLE.h}">${escapeHtml(`${s.title}${lang === 'zh-CN' ? '' : ' '}${bracketed(String(s.total), lang)}`)}</h3><ul style="padding-left:20px;margin:0">${items}</ul>${more}`;
 }
 
-function sectionText(s: Section): string {
+function sectionText(s: Section, lang: Lang): string {
   const lines = s.lines.map((l) => {
-    const parts = [`- ${l.label} (${l.ref})`];
+    const parts = [`- ${l.label} ${bracketed(l.ref, lang)}`];
     if (l.notes.length > 0) parts.push(`  ${l.notes.join(' · ')}`);
     if (l.href !== '') parts.push(`  ${l.href}`);
     return parts.join('\n');
   });
   if (s.total > s.lines.length) lines.push(s.moreText);
-  return `${s.title} (${s.total})\n${lines.join('\n')}`;
+  return `${s.title}${lang === 'zh-CN' ? '' : ' '}${bracketed(String(s.total), lang)}\n${lines.join('\n')}`;
 }
 
 function tabLabel(tab: TabKey, lang: Lang): string {
@@ -387,7 +429,7 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
   const html = wrapHtml([
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(intro)}</p>`,
-    ...sections.map(sectionHtml),
+    ...sections.map((section) => sectionHtml(section, lang)),
     numbers !== '' ? `<h3 style="${STYLE.h}">${escapeHtml(say(lang, 'sectionNumbers'))}</h3><p>${escapeHtml(numbers)}` +
       (ctx.weeklyLink !== '' ? ` ${anchor(ctx.weeklyLink, say(lang, 'openWeekly'))}` : '') + '</p>' : '',
     myWeek?.html ?? '',
@@ -397,7 +439,7 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
 
   const text = [
     greeting, '', intro, '',
-    ...sections.flatMap((s) => [sectionText(s), '']),
+    ...sections.flatMap((section) => [sectionText(section, lang), '']),
     ...(numbers !== '' ? [say(lang, 'sectionNumbers'), numbers + (ctx.weeklyLink !== '' ? `\n${ctx.weeklyLink}` : ''), ''] : []),
     ...(myWeek ? [myWeek.text, ''] : []),
     ...(sheetLink !== '' ? [`${say(lang, 'openSheet')}: ${sheetLink}`, ''] : []),
@@ -410,14 +452,20 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
 // ---------------------------------------------------------------------------------------------
 // Managers' summary
 
-function riskText(risk: Risk, lang: Lang, workdays = false): { text: string; href: string } {
+/** The inline style of a status cell: the sheet's status colour behind dark text, bold when off track. */
+function statusStyle(status: Status): string {
+  return `background-color:${STATUS_COLORS[status]};color:#202124${status === 'off_target' ? ';font-weight:bold' : ''}`;
+}
+
+function riskText(risk: Risk, ctx: RenderContext, workdays = false): { text: string; href: string } {
+  const { lang } = ctx;
   const sep = lang === 'zh-CN' ? '、' : ', ';
   if (risk.kind === 'metric') {
     const t = risk.target;
     return {
       text: say(lang, 'riskMetric', {
-        metric: t.metric, actual: measure(t.actual, t.isRate), expected: measure(t.expected, t.isRate), rate: percent(t.rate),
-        status: pick(optionLabel(METRIC_STATUS, t.status), lang), projection: measure(t.projection, t.isRate), target: measure(t.target, t.isRate),
+        metric: metricName(t, ctx), actual: targetFigure(t, t.actual, 'actual'), expected: targetFigure(t, t.expected, 'expected'), rate: percent(t.rate),
+        status: pick(optionLabel(METRIC_STATUS, t.status), lang), projection: targetFigure(t, t.projection, 'projection'), target: targetFigure(t, t.target, 'target'),
       }),
       href: '',
     };
@@ -446,16 +494,20 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
 
   const targetHeader = [h('colMetric'), h('colTarget'), h('colExpected'), h('colActual'), h('colRate'), h('colStatus'), h('colProjection'), h('colPerWeek')];
   const targetRows = summary.targets.map((t) => [
-    t.metric, measure(t.target, t.isRate), measure(t.expected, t.isRate), measure(t.actual, t.isRate), percent(t.rate),
-    pick(optionLabel(METRIC_STATUS, t.status), lang), figure(t.projection), figure(t.perWeek),
+    metricName(t, ctx), targetFigure(t, t.target, 'target'), targetFigure(t, t.expected, 'expected'), targetFigure(t, t.actual, 'actual'), percent(t.rate),
+    pick(optionLabel(METRIC_STATUS, t.status), lang), targetFigure(t, t.projection, 'projection'), targetFigure(t, t.perWeek, 'perWeek'),
   ]);
+  // Status cells coloured with inline styles (Gmail and Outlook drop <style> blocks and classes).
+  const statusOfRow = summary.targets.map((t) => t.status);
+  const statusColumn = 5;
+  const targetCellStyle = (row: number, column: number): string => (column === statusColumn ? statusStyle(statusOfRow[row] ?? 'no_data') : '');
   const ownerHeader = [h('colOwner'), h('colOverdue'), h('colStale'), h('colRetroOverdue')];
   const ownerRows = summary.owners.map((o) => [o.name, String(o.overdue), String(o.stale), String(o.retroOverdue)]);
-  const risks = summary.risks.map((r) => riskText(r, lang, ctx.workdays ?? false));
+  const risks = summary.risks.map((r) => riskText(r, ctx, ctx.workdays ?? false));
   const skippedHeader = [h('colName'), h('colEmail'), h('colReason'), h('colRows')];
   const skippedRows = summary.skipped.map((s) => [
     s.name, s.email, skipReasonText(s.reason, lang),
-    s.rows.map((r) => say(lang, 'rowRef', { tab: tabLabel(r.tab, lang), row: r.row })).join('; '),
+    joinClauses(s.rows.map((r) => say(lang, 'rowRef', { tab: tabLabel(r.tab, lang), row: r.row })), lang),
   ]);
   // Offline (no sheet) there is no mail quota or Log: the emails are files a person sends.
   const sent = ctx.sheetUrl === ''
@@ -473,7 +525,7 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     `<p>${escapeHtml(intro)}${cycleDay !== '' ? ` ${escapeHtml(cycleDay)}` : ''}</p>`,
     help.html,
     changes.html,
-    heading('summaryTargets'), orEmpty(targetRows, targetHeader, 'noTargets'),
+    heading('summaryTargets'), targetRows.length > 0 ? htmlTable(targetHeader, targetRows, targetCellStyle) : orEmpty(targetRows, targetHeader, 'noTargets'),
     heading('summaryOwners'), orEmpty(ownerRows, ownerHeader, 'noOwners'),
     heading('summaryRisks'),
     risks.length > 0
@@ -486,7 +538,7 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   ].join(''));
 
   const table = (header: readonly string[], rows: readonly (readonly string[])[], empty: EmailTextKey): string =>
-    rows.length > 0 ? rows.map((r) => `- ${r.map((c, i) => (i === 0 ? c : `${header[i] ?? ''}: ${c}`)).join(' | ')}`).join('\n') : h(empty);
+    rows.length > 0 ? rows.map((r) => `- ${r.map((c, i) => (i === 0 ? c : labelled(header[i] ?? '', c, lang))).join(' | ')}`).join('\n') : h(empty);
   const text = [
     intro + (cycleDay !== '' ? ` ${cycleDay}` : ''), '',
     ...(help.text !== '' ? [help.text, ''] : []),
@@ -496,7 +548,7 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     h('summaryRisks'), risks.length > 0 ? risks.map((r, i) => `${i + 1}. ${r.text}${r.href !== '' ? `\n   ${r.href}` : ''}`).join('\n') : h('noRisks'), '',
     sent, '',
     ...(skippedRows.length > 0 ? [h('summarySkipped'), table(skippedHeader, skippedRows, 'noRisks'), ''] : []),
-    ...(ctx.sheetUrl !== '' ? [`${h('openSheet')}: ${ctx.sheetUrl}`, ''] : []),
+    ...(ctx.sheetUrl !== '' ? [labelled(h('openSheet'), ctx.sheetUrl, lang), ''] : []),
     '--', footer,
   ].join('\n');
 
@@ -517,7 +569,7 @@ export const REMINDER_UI = {
   logActionTest: b('Reminders: test to me', '提醒：发送测试邮件给我'),
   logActionPreview: b('Reminders: preview', '提醒：预览'),
   logOn: b('Reminders turned on: {schedule}', '已开启提醒：{schedule}'),
-  logOff: b('Reminders turned off ({count} trigger(s) removed)', '已关闭提醒（删除 {count} 个触发器）'),
+  logOff: b('Reminders turned off ({count} {count:trigger|triggers} removed)', '已关闭提醒（删除 {count} 个触发器）'),
   logSent: b('Sent {period} to {to} ({role}{rows})', '已向 {to} 发送{period}的提醒（{role}{rows}）'),
   logAlready: b('Not sent again: {to} already got {period}', '不重复发送：{to} 已收到{period}的提醒'),
   logDeferred: b('Deferred to the next run (mail quota): {to} ({period})', '因邮件配额不足推迟到下次运行：{to}（{period}）'),
@@ -541,7 +593,7 @@ export const REMINDER_UI = {
     '每天 {hour}:00（{timeZone}），按中国大陆工作日历：{weekday}发送每周摘要（遇节假日改到本周此前最后一个工作日，没有则改到之后第一个工作日），其他工作日提醒每日任务（调休上班日照常，节假日不发），每月最后一个工作日提醒每月任务；下次运行 {next}，下次每周摘要 {nextWeekly}；发件人 {account}',
   ),
   turnedOn: b('{weekday} reminders are on: {schedule}. Turning them on again keeps a single trigger.', '{weekday}提醒已开启：{schedule}。再次开启仍只保留一个触发器。'),
-  turnedOff: b('{weekday} reminders are off. {count} trigger(s) removed; nothing else was changed.', '{weekday}提醒已关闭。已删除 {count} 个触发器，其他内容未更改。'),
+  turnedOff: b('{weekday} reminders are off. {count} {count:trigger|triggers} removed; nothing else was changed.', '{weekday}提醒已关闭。已删除 {count} 个触发器，其他内容未更改。'),
   statusOn: b('On: {schedule}', '已开启：{schedule}'),
   statusOff: b('Off (use the menu: Turn Friday reminders on)', '已关闭（请使用菜单：开启周五提醒）'),
   statusRetry: b('A retry of {period} is scheduled for {time}.', '已安排在 {time} 重试 {period}。'),
@@ -551,15 +603,15 @@ export const REMINDER_UI = {
     '另一个操作占用表格超过 {seconds} 秒，{period} 暂未发送；将于 {time} 自动重试（第 {attempt} 次，共 {max} 次）。',
   ),
   logBusyGaveUp: b(
-    'Another run held the sheet for {seconds} s, so {period} was not sent; no more automatic retries after {attempts} attempt(s). Use Reminders → Send reminders now.',
+    'Another run held the sheet for {seconds} s, so {period} was not sent; no more automatic retries after {attempts} {attempts:attempt|attempts}. Use Reminders → Send reminders now.',
     '另一个操作占用表格超过 {seconds} 秒，{period} 未发送；已自动重试 {attempts} 次，不再重试。请使用“提醒 → 立即发送提醒”。',
   ),
   logQuotaRetry: b(
-    'The {count} email(s) of {period} held back by the mail quota are sent automatically at {time}, once the quota has refreshed.',
+    'The {count} {count:email|emails} of {period} held back by the mail quota {count:is|are} sent automatically at {time}, once the quota has refreshed.',
     '{period} 因邮件配额暂缓的 {count} 封邮件，将在配额恢复后于 {time} 自动发送。',
   ),
   logQuotaNoRetry: b(
-    'The {count} email(s) of {period} held back by the mail quota are not retried: the period is over by the time the quota refreshes. The next period\'s run replaces them.',
+    'The {count} {count:email|emails} of {period} held back by the mail quota {count:is|are} not retried: the period is over by the time the quota refreshes. The next period\'s run replaces them.',
     '{period} 因邮件配额暂缓的 {count} 封邮件不再重试：配额恢复时该周期已结束，将由下一周期的提醒取代。',
   ),
   logRetryFailed: b('Could not schedule the automatic retry of {period}: {error}. Use Reminders → Send reminders now.', '无法安排 {period} 的自动重试：{error}。请使用“提醒 → 立即发送提醒”。'),
@@ -586,19 +638,19 @@ export const REMINDER_UI = {
   problemAt: b('{tab}, row {row}: {message}.', '{tab} 第 {row} 行：{message}。'),
   menuStatus: b('Reminder status', '提醒状态'),
   sendResult: b(
-    '{period}: {sent} email(s) sent, {already} already sent earlier in this period, {deferred} deferred to the next run (mail quota), {skipped} person(s) not reminded. Details are in Log.',
+    '{period}: {sent} {sent:email|emails} sent, {already} already sent earlier in this period, {deferred} deferred to the next run (mail quota), {skipped} {skipped:person|people} not reminded. Details are in Log.',
     '{period}：已发送 {sent} 封，本期已发送过 {already} 封，因配额不足推迟 {deferred} 封，{skipped} 人未提醒。详情见“日志”。',
   ),
   paused: b('Nothing was sent: Settings → Pause all email is Yes. Set it to No to send.', '未发送任何邮件：设置 → 暂停所有邮件 为“是”。改为“否”后即可发送。'),
   noActiveUser: b('Your email address is not available to the script, so no test was sent.', '脚本无法获取您的邮箱地址，未发送测试邮件。'),
-  testSent: b('{count} test email(s) sent to {me}, each marked [TEST]. Nothing was sent to anyone else and nothing was recorded as sent.', '已向 {me} 发送 {count} 封测试邮件（标有 [TEST]）。未发送给其他人，也未记录为已发送。'),
+  testSent: b('{count} test {count:email|emails} sent to {me}, each marked [TEST]. Nothing was sent to anyone else and nothing was recorded as sent.', '已向 {me} 发送 {count} 封测试邮件（标有 [TEST]）。未发送给其他人，也未记录为已发送。'),
   testOmitted: b('{count} more not sent: the remaining mail quota is too low.', '另有 {count} 封因剩余邮件配额不足未发送。'),
   nothingToSend: b('Nobody has anything to be reminded of for {period}.', '{period} 没有需要提醒的内容。'),
   previewTitle: b('Preview reminders', '预览提醒'),
   previewSendNow: b('What Send reminders now sends: the {kind}', '“立即发送提醒”将发送：{kind}'),
   previewToday: b("What today's automatic run sends: the {kind}", '今天的自动运行将发送：{kind}'),
   previewIntro: b(
-    '{period}: {count} email(s) would be sent ({already} already sent in this period). Mail quota left today: {quota}. Nothing is sent by this preview.',
+    '{period}: {count} {count:email|emails} would be sent ({already} already sent in this period). Mail quota left today: {quota}. Nothing is sent by this preview.',
     '{period}：将发送 {count} 封邮件（本期已发送 {already} 封）。今日剩余邮件配额：{quota}。预览不会发送任何邮件。',
   ),
   previewAlready: b('already sent', '已发送'),
@@ -683,7 +735,7 @@ export function renderPreview(
     parts.push(`<h3>${escapeHtml(say(lang, 'summarySkipped'))}</h3>`);
     parts.push(htmlTable(
       [say(lang, 'colName'), say(lang, 'colEmail'), say(lang, 'colReason'), say(lang, 'colRows')],
-      plan.skipped.map((s) => [s.name, s.email, skipReasonText(s.reason, lang), s.rows.map((r) => say(lang, 'rowRef', { tab: tabLabel(r.tab, lang), row: r.row })).join('; ')]),
+      plan.skipped.map((s) => [s.name, s.email, skipReasonText(s.reason, lang), joinClauses(s.rows.map((r) => say(lang, 'rowRef', { tab: tabLabel(r.tab, lang), row: r.row })), lang)]),
     ));
   }
   return parts.join('');

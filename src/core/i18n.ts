@@ -35,12 +35,47 @@ export function resolveLang(setting: string | null | undefined, locale: string |
   return (locale ?? '').trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** Replaces `{name}` placeholders in both languages; unknown placeholders stay visible so a missing parameter is noticed. */
+/**
+ * Replaces `{name}` placeholders in both languages; unknown placeholders stay visible so a missing
+ * parameter is noticed. `{name:one|other}` is the English plural of a count: "{count} {count:problem|problems}"
+ * reads "1 problem", "2 problems" (Chinese needs no plural). The Chinese text then gets full-width
+ * punctuation next to Chinese characters (chinesePunctuation), whatever the parameters held.
+ */
 export function fill(text: Bilingual, params: Record<string, string | number>): Bilingual {
+  const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(params, name);
   const replace = (template: string): string =>
-    template.replace(/\{(\w+)\}/g, (whole: string, name: string) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole);
-  return { en: replace(text.en), zh: replace(text.zh) };
+    template
+      .replace(/\{(\w+):([^{}|]*)\|([^{}]*)\}/g, (whole: string, name: string, one: string, other: string) =>
+        has(name) ? (Number(params[name]) === 1 ? one : other) : whole)
+      .replace(/\{(\w+)\}/g, (whole: string, name: string) => (has(name) ? String(params[name]) : whole));
+  return { en: replace(text.en), zh: chinesePunctuation(replace(text.zh)) };
+}
+
+/** Chinese characters and Chinese (full-width) punctuation: what counts as "inside Chinese text". */
+const HAN = '[\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff01-\\uff60\\u201c\\u201d]';
+const FULL_WIDTH: Readonly<Record<string, string>> = { ':': '：', ',': '，', ';': '；', '(': '（', ')': '）', '!': '！', '?': '？' };
+const HALF_AFTER_HAN = new RegExp(`(${HAN})\\s*([:,;!?)])\\s*`, 'g');
+const HALF_BEFORE_HAN = new RegExp(`\\s*([,;(])\\s*(?=${HAN})`, 'g');
+const OPEN_BEFORE_HAN_CLOSE = new RegExp(`（([^()（）]*)\\)`, 'g');
+
+/**
+ * Chinese punctuation for Chinese text: a half-width colon, comma, semicolon, bracket, ! or ? next to a
+ * Chinese character becomes full-width (拓展总成本（万元）: → 拓展总成本（万元）：; 周期目标: 50 → 周期目标：50),
+ * and a list of numbers inside Chinese text uses 、 (第 3, 4 行 → 第 3、4 行). Latin text, times (9:00),
+ * ratios (1:7.7), decimals and URLs are left alone.
+ */
+export function chinesePunctuation(text: string): string {
+  if (!/[\u4e00-\u9fff]/.test(text)) return text;
+  return text
+    .replace(/(\d)\s*,\s+(?=\d+(?:\s*[,、]\s*\d+)*\s*[\u4e00-\u9fff])/g, '$1、')
+    .replace(HALF_AFTER_HAN, (_m: string, han: string, mark: string) => `${han}${FULL_WIDTH[mark] ?? mark}`)
+    .replace(HALF_BEFORE_HAN, (_m: string, mark: string) => FULL_WIDTH[mark] ?? mark)
+    .replace(OPEN_BEFORE_HAN_CLOSE, '（$1）');
+}
+
+/** A count with its English noun, or the Chinese count and measure word: plural(2, 'task', 'tasks') → "2 tasks". */
+export function countOf(n: number, one: string, other: string): string {
+  return `${n} ${n === 1 ? one : other}`;
 }
 
 /** Items of a list as a sentence writes them: 张、赵 in Chinese, Zhang, Zhao in English. */

@@ -9,7 +9,7 @@
 import { formatNumber, formatPercent } from './format';
 import { WEEKLY_COLUMN_OF, MetricKey } from './catalogue';
 import { taskDueDay } from './checks';
-import { Bilingual, Lang, fill, joinList, pick } from './i18n';
+import { Bilingual, Lang, fill, joinClauses, joinList, pick } from './i18n';
 import {
   Status, achievementRate, expectedToDate, inputOutputRatio, netRoi, proRataExpected, ratioLabel, statusOf,
 } from './metrics';
@@ -489,14 +489,14 @@ function inputOutputSection(workbook: Workbook, f: ReportFigures, lang: Lang): R
   const rows: ReportCell[][] = [
     [{ text: moneyLabel(RT.kfTotalCost, io, lang) }, costStatus ? { text: cost, status: costStatus } : { text: cost }, { text: costHow }],
   ];
-  if (io.budget !== null) rows.push([{ text: moneyLabel(RT.kfBudget, io, lang) }, { text: formatNumber(io.budget) }, { text: `${budgetHow}${underOver ? `; ${underOver}` : ''}` }]);
+  if (io.budget !== null) rows.push([{ text: moneyLabel(RT.kfBudget, io, lang) }, { text: formatNumber(io.budget) }, { text: joinClauses([budgetHow, underOver].filter((x) => x !== ''), lang) }]);
   rows.push([{ text: moneyLabel(RT.kfRevenue, io, lang) }, { text: revenue }, { text: revenueHow }]);
   rows.push([{ text: pick(RT.kfRatio, lang) }, { text: io.ratioLabel || '—' }, { text: t(RT.howRatio, lang, { revenue, cost }) }]);
   rows.push([{ text: pick(RT.kfNetRoi, lang) }, { text: io.netRoi === null ? '—' : formatPercent(io.netRoi) }, { text: t(RT.howNetRoi, lang, { revenue, cost }) }]);
   rows.push([{ text: moneyLabel(RT.kfAcquisition, io, lang) }, { text: num(io.acquisitionCost) }, { text: t(RT.howAcquisition, lang, { cost, customers: num(io.newCustomers) }) }]);
 
   const blocks: ReportBlock[] = [];
-  if (underOver) blocks.push({ kind: 'paragraph', style: 'normal', text: `${moneyLabel(RT.kfTotalCost, io, lang)}: ${underOver}${sentenceEnd(lang)}` });
+  if (underOver) blocks.push({ kind: 'paragraph', style: 'normal', text: `${moneyLabel(RT.kfTotalCost, io, lang)}${lang === 'zh-CN' ? '：' : ': '}${underOver}${sentenceEnd(lang)}` });
   blocks.push({ kind: 'table', id: 'io-figures', header: [pick(RT.colFigure, lang), pick(RT.colValue, lang), pick(RT.colHow, lang)], rows });
 
   const ioMetrics = f.metrics.filter((m) => m.dimension === 'input_output');

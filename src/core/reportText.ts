@@ -143,6 +143,11 @@ export const RT = {
   logFailed: { en: 'Generate report failed', zh: '生成评估报告失败' },
   doneTitle: { en: 'Report ready', zh: '报告已生成' },
   doneBody: { en: 'The report is ready:', zh: '报告已生成：' },
+  pdfSaved: { en: 'A PDF copy is saved next to it: {name}.', zh: '已在同一文件夹保存 PDF 副本：{name}。' },
+  pdfFailed: {
+    en: 'The PDF copy could not be saved ({error}); the Doc is complete: File → Download → PDF makes one.',
+    zh: 'PDF 副本未能保存（{error}）；文档已完整生成，可通过“文件 → 下载 → PDF”另存。',
+  },
   doneProblems: { en: 'Data problems listed under Data-quality notes: {count}.', zh: '报告的“数据质量说明”列出了 {count} 个数据问题。' },
   folderRefused: {
     en: 'The folder in Settings → Report folder ("{folder}") is not one the tracker can save into ({error}): it may only use folders it created itself, so it never needs access to the rest of your Drive. The report was saved in the tracker\'s folder "{name}" instead; move it by hand if you like, or clear Settings → Report folder.',

@@ -118,7 +118,7 @@ export const ROLLOVER_MSG = {
     zh: '{cycle} 已于 {when} 执行过“开启下一周期”。未做任何修改。“设置 → 周期”仍为 {cycle}：如为新周期，请修改“设置”中的周期、周期开始和周期结束。',
   },
   noPlaybookTab: {
-    en: '{count} proven practice(s) in Retrospective need the Playbook tab, which is missing. Run menu → Set up or repair sheets, then try again. Nothing was changed.',
+    en: '{count} proven {count:practice|practices} in Retrospective {count:needs|need} the Playbook tab, which is missing. Run menu → Set up or repair sheets, then try again. Nothing was changed.',
     zh: '复盘中有 {count} 条已验证做法需要写入“经验库”，但该工作表不存在。请运行菜单 → 创建或修复工作表后重试。未做任何修改。',
   },
   // Evidence of a proven practice.
@@ -133,24 +133,24 @@ export const ROLLOVER_MSG = {
     zh: '1. 将 {count} 个工作表复制归档，命名如“{example}”（保留公式和格式）。',
   },
   lineTasks: {
-    en: '2. Tracking: carry over {open} open task(s) with their owners, each noted "{carried}"; {done} done task(s) stay only in the archive.',
+    en: '2. Tracking: carry over {open} open {open:task|tasks} with their owners, each noted "{carried}"; {done} done {done:task stays|tasks stay} only in the archive.',
     zh: '2. 执行跟踪：结转 {open} 项未完成任务（保留责任人，并注明“{carried}”）；{done} 项已完成任务仅保留在归档中。',
   },
   lineActions: {
-    en: '3. Retrospective: carry over {open} open action(s) with their owners, each noted "{carried}" in {column}; {done} done action(s) stay only in the archive.',
+    en: '3. Retrospective: carry over {open} open {open:action|actions} with their owners, each noted "{carried}" in {column}; {done} done {done:action stays|actions stay} only in the archive.',
     zh: '3. 复盘：结转 {open} 项未完成的改进措施（保留责任人，并在“{column}”列注明“{carried}”）；{done} 项已完成措施仅保留在归档中。',
   },
   linePlaybook: {
-    en: '4. Playbook: add {added} proven practice(s) with their evidence and source cycle ({skipped} already there).',
+    en: '4. Playbook: add {added} proven {added:practice|practices} with their evidence and source cycle ({skipped} already there).',
     zh: '4. 经验库：新增 {added} 条已验证做法，附依据和来源周期（{skipped} 条已存在，不重复添加）。',
   },
   lineGoals: {
-    en: '5. Goals: copy {count} target(s) as drafts for {to} (months moved on by {months}, e.g. {example}).',
+    en: '5. Goals: copy {count} {count:target|targets} as drafts for {to} (months moved on by {months}, e.g. {example}).',
     zh: '5. 目标：复制 {count} 项目标作为 {to} 的草稿（月份顺延 {months} 个月，例如 {example}）。',
   },
-  lineGoalsNoMonths: { en: '5. Goals: copy {count} target(s) as drafts for {to}.', zh: '5. 目标：复制 {count} 项目标作为 {to} 的草稿。' },
+  lineGoalsNoMonths: { en: '5. Goals: copy {count} {count:target|targets} as drafts for {to}.', zh: '5. 目标：复制 {count} 项目标作为 {to} 的草稿。' },
   lineEmpty: {
-    en: '6. Empty the Weekly log ({weekly} rows) and Costs ({costs} rows), and the {actuals} Evaluation actual(s) (metrics and targets kept).',
+    en: '6. Empty the Weekly log ({weekly} {weekly:row|rows}) and Costs ({costs} {costs:row|rows}), and the {actuals} Evaluation {actuals:actual|actuals} (metrics and targets kept).',
     zh: '6. 清空周报（{weekly} 行）和投入（{costs} 行），以及效果评估的 {actuals} 个实际值（保留指标和目标值）。',
   },
   lineSettings: {
@@ -169,7 +169,7 @@ export const ROLLOVER_MSG = {
   // What the adapter tells the person afterwards.
   cancelled: { en: 'Start next cycle was cancelled. Nothing was changed.', zh: '已取消“开启下一周期”，未做任何修改。' },
   done: {
-    en: '{to} has started ({start} to {end}). {from} is archived in {count} tabs named "{example}" and so on. Carried over: {tasks} task(s) and {actions} action(s); {practices} practice(s) added to Playbook.',
+    en: '{to} has started ({start} to {end}). {from} is archived in {count} {count:tab|tabs} named "{example}" and so on. Carried over: {tasks} {tasks:task|tasks} and {actions} {actions:action|actions}; {practices} {practices:practice|practices} added to Playbook.',
     zh: '{to} 已开启（{start} 至 {end}）。{from} 已归档到 {count} 个工作表，命名如“{example}”。已结转 {tasks} 项任务和 {actions} 项改进措施；经验库新增 {practices} 条做法。',
   },
   doneNotRecorded: {
@@ -206,8 +206,12 @@ export const ROLLOVER_MSG = {
     zh: '“开启下一周期”在写入“{tab}”时失败：{error}，且未能自动恢复（{restoreError}）。数据没有丢失：归档工作表（{names}）完整保存了 {from} 的原始内容。恢复方法：打开对应的归档工作表，全选并复制，粘贴到原工作表的 A1 单元格；全部恢复后删除归档工作表，再重新运行“开启下一周期”。',
   },
   logAction: { en: 'Start next cycle', zh: '开启下一周期' },
+  archivesHidden: {
+    en: '. The archive tabs are hidden: to open one, use the list of all sheets (☰ at the bottom left) or right-click the tab bar → Show, in Excel and WPS right-click a tab → Unhide.',
+    zh: '。归档工作表已隐藏：在左下角“所有工作表”列表（☰）中打开，或右键点击工作表标签栏 → 显示；Excel 和 WPS 中右键点击工作表标签 → 取消隐藏。',
+  },
   logDetail: {
-    en: '{from} → {to} ({start} to {end}); archived: {names}; carried {tasks} task(s) (rows {taskRows}) and {actions} action(s) (rows {actionRows}); {practices} practice(s) added to Playbook',
+    en: '{from} → {to} ({start} to {end}); archived: {names}; carried {tasks} {tasks:task|tasks} (rows {taskRows}) and {actions} {actions:action|actions} (rows {actionRows}); {practices} {practices:practice|practices} added to Playbook',
     zh: '{from} → {to}（{start} 至 {end}）；归档：{names}；结转 {tasks} 项任务（第 {taskRows} 行）和 {actions} 项改进措施（第 {actionRows} 行）；经验库新增 {practices} 条做法',
   },
 } as const satisfies Record<string, Bilingual>;

@@ -16,7 +16,7 @@ export const WEEKLY_TEXT = {
   helpTitle: b('Needs your help (escalated by the owners)', '需要您协调（上报销售总监）'),
   helpItem: b('{task} ({owners}): {asked}', '{task}（{owners}）：{asked}'),
   helpNothingAsked: b('no details given', '未填写具体需求'),
-  helpSince: b('flagged {date}, {days} day(s) ago', '{date} 上报，已 {days} 天'),
+  helpSince: b('flagged {date}, {days} {days:day|days} ago', '{date} 上报，已 {days} 天'),
   helpSinceToday: b('flagged today', '今天上报'),
   helpSinceUnknown: b('flagged (date not recorded)', '已上报（未记录日期）'),
   helpDecision: b('decision: {text}', '处理决定：{text}'),

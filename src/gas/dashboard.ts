@@ -1,5 +1,5 @@
 import { DASHBOARD_NAME, DashboardPlan, planDashboard } from '../core/dashboard';
-import { Lang, pick } from '../core/i18n';
+import { Lang, fill, pick } from '../core/i18n';
 import { METRIC_STATUS, normalizeLabel } from '../core/options';
 import { TabKey, tabSpec } from '../core/schema';
 import { statusColors } from '../core/setup';
@@ -58,7 +58,7 @@ export function setUpDashboard(ss: Spreadsheet, open: OpenWorkbook, lang: Lang):
   const name = sheet.getName();
   const kept = writeGrid(sheet, plan);
   if (kept.changed && !created) changes.push(zh ? `“${name}”：更新公式` : `"${name}": updated its formulas`);
-  if (kept.foreign > 0) changes.push(zh ? `“${name}”：${kept.foreign} 个手工填写的单元格保持不变` : `"${name}": left ${kept.foreign} typed cell(s) as they are`);
+  if (kept.foreign > 0) changes.push(pick(fill({ en: '"{name}": left {n} typed {n:cell|cells} as they are', zh: '“{name}”：{n} 个手工填写的单元格保持不变' }, { name, n: kept.foreign }), zh ? 'zh-CN' : 'en'));
   if (writeStatusColours(sheet, plan, lang) && !created) changes.push(zh ? `“${name}”：更新状态颜色` : `"${name}": updated the status colours`);
   if (writeCharts(sheet, plan) && !created) changes.push(zh ? `“${name}”：更新图表` : `"${name}": updated the charts`);
   return changes;

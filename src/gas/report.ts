@@ -5,7 +5,7 @@ import { UI } from '../core/messages';
 import { ReportModel, buildReport, hasProjectTabs, versionedName } from '../core/report';
 import { RT } from '../core/reportText';
 import { TABS, TabKey, settingSpec } from '../core/schema';
-import { ReportFolder, createReportDocument, reportFolder, trashFile } from './drive';
+import { ReportFolder, createReportDocument, reportFolder, savePdfCopy, trashFile } from './drive';
 import { Progress, renderReport } from './docRenderer';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
@@ -119,14 +119,24 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument): vo
       }
     }
   }
+  // A PDF copy next to the Doc, for forwarding and filing (drive.file reaches it: the script creates it).
+  let pdfLink = '';
+  try {
+    const pdf = savePdfCopy(docId, name);
+    pdfLink = pdf.url;
+    notes.push(t(RT.pdfSaved, { name: pdf.name }));
+  } catch (error) {
+    notes.push(t(RT.pdfFailed, { error: errorText(error) }));
+  }
   if (model.problemCount > 0) notes.push(t(RT.doneProblems, { count: model.problemCount }));
   try {
-    appendLog(tabs, [{ action: t(RT.logAction), detail: `${name} — ${url}` }]);
+    appendLog(tabs, [{ action: t(RT.logAction), detail: `${name} — ${url}${pdfLink === '' ? '' : ` (PDF: ${pdfLink})`}` }]);
   } catch (error) {
     notes.push(t(RT.logNotRecorded, { error: errorText(error) }));
   }
   const html = [
     `<p>${escapeHtml(t(RT.doneBody))} <a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(name)}</a></p>`,
+    ...(pdfLink === '' ? [] : [`<p><a href="${escapeHtml(pdfLink)}" target="_blank" rel="noopener">PDF</a></p>`]),
     ...notes.map((note) => `<p>${escapeHtml(note)}</p>`),
   ].join('');
   try {

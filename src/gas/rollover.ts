@@ -159,8 +159,14 @@ function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
         names: joinList(names, lang), tasks: plan.carriedTasks.length, taskRows: plan.carriedTasks.map((t) => t.fromRow).join(', ') || '-',
         actions: plan.carriedActions.length, actionRows: plan.carriedActions.map((a) => a.fromRow).join(', ') || '-',
         practices: plan.playbookAdded.length,
-      }), lang),
+      }), lang) + pick(ROLLOVER_MSG.archivesHidden, lang),
     }]);
+  } catch (error) {
+    notes.push(errorText(error));
+  }
+  // The archive tabs are kept but hidden, so the new cycle's tabs stay in view; Log names them.
+  try {
+    for (const copy of copies.values()) copy.hideSheet();
   } catch (error) {
     notes.push(errorText(error));
   }

@@ -97,6 +97,22 @@ function applyOne(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey
 }
 
 /** Plans and applies set-up; returns the plan so callers can report what changed. */
+/** The names a new spreadsheet gives its first tab, in the languages people use. */
+const DEFAULT_TAB = /^(sheet|工作表|feuille|hoja|blatt|foglio|planilha|página|シート|시트)\s?1$/i;
+
+/**
+ * A new spreadsheet's empty first tab (Sheet1 / 工作表1) is left over once the tracker's tabs exist: it
+ * goes, but only while it is empty (nothing typed, not even a cell) and other tabs remain.
+ */
+function removeEmptyDefaultTab(ss: Spreadsheet): void {
+  const sheets = ss.getSheets();
+  if (sheets.length < 2) return;
+  for (const sheet of sheets) {
+    if (!DEFAULT_TAB.test(sheet.getName().trim())) continue;
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) ss.deleteSheet(sheet);
+  }
+}
+
 export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   const tabs = findTabs(ss);
   const states: Partial<Record<TabKey, TabState>> = {};
@@ -104,6 +120,7 @@ export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   const mode = tabs.has('settings') ? openWorkbook(ss, ['settings']).workbook.settings.mode : 'tracker';
   const planned = planSetup(states, lang, setupTabs(mode));
   apply(ss, tabs, planned);
+  removeEmptyDefaultTab(ss);
   // A roll-up's IMPORTRANGE blocks follow its Regions list (gas/rollup.ts).
   const imports = mode === 'rollup' ? setUpImports(ss, tabs, lang) : null;
   // A tracker's Dashboard is planned from the tabs as they now are (headers, Evaluation rows, channels, owner targets).

@@ -8,9 +8,17 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { PlannedEmail } from '../core/digest';
 import { oneLine } from '../core/emailText';
 
+export interface Sender {
+  readonly name: string;
+  readonly address: string;
+}
+
 export interface EmlOptions {
-  /** Sender shown in the files; default "Market expansion <reminders@localhost>". */
-  readonly from?: string | { readonly name: string; readonly address: string };
+  /**
+   * Sender shown in the files, or a function giving each email its sender (a name in the recipient's
+   * language); default "Market expansion <reminders@localhost>".
+   */
+  readonly from?: string | Sender | ((email: PlannedEmail) => Sender);
   /** The instant of the Date header; default now. */
   readonly date?: Date;
   /** IANA time zone the Date header is written in (e.g. Asia/Shanghai → "+0800"); default UTC. */
@@ -65,7 +73,7 @@ function slug(text: string): string {
 
 /** The RFC 822 bytes of one planned email. */
 export async function composePlannedEml(email: PlannedEmail, opts: EmlOptions = {}): Promise<Buffer> {
-  const from = opts.from ?? { name: 'Market expansion', address: 'reminders@localhost' };
+  const from = typeof opts.from === 'function' ? opts.from(email) : opts.from ?? { name: 'Market expansion', address: 'reminders@localhost' };
   const composer = new MailComposer({
     from: typeof from === 'string' ? from : { name: from.name, address: from.address },
     to: email.to,

@@ -78,7 +78,7 @@ describe('the worked example (East China, 2023 Q3) on Friday 2023-07-28', () => 
       '【华东销售团队】本周提醒（2023年第30周）',
       '【华东销售团队】本周提醒（2023年第30周）',
     ]);
-    expect(emailTo(p, 'wang@example.com')!.text).toContain('新增客户签约跟进 [执行] (执行跟踪 第 4 行)');
+    expect(emailTo(p, 'wang@example.com')!.text).toContain('新增客户签约跟进 [执行] （执行跟踪 第 4 行）');
     expect(emailTo(p, 'wang@example.com')!.text).toContain('下一步计划：8月10日前推动剩余2家签约');
   });
 });
@@ -214,7 +214,7 @@ describe('planted cases', () => {
     expect(email.text).toContain('Daily tasks not updated since yesterday (1)\n- Call new leads [Execute]');
     expect(email.text).not.toContain('Not updated this month');
     const zh = plan('2023-07-31', (g) => { g.tracking!.push(task('每日回访', '赵*', '2023-09-30', { frequency: '每日', updated: '2023-07-01' })); }, {}, 'zh-CN');
-    expect(zh.emails[0]!.text).toContain('昨天以来未更新的每日任务 (1)');
+    expect(zh.emails[0]!.text).toContain('昨天以来未更新的每日任务（1）');
     expect(zh.emails[0]!.text).toContain('以及 2023-07-31 需要每日跟踪的任务');
   });
 
@@ -418,7 +418,7 @@ describe('periods, schedule and the sent ledger', () => {
   it('renders a preview that marks what was already sent and escapes subjects', () => {
     const p = plan('2023-07-28', (g) => { g.tracking!.push(task('<script>x</script>', 'Zhao*', '2023-07-27')); });
     const html = renderPreview(p, (e) => e.role === 'manager', 12, 'en');
-    expect(html).toContain('week 2023-W30: 5 email(s) would be sent (1 already sent in this period). Mail quota left today: 12.');
+    expect(html).toContain('week 2023-W30: 5 emails would be sent (1 already sent in this period). Mail quota left today: 12.');
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).not.toContain('<script>');
   });

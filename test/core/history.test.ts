@@ -116,7 +116,7 @@ describe('needs help in the managers\' summary', () => {
     const help = mail.text.indexOf('Needs your help');
     expect(help).toBeGreaterThan(0);
     expect(help).toBeLessThan(mail.text.indexOf('Targets against what is expected by today'));
-    expect(mail.text).toContain('- Follow up new-customer contracts (Wang*): A second trial licence\n  flagged 2023-07-25, 3 day(s) ago · decision: Approved: 30 days');
+    expect(mail.text).toContain('- Follow up new-customer contracts (Wang*): A second trial licence\n  flagged 2023-07-25, 3 days ago · decision: Approved: 30 days');
     const zh = planReminders(readWorkbook(exampleGrids('en') as Grids, at('2023-07-28')), at('2023-07-28'), { sheetUrl: '', sheetLang: 'zh-CN', kind: 'weekly' });
     expect(zh.summary!.needsHelp).toEqual([]);
     const cleared = summaryOf((g) => {

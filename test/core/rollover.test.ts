@@ -167,12 +167,12 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
     const text = describeRollover(p, 'en');
     expect(text).toContain('Start next cycle: 2023 Q3 → 2023 Q4');
     expect(text).toContain('Archive 10 tabs as copies named "Archive 2023 Q3 — Tracking"');
-    expect(text).toContain('carry over 1 open task(s)');
-    expect(text).toContain('2 done task(s) stay only in the archive');
-    expect(text).toContain('Retrospective: carry over 2 open action(s) with their owners, each noted "Carried over from 2023 Q3, row 3" in Problem;');
-    expect(text).toContain('Playbook: add 1 proven practice(s)');
-    expect(text).toContain('Goals: copy 7 target(s) as drafts for 2023 Q4 (months moved on by 3, e.g. 2023-07 → 2023-10)');
-    expect(text).toContain('Empty the Weekly log (13 rows) and Costs (4 rows), and the 6 Evaluation actual(s)');
+    expect(text).toContain('carry over 1 open task');
+    expect(text).toContain('2 done tasks stay only in the archive');
+    expect(text).toContain('Retrospective: carry over 2 open actions with their owners, each noted "Carried over from 2023 Q3, row 3" in Problem;');
+    expect(text).toContain('Playbook: add 1 proven practice');
+    expect(text).toContain('Goals: copy 7 targets as drafts for 2023 Q4 (months moved on by 3, e.g. 2023-07 → 2023-10)');
+    expect(text).toContain('Empty the Weekly log (13 rows) and Costs (4 rows), and the 6 Evaluation actuals');
     expect(text).toContain('Cycle 2023 Q4, Cycle start 2023-10-01, Cycle end 2023-12-31');
     expect(text).not.toContain('after today');
   });

@@ -72,7 +72,7 @@ describe('Dashboard (built bundle)', () => {
     sheet.getRange('B7').setValue('see Q2');
     sheet.getRange('C8').setValue('');
     emulator.call('menuSetupSheets');
-    expect(emulator.ui.alerts.at(-1)!.prompt).toBe('Sheets are set up: "Dashboard": updated its formulas; "Dashboard": left 1 typed cell(s) as they are.');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe('Sheets are set up: "Dashboard": updated its formulas; "Dashboard": left 1 typed cell as they are.');
     expect(sheet.getRange('B7').getValue()).toBe('see Q2');
     expect(sheet.getRange('C8').getFormula()).toMatch(/^=IF\(\$A8="","",IF\(/);
   });

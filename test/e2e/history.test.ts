@@ -53,7 +53,7 @@ describe('progress history (built bundle)', () => {
     emulator.call('menuSendRemindersNow');
     const body = managerMail(emulator);
     expect(body.indexOf('Needs your help (escalated by the owners) (1)')).toBeLessThan(body.indexOf('This week'));
-    expect(body).toContain('- Follow up new-customer contracts (Wang*): A second trial licence for 2 customers\n  flagged 2023-07-26, 2 day(s) ago · no decision yet');
+    expect(body).toContain('- Follow up new-customer contracts (Wang*): A second trial licence for 2 customers\n  flagged 2023-07-26, 2 days ago · no decision yet');
 
     // The director decides; the owner clears the flag; the next summary no longer lists it.
     tracking.getRange(4, 16).setValue('Approved: one more 30-day trial');

@@ -138,7 +138,7 @@ describe('the reminder trigger when another run holds the document lock', () => 
     expect(log).toHaveLength(7);
     expect(log[5]).toMatch(/\(attempt 6 of 6\)\.$/);
     expect(log[6]).toBe(
-      'Another run held the sheet for 30 s, so week 2023-W30 was not sent; no more automatic retries after 6 attempt(s). Use Reminders → Send reminders now.',
+      'Another run held the sheet for 30 s, so week 2023-W30 was not sent; no more automatic retries after 6 attempts. Use Reminders → Send reminders now.',
     );
     expect(ours(emulator).map((t) => t.spec.everyDays)).toEqual([1]);
     // Once the lock is free, "send now" sends the week.

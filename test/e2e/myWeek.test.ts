@@ -91,9 +91,9 @@ describe('My week', () => {
     const log = tab(emulator, 'Log').at(-1)!;
     expect(log[1]).toBe('My week');
     expect(log[2]).toBe('wang@example.com');
-    expect(String(log[3])).toContain('Wang*: 1 task(s), 2 weekly row(s) (1 new), week of 2023-07-24; needs help: Follow up new-customer contracts');
+    expect(String(log[3])).toContain('Wang*: 1 task, 2 weekly rows (1 new), week of 2023-07-24; needs help: Follow up new-customer contracts');
     // The form shows the sheet as it now is.
-    expect(p.text()).toContain('Saved: 1 task(s) and 2 weekly row(s) (1 new).');
+    expect(p.text()).toContain('Saved: 1 task and 2 weekly rows (1 new).');
     expect(p.element<HTMLInputElement>('w-1-newCustomers').value).toBe('2');
   });
 

@@ -84,7 +84,7 @@ describe('Friday reminders: the trigger', () => {
     emulator.call('menuTurnRemindersOff');
     expect(emulator.triggers.map((t) => t.spec.handler)).toEqual(['someoneElsesHandler']);
     expect(setting(emulator, 'Reminders on')[1]).toBe('No');
-    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Friday reminders are off. 1 trigger(s) removed; nothing else was changed.');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Friday reminders are off. 1 trigger removed; nothing else was changed.');
   });
 
   it('uses the weekday and hour from Settings', () => {
@@ -114,7 +114,7 @@ describe('Friday reminders: the trigger', () => {
       'director@example.com': 1, 'zhang@example.com': 1, 'li@example.com': 1, 'wang@example.com': 1,
     });
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
-      'week 2023-W30: 0 email(s) sent, 4 already sent earlier in this period, 0 deferred to the next run (mail quota), 0 person(s) not reminded. Details are in Log.',
+      'week 2023-W30: 0 emails sent, 4 already sent earlier in this period, 0 deferred to the next run (mail quota), 0 people not reminded. Details are in Log.',
     );
     const log = logDetails(emulator);
     expect(log).toContain('Sent week 2023-W30 to wang@example.com (owner, rows listed: 1)');
@@ -156,7 +156,7 @@ describe('Friday reminders: emails held back by the mail quota', () => {
     expect(dailies(emulator)).toHaveLength(1);
     expect(oneOffs(emulator).map((t) => t.spec.at!.toISOString().slice(0, 16))).toEqual(['2023-07-29T01:05']); // Saturday 09:05 Shanghai (plus the run's seconds)
     expect(logDetails(emulator)).toContain(
-      'The 2 email(s) of week 2023-W30 held back by the mail quota are sent automatically at 2023-07-29 09:05 (Asia/Shanghai), once the quota has refreshed.',
+      'The 2 emails of week 2023-W30 held back by the mail quota are sent automatically at 2023-07-29 09:05 (Asia/Shanghai), once the quota has refreshed.',
     );
     // The summary does not claim the held-back reminders went out.
     const summary = emulator.mail.find((m) => m.to === 'director@example.com')!;
@@ -238,7 +238,7 @@ describe('Friday reminders: emails held back by the mail quota', () => {
     emulator.call('menuTurnRemindersOff');
     expect(emulator.triggers).toEqual([]);
     expect(emulator.properties.document.has('reminders.retry')).toBe(false);
-    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Friday reminders are off. 2 trigger(s) removed; nothing else was changed.');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Friday reminders are off. 2 triggers removed; nothing else was changed.');
   });
 });
 
@@ -364,7 +364,7 @@ describe('Friday reminders: what each email holds', () => {
     const dialog = emulator.ui.dialogs.at(-1)!;
     expect(dialog.title).toBe('Preview reminders');
     for (const to of ['director@example.com', 'zhang@example.com', 'li@example.com', 'wang@example.com']) expect(dialog.html).toContain(to);
-    expect(dialog.html).toContain('week 2023-W30: 4 email(s) would be sent (0 already sent in this period). Mail quota left today: 100.');
+    expect(dialog.html).toContain('week 2023-W30: 4 emails would be sent (0 already sent in this period). Mail quota left today: 100.');
     expect(emulator.properties.document.size).toBe(0);
   });
 
@@ -374,7 +374,7 @@ describe('Friday reminders: what each email holds', () => {
     expect(emulator.mail.map((m) => m.to)).toEqual(['me@example.com', 'me@example.com', 'me@example.com', 'me@example.com']);
     expect(emulator.mail.every((m) => m.subject.startsWith('[TEST] '))).toBe(true);
     expect(emulator.mail[1]!.htmlBody).toContain('Test: in a real run this email goes to zhang@example.com.');
-    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('4 test email(s) sent to me@example.com, each marked [TEST]. Nothing was sent to anyone else and nothing was recorded as sent.');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('4 test emails sent to me@example.com, each marked [TEST]. Nothing was sent to anyone else and nothing was recorded as sent.');
     // The real run afterwards still sends everyone their email.
     emulator.call('menuSendRemindersNow');
     expect(emulator.mail.slice(4).map((m) => m.to)).toEqual(['director@example.com', 'zhang@example.com', 'li@example.com', 'wang@example.com']);
@@ -550,8 +550,8 @@ describe('one daily trigger: the weekly digest on the weekday, daily tasks on ot
     const today = html.indexOf('What today&#39;s automatic run sends: the daily digest');
     expect(now).toBeGreaterThanOrEqual(0);
     expect(today).toBeGreaterThan(now);
-    expect(html.slice(now, today)).toContain('week 2023-W30: 5 email(s) would be sent');
-    expect(html.slice(today)).toContain('2023-07-27 (daily): 1 email(s) would be sent (0 already sent in this period).');
+    expect(html.slice(now, today)).toContain('week 2023-W30: 5 emails would be sent');
+    expect(html.slice(today)).toContain('2023-07-27 (daily): 1 email would be sent (0 already sent in this period).');
     expect(html.slice(today)).toContain('Daily reminders, 2023-07-27');
     expect(logDetails(emulator).at(-1)).toBe(
       'week 2023-W30: director@example.com, zhang@example.com, li@example.com, wang@example.com, zhao@example.com; 2023-07-27 (daily): zhao@example.com',
@@ -723,7 +723,7 @@ describe('a protected Goals or Settings cell never stops the reminders', () => {
 
 describe('the "turned on" message names the configured weekday', () => {
   it.each([
-    ['Monday', 'English', 'Monday reminders are on: every day at 09:00 (Asia/Shanghai): the weekly digest on Mondays,', 'Monday reminders are off. 1 trigger(s) removed; nothing else was changed.'],
+    ['Monday', 'English', 'Monday reminders are on: every day at 09:00 (Asia/Shanghai): the weekly digest on Mondays,', 'Monday reminders are off. 1 trigger removed; nothing else was changed.'],
     ['Monday', '简体中文', '星期一提醒已开启：每天 09:00（Asia/Shanghai）：星期一发送每周摘要，周一至周五的其他日子提醒每日任务，', '星期一提醒已关闭。已删除 1 个触发器，其他内容未更改。'],
   ])('weekday %s, language %s', (weekday, language, on, off) => {
     const emulator = exampleSheet();

@@ -104,7 +104,13 @@ describe('Generate report (built bundle in the emulator)', () => {
     expect(doc.header?.plainText()).toBe('2023 Q3 East China — Market expansion evaluation report');
 
     const log = logRows(emulator, 'Log');
-    expect(log.at(-1)?.slice(1)).toEqual(['Generate report', 'director@example.com', `${doc.name} — ${doc.url}`]);
+    // A PDF copy is saved next to the Doc (drive.file), linked from the Log row and the dialog.
+    expect(log.at(-1)?.slice(0, 3).slice(1)).toEqual(['Generate report', 'director@example.com']);
+    const pdfLink = /\(PDF: (https:\/\/\S+)\)$/.exec(String(log.at(-1)?.[3]))?.[1] ?? '';
+    expect(String(log.at(-1)?.[3])).toBe(`${doc.name} — ${doc.url} (PDF: ${pdfLink})`);
+    expect(pdfLink).toMatch(/^https:\/\/drive\.google\.com\/file\/d\/[\w-]+\/view$/);
+    expect(emulator.ui.dialogs.at(-1)!.html).toContain(`<a href="${pdfLink}" target="_blank" rel="noopener">PDF</a>`);
+    expect(emulator.ui.dialogs.at(-1)!.html).toContain(`A PDF copy is saved next to it: ${doc.name}.pdf.`);
     const dialog = emulator.ui.dialogs.at(-1)!;
     expect(dialog.title).toBe('Report ready');
     expect(dialog.html).toContain(`<a href="${doc.url}" target="_blank" rel="noopener">2023 Q3 East China — Market expansion evaluation report</a>`);
@@ -322,7 +328,7 @@ describe('Generate report: what happens after the Doc is saved', () => {
     expect(doc.trashed).toBe(false);
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
       `The report is ready: ${NAME}\n${doc.url}\n\nReports are kept in the folder "Market expansion reports — Market Expansion Tracker", which the tracker created in your Drive: ` +
-        `https://drive.google.com/drive/folders/${doc.folderId}\n\nData problems listed under Data-quality notes: 1.`,
+        `https://drive.google.com/drive/folders/${doc.folderId}\n\nA PDF copy is saved next to it: ${NAME}.pdf.\n\nData problems listed under Data-quality notes: 1.`,
     );
     expect(logRows(emulator, 'Log').at(-1)?.[1]).toBe('Generate report');
   });

@@ -76,8 +76,8 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     // The confirmation said exactly what would happen.
     const confirm = emulator.ui.alerts.find((a) => a.buttons === 'YES_NO')!;
     expect(confirm.prompt).toContain('Start next cycle: 2023 Q3 → 2023 Q4');
-    expect(confirm.prompt).toContain('carry over 2 open task(s)');
-    expect(confirm.prompt).toContain('3 done task(s) stay only in the archive');
+    expect(confirm.prompt).toContain('carry over 2 open tasks');
+    expect(confirm.prompt).toContain('3 done tasks stay only in the archive');
     expect(confirm.prompt).toContain('Empty the Weekly log (14 rows)');
 
     // Every archive is an exact copy (values and formulas) of its tab before the rollover.

@@ -126,12 +126,27 @@ describe('offline remind writes the emails the Apps Script reminders send (2023-
     expect(sent[0]!.body).toContain('Owner reminders planned for this week: 3.');
     for (const [i, mail] of written.entries()) {
       const apps = withoutMyWeek(withoutDelivery(withoutSender(withoutSheetLinks(sent[i]!.body, sheetUrl), sender)));
-      const offline = withoutDelivery(withoutSender(mail.text.trim(), 'market-expansion'));
+      // Offline the sender is Settings → Manager emails' first address (director@example.com), as the sheet's account here.
+      const offline = withoutDelivery(withoutSender(mail.text.trim(), 'director@example.com'));
       expect([mail.to, offline]).toEqual([sent[i]!.to, apps]);
     }
     // Real content, not just greetings: the manager's figures and risks.
-    expect(written[0]!.text).toContain('- New customers | Cycle target: 50 | Expected by today: 13.55 | Actual: 10 | Achievement vs expected: 73.8%');
-    expect(written[0]!.text).toContain('1. New customers: 10 against 13.55 expected by today (73.8%, Off target); projected 32.86 of 50');
+    // Counts in whole customers (the pro-rata expected keeps one decimal, marked ≈); money with its unit.
+    expect(written[0]!.text).toContain('- New customers | Cycle target: 50 | Expected by today: ≈13.5 | Actual: 10 | Achievement vs expected: 73.8%');
+    expect(written[0]!.text).toContain('Projected at cycle end: 33 | Needed per week: 5');
+    expect(written[0]!.text).toContain('1. New customers: 10 against ≈13.5 expected by today (73.8%, Off target); projected 33 of 50');
+    expect(written[0]!.text).toContain('- East China revenue (10k CNY) | Cycle target: 200 | Expected by today: 60.87 | Actual: 48');
+  });
+
+  test('the sender: Settings → Team by name and the first manager address, or --from / --from-name', async () => {
+    for (const mail of written) expect(mail.headers.get('from')).toBe('East China sales team <director@example.com>');
+    expect(out).toContain('Sender: director@example.com (change it with --from and --from-name).');
+    const io = recordingIo(dir);
+    expect(await main(['remind', 'plan.xlsx', '--as-of', '2023-07-28', '--out', 'emails-from', '--from', 'sales@example.com', '--from-name', 'Sales office'], io)).toBe(0);
+    const files = readdirSync(join(dir, 'emails-from')).filter((f) => f.endsWith('.eml'));
+    expect(files.length).toBe(4);
+    for (const f of files) expect(parseEml(readFileSync(join(dir, 'emails-from', f), 'utf8')).headers.get('from')).toBe('Sales office <sales@example.com>');
+    expect(await main(['remind', 'plan.xlsx', '--from', 'not an address'], recordingIo(dir))).toBe(2);
   });
 
   test('the Date header is 09:00 on Shanghai time (+0800), the instant the trigger sent them', () => {

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { pick } from '../../core/i18n';
+import { Lang, pick } from '../../core/i18n';
 import { weekOverWeek } from '../../core/history';
 import { DigestKind, planReminders } from '../../core/digest';
-import { periodLabel } from '../../core/emailText';
+import { EMAIL_TEXT, oneLine, periodLabel } from '../../core/emailText';
 import { isoFromDay } from '../../core/values';
-import { isTimeZone, writeEml, zonedInstant } from '../eml';
+import { Sender, isTimeZone, writeEml, zonedInstant } from '../eml';
 import { EXIT, ExitCode, Io, UsageError, dayOption, langOption, localToday, parseArgs, systemLang } from './args';
 import { PRINTED_PROBLEMS, exitCodeFor, problemReport } from './problems';
 import { CLI, KIND_LABEL, SKIP_REASON, say } from './text';
@@ -13,12 +13,16 @@ import { openPlan } from './workbook';
 /** The team's clock when --time-zone is not given (the template's teams are in mainland China). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+/** Sender address when neither --from nor Settings → Manager emails gives one. */
+const FALLBACK_ADDRESS = 'reminders@localhost';
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
 const KINDS: readonly (DigestKind | 'auto')[] = ['auto', 'weekly', 'daily', 'monthly'];
 
 /** `market-expansion remind plan.xlsx [--as-of DATE] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone ZONE]` */
 export async function remindCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const sys = systemLang(io.env);
-  const args = parseArgs(argv, 'remind', { values: ['out', 'as-of', 'lang', 'kind', 'time-zone'], flags: ['strict', 'quiet', 'all'] }, sys);
+  const args = parseArgs(argv, 'remind', { values: ['out', 'as-of', 'lang', 'kind', 'time-zone', 'from', 'from-name'], flags: ['strict', 'quiet', 'all'] }, sys);
   const wanted = langOption(args.values.lang, sys);
   const mlang = wanted ?? sys;
   if (args.help) {
@@ -34,12 +38,20 @@ export async function remindCommand(argv: readonly string[], io: Io): Promise<Ex
   const timeZone = args.values['time-zone'] ?? DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) throw new UsageError(say(CLI.badTimeZone, mlang, { value: timeZone }));
   const quiet = args.flags.has('quiet');
+  const fromAddress = args.values.from?.trim();
+  if (fromAddress !== undefined && !EMAIL.test(fromAddress)) throw new UsageError(say(CLI.badFrom, mlang, { value: fromAddress }));
 
   const plan = await openPlan(resolve(io.cwd, file), io, { ...(wanted ? { lang: wanted } : {}), today, quiet, messageLang: mlang, shown: file });
   const { lang } = plan;
   // Offline there is no progress history: the week-over-week change is recomputed from the Weekly log alone.
+  // The sender: --from, else the first Settings → Manager emails address; named --from-name, else the team
+  // (Settings → Team, else Region), else "Market expansion" / "市场拓展" in each recipient's language.
+  const { settings } = plan.workbook;
+  const address = fromAddress ?? settings.managerEmails.find((m) => EMAIL.test(m.trim()))?.trim() ?? FALLBACK_ADDRESS;
+  const teamName = (args.values['from-name'] ?? (settings.team || settings.region)).trim();
+  const sender = (email: { lang: Lang }): Sender => ({ name: oneLine(teamName) || pick(EMAIL_TEXT.defaultTeam, email.lang), address });
   const reminders = planReminders(plan.workbook, plan.time, {
-    kind, sheetUrl: '', sheetLang: lang, sentBy: 'market-expansion', weekChanges: weekOverWeek(plan.workbook, plan.time.today, []),
+    kind, sheetUrl: '', sheetLang: lang, sentBy: address === FALLBACK_ADDRESS ? '' : address, weekChanges: weekOverWeek(plan.workbook, plan.time.today, []),
   });
   const outDir = args.values.out ?? 'emails';
   const kindLabel = say(KIND_LABEL[reminders.kind]!, lang);
@@ -50,11 +62,12 @@ export async function remindCommand(argv: readonly string[], io: Io): Promise<Ex
       // Dated at the reminder hour of the run's day on the team's clock (as the Apps Script trigger sends
       // them), so the same run writes the same files.
       const date = zonedInstant(today, plan.workbook.settings.reminderHour, timeZone);
-      await writeEml(reminders.emails, resolve(io.cwd, outDir), { date, timeZone });
+      await writeEml(reminders.emails, resolve(io.cwd, outDir), { date, timeZone, from: sender });
     } catch (error) {
       throw new UsageError(say(CLI.cannotWrite, lang, { path: outDir, reason: (error as Error).message }));
     }
     if (!quiet) io.out(say(CLI.wroteEmails, lang, { count: reminders.emails.length, kind: kindLabel, period: periodLabel(reminders.period, lang), dir: outDir }));
+    if (!quiet) io.out(say(address === FALLBACK_ADDRESS ? CLI.fromFallback : CLI.fromSender, lang, { address }));
   }
   for (const s of reminders.skipped) {
     io.err(say(CLI.skipped, lang, { name: s.name, email: s.email || '—', reason: pick(SKIP_REASON[s.reason] ?? { en: s.reason, zh: s.reason }, lang) }));

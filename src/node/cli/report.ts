@@ -6,6 +6,7 @@ import { PRINTED_PROBLEMS, exitCodeFor, problemReport } from './problems';
 import { CLI, say } from './text';
 import { openPlan } from './workbook';
 import { reportDocx } from '../docx';
+import { docxToPdf } from '../pdf';
 
 /** The default report path: beside the workbook, "<name> report.docx". */
 export function defaultReportPath(workbookPath: string): string {
@@ -24,7 +25,7 @@ function write(path: string, data: string | Buffer, lang: 'en' | 'zh-CN'): void 
 /** `market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of DATE] [--lang LANG]` */
 export async function reportCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const sys = systemLang(io.env);
-  const args = parseArgs(argv, 'report', { values: ['out', 'json', 'as-of', 'lang'], flags: ['strict', 'quiet', 'all'] }, sys);
+  const args = parseArgs(argv, 'report', { values: ['out', 'json', 'as-of', 'lang'], flags: ['strict', 'quiet', 'all', 'pdf'] }, sys);
   const wanted = langOption(args.values.lang, sys);
   const mlang = wanted ?? sys;
   if (args.help) {
@@ -55,6 +56,12 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<Ex
   plan.progress(say(CLI.writing, lang, { path: out }));
   write(out, await reportDocx(model), lang);
   say2(say(CLI.wroteReport, lang, { path: args.values.out ?? defaultReportPath(file), title: model.documentName }));
+  if (args.flags.has('pdf')) {
+    // A PDF beside the .docx when LibreOffice and a font for the report's language are there; else why not.
+    const pdf = docxToPdf(out, lang, { env: io.env, shown: args.values.out ?? defaultReportPath(file) });
+    if (pdf.ok) say2(pdf.message);
+    else io.err(pdf.message);
+  }
 
   if (args.values.json !== undefined) {
     const json = `${JSON.stringify(reportSummaryJson(model), null, 2)}\n`;

@@ -7,8 +7,8 @@ export const CLI = {
 
 Usage:
   market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx [--force]
-  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--strict] [--all] [--quiet]
-  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
+  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--pdf] [--strict] [--all] [--quiet]
+  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai] [--from address] [--from-name name]
   market-expansion rollup east.xlsx south.xlsx … [--out rollup.docx] [--json rollup.json] [--as-of 2023-09-30] [--region China]
 
 Run "market-expansion <command> --help" for a command's options.
@@ -20,8 +20,8 @@ fix; with --strict, warnings count too);
 
 用法：
   market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx [--force]
-  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--strict] [--all] [--quiet]
-  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
+  market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--pdf] [--strict] [--all] [--quiet]
+  market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai] [--from address] [--from-name name]
   market-expansion rollup east.xlsx south.xlsx … [--out rollup.docx] [--json rollup.json] [--as-of 2023-09-30] [--region 中国]
 
 运行 “market-expansion <命令> --help” 查看各命令的选项。
@@ -57,11 +57,13 @@ input-output ratio and net ROI.
 
 Reads a filled workbook (tabs and headers in either language, columns in any order, extra columns and blank
 rows allowed, numbers with units such as 45家 or 215万, dates such as 2023/7/31 or 2023年7月31日), checks
-the data, and writes the evaluation report as .docx (tables and the two charts), the same report the
+the data, and writes the evaluation report as .docx (tables and the four charts), the same report the
 Google Sheet generates.
 
   --out FILE      the report (default: beside the workbook, "<name> report.docx")
   --json FILE     also write the JSON summary of every metric ("-" prints it)
+  --pdf           also print the report to PDF beside the .docx with LibreOffice (says why not when LibreOffice
+                  or, for a Chinese report, a Chinese font is missing)
   --as-of DATE    evaluate as on this day (default: today)
   --lang LANG     language of the report (default: Settings → Language, else the workbook's language)
   --strict        exit with 1 on warnings too (overdue tasks, missing emails), not only on errors
@@ -70,11 +72,12 @@ Google Sheet generates.
     zh: `market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en]
 
 读取填写好的工作簿（工作表名和表头可为中文或英文，列顺序不限，可有多余的列和空行，数字可带单位如
-45家、215万，日期可写 2023/7/31 或 2023年7月31日），检查数据，并生成 .docx 评估报告（含表格和两张图表），
+45家、215万，日期可写 2023/7/31 或 2023年7月31日），检查数据，并生成 .docx 评估报告（含表格和四张图表），
 与 Google 表格生成的报告相同。
 
   --out 文件      报告路径（默认：与工作簿同目录，“<文件名> report.docx”）
   --json 文件     同时输出各指标的 JSON 汇总（“-” 表示打印到屏幕）
+  --pdf           同时用 LibreOffice 在 .docx 旁生成 PDF（未安装 LibreOffice，或中文报告缺少中文字体时会说明原因）
   --as-of 日期    按该日期评估（默认：今天）
   --lang 语言     报告语言（默认：设置 → 语言，否则跟随工作簿语言）
   --strict        有警告（如任务逾期、缺少邮箱）时也以 1 退出，而不仅是错误
@@ -82,7 +85,7 @@ Google Sheet generates.
   --quiet         只打印问题和错误`,
   },
   remindHelp: {
-    en: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
+    en: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai] [--from address] [--from-name name]
 
 Writes the reminder emails for a day as .eml files (open them in any mail program, or send them with
 your own mail system): one per owner listing their overdue tasks, tasks due in the next 7 days, tasks
@@ -93,10 +96,12 @@ not updated this week and retrospective actions due, and one summary per manager
   --kind KIND     auto (default: weekly on the reminder weekday, monthly on a month's last day, else daily),
                   weekly, daily or monthly
   --time-zone TZ  the team's time zone, for the emails' date (default: Asia/Shanghai)
+  --from ADDRESS  the sender's address (default: the first of Settings → Manager emails)
+  --from-name NAME  the sender's name (default: Settings → Team, else Region, else "Market expansion" in each recipient's language)
   --strict        exit with 1 on warnings too
   --all           print every problem (default: the first 100, errors first)
   --quiet         print nothing but problems and errors`,
-    zh: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
+    zh: `market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai] [--from address] [--from-name name]
 
 生成某天的提醒邮件（.eml 文件，可用任意邮件程序打开，或用贵司的邮件系统发送）：每位责任人一封，
 列出其逾期任务、未来 7 天到期的任务、本周未更新的任务和到期的复盘行动；每位管理者一封汇总。不会发送任何邮件。
@@ -105,6 +110,8 @@ not updated this week and retrospective actions due, and one summary per manager
   --as-of 日期    运行日期（默认：今天）
   --kind 类型     auto（默认：提醒日为每周摘要，月末为每月摘要，其余为每日摘要）、weekly、daily 或 monthly
   --time-zone 时区  团队所在时区，用于邮件日期（默认：Asia/Shanghai）
+  --from 邮箱     发件人地址（默认：“设置 → 管理者邮箱”中的第一个）
+  --from-name 名称  发件人名称（默认：“设置 → 团队”，其次“区域”，否则按收件人语言为“市场拓展”/“Market expansion”）
   --strict        有警告时也以 1 退出
   --all           打印全部问题（默认只打印前 100 个，错误在前）
   --quiet         只打印问题和错误`,
@@ -176,8 +183,14 @@ roll up). Reads one workbook at a time.
   wroteEmails: { en: 'Wrote {count} emails ({kind}, {period}) to {dir}.', zh: '已在 {dir} 生成 {count} 封邮件（{kind}，{period}）。' },
   noEmails: { en: 'No emails for {day} ({kind}): nobody has anything due, overdue or to report.', zh: '{day}（{kind}）没有需要发送的邮件：没有到期、逾期或待填报的内容。' },
   skipped: { en: 'Not reminded: {name} <{email}>: {reason}', zh: '未提醒：{name} <{email}>：{reason}' },
-  problemsHeader: { en: '{count} problems in the data ({errors} errors, {warnings} warnings):', zh: '数据中有 {count} 个问题（{errors} 个错误，{warnings} 个警告）：' },
-  problemsHeaderOne: { en: '1 problem in the data ({errors} errors, {warnings} warnings):', zh: '数据中有 1 个问题（{errors} 个错误，{warnings} 个警告）：' },
+  badFrom: { en: '--from needs an email address, e.g. --from director@example.com (got "{value}").', zh: '--from 需要邮箱地址，例如 --from director@example.com（收到的是“{value}”）。' },
+  fromSender: { en: 'Sender: {address} (change it with --from and --from-name).', zh: '发件人：{address}（可用 --from 和 --from-name 修改）。' },
+  fromFallback: {
+    en: 'Sender: {address}, since Settings → Manager emails is empty: give your address with --from before sending.',
+    zh: '发件人：{address}（“设置 → 管理者邮箱”为空）：发送前请用 --from 填写您的邮箱。',
+  },
+  problemsHeader: { en: '{count} problems in the data ({errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}):', zh: '数据中有 {count} 个问题（{errors} 个错误，{warnings} 个警告）：' },
+  problemsHeaderOne: { en: '1 problem in the data ({errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}):', zh: '数据中有 1 个问题（{errors} 个错误，{warnings} 个警告）：' },
   moreProblems: { en: '… and {count} more. Run again with --all to list every one.', zh: '……另有 {count} 个问题。加 --all 重新运行可列出全部。' },
   noProblems: { en: 'No problems found in the data.', zh: '数据未发现问题。' },
   problemLine: { en: '{severity} {sheet}, row {row}{column}{value}: {message}', zh: '{severity} {sheet}，第 {row} 行{column}{value}：{message}' },

@@ -3,13 +3,33 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { textEms } from '../../core/document';
 import { toA1 } from './a1';
+import { displayValue, zonedParts } from './format';
 import type { SentMail } from './mail';
 import type { EmuSpreadsheet } from './spreadsheet';
 
 function argb(color: string): string {
   const hex = color.replace('#', '');
   return `FF${(hex.length === 3 ? hex.split('').map((c) => c + c).join('') : hex).toUpperCase()}`;
+}
+
+/**
+ * A date as the spreadsheet shows it: the calendar day and clock time in the spreadsheet's time zone.
+ * An .xlsx holds no time zone, so the wall time is written (as exceljs writes it, in UTC); writing the
+ * instant instead would make 2023-07-01 00:00 in Shanghai read 2023-06-30.
+ */
+export function wallTime(date: Date, timeZone: string): Date {
+  const p = zonedParts(date, timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, date.getUTCMilliseconds()));
+}
+
+/** Functions only Google Sheets knows: Excel, WPS and LibreOffice would show #NAME? for them. */
+const SHEETS_ONLY = /\b(ACHIEVEMENT_RATE|ROI|ARRAYFORMULA|IMPORTRANGE|SPARKLINE|GOOGLEFINANCE|QUERY|FILTER|UNIQUE|SORT)\s*\(/i;
+
+/** Widest text a column shows, in character widths (a Chinese character counts as two), capped at 60. */
+function contentWidth(cells: readonly string[]): number {
+  return Math.min(60, Math.max(0, ...cells.map((t) => Math.max(...t.split('\n').map((line) => textEms(line) * 2)))));
 }
 
 /** Builds an exceljs workbook from the emulated spreadsheet. */
@@ -24,16 +44,32 @@ export function toWorkbook(ss: EmuSpreadsheet): ExcelJS.Workbook {
     if (sheet.frozenRows || sheet.frozenCols) {
       ws.views = [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenCols }];
     }
-    for (const [c, w] of sheet.columnWidths) ws.getColumn(c).width = Math.max(4, Math.round(w / 7));
+    // Columns at least as wide as what they show (dates and figures never turn into ###), at most 60 characters.
+    const shown = new Map<number, string[]>();
+    sheet.cells.forEach((row) => row?.forEach((cell, ci) => {
+      if (!cell) return;
+      const text = displayValue(cell.v, cell.fmt ?? 'General', ss.timeZone, ss.locale);
+      if (text !== '') (shown.get(ci + 1) ?? shown.set(ci + 1, []).get(ci + 1)!).push(text);
+    }));
+    for (const [c, texts] of shown) {
+      const set = sheet.columnWidths.get(c);
+      const wanted = Math.ceil(contentWidth(texts)) + 2;
+      ws.getColumn(c).width = Math.max(set === undefined ? 8.43 : Math.max(4, Math.round(set / 7)), Math.min(wanted, 60));
+    }
+    for (const [c, w] of sheet.columnWidths) if (!shown.has(c)) ws.getColumn(c).width = Math.max(4, Math.round(w / 7));
     sheet.cells.forEach((row, ri) => {
       row?.forEach((cell, ci) => {
         if (!cell) return;
         const xc = ws.getCell(ri + 1, ci + 1);
-        if (cell.f) {
-          const result = cell.v === '' ? undefined : cell.v;
+        const value = cell.v instanceof Date ? wallTime(cell.v, ss.timeZone) : cell.v;
+        if (cell.f && SHEETS_ONLY.test(cell.f)) {
+          // Only Google Sheets can compute it: the value it computed, so every spreadsheet program shows a figure.
+          if (value !== '') xc.value = value;
+        } else if (cell.f) {
+          const result = value === '' ? undefined : value;
           xc.value = (result === undefined ? { formula: cell.f.slice(1) } : { formula: cell.f.slice(1), result }) as ExcelJS.CellValue;
-        } else if (cell.v !== '') {
-          xc.value = cell.v;
+        } else if (value !== '') {
+          xc.value = value;
         }
         if (cell.fmt && cell.fmt !== 'General') xc.numFmt = cell.fmt;
         else if (cell.v instanceof Date) xc.numFmt = 'yyyy-mm-dd';
