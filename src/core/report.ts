@@ -21,6 +21,8 @@ import type { DocBlock, DocCell } from './document';
 import { chartBlocks } from './reportCharts';
 import { formatValue, furthestFromTarget, gapText, inSentence } from './reportFigureText';
 import { RT } from './reportText';
+import { Snapshot } from './history';
+import { resourcesSection, trendsSection } from './reportWeekly';
 import { TABS, TabKey, tabSpec } from './schema';
 import { Day, Direction, isoFromDay, monthOf, utcDayOf } from './values';
 import { daysLate, pacingOf, workCalendar } from './workCalendar';
@@ -35,13 +37,14 @@ export type ReportCell = DocCell;
 export type ReportBlock = DocBlock;
 
 export type SectionId =
-  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'charts' | 'execution' | 'retrospective'
-  | 'conclusion' | 'quality'
+  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'charts' | 'trends' | 'execution' | 'resources'
+  | 'retrospective' | 'conclusion' | 'quality'
   // The director's roll-up report (rollupReport.ts).
   | 'rollupRegions' | 'rollupMetrics' | 'rollupAttention' | 'rollupMethod';
 
 export const SECTION_ORDER: readonly SectionId[] = [
-  'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'charts', 'execution', 'retrospective', 'conclusion', 'quality',
+  'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'charts', 'trends', 'execution', 'resources', 'retrospective',
+  'conclusion', 'quality',
 ];
 
 export interface ReportSection {
@@ -692,7 +695,7 @@ function problemKey(p: Problem): string {
  * The whole report. `problems` are Check data's findings; the workbook's own reading problems are
  * included too (once each), so the data-quality notes are complete whichever list the caller passes.
  */
-export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, problems: readonly Problem[]): ReportModel {
+export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, problems: readonly Problem[], history: readonly Snapshot[] = []): ReportModel {
   const seen = new Set<string>();
   const allProblems = [...workbook.problems, ...problems].filter((p) => {
     const key = problemKey(p);
@@ -719,7 +722,9 @@ export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, p
     inputOutputSection(workbook, f, lang),
     targetsSection(workbook, f, lang),
     chartsSection(workbook, f, time, lang),
+    { id: 'trends', ...trendsSection(history, settings.cycle.trim(), lang, f.metrics.map((m) => ({ metric: m.metric, metricKey: m.metricKey, actual: m.actual, isRate: m.kind === 'percent' }))) },
     executionSection(workbook, f, time, lang),
+    { id: 'resources', ...resourcesSection(workbook, time.today, lang) },
     retrospectiveSection(workbook, lang),
     conclusionSection(workbook, f, lang),
     qualitySection(allProblems, f, lang),

@@ -7,6 +7,7 @@ import { OpenWorkbook, findTabs, openWorkbook } from './spreadsheet';
 import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { RM } from './rollup';
+import { CT } from './chat';
 import { writeSetting } from './settings';
 import { alertText, errorText } from './ui';
 
@@ -34,7 +35,8 @@ export function buildMenu(open?: OpenWorkbook): void {
     // Named by the Settings weekday, as the weekly digest goes out then: Turn Friday reminders on / 开启周五提醒.
     .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn, { weekday: weekdayName(workbook.settings.reminderWeekday, lang) }),
       workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn')
-    .addItem(t(UI.reminderStatus), 'menuReminderStatus');
+    .addItem(t(UI.reminderStatus), 'menuReminderStatus')
+    .addItem(t(CT.menu), 'menuChatSettings');
   const language = ui
     .createMenu(t(UI.languageMenu))
     .addItem(t(UI.languageEnglish), 'menuLanguageEnglish')
@@ -46,6 +48,9 @@ export function buildMenu(open?: OpenWorkbook): void {
       .addItem(t(RM.refresh), 'menuRefreshRegions')
       .addItem(cycle ? t(RM.report, { cycle }) : t(RM.reportNoCycle), 'menuGenerateRollupReport')
       .addItem(t(RM.sendSummary), 'menuSendRollupSummary')
+      .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn, { weekday: weekdayName(workbook.settings.reminderWeekday, lang) }),
+        workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn')
+      .addItem(t(CT.menu), 'menuChatSettings')
       .addSeparator()
       .addItem(t(UI.setupSheets), 'menuSetupSheets')
       .addSubMenu(language)

@@ -46,10 +46,12 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
     expect(en.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
     expect(en.sections.map((s) => s.title)).toEqual([
       'Summary', 'Result metrics', 'Process metrics', 'Customer feedback', 'Input and output', 'Target analysis', 'Charts',
-      'Execution summary', 'Highlights, problems and improvement suggestions', 'Conclusion and proposals for the next cycle', 'Data-quality notes',
+      'Trends and comparison', 'Execution summary', 'Resources and escalations', 'Highlights, problems and improvement suggestions',
+      'Conclusion and proposals for the next cycle', 'Data-quality notes',
     ]);
     expect(zh.sections.map((s) => s.title)).toEqual([
-      '总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '图表', '执行情况汇总', '亮点、问题与优化建议', '结论与下一周期建议', '数据质量说明',
+      '总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '图表', '趋势与对比', '执行情况汇总', '资源协调与上报', '亮点、问题与优化建议',
+      '结论与下一周期建议', '数据质量说明',
     ]);
   });
 
@@ -213,14 +215,14 @@ describe('report model — missing and empty data', () => {
       const model = reportOf(lang, {});
       expect(model.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
       const empty = model.sections.filter((s) => !s.hasData).map((s) => s.id);
-      expect(empty).toEqual(['summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'charts', 'execution', 'retrospective', 'conclusion']);
+      expect(empty).toEqual(['summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'charts', 'trends', 'execution', 'resources', 'retrospective', 'conclusion']);
       expect(model.documentName).toBe(lang === 'en' ? 'Market expansion evaluation report' : '市场拓展效果评估报告');
     }
     const en = reportOf('en', {});
     expect(paragraphs(section(en, 'result'))).toEqual(['No data: the Evaluation tab is missing.']);
     expect(paragraphs(section(en, 'execution'))).toEqual(['No data: the Tracking tab is missing.']);
     expect(paragraphs(section(en, 'summary')).at(-1)).toBe(
-      'Sections without data: Summary, Result metrics, Process metrics, Customer feedback, Input and output, Target analysis, Charts, Execution summary, Highlights, problems and improvement suggestions, Conclusion and proposals for the next cycle.',
+      'Sections without data: Summary, Result metrics, Process metrics, Customer feedback, Input and output, Target analysis, Charts, Trends and comparison, Execution summary, Resources and escalations, Highlights, problems and improvement suggestions, Conclusion and proposals for the next cycle.',
     );
     expect(texts(table(en, 'quality')).some((r) => r[2] === 'The tab "Evaluation" is missing.')).toBe(true);
     const zh = reportOf('zh-CN', {});
