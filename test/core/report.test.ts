@@ -90,7 +90,7 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
       ['Total expansion cost (10k CNY)', '30', '28', '107.1%', 'On target', 'Optimised online ads; acquisition cost down 5%'],
       ['Input-output ratio (ROI) (1:X)', '1:6', '1:7.7', '128%', 'On target', 'Revenue beat target; returns clearly up'],
     ]);
-    expect(texts(table(zh, 'io-figures'))[1]).toEqual(['预算（万元）', '30', '“效果评估”总成本目标值; 低于预算：28 / 30（使用预算 93.3%，结余 2）']);
+    expect(texts(table(zh, 'io-figures'))[1]).toEqual(['预算（万元）', '30', '“效果评估”总成本目标值；低于预算：28 / 30（使用预算 93.3%，结余 2）']);
     expect(texts(table(zh, 'io-figures'))[5]!.slice(0, 2)).toEqual(['单个新客户获客成本（万元）', '0.62']);
     expect(reportSummaryJson(en).inputOutput.acquisitionCost).toBeCloseTo(28 / 45, 12);
     const json = reportSummaryJson(en).inputOutput;
@@ -313,7 +313,7 @@ describe('report model — currency unit, months without data, many metrics, no 
     setSetting(raw, '金额单位', '千美元');
     const model = reportOf('zh-CN', raw);
     expect(texts(table(model, 'io-figures'))[0]!.slice(0, 2)).toEqual(['拓展总成本（千美元）', '28']);
-    expect(paragraphs(section(model, 'inputOutput'))[0]).toBe('拓展总成本（千美元）: 低于预算：28 / 30（使用预算 93.3%，结余 2）。');
+    expect(paragraphs(section(model, 'inputOutput'))[0]).toBe('拓展总成本（千美元）：低于预算：28 / 30（使用预算 93.3%，结余 2）。');
   });
 
   it('a month without any Weekly log rows is missing (no data, no bar), never 0', () => {
