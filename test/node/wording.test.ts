@@ -73,7 +73,7 @@ describe('every user-visible word', () => {
 
   it('catalogues: Chinese text takes full-width punctuation, and the checker catches a half-width one', () => {
     expect(chineseProblems(entries.map((e) => ({ where: e.where, text: e.zh })))).toEqual([]);
-    expect(chineseProblems([{ where: 'x', text: '拓展总成本（万元）：低于预算' }, { where: 'y', text: '周期目标: 50' }, { where: 'z', text: '第 3, 4 行' }])).toHaveLength(3);
+    expect(chineseProblems([{ where: 'x', text: '拓展总成本（万元）: 低于预算' }, { where: 'y', text: '周期目标: 50' }, { where: 'z', text: '第 3, 4 行' }])).toHaveLength(3);
     expect(chineseProblems([{ where: 'ok', text: '投入产出比 1:7.7，每天 9:00' }])).toEqual([]);
   });
 
