@@ -38,7 +38,7 @@ export interface FormulaReader {
 export const GOOGLE_SHEETS_CONFIG: Partial<ConfigParams> = {
   licenseKey: 'gpl-v3',
   dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY/MM/DD'],
-  timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
+  timeFormats: ['hh:mm', 'hh:mm:ss', 'hh:mm:ss.sss'],
   currencySymbol: ['$', 'USD'],
   localeLang: 'en-US',
   functionArgSeparator: ',',
@@ -70,10 +70,24 @@ function isDate(v: unknown): v is Date {
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 
-function fromInternal(v: unknown): unknown {
+/** A value as Sheets hands it to a custom function: '' for empty, a Date for a date or date-time, else the number, string or boolean. */
+function fromInternal(v: unknown, timeZone: string): unknown {
   if (v === EmptyValue || v === null || v === undefined) return '';
-  if (typeof v === 'object' && v !== null && 'val' in v && typeof (v as { val: unknown }).val === 'number') return (v as { val: number }).val;
+  if (typeof v === 'object' && v !== null && 'val' in v && typeof (v as { val: unknown }).val === 'number') {
+    const kind = (v as object).constructor.name;
+    const serial = (v as { val: number }).val;
+    // HyperFormula keeps date-typed numbers as DateNumber / DateTimeNumber (internal classes, not exported).
+    return kind === 'DateNumber' || kind === 'DateTimeNumber' ? serialToDate(serial, timeZone) : serial;
+  }
   return v;
+}
+
+/** A Date as text HyperFormula parses into a date-typed value (dateFormats YYYY/MM/DD, timeFormats hh:mm:ss). */
+function dateText(d: Date, timeZone: string): string {
+  const p = zonedParts(d, timeZone);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const day = `${p.year}/${pad(p.month)}/${pad(p.day)}`;
+  return p.hour === 0 && p.minute === 0 && p.second === 0 ? day : `${day} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
 let registered: { plugin: typeof FunctionPlugin; names: string[] } | null = null;
@@ -85,8 +99,8 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
   const keyOf = (a: { sheet: number; row: number; col: number }): string => `${a.sheet}:${a.row}:${a.col}`;
 
   const toJs = (v: unknown): unknown => {
-    if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(fromInternal));
-    return fromInternal(v);
+    if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map((x) => fromInternal(x, tz)));
+    return fromInternal(v, tz);
   };
   const toHf = (v: unknown): unknown => {
     if (isDate(v)) return dateToSerial(v, tz);
@@ -171,7 +185,8 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
           const v = c.v;
           if (v === '') return null;
           if (typeof v === 'string') return `'${v}`;
-          if (isDate(v)) return dateToSerial(v, tz);
+          // Given as date text so HyperFormula types it as a date: custom functions then receive a Date, as in Sheets.
+          if (isDate(v)) return dateText(v, tz);
           return v;
         }),
       );
