@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { writeIfChanged as writeCalendarData } from './calendar-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/main.ts');
@@ -30,6 +31,9 @@ function entryPoints() {
   }
   return found;
 }
+
+// The work calendar's holiday data, compiled in from its npm package (Apps Script never fetches it).
+if (writeCalendarData()) console.log('src/core/chinaCalendarData.ts updated from the chinese-days package');
 
 const result = await build({
   entryPoints: [entry],

@@ -4,9 +4,12 @@ import { findPerson } from './people';
 import { Problem } from './problems';
 import { TabKey, settingSpec } from './schema';
 import { Day, isoFromDay } from './values';
+import { calendarOn, calendarProblems, daysLate, workCalendar } from './workCalendar';
 
 /** How long a task may go without an update before Check data calls it stale. */
 export const STALE_AFTER_DAYS = 14;
+/** Two working weeks, when a work calendar counts workdays. */
+export const STALE_AFTER_WORKDAYS = 10;
 
 const MSG = {
   missingOwner: { en: 'No owner for "{task}".', zh: '“{task}”没有责任人。' },
@@ -20,6 +23,7 @@ const MSG = {
   monthlySum: { en: 'Monthly targets for "{metric}" add up to {sum}, but the cycle target is {target}.', zh: '“{metric}”的月度目标合计为 {sum}，但周期目标为 {target}。' },
   monthlySumFix: { en: 'Change the monthly targets (rows {rows}) or the cycle target so they agree.', zh: '请调整月度目标（第 {rows} 行）或周期目标，使二者一致。' },
   overdue: { en: '"{task}" was due {due} and is not done ({days} days overdue).', zh: '“{task}”应于 {due} 完成，尚未完成（逾期 {days} 天）。' },
+  overdueWorkdays: { en: '"{task}" was due {due} and is not done ({days} workdays overdue).', zh: '“{task}”应于 {due} 完成，尚未完成（逾期 {days} 个工作日）。' },
   overdueFix: { en: 'Set Status to Done, or agree a new date and update Planned date / Next step due.', zh: '请将状态改为“已完成”，或商定新日期并更新计划完成时间/下一步截止。' },
   stale: { en: '"{task}" has not been updated since {updated}.', zh: '“{task}”自 {updated} 起未更新。' },
   staleFix: { en: 'Ask {owner} to update Progress this week.', zh: '请 {owner} 本周更新进展。' },
@@ -123,14 +127,18 @@ export function taskDueDay(task: Workbook['tasks'][number]): Day | null {
 
 function taskProblems(workbook: Workbook, time: TimeContext): Problem[] {
   const problems: Problem[] = [];
+  const calendar = workCalendar(workbook.settings.workCalendar);
   for (const task of workbook.tasks) {
     if (task.status === 'done') continue;
     const due = taskDueDay(task);
-    if (due !== null && due < time.today) {
+    // With a work calendar on, days late and days without an update count workdays (see workCalendar.daysLate).
+    const late = due === null ? 0 : daysLate(calendar, due, time.today);
+    if (due !== null && late > 0) {
       problems.push(problem('task_overdue', 'warning', 'tracking', task.row, 'plannedDate', task.task,
-        fillNamed(MSG.overdue, task.task, task.row, { due: isoFromDay(due), days: time.today - due }), MSG.overdueFix));
+        fillNamed(calendarOn(calendar) ? MSG.overdueWorkdays : MSG.overdue, task.task, task.row, { due: isoFromDay(due), days: late }), MSG.overdueFix));
     }
-    if (task.updated !== null && time.today - task.updated >= STALE_AFTER_DAYS) {
+    const idle = task.updated === null ? 0 : daysLate(calendar, task.updated, time.today);
+    if (task.updated !== null && idle >= (calendarOn(calendar) ? STALE_AFTER_WORKDAYS : STALE_AFTER_DAYS)) {
       const owner = task.owners.join(', ') || '—';
       problems.push(problem('task_stale', 'warning', 'tracking', task.row, 'updated', isoFromDay(task.updated),
         fillNamed(MSG.stale, task.task, task.row, { updated: isoFromDay(task.updated) }), fill(MSG.staleFix, { owner })));
@@ -179,7 +187,11 @@ const TAB_ORDER: readonly TabKey[] = ['settings', 'team', 'goals', 'strategy', '
 
 /** Every problem in the workbook, in tab then row order: what Check data shows and the report lists. */
 export function checkWorkbook(workbook: Workbook, time: TimeContext): Problem[] {
-  const all = [...workbook.problems, ...cycleProblems(workbook), ...ownerProblems(workbook), ...goalSumProblems(workbook), ...taskProblems(workbook, time)];
+  const { settings } = workbook;
+  const calendar = calendarProblems(workCalendar(settings.workCalendar), settings.cycleStart, settings.cycleEnd, settings.rowOf.workCalendar ?? null);
+  const all = [
+    ...workbook.problems, ...cycleProblems(workbook), ...calendar, ...ownerProblems(workbook), ...goalSumProblems(workbook), ...taskProblems(workbook, time),
+  ];
   return all
     .map((p, i) => ({ p, i }))
     .sort((a, b) => TAB_ORDER.indexOf(a.p.tab) - TAB_ORDER.indexOf(b.p.tab) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)

@@ -37,6 +37,10 @@ import { type Problem } from './problems';
 import { type TabKey } from './schema';
 import { dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, weekdayOf, type Day, type Direction } from './values';
 import { renderManagerEmail, renderOwnerEmail, type RenderContext } from './emailText';
+import {
+  WEEKDAYS, WORKDAYS_PER_WEEK, calendarOn, daysLate, monthEndDigestDay, nthWorkdayBack, pacingOf, weeklyDigestDay, workCalendar,
+  workdayOnOrBefore, type WorkCalendar,
+} from './workCalendar';
 
 export type DigestKind = 'weekly' | 'daily' | 'monthly';
 
@@ -233,33 +237,36 @@ export function kindOf(period: string): DigestKind | null {
   return kind === 'weekly' || kind === 'daily' || kind === 'monthly' ? kind : null;
 }
 
-/** The digest an automatic run produces today. */
-export function autoKind(today: Day, reminderWeekday: number): DigestKind {
+/** The digest an automatic run produces today (with a work calendar, the weekly digest moves off a holiday: weeklyDigestDay). */
+export function autoKind(today: Day, reminderWeekday: number, calendar: WorkCalendar = WEEKDAYS): DigestKind {
   // The run on the reminder weekday is the weekly digest even at month end: it then lists monthly tasks too.
-  if (weekdayOf(today) === reminderWeekday) return 'weekly';
-  if (today === lastDayOfMonth(today)) return 'monthly';
+  if (weeklyDigestDay(calendar, today, reminderWeekday) === today) return 'weekly';
+  if (today === monthEndDigestDay(calendar, today)) return 'monthly';
   return 'daily';
 }
 
-/** Daily digests go out Monday to Friday only (the weekly and month-end digests on any day of the week). */
-export function isWorkday(day: Day): boolean {
-  const weekday = weekdayOf(day);
-  return weekday >= 1 && weekday <= 5;
+/** Daily digests go out on workdays only: Monday to Friday, or the work calendar's workdays (make-up days included). */
+export function isWorkday(day: Day, calendar: WorkCalendar = WEEKDAYS): boolean {
+  return calendar.isWorkday(day);
 }
 
 /**
  * What an automatic run sends on a day without the weekly digest (not the reminder weekday, or the
  * weekday once its weekly digest has gone out to everyone): the month-end digest on the month's last
- * day, whatever the day of the week; else the daily digest, Monday to Friday only; else nothing (null).
+ * day (its last workday with a work calendar), whatever the day of the week; else the daily digest on
+ * workdays only; else nothing (null).
  */
-export function otherDayKind(today: Day): DigestKind | null {
-  if (today === lastDayOfMonth(today)) return 'monthly';
-  return isWorkday(today) ? 'daily' : null;
+export function otherDayKind(today: Day, calendar: WorkCalendar = WEEKDAYS): DigestKind | null {
+  if (today === monthEndDigestDay(calendar, today)) return 'monthly';
+  return isWorkday(today, calendar) ? 'daily' : null;
 }
 
-/** What the daily trigger sends today: the weekly digest on the reminder weekday, else otherDayKind (null: nothing). */
-export function autoRun(today: Day, reminderWeekday: number): DigestKind | null {
-  return weekdayOf(today) === reminderWeekday ? 'weekly' : otherDayKind(today);
+/**
+ * What the daily trigger sends today: the weekly digest on the week's digest day (the reminder weekday,
+ * moved off a statutory holiday by the work calendar), else otherDayKind (null: nothing).
+ */
+export function autoRun(today: Day, reminderWeekday: number, calendar: WorkCalendar = WEEKDAYS): DigestKind | null {
+  return weeklyDigestDay(calendar, today, reminderWeekday) === today ? 'weekly' : otherDayKind(today, calendar);
 }
 
 /**
@@ -302,7 +309,12 @@ export function weeklyAlreadySent(plan: Pick<ReminderPlan, 'kind' | 'today' | 'e
  * When a weekly trigger on `weekday` at `hour` runs next, seen at `today` `hourNow` (spreadsheet time
  * zone). A run in the current hour counts as past: the trigger for it has fired or is firing.
  */
-export function nextWeeklyRun(today: Day, hourNow: number, weekday: number, hour: number): { day: Day; hour: number } {
+export function nextWeeklyRun(today: Day, hourNow: number, weekday: number, hour: number, calendar: WorkCalendar = WEEKDAYS): { day: Day; hour: number } {
+  // The weekly digest day of this week, else of the weeks after (a week entirely off has none).
+  for (let week = 0; week < 8; week++) {
+    const day = weeklyDigestDay(calendar, today + 7 * week, weekday);
+    if (day !== null && (day > today || (day === today && hourNow < hour))) return { day, hour };
+  }
   let ahead = (weekday - weekdayOf(today) + 7) % 7;
   if (ahead === 0 && hourNow >= hour) ahead = 7;
   return { day: today + ahead, hour };
@@ -479,6 +491,19 @@ export function rowLink(sheetUrl: string, gid: number | undefined, row: number):
   return gid === undefined ? sheetUrl : `${sheetUrl}#gid=${gid}&range=A${row}`;
 }
 
+/**
+ * The first day that counts as "updated recently" for a digest: since yesterday (daily), this month
+ * (monthly), this week from Monday (weekly). With a work calendar on, counted in workdays: since the
+ * previous workday, and for the week the last five workdays up to today, so a week of holidays does not
+ * make every task "not updated this week" on the first day back.
+ */
+export function staleSince(calendar: WorkCalendar, today: Day, window: DigestKind, weekStart: Day, monthStart: Day): Day {
+  if (window === 'monthly') return monthStart;
+  if (!calendarOn(calendar)) return window === 'daily' ? today - 1 : weekStart;
+  if (window === 'daily') return workdayOnOrBefore(calendar, today - 1);
+  return nthWorkdayBack(calendar, today, WORKDAYS_PER_WEEK);
+}
+
 interface Bucket {
   name: string;
   person: Person | null;
@@ -494,15 +519,16 @@ interface Bucket {
 export function planReminders(workbook: Workbook, time: TimeContext, opts: ReminderOptions): ReminderPlan {
   const { settings } = workbook;
   const today = time.today;
-  const kind: DigestKind = !opts.kind || opts.kind === 'auto' ? autoKind(today, settings.reminderWeekday) : opts.kind;
+  const calendar = workCalendar(settings.workCalendar);
+  const kind: DigestKind = !opts.kind || opts.kind === 'auto' ? autoKind(today, settings.reminderWeekday, calendar) : opts.kind;
   const period = periodKey(kind, today);
   const weekStart = weekStartOf(today);
-  const monthEnd = lastDayOfMonth(today);
-  const monthStart = monthEnd - partsOfDay(monthEnd).day + 1;
+  const monthEnd = monthEndDigestDay(calendar, today);
+  const monthStart = lastDayOfMonth(today) - partsOfDay(lastDayOfMonth(today)).day + 1;
   // Daily tasks keep the daily rules in the daily and month-end digests; everything else follows the digest.
   const dailyRules = (frequency: Frequency): boolean => kind === 'daily' || (kind === 'monthly' && frequency === 'daily');
   const dueWindowOf = (frequency: Frequency): number => (dailyRules(frequency) ? 1 : DUE_SOON_DAYS);
-  const staleBeforeOf = (frequency: Frequency): Day => (dailyRules(frequency) ? today - 1 : kind === 'monthly' ? monthStart : weekStart);
+  const staleBeforeOf = (frequency: Frequency): Day => staleSince(calendar, today, dailyRules(frequency) ? 'daily' : kind === 'monthly' ? 'monthly' : 'weekly', weekStart, monthStart);
   const staleBefore = staleBeforeOf('weekly');
   const gids = opts.tabGids ?? {};
   const people = indexTeam(workbook.team);
@@ -534,7 +560,8 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     const planned = task.planned?.end ?? null;
     const next = task.nextStepDue?.end ?? null;
     const due = planned === null ? next : next !== null && next > planned ? next : planned;
-    const daysOverdue = due === null ? 0 : today - due;
+    // Workdays with a work calendar on: a task due before a week of holidays is not late until the first day back.
+    const daysOverdue = due === null ? 0 : daysLate(calendar, due, today);
     const started = task.status === 'in_progress' || task.status === 'blocked' || task.planned === null || task.planned.start <= today;
     const stale = started && (task.updated === null || task.updated < staleBeforeOf(task.frequency));
     const item: TaskItem = {
@@ -546,7 +573,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     if (overdue) overdueItems.push({ item, owners: ownerNames });
     if (task.status === 'blocked') blockedItems.push({ item, owners: ownerNames });
     if (!includes(task.frequency, overdue)) continue;
-    const dueSoon = due !== null && !overdue && -daysOverdue <= dueWindowOf(task.frequency);
+    const dueSoon = due !== null && !overdue && due - today <= dueWindowOf(task.frequency);
     for (const owner of task.owners) {
       const bucket = bucketOf(owner);
       if (overdue) bucket.overdue.push(item);
@@ -562,7 +589,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     if (action.status !== 'open' || action.due === null) continue;
     const item: RetroActionItem = {
       tab: 'retrospective', row: action.row, link: rowLink(opts.sheetUrl, gids.retrospective, action.row),
-      module: action.module, suggestion: action.suggestion, due: action.due.end, daysOverdue: today - action.due.end,
+      module: action.module, suggestion: action.suggestion, due: action.due.end, daysOverdue: daysLate(calendar, action.due.end, today),
     };
     if (item.daysOverdue > 0) retroOverdue.push({ item, owners: action.owners.map((o) => people.find(o)?.name ?? o) });
     if (kind !== 'weekly' || action.due.end > today + DUE_SOON_DAYS) continue;
@@ -617,7 +644,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
 
   const team = settings.team || settings.region;
   const ctxFor = (lang: Lang): RenderContext => ({
-    lang, team, cycle: settings.cycle, kind, period, today, weekStart, week: isoWeekOf(today), sheetUrl: opts.sheetUrl,
+    lang, team, cycle: settings.cycle, kind, period, today, weekStart, week: isoWeekOf(today), sheetUrl: opts.sheetUrl, workdays: calendarOn(calendar),
     weeklyLink: rowLink(opts.sheetUrl, gids.weekly, 1), sentBy: opts.sentBy ?? '', maxItems: opts.maxItemsPerSection ?? 20,
   });
 
@@ -676,8 +703,8 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     }
   }
 
-  // 'auto' follows the trigger: no daily digest on a Saturday or Sunday (see autoRun).
-  if ((!opts.kind || opts.kind === 'auto') && autoRun(today, settings.reminderWeekday) === null) {
+  // 'auto' follows the trigger: no daily digest on a day off (see autoRun).
+  if ((!opts.kind || opts.kind === 'auto') && autoRun(today, settings.reminderWeekday, calendar) === null) {
     return { kind, period, today, weekStart, emails: [], skipped: [], digests: [], summary: null };
   }
   return { kind, period, today, weekStart, emails: [...managerEmails, ...ownerEmails], skipped, digests, summary };
@@ -707,6 +734,7 @@ const DIRECTION_OF: Partial<Record<MetricKey, Direction>> = { total_cost: 'lower
 export function targetProgress(workbook: Workbook, today: Day): TargetProgress[] {
   const { settings } = workbook;
   const { cycleStart, cycleEnd } = settings;
+  const pacing = pacingOf(settings.pacing, workCalendar(settings.workCalendar));
   const byMetric = new Map<string, { metric: string; metricKey: MetricKey | null; row: number; target: number | null; monthly: MonthlyTarget[] }>();
   for (const goal of workbook.goals) {
     if (goal.period === null || goal.metric === '') continue;
@@ -743,12 +771,12 @@ export function targetProgress(workbook: Workbook, today: Day): TargetProgress[]
     const isRate = entry.metricKey !== null && RATE_METRICS.has(entry.metricKey);
     let expected: number | null = null;
     if (isRate) expected = target;
-    else if (entry.monthly.length > 0) expected = expectedToDate(entry.monthly, today);
-    else if (target !== null && cycleStart !== null && cycleEnd !== null) expected = proRataExpected(target, cycleStart, cycleEnd, today);
+    else if (entry.monthly.length > 0) expected = expectedToDate(entry.monthly, today, pacing);
+    else if (target !== null && cycleStart !== null && cycleEnd !== null) expected = proRataExpected(target, cycleStart, cycleEnd, today, pacing);
     const direction = (entry.metricKey && DIRECTION_OF[entry.metricKey]) ?? 'higher';
     const rate = achievementRate(actual, expected, direction);
-    const projection = !isRate && actual !== null && cycleStart !== null && cycleEnd !== null ? runRateProjection(actual, cycleStart, cycleEnd, today) : null;
-    const perWeek = !isRate && actual !== null && target !== null && cycleEnd !== null && direction === 'higher' ? requiredPerWeek(target, actual, today, cycleEnd) : null;
+    const projection = !isRate && actual !== null && cycleStart !== null && cycleEnd !== null ? runRateProjection(actual, cycleStart, cycleEnd, today, pacing) : null;
+    const perWeek = !isRate && actual !== null && target !== null && cycleEnd !== null && direction === 'higher' ? requiredPerWeek(target, actual, today, cycleEnd, pacing) : null;
     out.push({
       goalRow: entry.row, isRate, metric: entry.metric, metricKey: entry.metricKey, direction, target, expected, actual, rate,
       status: statusOf(rate, workbook.settings.atRiskThreshold), projection, perWeek,

@@ -1,8 +1,8 @@
 import { MetricKey, metricKeyOf } from './catalogue';
 import { Bilingual, Lang, fill } from './i18n';
 import {
-  COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, OptionSet, RETRO_STATUS, RetroStatus,
-  TASK_STATUS, TaskStatus, WEEKDAY, YES_NO, matchOption,
+  COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, MODE, OptionSet, PACING, RETRO_STATUS, RetroStatus,
+  TASK_STATUS, TaskStatus, WEEKDAY, WORK_CALENDAR, YES_NO, matchOption,
 } from './options';
 import { Problem } from './problems';
 import { ColumnSpec, SETTINGS, SETTINGS_TAB, SettingKey, SettingSpec, TABS, TabKey, tabSpec } from './schema';
@@ -37,6 +37,12 @@ export interface Settings {
   readonly atRiskThreshold: number;
   readonly reportFolder: string;
   readonly allowedDomains: readonly string[];
+  /** Settings → Work calendar: 'none' (Monday to Friday) or 'cn' (China, mainland: holidays and make-up workdays). */
+  readonly workCalendar: 'none' | 'cn';
+  /** Settings → Pacing: what "expected by today" counts. */
+  readonly pacing: 'calendar' | 'workdays';
+  /** Settings → Mode: one team's tracker, or a director's roll-up of regional trackers. */
+  readonly mode: 'tracker' | 'rollup';
   /** Sheet row of each setting, for messages and links. */
   readonly rowOf: Readonly<Partial<Record<SettingKey, number>>>;
 }
@@ -275,6 +281,9 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
     atRiskThreshold: number('atRiskThreshold', 0, 1),
     reportFolder: text('reportFolder'),
     allowedDomains: list('allowedDomains').map((d) => d.replace(/^@/, '').toLowerCase()),
+    workCalendar: option('workCalendar', WORK_CALENDAR),
+    pacing: option('pacing', PACING),
+    mode: option('mode', MODE),
     rowOf,
   };
 }

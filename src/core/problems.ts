@@ -32,4 +32,5 @@ export type ProblemCode =
   | 'task_overdue'
   | 'task_stale'
   | 'setting_invalid'
-  | 'weekly_outside_cycle';
+  | 'weekly_outside_cycle'
+  | 'calendar_not_covered';

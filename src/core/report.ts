@@ -19,6 +19,7 @@ import { Problem } from './problems';
 import { RT } from './reportText';
 import { TABS, TabKey, tabSpec } from './schema';
 import { Day, Direction, isoFromDay, monthOf, utcDayOf } from './values';
+import { daysLate, pacingOf, workCalendar } from './workCalendar';
 
 // ---------------------------------------------------------------------------------------------
 // The model
@@ -247,6 +248,8 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   const { settings, weekly, evaluation, costs, goals } = workbook;
   const threshold = settings.atRiskThreshold;
   const today = time.today;
+  const calendar = workCalendar(settings.workCalendar);
+  const pacing = pacingOf(settings.pacing, calendar);
   const running = settings.cycleStart !== null && settings.cycleEnd !== null && today < settings.cycleEnd;
   const mismatches: ReportFigures['mismatches'][number][] = [];
 
@@ -289,8 +292,8 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
     if (running && row.metricKey !== null && CUMULATIVE_KEYS.has(row.metricKey) && row.direction === 'higher' && row.target !== null && actual !== null) {
       const monthly = monthlyGoals(row.metricKey);
       const expected = monthly.length > 0
-        ? expectedToDate(monthly, today)
-        : proRataExpected(row.target, settings.cycleStart!, settings.cycleEnd!, today);
+        ? expectedToDate(monthly, today, pacing)
+        : proRataExpected(row.target, settings.cycleStart!, settings.cycleEnd!, today, pacing);
       status = statusOf(achievementRate(actual, expected, 'higher'), threshold);
     }
     return {
@@ -348,7 +351,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   for (const task of workbook.tasks) {
     const done = task.status === 'done';
     const due = taskDueDay(task);
-    const overdue = !done && due !== null && due < today;
+    const overdue = !done && due !== null && daysLate(calendar, due, today) > 0;
     tasks.total++;
     if (done) tasks.done++;
     else tasks.open++;
@@ -658,7 +661,8 @@ function executionSection(workbook: Workbook, f: ReportFigures, time: TimeContex
       rows: open.slice(0, OPEN_PROBLEMS_SHOWN).map(({ task, due }) => [
         { text: task.task }, { text: ownersText(task.owners, lang) }, { text: task.problem }, { text: task.solution },
         { text: task.nextStep },
-        due !== null && due < time.today ? { text: isoFromDay(due), status: 'off_target' as const } : { text: due === null ? '' : isoFromDay(due) },
+        due !== null && daysLate(workCalendar(workbook.settings.workCalendar), due, time.today) > 0
+          ? { text: isoFromDay(due), status: 'off_target' as const } : { text: due === null ? '' : isoFromDay(due) },
       ]),
     });
     if (open.length > OPEN_PROBLEMS_SHOWN) {

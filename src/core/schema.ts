@@ -1,7 +1,7 @@
 import { Bilingual } from './i18n';
 import {
-  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, OptionSet, RETRO_STATUS, TASK_STATUS,
-  WEEKDAY, YES_NO,
+  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, MODE, OptionSet, PACING, RETRO_STATUS, TASK_STATUS,
+  WEEKDAY, WORK_CALENDAR, YES_NO,
 } from './options';
 
 /**
@@ -259,12 +259,14 @@ export interface SettingSpec {
   readonly defaultValue: string | number;
   readonly help: Bilingual;
   readonly numberFormat?: string;
+  /** What set-up writes on a sheet of that language instead of defaultValue (a blank cell still reads as defaultValue). */
+  readonly defaultByLang?: { readonly 'zh-CN'?: string };
 }
 
 export type SettingKey =
   | 'team' | 'region' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'language' | 'currencyUnit' | 'reminderWeekday'
   | 'reminderHour' | 'remindersOn' | 'remindersPaused' | 'managerEmails' | 'atRiskThreshold' | 'reportFolder'
-  | 'allowedDomains';
+  | 'allowedDomains' | 'workCalendar' | 'pacing' | 'mode';
 
 const setting = (
   key: SettingKey, en: string, zh: string, type: SettingType, defaultValue: string | number, help: Bilingual,
@@ -287,6 +289,18 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('atRiskThreshold', 'At-risk threshold', '风险阈值', 'percent', 0.8, { en: 'Achievement below this is off target', zh: '达成率低于此值即为未达标' }, { numberFormat: '0%' }),
   setting('reportFolder', 'Report folder', '报告文件夹', 'text', '', { en: 'Google Drive folder ID or URL for reports (optional)', zh: '保存报告的 Google 云端硬盘文件夹 ID 或链接（可选）' }),
   setting('allowedDomains', 'Allowed email domains', '允许的邮箱域名', 'text', '', { en: 'Only send to these domains, e.g. example.com (optional)', zh: '仅向这些域名发送，例如 example.com（可选）' }),
+  setting('workCalendar', 'Work calendar', '工作日历', 'option', 'none', {
+    en: 'China (mainland): statutory holidays and make-up workdays (调休) decide reminder days, and overdue days count workdays. None: Monday to Friday',
+    zh: '中国大陆：按法定节假日和调休安排发送提醒，逾期天数按工作日计算；无：按周一至周五',
+  }, { options: WORK_CALENDAR, defaultByLang: { 'zh-CN': 'cn' } }),
+  setting('pacing', 'Pacing', '进度计算', 'option', 'calendar', {
+    en: 'Expected by today counts calendar days, or workdays of the work calendar',
+    zh: '“截至今日应完成”按自然日计算，或按工作日历的工作日计算',
+  }, { options: PACING }),
+  setting('mode', 'Mode', '模式', 'option', 'tracker', {
+    en: 'Team tracker; or Regional roll-up: gathers the regional trackers listed in the Regions tab',
+    zh: '团队跟踪表；或区域汇总：汇总“区域”表中列出的各区域跟踪表',
+  }, { options: MODE }),
 ];
 
 export function settingSpec(key: SettingKey): SettingSpec {

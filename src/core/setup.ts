@@ -174,7 +174,7 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang)
 export function defaultSettingValue(key: Parameters<typeof settingSpec>[0], lang: Lang): CellValue {
   const spec = settingSpec(key);
   if (spec.options) {
-    const hit = matchOption(spec.options, String(spec.defaultValue));
+    const hit = matchOption(spec.options, String((lang === 'zh-CN' ? spec.defaultByLang?.['zh-CN'] : undefined) ?? spec.defaultValue));
     const option = spec.options.options.find((o) => o.key === hit);
     return option ? pick(option.label, lang) : spec.defaultValue;
   }

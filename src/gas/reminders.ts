@@ -63,7 +63,8 @@ import { SETTINGS_TAB, settingSpec, tabSpec, type TabKey } from '../core/schema'
 import { WEEKDAY, YES_NO, optionLabel } from '../core/options';
 import { matchesSetting } from '../core/model';
 import { asLiteral, mapHeaders } from '../core/table';
-import { dayFromIso, type CellValue, type Day } from '../core/values';
+import { dayFromIso, isoFromDay, type CellValue, type Day } from '../core/values';
+import { workCalendar, type WorkCalendar } from '../core/workCalendar';
 import { appendLog, type LogEntry } from './log';
 import { DEFAULT_LOCK_WAIT_MS, withDocumentLock } from './lock';
 import { buildMenu } from './menu';
@@ -120,6 +121,11 @@ function openForReminders(): Opened {
 function weeklyWeekday(open: OpenWorkbook): number {
   const status = readStatus();
   return status?.on ? status.weekday : open.workbook.settings.reminderWeekday;
+}
+
+/** Settings → Work calendar: which days are workdays (the weekly digest moves off a holiday, no daily digest on days off). */
+function calendarOf(open: OpenWorkbook): WorkCalendar {
+  return workCalendar(open.workbook.settings.workCalendar);
 }
 
 /** Plans `kind`; a retry plans its own period (its kind, on a day inside it: see dayInPeriod). */
@@ -274,10 +280,11 @@ interface Chosen {
  */
 function todaysRun(opened: Opened, stored: Readonly<Record<string, string>>): Chosen {
   const { today } = opened.open.time;
-  const kind = autoRun(today, weeklyWeekday(opened.open));
+  const calendar = calendarOf(opened.open);
+  const kind = autoRun(today, weeklyWeekday(opened.open), calendar);
   if (kind !== 'weekly') return { plan: kind === null ? null : planFor(opened, kind), insteadOf: null };
   const weekly = planFor(opened, 'weekly');
-  const other = otherDayKind(today);
+  const other = otherDayKind(today, calendar);
   const done = weeklyAlreadySent(weekly, readLedger(stored, weekly.period, today), weeklySentOn(stored[WEEKLY_SENT_ON_PROPERTY], weekly.period));
   if (other === null || !done) return { plan: weekly, insteadOf: null };
   return { plan: planFor(opened, other), insteadOf: weekly };
@@ -288,7 +295,7 @@ function choosePlan(opened: Opened, mode: 'trigger' | 'now', retry: RetryRecord 
   if (mode === 'now' && retry === null) return { plan: planFor(opened, 'weekly'), insteadOf: null };
   if (retry === null) return todaysRun(opened, stored);
   const { today } = opened.open.time;
-  const todaysWeekly = retry.scope === 'all' && retry.origin === 'trigger' && autoRun(today, weeklyWeekday(opened.open)) === 'weekly' &&
+  const todaysWeekly = retry.scope === 'all' && retry.origin === 'trigger' && autoRun(today, weeklyWeekday(opened.open), calendarOf(opened.open)) === 'weekly' &&
     retry.period === periodKey('weekly', today);
   return todaysWeekly ? todaysRun(opened, stored) : { plan: planFor(opened, kindOf(retry.period) ?? 'weekly', retry.period), insteadOf: null };
 }
@@ -303,7 +310,7 @@ function whenBusy(mode: 'trigger' | 'now', retry: RetryRecord | null, origin: Or
     alertText(open.lang, UI.busy);
     return;
   }
-  const kind = autoRun(open.time.today, weeklyWeekday(open));
+  const kind = autoRun(open.time.today, weeklyWeekday(open), calendarOf(open));
   const period = retry?.period ?? (kind === null ? null : periodKey(kind, open.time.today));
   if (period !== null) lockBusy(open, period, retry, origin);
 }
@@ -339,7 +346,13 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
     const stored = props.getProperties();
     const { plan, insteadOf } = choosePlan(opened, mode, retry, stored);
     if (plan === null) {
-      log.push({ action, detail: say(lang, 'logWeekend') });
+      const calendar = calendarOf(open);
+      const holiday = calendar.holidayOf(open.time.today);
+      log.push({
+        action,
+        detail: calendar.key === 'none' ? say(lang, 'logWeekend')
+          : say(lang, 'logHoliday', { date: isoFromDay(open.time.today), holiday: holiday ? pick(holiday, lang) : say(lang, 'weekendName') }),
+      });
     } else {
       if (insteadOf) log.push({ action, detail: say(lang, 'logWeeklyDone', { week: label(insteadOf.period, lang), kind: kindLabel(plan.kind, lang) }) });
       alert = sendPlan(opened, plan, retry, origin, props, stored, log);
@@ -537,6 +550,8 @@ export interface ReminderStatus {
   readonly hour: number;
   readonly timeZone: string;
   readonly account: string;
+  /** Settings → Work calendar when reminders were turned on, for "when the weekly digest goes next". */
+  readonly calendar?: 'none' | 'cn';
 }
 
 function readStatus(): ReminderStatus | null {
@@ -545,7 +560,10 @@ function readStatus(): ReminderStatus | null {
   try {
     const s = JSON.parse(raw) as Partial<ReminderStatus>;
     if (typeof s.weekday !== 'number' || typeof s.hour !== 'number' || typeof s.timeZone !== 'string') return null;
-    return { on: s.on === true, weekday: s.weekday, hour: s.hour, timeZone: s.timeZone, account: typeof s.account === 'string' ? s.account : '' };
+    return {
+      on: s.on === true, weekday: s.weekday, hour: s.hour, timeZone: s.timeZone, account: typeof s.account === 'string' ? s.account : '',
+      calendar: s.calendar === 'cn' ? 'cn' : 'none',
+    };
   } catch {
     return null; // an unreadable status reads as off
   }
@@ -565,10 +583,10 @@ function weekdayName(weekday: number, lang: Lang): string {
 /** The schedule with its next runs seen from now (the stored status holds no "next": it would go stale). */
 function scheduleText(status: ReminderStatus, lang: Lang): string {
   const now = nowInZone(status.timeZone);
-  return say(lang, 'schedule', {
+  return say(lang, status.calendar === 'cn' ? 'scheduleChina' : 'schedule', {
     weekday: weekdayName(status.weekday, lang), hour: String(status.hour).padStart(2, '0'),
     timeZone: status.timeZone, next: formatRun(nextDailyRun(now.today, now.hour, status.hour)),
-    nextWeekly: formatRun(nextWeeklyRun(now.today, now.hour, status.weekday, status.hour)), account: status.account,
+    nextWeekly: formatRun(nextWeeklyRun(now.today, now.hour, status.weekday, status.hour, workCalendar(status.calendar ?? 'none'))), account: status.account,
   });
 }
 
@@ -637,7 +655,7 @@ function setReminders(on: boolean): void {
     if (on) {
       // Every day at the hour: each run picks the weekly, daily or month-end digest (see todaysKind).
       ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(reminderHour).inTimezone(timeZone).create();
-      status = { on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account };
+      status = { on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account, calendar: workbook.settings.workCalendar };
     }
     if (status) props.setProperty(STATUS_PROPERTY, JSON.stringify(status));
     else props.deleteProperty(STATUS_PROPERTY);
