@@ -15,6 +15,9 @@ import {
   runTurnRemindersOn,
 } from './gas/reminders';
 import { runStartNextCycle } from './gas/rollover';
+import { loadMyWeek, runMyWeek, saveMyWeek } from './gas/myWeek';
+import type { CheckInSubmission, CheckInView } from './core/checkin';
+import type { SaveResponse } from './core/checkinText';
 
 /**
  * Achievement rate (达成率) of an actual against a target: actual ÷ target, or target ÷ actual when lower
@@ -53,6 +56,20 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 /** Simple trigger: stamps Updated on the tracking rows a person changed. */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   stampUpdated(e);
+}
+
+export function menuMyWeek(): void {
+  runMyWeek();
+}
+
+/** Called by the My week sidebar (google.script.run): the form for another owner (managers) or week. */
+export function myWeekLoad(request: { owner?: string; week?: string } | null): CheckInView {
+  return loadMyWeek(request);
+}
+
+/** Called by the My week sidebar (google.script.run): saves the fields the person changed. */
+export function myWeekSave(submission: CheckInSubmission): SaveResponse {
+  return saveMyWeek(submission);
 }
 
 export function menuGenerateReport(): void {

@@ -37,6 +37,7 @@ import { type Problem } from './problems';
 import { type TabKey } from './schema';
 import { dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, weekdayOf, type Day, type Direction } from './values';
 import { renderManagerEmail, renderOwnerEmail, type RenderContext } from './emailText';
+import type { HelpItem, WeekChange } from './weekChange';
 import {
   WEEKDAYS, WORKDAYS_PER_WEEK, calendarOn, daysLate, monthEndDigestDay, nthWorkdayBack, pacingOf, weeklyDigestDay, workCalendar,
   workdayOnOrBefore, type WorkCalendar,
@@ -62,6 +63,8 @@ export interface ReminderOptions {
   readonly maxItemsPerSection?: number;
   /** Most risks in the managers' summary (default 5). */
   readonly maxRisks?: number;
+  /** Each target's change over the last week (core/history.ts weekOverWeek), for the managers' summary. */
+  readonly weekChanges?: readonly WeekChange[];
 }
 
 /** Where a listed item lives in the sheet. */
@@ -104,6 +107,8 @@ export interface OwnerDigest {
   readonly retro: readonly RetroActionItem[];
   /** Ask for this week's numbers in Weekly log. */
   readonly numbersRequest: boolean;
+  /** The person's first row (an open task, else a Weekly log row), so the email opens the sheet there, not at A1. */
+  readonly firstRow: RowRef | null;
 }
 
 export interface TargetProgress {
@@ -161,6 +166,10 @@ export interface ManagerSummary {
   /** Day of the cycle (1-based) and its length, when the cycle dates are set. */
   readonly cycleDay: number | null;
   readonly cycleDays: number | null;
+  /** Tasks flagged "needs help", longest waiting first: the top of the summary. */
+  readonly needsHelp: readonly HelpItem[];
+  /** Each target's change over the last week. */
+  readonly changes: readonly WeekChange[];
 }
 
 export interface PlannedEmail {
@@ -625,6 +634,16 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     }
   }
 
+  // Where each person's rows start: their first open task, else their first Weekly log row this cycle.
+  const firstRows = new Map<string, RowRef>();
+  const noteFirst = (owner: string, tab: TabKey, row: number): void => {
+    const id = idOf(owner);
+    const seen = firstRows.get(id);
+    if (!seen || (seen.tab === tab && row < seen.row)) firstRows.set(id, { tab, row, link: rowLink(opts.sheetUrl, gids[tab], row) });
+  };
+  for (const task of workbook.tasks) if (task.status !== 'done') for (const owner of task.owners) noteFirst(owner, 'tracking', task.row);
+  for (const entry of workbook.weekly) if (entry.week !== null && inCycle(entry.week)) for (const owner of entry.owners) if (!firstRows.has(idOf(owner))) noteFirst(owner, 'weekly', entry.row);
+
   const cycleRunning = (settings.cycleStart === null || today >= settings.cycleStart) && (settings.cycleEnd === null || today <= settings.cycleEnd);
   const owners = [...buckets.entries()]
     .sort(([, a], [, b]) => a.order - b.order || a.name.localeCompare(b.name))
@@ -637,6 +656,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
         stale: b.stale.sort((x, y) => x.row - y.row),
         retro: b.retro.sort((x, y) => x.due - y.due || x.row - y.row),
         numbersRequest: kind === 'weekly' && cycleRunning && reporters.has(id) && !reportedThisWeek.has(id),
+        firstRow: firstRows.get(id) ?? null,
       } satisfies OwnerDigest,
     }))
     .filter((o) => hasSomethingToSay(o.digest));
@@ -694,7 +714,8 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     }
     summary = managerSummary(workbook, today, {
       ownerEmails: ownerEmails.length, skipped, overdueItems, blockedItems, retroOverdue, digests,
-      maxRisks: opts.maxRisks ?? 5, staleBefore,
+      maxRisks: opts.maxRisks ?? 5, staleBefore, weekChanges: opts.weekChanges ?? [],
+      link: (row) => rowLink(opts.sheetUrl, gids.tracking, row),
     });
     for (const manager of managers) {
       const lang = manager.person?.language ?? opts.sheetLang;
@@ -794,6 +815,8 @@ interface SummaryInput {
   digests: readonly OwnerDigest[];
   maxRisks: number;
   staleBefore: Day;
+  weekChanges: readonly WeekChange[];
+  link: (trackingRow: number) => string;
 }
 
 function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): ManagerSummary {
@@ -835,7 +858,22 @@ function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): Ma
   const { cycleStart, cycleEnd } = workbook.settings;
   const cycleDays = cycleStart !== null && cycleEnd !== null && cycleEnd >= cycleStart ? cycleEnd - cycleStart + 1 : null;
   const cycleDay = cycleDays !== null && cycleStart !== null ? Math.min(Math.max(today - cycleStart + 1, 0), cycleDays) : null;
-  return { targets, owners, risks: risks.slice(0, input.maxRisks), skipped: input.skipped, ownerEmails: input.ownerEmails, cycleDay, cycleDays };
+  const needsHelp = helpItems(workbook, today, people, input.link);
+  return {
+    targets, owners, risks: risks.slice(0, input.maxRisks), skipped: input.skipped, ownerEmails: input.ownerEmails, cycleDay, cycleDays,
+    needsHelp, changes: input.weekChanges,
+  };
+}
+
+/** Open tasks flagged "needs help" (上报销售总监), longest waiting first: they stay in the summary until cleared. */
+export function helpItems(workbook: Workbook, today: Day, people: PersonIndex, link: (row: number) => string): HelpItem[] {
+  return workbook.tasks
+    .filter((task) => task.needsHelp && task.status !== 'done' && task.task !== '')
+    .map((task): HelpItem => ({
+      row: task.row, link: link(task.row), task: task.task, owners: task.owners.map((o) => people.find(o)?.name ?? o),
+      asked: task.helpNote, since: task.helpSince, days: task.helpSince === null ? null : Math.max(0, today - task.helpSince), decision: task.decision,
+    }))
+    .sort((a, b) => (a.since ?? Infinity) - (b.since ?? Infinity) || a.row - b.row);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@
 import { formatNumber, formatPercent } from './format';
 import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, SkipReason, TaskItem } from './digest';
 import { escapeHtml, htmlTable } from './html';
+import { UI } from './messages';
+import { changesPart, helpPart, myWeekHintPart } from './weeklyText';
 import { type Bilingual, type Lang, fill, joinList, pick } from './i18n';
 import { METRIC_STATUS, TASK_STATUS, optionLabel } from './options';
 import { columnSpec, settingSpec, tabSpec, type TabKey } from './schema';
@@ -378,6 +380,9 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
   const numbers = digest.numbersRequest ? say(lang, 'numbersRequest', { from: isoFromDay(ctx.weekStart), columns }) : '';
   const greeting = say(lang, 'greeting', { name: oneLine(digest.name) });
   const footer = footerText(ctx);
+  // The sheet opens at the person's own first row, and the email says how to open My week there.
+  const sheetLink = digest.firstRow?.link || ctx.sheetUrl;
+  const myWeek = ctx.sheetUrl !== '' ? myWeekHintPart(digest.firstRow, pick(UI.menuTitle, lang), pick(UI.myWeek, lang), lang) : null;
 
   const html = wrapHtml([
     `<p>${escapeHtml(greeting)}</p>`,
@@ -385,7 +390,8 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
     ...sections.map(sectionHtml),
     numbers !== '' ? `<h3 style="${STYLE.h}">${escapeHtml(say(lang, 'sectionNumbers'))}</h3><p>${escapeHtml(numbers)}` +
       (ctx.weeklyLink !== '' ? ` ${anchor(ctx.weeklyLink, say(lang, 'openWeekly'))}` : '') + '</p>' : '',
-    ctx.sheetUrl !== '' ? `<p>${anchor(ctx.sheetUrl, say(lang, 'openSheet'))}</p>` : '',
+    myWeek?.html ?? '',
+    sheetLink !== '' ? `<p>${anchor(sheetLink, say(lang, 'openSheet'))}</p>` : '',
     `<p style="${STYLE.footer}">${escapeHtml(footer)}</p>`,
   ].join(''));
 
@@ -393,7 +399,8 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
     greeting, '', intro, '',
     ...sections.flatMap((s) => [sectionText(s), '']),
     ...(numbers !== '' ? [say(lang, 'sectionNumbers'), numbers + (ctx.weeklyLink !== '' ? `\n${ctx.weeklyLink}` : ''), ''] : []),
-    ...(ctx.sheetUrl !== '' ? [`${say(lang, 'openSheet')}: ${ctx.sheetUrl}`, ''] : []),
+    ...(myWeek ? [myWeek.text, ''] : []),
+    ...(sheetLink !== '' ? [`${say(lang, 'openSheet')}: ${sheetLink}`, ''] : []),
     '--', footer,
   ].join('\n');
 
@@ -459,8 +466,13 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   const heading = (key: EmailTextKey): string => `<h3 style="${STYLE.h}">${escapeHtml(h(key))}</h3>`;
   const orEmpty = (rows: readonly (readonly string[])[], header: readonly string[], empty: EmailTextKey): string =>
     rows.length > 0 ? htmlTable(header, rows) : `<p style="${STYLE.note}">${escapeHtml(h(empty))}</p>`;
+  // Escalated tasks first, then how each target moved this week.
+  const help = helpPart(summary.needsHelp, lang);
+  const changes = changesPart(summary.changes, lang, (c) => summary.targets.find((t) => t.metric === c.metric)?.target ?? null);
   const html = wrapHtml([
     `<p>${escapeHtml(intro)}${cycleDay !== '' ? ` ${escapeHtml(cycleDay)}` : ''}</p>`,
+    help.html,
+    changes.html,
     heading('summaryTargets'), orEmpty(targetRows, targetHeader, 'noTargets'),
     heading('summaryOwners'), orEmpty(ownerRows, ownerHeader, 'noOwners'),
     heading('summaryRisks'),
@@ -477,6 +489,8 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     rows.length > 0 ? rows.map((r) => `- ${r.map((c, i) => (i === 0 ? c : `${header[i] ?? ''}: ${c}`)).join(' | ')}`).join('\n') : h(empty);
   const text = [
     intro + (cycleDay !== '' ? ` ${cycleDay}` : ''), '',
+    ...(help.text !== '' ? [help.text, ''] : []),
+    ...(changes.text !== '' ? [changes.text, ''] : []),
     h('summaryTargets'), table(targetHeader, targetRows, 'noTargets'), '',
     h('summaryOwners'), table(ownerHeader, ownerRows, 'noOwners'), '',
     h('summaryRisks'), risks.length > 0 ? risks.map((r, i) => `${i + 1}. ${r.text}${r.href !== '' ? `\n   ${r.href}` : ''}`).join('\n') : h('noRisks'), '',
@@ -559,6 +573,7 @@ export const REMINDER_UI = {
     '今天不发送摘要：按工作日历（设置 → 工作日历），{date} 为休息日（{holiday}）；每日摘要只在工作日发送，调休上班日照常发送。',
   ),
   weekendName: b('weekend', '周末'),
+  logHistoryFailed: b('Could not add this run\'s snapshot to {history}: {error}', '无法将本次快照写入“{history}”：{error}'),
   logProgressFailed: b('Could not update the {goals} progress columns: {error}', '无法更新“{goals}”的进度列：{error}'),
   logStatusFailed: b('Could not update the reminder status in {settings}: {error}', '无法更新“{settings}”中的提醒状态：{error}'),
   logRetryRun: b('Automatic retry of {period}', '{period} 的自动重试'),

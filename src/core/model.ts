@@ -65,6 +65,8 @@ export interface Task {
   readonly planned: DateSpan | null; readonly status: TaskStatus | null; readonly progress: string;
   readonly problem: string; readonly solution: string; readonly nextStep: string; readonly nextStepDue: DateSpan | null;
   readonly frequency: Frequency; readonly updated: Day | null;
+  /** Escalated to the director (上报销售总监) until set back to No; what was asked, since when, what was decided. */
+  readonly needsHelp: boolean; readonly helpNote: string; readonly helpSince: Day | null; readonly decision: string;
 }
 export interface WeeklyEntry {
   readonly row: number; readonly week: Day | null; readonly owners: readonly string[]; readonly channel: string;
@@ -422,6 +424,8 @@ export function readWorkbook(raw: RawWorkbook, time: TimeContext): Workbook {
         nextStep: reader.text(r, 'nextStep'), nextStepDue: reader.date(r, 'nextStepDue'),
         frequency: reader.option(r, 'frequency', FREQUENCY) ?? 'weekly',
         updated: updated instanceof Date ? time.dayOf(updated) : (reader.date(r, 'updated')?.end ?? null),
+        needsHelp: reader.option(r, 'needsHelp', YES_NO) === 'yes', helpNote: reader.text(r, 'helpNote'),
+        helpSince: reader.date(r, 'helpSince')?.start ?? null, decision: reader.text(r, 'decision'),
       };
     });
   })();

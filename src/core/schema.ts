@@ -51,7 +51,7 @@ export interface ColumnSpec {
 
 export type TabKey =
   | 'settings' | 'team' | 'goals' | 'strategy' | 'tracking' | 'weekly' | 'evaluation' | 'costs' | 'retrospective'
-  | 'playbook' | 'log';
+  | 'playbook' | 'history' | 'log';
 
 export interface TabSpec {
   readonly key: TabKey;
@@ -146,6 +146,11 @@ export const TABS: readonly TabSpec[] = [
       col('nextStepDue', 'Next step due', '下一步截止', 'date', { numberFormat: DATE_FORMAT }),
       col('frequency', 'Frequency', '跟踪频率', 'option', { options: FREQUENCY }),
       col('updated', 'Updated', '更新时间', 'timestamp', { numberFormat: TIMESTAMP_FORMAT }),
+      // Escalation (the form's 上报销售总监, 协调调整资源): flagged by the owner, decided by the director.
+      col('needsHelp', 'Needs help', '上报销售总监', 'option', { options: YES_NO, note: { en: 'Yes puts the task at the top of the managers\' summary until set back to No', zh: '选“是”后，该任务会列在管理者汇总的最前面，直到改回“否”' } }),
+      col('helpNote', 'Help asked for', '需协调的资源', 'text', { width: 240 }),
+      col('helpSince', 'Flagged on', '上报日期', 'date', { numberFormat: DATE_FORMAT }),
+      col('decision', 'Decision', '处理决定', 'text', { width: 240 }),
     ],
     statusColumn: 'status',
     tabColor: '#f9ab00',
@@ -222,6 +227,27 @@ export const TABS: readonly TabSpec[] = [
       col('tags', 'Tags', '标签', 'text'),
     ],
     tabColor: '#9334e6',
+  },
+  {
+    // One row per metric (and per owner) per snapshot: appended by reminder runs and Check data, never rewritten.
+    // Not plain "History": Excel reserves that sheet name, and the offline template has this tab too.
+    key: 'history',
+    name: { en: 'Progress history', zh: '历史' },
+    columns: [
+      col('week', 'Week', '周', 'date', { required: true, numberFormat: DATE_FORMAT, note: { en: 'Monday of the week of the snapshot', zh: '快照所在周的周一' } }),
+      col('date', 'Date', '日期', 'date', { required: true, numberFormat: DATE_FORMAT }),
+      col('cycle', 'Cycle', '周期', 'text', { required: true }),
+      col('metric', 'Metric', '指标', 'text', { required: true, width: 200 }),
+      col('owner', 'Owner', '责任人', 'text', { note: { en: 'Blank for the whole team', zh: '空白表示整个团队' } }),
+      col('target', 'Target', '目标值', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('actual', 'Actual to date', '截至当日实际', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('expected', 'Expected by then', '截至当日应完成', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('progress', 'Progress vs expected', '进度（对比应完成）', 'percent', { numberFormat: PERCENT_FORMAT }),
+      col('status', 'Status', '状态', 'option', { options: METRIC_STATUS }),
+      col('recorded', 'Recorded', '记录时间', 'timestamp', { numberFormat: TIMESTAMP_FORMAT }),
+    ],
+    statusColumn: 'status',
+    tabColor: '#5f6368',
   },
   {
     key: 'log',

@@ -39,6 +39,8 @@ export function buildMenu(open?: OpenWorkbook): void {
     .addItem(t(UI.languageChinese), 'menuLanguageChinese')
     .addItem(t(UI.languageAuto), 'menuLanguageAuto');
   ui.createMenu(t(UI.menuTitle))
+    .addItem(t(UI.myWeek), 'menuMyWeek')
+    .addSeparator()
     .addItem(cycle ? t(UI.generateReport, { cycle }) : t(UI.generateReportNoCycle), 'menuGenerateReport')
     .addItem(t(UI.checkData), 'menuCheckData')
     .addSubMenu(reminders)

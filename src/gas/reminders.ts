@@ -69,6 +69,11 @@ import { appendLog, type LogEntry } from './log';
 import { DEFAULT_LOCK_WAIT_MS, withDocumentLock } from './lock';
 import { buildMenu } from './menu';
 import { refreshProgress } from './progress';
+import { recentSnapshots, recordSnapshot } from './history';
+import { Snapshot, weekOverWeek } from '../core/history';
+
+/** How many of the progress history's last rows a run reads: a week and more of daily snapshots of a large plan. */
+const HISTORY_ROWS_READ = 2000;
 import { writeSetting } from './settings';
 import { openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
 import { alertText, errorText, showDialog } from './ui';
@@ -98,6 +103,8 @@ interface Opened {
   readonly tabGids: Partial<Record<TabKey, number>>;
   readonly sender: string;
   readonly senderName: string;
+  /** The progress history's last snapshots: last week's figures for the managers' summary. */
+  readonly history: readonly Snapshot[];
 }
 
 interface Prepared extends Opened {
@@ -114,7 +121,8 @@ function openForReminders(): Opened {
     if (sheet) tabGids[key] = sheet.getSheetId();
   }
   const { team, region } = open.workbook.settings;
-  return { open, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction') };
+  const history = recentSnapshots(open, HISTORY_ROWS_READ);
+  return { open, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction'), history };
 }
 
 /** The weekday of the weekly digest: the one stored when reminders were turned on (shown in the status), else Settings. */
@@ -132,7 +140,10 @@ function calendarOf(open: OpenWorkbook): WorkCalendar {
 function planFor(opened: Opened, kind: DigestKind, period: string | null = null): ReminderPlan {
   const { open, sheetUrl, tabGids, sender } = opened;
   const time = period === null ? open.time : { ...open.time, today: dayInPeriod(period, open.time.today) };
-  return planReminders(open.workbook, time, { kind: period === null ? kind : kindOf(period) ?? kind, sheetUrl, tabGids, sheetLang: open.lang, sentBy: sender });
+  return planReminders(open.workbook, time, {
+    kind: period === null ? kind : kindOf(period) ?? kind, sheetUrl, tabGids, sheetLang: open.lang, sentBy: sender,
+    weekChanges: weekOverWeek(open.workbook, time.today, opened.history),
+  });
 }
 
 /** Reads the sheet once and plans `kind`. */
@@ -360,6 +371,11 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
   }
   // After the sends: a failing write here never stops the emails, and is a Log row of this run.
   if (mode === 'trigger') keepSheetCurrent(open, log);
+  try {
+    recordSnapshot(open);
+  } catch (err) {
+    log.push({ action, detail: say(lang, 'logHistoryFailed', { history: pick(tabSpec('history').name, lang), error: errorText(err) }) });
+  }
   appendLog(tabs, log);
   if (interactive && alert !== null) SpreadsheetApp.getUi().alert(alert);
 }

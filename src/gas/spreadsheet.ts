@@ -26,6 +26,13 @@ export function readGrid(sheet: Sheet): CellValue[][] {
   return sheet.getRange(1, 1, lastRow, lastColumn).getValues() as CellValue[][];
 }
 
+/** The header row alone (one read), or [] for an empty tab. */
+export function readHeader(sheet: Sheet): CellValue[][] {
+  const lastColumn = sheet.getLastColumn();
+  if (sheet.getLastRow() === 0 || lastColumn === 0) return [];
+  return sheet.getRange(1, 1, 1, lastColumn).getValues() as CellValue[][];
+}
+
 /**
  * Grows a sheet so rows × columns fit: Sheets throws "The coordinates of the range are outside the
  * dimensions of the sheet" for a range past its grid instead of growing it.
@@ -54,6 +61,11 @@ export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): OpenWor
   for (const [key, sheet] of tabs) {
     // Log only grows and nothing reads it back: leaving it out keeps every run's read size flat over time.
     if (key === 'log') continue;
+    // The progress history only grows too: its header row says it is there; gas/history.ts reads its rows.
+    if (key === 'history') {
+      if (!only || only.includes(key)) raw[key] = readHeader(sheet);
+      continue;
+    }
     if (!only || only.includes(key) || key === 'settings') raw[key] = readGrid(sheet);
   }
   const timeZone = ss.getSpreadsheetTimeZone();

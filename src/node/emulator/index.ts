@@ -20,7 +20,7 @@ import {
   BooleanCriteria, DataValidationCriteria, EmuConditionalFormatRuleBuilder, EmuDataValidationBuilder, EmuRange,
   EmuSpreadsheet, type SheetEnv,
 } from './spreadsheet';
-import { EmuUi, UiRecorder, type MenuEntry } from './ui';
+import { EmuUi, HtmlPage, UiRecorder, type MenuEntry } from './ui';
 import { zonedParts } from './format';
 import { evaluateFormulas, type FormulaReader } from './formulas';
 
@@ -372,6 +372,16 @@ export class Emulator {
   /** Virtual ms consumed by service calls during the last call(). */
   modelledMs(): number {
     return this.rt.inExecution ? this.rt.modelled : this.lastModelled;
+  }
+
+  /**
+   * The last sidebar (or the dialog of `kind`) as the person's browser runs it, its google.script.run calling
+   * the bundle's top-level functions as Apps Script does. Call page.close() when done.
+   */
+  openPage(kind: 'sidebar' | 'modal' | 'modeless' = 'sidebar'): HtmlPage {
+    const dialog = [...this.ui.dialogs].reverse().find((d) => d.kind === kind);
+    if (!dialog) throw new Error(`No ${kind} was shown`);
+    return new HtmlPage(dialog.html, (name, args) => this.call(name, ...args));
   }
 
   /** Runs the function behind a menu item as the person at the keyboard: runMenuItem('Tracker', 'Build report'). */
