@@ -15,6 +15,7 @@ import {
   runTurnRemindersOn,
 } from './gas/reminders';
 import { runStartNextCycle } from './gas/rollover';
+import { runGenerateRollupReport, runRefreshRegions, runSendRollupSummary } from './gas/rollup';
 import { loadMyWeek, runMyWeek, saveMyWeek } from './gas/myWeek';
 import type { CheckInSubmission, CheckInView } from './core/checkin';
 import type { SaveResponse } from './core/checkinText';
@@ -126,6 +127,18 @@ export function menuLanguageChinese(): void {
 
 export function menuLanguageAuto(): void {
   setLanguage('auto');
+}
+
+export function menuRefreshRegions(): void {
+  runRefreshRegions();
+}
+
+export function menuGenerateRollupReport(): void {
+  runGenerateRollupReport();
+}
+
+export function menuSendRollupSummary(): void {
+  runSendRollupSummary();
 }
 
 /** Installable time-driven trigger (Turn Friday reminders on) that sends the weekly reminders. */

@@ -47,7 +47,9 @@ export type ReportBlock =
   | { readonly kind: 'keyFigures'; readonly figures: readonly { readonly label: string; readonly value: string; readonly status?: Status }[] };
 
 export type SectionId =
-  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'execution' | 'retrospective' | 'quality' | 'charts';
+  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'execution' | 'retrospective' | 'quality' | 'charts'
+  // The director's roll-up report (rollupReport.ts).
+  | 'rollupRegions' | 'rollupMetrics' | 'rollupAttention' | 'rollupMethod';
 
 export const SECTION_ORDER: readonly SectionId[] = [
   'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'execution', 'retrospective', 'quality', 'charts',

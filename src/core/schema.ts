@@ -51,7 +51,9 @@ export interface ColumnSpec {
 
 export type TabKey =
   | 'settings' | 'team' | 'goals' | 'strategy' | 'tracking' | 'weekly' | 'evaluation' | 'costs' | 'retrospective'
-  | 'playbook' | 'history' | 'log';
+  | 'playbook' | 'history' | 'log'
+  // The director's roll-up (rollup.ts): a regional tracker's Roll-up data, and the roll-up's own tabs.
+  | 'feed' | 'regions' | 'rollup' | 'imports';
 
 export interface TabSpec {
   readonly key: TabKey;
@@ -262,8 +264,83 @@ export const TABS: readonly TabSpec[] = [
   },
 ];
 
+/**
+ * Roll-up data (汇总数据): a regional tracker's figures for a director's roll-up (rollupFeed.ts), written by the
+ * tracker itself and imported by the roll-up with IMPORTRANGE. Hidden; not part of the offline workbook.
+ */
+export const FEED_TAB: TabSpec = {
+  key: 'feed',
+  name: { en: 'Roll-up data', zh: '汇总数据' },
+  columns: [
+    col('record', 'Record', '记录', 'text'),
+    col('name', 'Name', '名称', 'text'),
+    col('value', 'Value', '值', 'text'),
+    col('key', 'Metric key', '指标键', 'text'),
+    col('dimension', 'Dimension', '评估维度', 'text'),
+    col('unit', 'Unit', '单位', 'text'),
+    col('direction', 'Direction', '方向', 'text'),
+    col('kind', 'Kind', '类型', 'text'),
+    col('target', 'Target', '目标值', 'number'),
+    col('actual', 'Actual', '实际值', 'number'),
+    col('achievement', 'Achievement', '达成率', 'number'),
+    col('status', 'Status', '状态', 'text'),
+  ],
+  tabColor: '#5f6368',
+};
+
+/** Regions (区域): the regional trackers a roll-up gathers, one per row; the script fills the columns after Owner. */
+export const REGIONS_TAB: TabSpec = {
+  key: 'regions',
+  name: { en: 'Regions', zh: '区域' },
+  columns: [
+    col('region', 'Region', '区域', 'text', { required: true, width: 160 }),
+    col('url', 'Sheet URL', '表格链接', 'text', { required: true, width: 320, note: { en: 'The regional tracker\'s address, https://docs.google.com/spreadsheets/d/…', zh: '区域跟踪表的地址，https://docs.google.com/spreadsheets/d/…' } }),
+    col('owner', 'Owner', '负责人', 'text', { width: 140 }),
+    col('state', 'Status', '状态', 'text', { computed: true, width: 110 }),
+    col('rank', 'Rank', '排名', 'number', { computed: true, width: 60 }),
+    col('asOf', 'Data as of', '数据截至', 'text', { computed: true, width: 100 }),
+    col('lastCheckIn', 'Last check-in', '最近更新', 'text', { computed: true, width: 100 }),
+    col('problems', 'Problems', '问题数', 'number', { computed: true, width: 80 }),
+    col('note', 'Note', '说明', 'text', { computed: true, width: 420 }),
+  ],
+  tabColor: '#1a73e8',
+};
+
+/** Roll-up (区域汇总): every metric, its total over the regions and each region's figure, written by Refresh regions. */
+export const ROLLUP_TAB: TabSpec = {
+  key: 'rollup',
+  name: { en: 'Roll-up', zh: '区域汇总' },
+  columns: [
+    col('metric', 'Metric', '指标', 'text', { computed: true, width: 200 }),
+    col('unit', 'Unit', '单位', 'text', { computed: true, width: 80 }),
+    col('region', 'Region', '区域', 'text', { computed: true, width: 140 }),
+    col('target', 'Target', '目标值', 'number', { computed: true, numberFormat: NUMBER_FORMAT }),
+    col('actual', 'Actual', '实际值', 'number', { computed: true, numberFormat: NUMBER_FORMAT }),
+    col('achievement', 'Achievement', '达成率', 'percent', { computed: true, numberFormat: PERCENT_FORMAT }),
+    col('status', 'Status', '状态', 'option', { computed: true, options: METRIC_STATUS }),
+    col('rank', 'Rank', '排名', 'number', { computed: true, width: 60 }),
+    col('note', 'Note', '说明', 'text', { computed: true, width: 360 }),
+  ],
+  statusColumn: 'status',
+  tabColor: '#d93025',
+};
+
+/** Region imports (区域导入): one IMPORTRANGE per region of its Roll-up data, written by Set up; hidden. */
+export const IMPORTS_TAB: TabSpec = {
+  key: 'imports',
+  name: { en: 'Region imports', zh: '区域导入' },
+  columns: [],
+  tabColor: '#5f6368',
+};
+
+/** Every tab the product knows: a team tracker's (TABS) and the roll-up's. */
+export const ALL_TABS: readonly TabSpec[] = [...TABS, FEED_TAB, REGIONS_TAB, ROLLUP_TAB, IMPORTS_TAB];
+
+/** The tabs Set up makes in a roll-up tracker (Settings → Mode = Regional roll-up). */
+export const ROLLUP_TABS: readonly TabSpec[] = [SETTINGS_TAB, REGIONS_TAB, ROLLUP_TAB, ALL_TABS.find((t) => t.key === 'team')!, ALL_TABS.find((t) => t.key === 'log')!];
+
 export function tabSpec(key: TabKey): TabSpec {
-  const spec = TABS.find((t) => t.key === key);
+  const spec = ALL_TABS.find((t) => t.key === key);
   if (!spec) throw new Error(`Unknown tab ${key}`);
   return spec;
 }

@@ -6,6 +6,7 @@ import { tabSpec } from '../core/schema';
 import { escapeHtml, htmlTable } from '../core/html';
 import { Lang } from '../core/i18n';
 import { appendLog } from './log';
+import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { recordSnapshot } from './history';
 import { openWorkbook } from './spreadsheet';
@@ -31,6 +32,11 @@ export function runCheckData(): Problem[] {
     recordSnapshot(open);
   } catch (error) {
     notes.push(pick(fill(UI.historyFailed, { error: errorText(error) }), lang));
+  }
+  try {
+    refreshFeed(open);
+  } catch (error) {
+    notes.push(pick(fill(UI.feedFailed, { error: errorText(error) }), lang));
   }
   try {
     appendLog(tabs, [{ action: pick(UI.logCheck, lang), detail: headline }]);

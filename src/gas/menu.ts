@@ -4,7 +4,9 @@ import { LANGUAGE, WEEKDAY, optionLabel } from '../core/options';
 import { settingSpec } from '../core/schema';
 import { appendLog } from './log';
 import { OpenWorkbook, findTabs, openWorkbook } from './spreadsheet';
+import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
+import { RM } from './rollup';
 import { writeSetting } from './settings';
 import { alertText, errorText } from './ui';
 
@@ -38,6 +40,18 @@ export function buildMenu(open?: OpenWorkbook): void {
     .addItem(t(UI.languageEnglish), 'menuLanguageEnglish')
     .addItem(t(UI.languageChinese), 'menuLanguageChinese')
     .addItem(t(UI.languageAuto), 'menuLanguageAuto');
+  if (workbook.settings.mode === 'rollup') {
+    // A director's roll-up has no tasks of its own: its menu gathers the regions.
+    ui.createMenu(t(UI.menuTitle))
+      .addItem(t(RM.refresh), 'menuRefreshRegions')
+      .addItem(cycle ? t(RM.report, { cycle }) : t(RM.reportNoCycle), 'menuGenerateRollupReport')
+      .addItem(t(RM.sendSummary), 'menuSendRollupSummary')
+      .addSeparator()
+      .addItem(t(UI.setupSheets), 'menuSetupSheets')
+      .addSubMenu(language)
+      .addToUi();
+    return;
+  }
   ui.createMenu(t(UI.menuTitle))
     .addItem(t(UI.myWeek), 'menuMyWeek')
     .addSeparator()
@@ -82,6 +96,12 @@ export function openSheet(): void {
   } catch (error) {
     // Opening the sheet must never fail (e.g. Goals is protected for this person); the figures refresh later.
     console.warn(`Goals progress not refreshed: ${errorText(error)}`);
+  }
+  try {
+    refreshFeed(open);
+  } catch (error) {
+    // A viewer cannot write; a director's roll-up then sees the figures of the last refresh, and says how old they are.
+    console.warn(`Roll-up data not refreshed: ${errorText(error)}`);
   }
 }
 

@@ -57,7 +57,7 @@ import {
 import {
   innerHtml, kindLabel, oneLine, periodLabel, renderPreview, skipReasonText, statusCellWritable, testBanner, uiText, type ReminderUiKey,
 } from '../core/emailText';
-import { type Lang, pick } from '../core/i18n';
+import { type Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { SETTINGS_TAB, settingSpec, tabSpec, type TabKey } from '../core/schema';
 import { WEEKDAY, YES_NO, optionLabel } from '../core/options';
@@ -68,6 +68,7 @@ import { workCalendar, type WorkCalendar } from '../core/workCalendar';
 import { appendLog, type LogEntry } from './log';
 import { DEFAULT_LOCK_WAIT_MS, withDocumentLock } from './lock';
 import { buildMenu } from './menu';
+import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { recentSnapshots, recordSnapshot } from './history';
 import { Snapshot, weekOverWeek } from '../core/history';
@@ -274,6 +275,12 @@ function keepSheetCurrent(open: OpenWorkbook, log: LogEntry[]): void {
     refreshProgress(open);
   } catch (err) {
     log.push({ action, detail: say(lang, 'logProgressFailed', { goals: pick(tabSpec('goals').name, lang), error: errorText(err) }) });
+  }
+  try {
+    // The daily run keeps a director's roll-up current even on days nobody opens this sheet.
+    refreshFeed(open);
+  } catch (err) {
+    log.push({ action, detail: pick(fill(UI.feedFailed, { error: errorText(err) }), lang) });
   }
 }
 

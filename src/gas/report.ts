@@ -60,15 +60,22 @@ function reserveVersion(cycle: string): Reservation {
   return { properties, key, previous, version };
 }
 
-function generate(opened: OpenWorkbook): void {
+/** A document the report pipeline can make: the evaluation report, or the director's roll-up report. */
+export type ReportDocument = Pick<ReportModel, 'documentName' | 'subtitle' | 'sections' | 'problemCount'>;
+
+/**
+ * Makes a report document (`build`, by default the evaluation report) the safe way: version reserved,
+ * Doc in the report folder, half-made Doc trashed on failure, link in a dialog and in Log.
+ */
+export function generate(opened: OpenWorkbook, build?: () => ReportDocument): void {
   const { lang, workbook, time, tabs } = opened;
   const t = (text: Bilingual, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
   const progress: Progress = { step: RT.stepBuild };
 
-  let model: ReportModel;
+  let model: ReportDocument;
   let reservation: Reservation;
   try {
-    model = buildReport(workbook, time, lang, checkWorkbook(workbook, time));
+    model = build ? build() : buildReport(workbook, time, lang, checkWorkbook(workbook, time));
     progress.step = RT.stepVersion;
     reservation = reserveVersion(workbook.settings.cycle);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { Lang, resolveLang } from '../core/i18n';
 import { RawWorkbook, TimeContext, Workbook, readWorkbook } from '../core/model';
 import { normalizeLabel } from '../core/options';
-import { TABS, TabKey } from '../core/schema';
+import { ALL_TABS, TABS, TabKey } from '../core/schema';
 import { CellValue, Day } from '../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -12,7 +12,7 @@ export function findTabs(ss: Spreadsheet): Map<TabKey, Sheet> {
   const found = new Map<TabKey, Sheet>();
   for (const sheet of ss.getSheets()) {
     const name = normalizeLabel(sheet.getName());
-    const spec = TABS.find((t) => !found.has(t.key) && (normalizeLabel(t.name.en) === name || normalizeLabel(t.name.zh) === name));
+    const spec = ALL_TABS.find((t) => !found.has(t.key) && (normalizeLabel(t.name.en) === name || normalizeLabel(t.name.zh) === name));
     if (spec) found.set(spec.key, sheet);
   }
   return found;
@@ -44,6 +44,8 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
+const TEAM_TAB_KEYS: ReadonlySet<TabKey> = new Set(TABS.map((t) => t.key));
+
 export interface OpenWorkbook {
   readonly ss: Spreadsheet;
   readonly tabs: Map<TabKey, Sheet>;
@@ -66,6 +68,8 @@ export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): OpenWor
       if (!only || only.includes(key)) raw[key] = readHeader(sheet);
       continue;
     }
+    // The roll-up's tabs and the Roll-up data feed are read by their own adapters (gas/rollup.ts, gas/feed.ts).
+    if (!TEAM_TAB_KEYS.has(key)) continue;
     if (!only || only.includes(key) || key === 'settings') raw[key] = readGrid(sheet);
   }
   const timeZone = ss.getSpreadsheetTimeZone();

@@ -195,11 +195,12 @@ describe('Goals progress', () => {
 describe('Check data with a protected tab', () => {
   it('still shows the list, and says what it could not update', () => {
     const emulator = exampleEmulator();
-    emulator.faults.failOn('Range.setValues', { times: 3, message: 'You are trying to edit a protected cell or object.' });
+    emulator.faults.failOn('Range.setValues', { times: 4, message: 'You are trying to edit a protected cell or object.' });
     emulator.call('menuCheckData');
     const html = emulator.ui.dialogs.at(-1)!.html;
     expect(html).toContain('No problems found.');
     expect(html).toContain('The Goals progress columns could not be updated: You are trying to edit a protected cell or object.');
+    expect(html).toContain('The Roll-up data tab (for a director&#39;s roll-up) could not be updated: You are trying to edit a protected cell or object.');
     expect(html).toContain('Today&#39;s snapshot could not be added to the progress history: You are trying to edit a protected cell or object.');
     expect(html).toContain('This check could not be written to Log: You are trying to edit a protected cell or object.');
     emulator.faults.clear();

@@ -35,6 +35,7 @@ export * from './script';
 export * from './auth';
 export * from './services';
 export * from './ui';
+export { SheetsWorld } from './importrange';
 export { parseA1, toA1, columnToLetters, lettersToColumn } from './a1';
 export { formatDate, displayValue, zonedParts, zonedTimeToDate } from './format';
 export { renderChart, pngSize, crc32, Raster, PNG_SIGNATURE } from './png';
@@ -52,6 +53,8 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Default 'Market Expansion Tracker'. */
   spreadsheetName?: string;
+  /** The spreadsheet's ID (default: generated). Several emulators in one test (a roll-up and its regions) need distinct ones. */
+  spreadsheetId?: string;
   /** 'strict' (default): a range beyond the grid throws, as in Sheets; 'grow': writes beyond the grid grow it. */
   sheetBounds?: 'grow' | 'strict';
   /** Echo Logger.log/console output to the host console. */
@@ -193,7 +196,7 @@ export class Emulator {
       onCopy: (ss) => this.spreadsheetCopies.push(ss),
       registerFile: (id, name, mime, url) => this.drive.addFile(id, name, mime, url),
     };
-    const ssId = this.rt.newId('ss');
+    const ssId = opts.spreadsheetId ?? this.rt.newId('ss');
     this.spreadsheet = new EmuSpreadsheet(env, ssId, opts.spreadsheetName ?? 'Market Expansion Tracker', this.timeZone, locale);
     this.drive.addFile(ssId, this.spreadsheet.name, 'application/vnd.google-apps.spreadsheet', this.spreadsheet.url(), false);
     const ui = new EmuUi(this.rt, this.ui);
