@@ -66,6 +66,11 @@ export function serialToDate(serial: number, timeZone: string): Date {
   return zonedTimeToDate(timeZone, utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
 }
 
+/** A formula SheetsWorld computes (importrange.ts), not HyperFormula. */
+function isImport(formula: string): boolean {
+  return /IMPORTRANGE\s*\(/i.test(formula);
+}
+
 function isDate(v: unknown): v is Date {
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
@@ -180,8 +185,9 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
       // Array.from, not map: rows and cells never written are holes in the sparse arrays, and HyperFormula wants dense ones.
       out[sheet.name] = Array.from(sheet.cells, (row) =>
         Array.from(row ?? [], (c): RawCellContent => {
-          if (!c || c.spilled) return null;
-          if (c.f) return c.f;
+          if (!c || (c.spilled && !c.imported)) return null;
+          // IMPORTRANGE is computed by SheetsWorld (importrange.ts): its cells enter as the values it gave.
+          if (c.f && !isImport(c.f)) return c.f;
           const v = c.v;
           if (v === '') return null;
           if (typeof v === 'string') return `'${v}`;
@@ -251,7 +257,7 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
       for (const sheet of target.sheets) {
         const id = hf.getSheetId(sheet.name);
         if (id === undefined) continue;
-        for (const row of sheet.cells) for (const [j, c] of (row ?? []).entries()) if (c?.spilled) {
+        for (const row of sheet.cells) for (const [j, c] of (row ?? []).entries()) if (c?.spilled && !c.imported) {
           c.v = '';
           delete c.spilled;
           if (row) row[j] = c.f || c.fmt || c.style || c.dv || c.note ? c : undefined;
@@ -260,6 +266,7 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
         for (let r = 0; r < dims.height; r++) {
           for (let col = 0; col < dims.width; col++) {
             const cell = sheet.cellAt(r + 1, col + 1);
+            if (cell?.imported || (cell?.f && isImport(cell.f))) continue;
             if (cell?.f) {
               cell.v = read(id, r, col);
             } else if ((!cell || cell.v === '') && hf.isCellPartOfArray({ sheet: id, row: r, col })) {

@@ -25,6 +25,8 @@ export interface Cell {
   style?: Record<string, string | number | boolean>;
   /** A value spilled by an array formula elsewhere (set by formulas.applyTo; not user content). */
   spilled?: boolean;
+  /** A spilled value that IMPORTRANGE brought in from another spreadsheet (SheetsWorld), not computed here. */
+  imported?: boolean;
 }
 
 /** Errors Apps Script throws, verbatim. */
