@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   await optional('reminders', 'benchReminders');
   await optional('rollover', 'benchRollover');
   await optional('offline', 'benchOffline');
+  await optional('weekly', 'benchWeekly');
 }
 
 main().catch((error: unknown) => {

@@ -30,6 +30,7 @@ export * from './documents';
 export * from './drive';
 export { textPdf } from './pdf';
 export * from './charts';
+export * from './embeddedCharts';
 export * from './mail';
 export * from './script';
 export * from './auth';

@@ -6,7 +6,8 @@
  * from the option sets, so the formulas follow the schema rather than a copy of it.
  */
 import { Lang, pick } from '../../core/i18n';
-import { DIRECTION, METRIC_STATUS, OptionSet, normalizeLabel } from '../../core/options';
+import { METRIC_STATUS } from '../../core/options';
+import { directionWords, isOneOf, quote } from '../../core/sheetFormulas';
 import { COST_SUMMARY, CostSummaryKey, SETTINGS, TabKey, settingSpec, tabSpec } from '../../core/schema';
 import { columnLetter } from '../../core/table';
 import { DEFAULT_AT_RISK_THRESHOLD } from '../../core/metrics';
@@ -23,41 +24,7 @@ export function sheetRef(tab: TabKey, lang: Lang): string {
   return `'${pick(tabSpec(tab).name, lang).replace(/'/g, "''")}'`;
 }
 
-/** A string literal in a formula. */
-export function quote(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/**
- * Every spelling of an option a person may pick or type (key, both labels, aliases), each once. Excel's
- * `=` compares text case-insensitively, so spellings that differ only in case are dropped.
- */
-function spellings<K extends string>(set: OptionSet<K>, key: K): string[] {
-  const option = set.options.find((o) => o.key === key);
-  if (!option) return [];
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const name of [option.label.en, option.label.zh, option.key, ...(option.aliases ?? [])]) {
-    const norm = normalizeLabel(name);
-    if (norm === '' || seen.has(norm)) continue;
-    seen.add(norm);
-    out.push(name);
-  }
-  return out;
-}
-
-function isOneOf(cell: string, names: readonly string[]): string {
-  const tests = names.map((n) => `${cell}=${quote(n)}`);
-  return tests.length === 1 ? tests[0]! : `OR(${tests.join(',')})`;
-}
-
-/**
- * The words the achievement formula compares the Direction cell with, per direction: every spelling of the
- * DIRECTION option set, the same list parseDirection reads (so the sheet and the report agree).
- */
-export function directionWords(key: 'higher' | 'lower' | 'none'): string[] {
-  return spellings(DIRECTION, key);
-}
+export { directionWords, quote } from '../../core/sheetFormulas';
 
 /**
  * Achievement (达成率) of Evaluation row `row`: actual ÷ target when the direction is blank or a word for
