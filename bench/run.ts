@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   await optional('rollover', 'benchRollover');
   await optional('offline', 'benchOffline');
   await optional('weekly', 'benchWeekly');
+  await optional('rollup', 'benchRollup');
 }
 
 main().catch((error: unknown) => {

@@ -26,6 +26,7 @@ export const SCOPE = {
   sendMail: 'https://www.googleapis.com/auth/script.send_mail',
   triggers: 'https://www.googleapis.com/auth/script.scriptapp',
   email: 'https://www.googleapis.com/auth/userinfo.email',
+  fetch: 'https://www.googleapis.com/auth/script.external_request',
 } as const;
 
 export type ExecutionKind = 'editor' | 'menu' | 'simpleTrigger' | 'customFunction' | 'timeDriven' | 'installable';
@@ -109,6 +110,7 @@ export function requiredScopes(key: string): readonly string[] | null {
   if (['DriveApp', 'File', 'Folder'].includes(service)) return [SCOPE.drive];
   if (service === 'Drive') return [SCOPE.driveFile, SCOPE.drive];
   if (service === 'MailApp') return [SCOPE.sendMail];
+  if (service === 'UrlFetchApp') return method === 'fetch' || method === 'fetchAll' ? [SCOPE.fetch] : null;
   if (service === 'ScriptApp') return ['newTrigger', 'getProjectTriggers', 'deleteTrigger', 'getUserTriggers'].includes(method) ? [SCOPE.triggers] : null;
   if (['Trigger', 'TriggerBuilder', 'ClockTriggerBuilder', 'SpreadsheetTriggerBuilder'].includes(service)) return [SCOPE.triggers];
   if (service === 'User' && method === 'getEmail') return [SCOPE.email];

@@ -21,6 +21,7 @@ import {
   EmuSpreadsheet, type SheetEnv,
 } from './spreadsheet';
 import { EmuUi, HtmlPage, UiRecorder, type MenuEntry } from './ui';
+import { EmuUrlFetchApp, URLFETCH_DAILY } from './urlfetch';
 import { zonedParts } from './format';
 import { evaluateFormulas, type FormulaReader } from './formulas';
 
@@ -37,6 +38,7 @@ export * from './auth';
 export * from './services';
 export * from './ui';
 export { SheetsWorld } from './importrange';
+export { EmuUrlFetchApp, isLoopback, type FetchRecord } from './urlfetch';
 export { parseA1, toA1, columnToLetters, lettersToColumn } from './a1';
 export { formatDate, displayValue, zonedParts, zonedTimeToDate } from './format';
 export { renderChart, pngSize, crc32, Raster, PNG_SIGNATURE } from './png';
@@ -165,7 +167,7 @@ export class Emulator {
   readonly services: {
     SpreadsheetApp: EmuSpreadsheetApp; DocumentApp: EmuDocumentApp; DriveApp: EmuDriveApp; Drive: EmuDriveAdvanced; Charts: EmuCharts; MailApp: EmuMailApp;
     ScriptApp: EmuScriptApp; PropertiesService: EmuPropertiesService; LockService: EmuLockService; Session: EmuSession;
-    Utilities: EmuUtilities; HtmlService: EmuHtmlService; Logger: EmuLogger;
+    Utilities: EmuUtilities; HtmlService: EmuHtmlService; Logger: EmuLogger; UrlFetchApp: EmuUrlFetchApp;
   };
   private context: vm.Context | null = null;
   private code = '';
@@ -231,6 +233,7 @@ export class Emulator {
       Utilities: new EmuUtilities(this.rt),
       HtmlService: new EmuHtmlService(this.rt),
       Logger: new EmuLogger(this.rt, this.logs),
+      UrlFetchApp: new EmuUrlFetchApp(this.rt, URLFETCH_DAILY[opts.accountType ?? 'consumer']),
     };
   }
 
