@@ -59,7 +59,8 @@ function stepper(emulator: Emulator, lang: Lang): { say: (text: Bilingual, param
     emulator.calls.reset();
     const alertsBefore = emulator.ui.alerts.length;
     const dialogsBefore = emulator.ui.dialogs.length;
-    emulator.call(fn);
+    // As a person runs it: the item of the menu they see, in Apps Script's menu context.
+    emulator.runMenuFunction(fn);
     const said = [
       ...emulator.ui.alerts.slice(alertsBefore).map((a) => a.prompt),
       ...emulator.ui.dialogs.slice(dialogsBefore).map((d) => say(DEMO_TEXT.dialog, {
@@ -124,7 +125,10 @@ async function main(): Promise<void> {
   const chinese = process.argv.includes('zh-CN') || process.argv.includes('--zh');
   const lang: Lang = chinese ? 'zh-CN' : 'en';
   const emulator = new Emulator({ now: new Date('2023-07-28T08:00:00+08:00'), locale: chinese ? 'zh_CN' : 'en_US' });
+  emulator.loadManifest(JSON.parse(readFileSync(join(root, 'dist', 'appsscript.json'), 'utf8')));
   emulator.loadBundle(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'));
+  // Opening the new spreadsheet runs onOpen (a simple trigger, LIMITED mode): the menu the steps below use.
+  emulator.fireOnOpen();
   const { say, step } = stepper(emulator, lang);
   console.log(say(DEMO_TEXT.title));
   console.log(say(DEMO_TEXT.clock, { time: emulator.clock.now().toISOString(), what: say(DEMO_TEXT.clockFriday) }));
