@@ -221,7 +221,7 @@ describe('Friday reminders: emails held back by the mail quota', () => {
     emulator.faults.setMailQuota(2);
     emulator.call('menuSendRemindersNow');
     expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(
-      /^week 2023-W30: 2 email\(s\) sent, 0 already sent earlier in this period, 2 deferred to the next run \(mail quota\), 0 person\(s\) not reminded\. Details are in Log\. They are sent automatically at 2023-07-29 15:05 \(Asia\/Shanghai\)\.$/,
+      /^week 2023-W30: 2 emails sent, 0 already sent earlier in this period, 2 deferred to the next run \(mail quota\), 0 people not reminded\. Details are in Log\. They are sent automatically at 2023-07-29 15:05 \(Asia\/Shanghai\)\.$/,
     );
     expect(oneOffs(emulator)).toHaveLength(1);
     // Reminders are off in Settings, but a "send now" retry still finishes what the person started.
