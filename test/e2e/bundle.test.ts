@@ -19,7 +19,7 @@ describe('the built Apps Script bundle', () => {
   it('declares every entry point as a top-level function and nothing else as a function', () => {
     const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
     expect(declared.sort()).toEqual([
-      'ACHIEVEMENT_RATE', 'ROI', 'menuCheckData', 'menuGenerateReport', 'menuLanguageAuto', 'menuLanguageChinese',
+      'ACHIEVEMENT_RATE', 'PACING', 'ROI', 'SUM_AMOUNTS', 'menuCheckData', 'menuGenerateReport', 'menuLanguageAuto', 'menuLanguageChinese',
       'menuLanguageEnglish', 'menuLoadExample', 'menuPreviewReminders', 'menuReminderStatus', 'menuSendRemindersNow', 'menuSendTestReminder',
       'menuSetupSheets', 'menuStartNextCycle', 'menuTurnRemindersOff', 'menuTurnRemindersOn', 'onEdit', 'onOpen',
       'onReminderTrigger',
@@ -30,7 +30,7 @@ describe('the built Apps Script bundle', () => {
   });
 
   it('keeps the @customfunction JSDoc directly above each custom function', () => {
-    for (const name of ['ACHIEVEMENT_RATE', 'ROI']) {
+    for (const name of ['ACHIEVEMENT_RATE', 'PACING', 'ROI', 'SUM_AMOUNTS']) {
       const at = code.indexOf(`\nfunction ${name}(`);
       const before = code.slice(0, at);
       const doc = before.slice(before.lastIndexOf('/**'));

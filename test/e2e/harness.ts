@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { achievementRateFormula, roiFormula } from '../../src/core/customFunctions';
+import { achievementRateFormula, pacingFormula, roiFormula, sumAmountsFormula } from '../../src/core/customFunctions';
 import { Emulator, EmulatorOptions } from '../../src/node/emulator';
+import { zonedParts } from '../../src/node/emulator/format';
 import { FormulaReader, evaluateFormulas } from '../../src/node/emulator/formulas';
 
 export const BUNDLE = join(__dirname, '..', '..', 'dist', 'Code.js');
@@ -32,10 +33,27 @@ export function exampleEmulator(opts: EmulatorOptions = {}): Emulator {
   return emulator;
 }
 
-/** What the sheet's formulas show, with the project's custom functions as Sheets would run them. */
+/**
+ * What the sheet's formulas show, with the project's custom functions as Sheets would run them. TODAY() is the
+ * emulator's virtual date in the spreadsheet's time zone, as Sheets computes it (HyperFormula reads Date.now()
+ * with the process's local date getters, so Date.now() is pointed at that date's local noon while it evaluates).
+ */
 export function formulaReader(emulator: Emulator): FormulaReader {
+  const { year, month, day } = zonedParts(emulator.clock.now(), emulator.spreadsheet.timeZone);
+  const realNow = Date.now;
+  Date.now = () => new Date(year, month - 1, day, 12).getTime();
+  try {
+    return customFormulas(emulator);
+  } finally {
+    Date.now = realNow;
+  }
+}
+
+function customFormulas(emulator: Emulator): FormulaReader {
   return evaluateFormulas(emulator.spreadsheet, {
-    ACHIEVEMENT_RATE: (a, t, d) => achievementRateFormula(a as never, t as never, d as never),
+    ACHIEVEMENT_RATE: (a, t, d, u, m, c) => achievementRateFormula(a as never, t as never, d as never, u as never, m as never, c as never),
+    PACING: (m, u, d, t, a, c) => pacingFormula(m as never, u as never, d as never, t as never, a as never, c as never),
+    SUM_AMOUNTS: (r, u, h) => sumAmountsFormula(r as never, u as never, h as never),
     ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
   });
 }
