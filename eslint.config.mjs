@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/gas/**/*.ts', 'src/main.ts'],
+    files: ['src/gas/**/*.ts', 'src/main.ts', 'src/client/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { regex: '^(?!\\.)', message: 'The Apps Script bundle imports only project files: nothing from npm or Node.' },

@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { writeIfChanged as writeCalendarData } from './calendar-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/main.ts');
@@ -31,8 +32,28 @@ function entryPoints() {
   return found;
 }
 
+// The work calendar's holiday data, compiled in from its npm package (Apps Script never fetches it).
+if (writeCalendarData()) console.log('src/core/chinaCalendarData.ts updated from the chinese-days package');
+
+// The "My week" sidebar's browser script, bundled first and handed to the Apps Script bundle as a string
+// (HtmlService serves it inside the sidebar page): it shares core's readers, so the form checks as Check data does.
+const client = await build({
+  entryPoints: [join(root, 'src/client/myWeek.ts')],
+  bundle: true,
+  format: 'iife',
+  target: 'es2019',
+  platform: 'browser',
+  charset: 'utf8',
+  minify: true,
+  legalComments: 'none',
+  write: false,
+  metafile: true,
+  logLevel: 'warning',
+});
+
 const result = await build({
   entryPoints: [entry],
+  define: { MY_WEEK_CLIENT: JSON.stringify(client.outputFiles[0].text) },
   bundle: true,
   format: 'iife',
   globalName: NAMESPACE,
@@ -60,6 +81,7 @@ writeFileSync(join(dist, 'Code.js'), `${banner}${result.outputFiles[0].text}\n${
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 // What went into the bundle, for the test that keeps Node-only code out of it.
 mkdirSync(join(root, 'build'), { recursive: true });
-writeFileSync(join(root, 'build', 'bundle-inputs.json'), `${JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, 2)}\n`);
+const inputs = new Set([...Object.keys(result.metafile.inputs), ...Object.keys(client.metafile.inputs)]);
+writeFileSync(join(root, 'build', 'bundle-inputs.json'), `${JSON.stringify([...inputs].sort(), null, 2)}\n`);
 const size = Buffer.byteLength(readFileSync(join(dist, 'Code.js')));
 console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KiB, ${entryPoints().length} entry points`);

@@ -15,6 +15,10 @@ import {
   runTurnRemindersOn,
 } from './gas/reminders';
 import { runStartNextCycle } from './gas/rollover';
+import { runGenerateRollupReport, runRefreshRegions, runSendRollupSummary } from './gas/rollup';
+import { loadMyWeek, runMyWeek, saveMyWeek } from './gas/myWeek';
+import type { CheckInSubmission, CheckInView } from './core/checkin';
+import type { SaveResponse } from './core/checkinText';
 
 /**
  * Achievement rate (达成率) of an actual against a target: actual ÷ target, or target ÷ actual when lower
@@ -94,6 +98,20 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   stampUpdated(e);
 }
 
+export function menuMyWeek(): void {
+  runMyWeek();
+}
+
+/** Called by the My week sidebar (google.script.run): the form for another owner (managers) or week. */
+export function myWeekLoad(request: { owner?: string; week?: string } | null): CheckInView {
+  return loadMyWeek(request);
+}
+
+/** Called by the My week sidebar (google.script.run): saves the fields the person changed. */
+export function myWeekSave(submission: CheckInSubmission): SaveResponse {
+  return saveMyWeek(submission);
+}
+
 export function menuGenerateReport(): void {
   runGenerateReport();
 }
@@ -148,6 +166,18 @@ export function menuLanguageChinese(): void {
 
 export function menuLanguageAuto(): void {
   setLanguage('auto');
+}
+
+export function menuRefreshRegions(): void {
+  runRefreshRegions();
+}
+
+export function menuGenerateRollupReport(): void {
+  runGenerateRollupReport();
+}
+
+export function menuSendRollupSummary(): void {
+  runSendRollupSummary();
 }
 
 /** Installable time-driven trigger (Turn Friday reminders on) that sends the weekly reminders. */

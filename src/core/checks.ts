@@ -7,9 +7,12 @@ import { Problem } from './problems';
 import { TabKey, settingSpec, tabSpec } from './schema';
 import { goalTargets } from './targets';
 import { Day, isoFromDay } from './values';
+import { calendarOn, calendarProblems, daysLate, workCalendar } from './workCalendar';
 
 /** How long a task may go without an update before Check data calls it stale. */
 export const STALE_AFTER_DAYS = 14;
+/** Two working weeks, when a work calendar counts workdays. */
+export const STALE_AFTER_WORKDAYS = 10;
 
 const MSG = {
   missingOwner: { en: 'No owner for "{task}".', zh: '“{task}”没有责任人。' },
@@ -30,6 +33,7 @@ const MSG = {
   fromGoals: { en: 'Goals row {row}', zh: '“目标”第 {row} 行' },
   fromEvaluation: { en: 'the Evaluation target', zh: '“效果评估”目标值' },
   overdue: { en: '"{task}" was due {due} ({column}) and is not done ({days} days overdue).', zh: '“{task}”应于 {due}（{column}）完成，尚未完成（逾期 {days} 天）。' },
+  overdueWorkdays: { en: '"{task}" was due {due} ({column}) and is not done ({days} workdays overdue).', zh: '“{task}”应于 {due}（{column}）完成，尚未完成（逾期 {days} 个工作日）。' },
   overdueFix: { en: 'Set Status to Done, or agree a new date and update {column}.', zh: '请将状态改为“已完成”，或商定新日期并更新“{column}”。' },
   duplicateWeekly: {
     en: 'This row repeats the week {week}, owner {owner} and channel {channel} of row {first}, so its figures are counted twice.',
@@ -182,18 +186,22 @@ export function taskDue(task: Workbook['tasks'][number]): { day: Day; column: 'p
 
 function taskProblems(workbook: Workbook, time: TimeContext): Problem[] {
   const problems: Problem[] = [];
+  const calendar = workCalendar(workbook.settings.workCalendar);
   for (const task of workbook.tasks) {
     if (task.status === 'done') continue;
     const due = taskDue(task);
-    if (due !== null && due.day < time.today) {
+    // With a work calendar on, days late and days without an update count workdays (see workCalendar.daysLate).
+    const late = due === null ? 0 : daysLate(calendar, due.day, time.today);
+    if (due !== null && late > 0) {
       // The message names the column whose date it quotes.
       const header = tabSpec('tracking').columns.find((c) => c.key === due.column)!.header;
-      const message = fillNamed(MSG.overdue, task.task, task.row, { due: isoFromDay(due.day), days: time.today - due.day, column: '{column}' });
+      const message = fillNamed(calendarOn(calendar) ? MSG.overdueWorkdays : MSG.overdue, task.task, task.row, { due: isoFromDay(due.day), days: late, column: '{column}' });
       problems.push(problem('task_overdue', 'warning', 'tracking', task.row, due.column, isoFromDay(due.day),
         { en: fill(message, { column: header.en }).en, zh: fill(message, { column: header.zh }).zh },
         { en: fill(MSG.overdueFix, { column: header.en }).en, zh: fill(MSG.overdueFix, { column: header.zh }).zh }));
     }
-    if (task.updated !== null && time.today - task.updated >= STALE_AFTER_DAYS) {
+    const idle = task.updated === null ? 0 : daysLate(calendar, task.updated, time.today);
+    if (task.updated !== null && idle >= (calendarOn(calendar) ? STALE_AFTER_WORKDAYS : STALE_AFTER_DAYS)) {
       const owner = task.owners.join(', ') || '—';
       problems.push(problem('task_stale', 'warning', 'tracking', task.row, 'updated', isoFromDay(task.updated),
         fillNamed(MSG.stale, task.task, task.row, { updated: isoFromDay(task.updated) }), fill(MSG.staleFix, { owner })));
@@ -242,8 +250,10 @@ const TAB_ORDER: readonly TabKey[] = ['settings', 'team', 'goals', 'strategy', '
 
 /** Every problem in the workbook, in tab then row order: what Check data shows and the report lists. */
 export function checkWorkbook(workbook: Workbook, time: TimeContext): Problem[] {
+  const { settings } = workbook;
+  const calendar = calendarProblems(workCalendar(settings.workCalendar), settings.cycleStart, settings.cycleEnd, settings.rowOf.workCalendar ?? null);
   const all = [
-    ...workbook.problems, ...cycleProblems(workbook), ...ownerProblems(workbook), ...goalSumProblems(workbook),
+    ...workbook.problems, ...cycleProblems(workbook), ...calendar, ...ownerProblems(workbook), ...goalSumProblems(workbook),
     ...duplicateWeeklyProblems(workbook), ...evaluateMetrics(workbook, time.today).problems, ...taskProblems(workbook, time),
   ];
   return all

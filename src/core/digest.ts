@@ -39,6 +39,11 @@ import { type Problem } from './problems';
 import { type TabKey } from './schema';
 import { dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, utcDayOf, weekdayOf, type Day } from './values';
 import { renderManagerEmail, renderOwnerEmail, type RenderContext } from './emailText';
+import type { HelpItem, WeekChange } from './weekChange';
+import {
+  WEEKDAYS, WORKDAYS_PER_WEEK, calendarOn, daysLate, monthEndDigestDay, nthWorkdayBack, weeklyDigestDay, workCalendar,
+  workdayOnOrBefore, type WorkCalendar,
+} from './workCalendar';
 
 export type DigestKind = 'weekly' | 'daily' | 'monthly';
 
@@ -60,6 +65,8 @@ export interface ReminderOptions {
   readonly maxItemsPerSection?: number;
   /** Most risks in the managers' summary (default 5). */
   readonly maxRisks?: number;
+  /** Each target's change over the last week (core/history.ts weekOverWeek), for the managers' summary. */
+  readonly weekChanges?: readonly WeekChange[];
 }
 
 /** Where a listed item lives in the sheet. */
@@ -102,6 +109,8 @@ export interface OwnerDigest {
   readonly retro: readonly RetroActionItem[];
   /** Ask for this week's numbers in Weekly log. */
   readonly numbersRequest: boolean;
+  /** The person's first row (an open task, else a Weekly log row), so the email opens the sheet there, not at A1. */
+  readonly firstRow: RowRef | null;
 }
 
 export type { TargetProgress };
@@ -143,6 +152,10 @@ export interface ManagerSummary {
   readonly cycleDays: number | null;
   /** Check data's list (checks.checkWorkbook): the same problems the sheet's dialog, the report and the command line show. */
   readonly problems: readonly Problem[];
+  /** Tasks flagged "needs help", longest waiting first: the top of the summary. */
+  readonly needsHelp: readonly HelpItem[];
+  /** Each target's change over the last week. */
+  readonly changes: readonly WeekChange[];
 }
 
 export interface PlannedEmail {
@@ -219,33 +232,36 @@ export function kindOf(period: string): DigestKind | null {
   return kind === 'weekly' || kind === 'daily' || kind === 'monthly' ? kind : null;
 }
 
-/** The digest an automatic run produces today. */
-export function autoKind(today: Day, reminderWeekday: number): DigestKind {
+/** The digest an automatic run produces today (with a work calendar, the weekly digest moves off a holiday: weeklyDigestDay). */
+export function autoKind(today: Day, reminderWeekday: number, calendar: WorkCalendar = WEEKDAYS): DigestKind {
   // The run on the reminder weekday is the weekly digest even at month end: it then lists monthly tasks too.
-  if (weekdayOf(today) === reminderWeekday) return 'weekly';
-  if (today === lastDayOfMonth(today)) return 'monthly';
+  if (weeklyDigestDay(calendar, today, reminderWeekday) === today) return 'weekly';
+  if (today === monthEndDigestDay(calendar, today)) return 'monthly';
   return 'daily';
 }
 
-/** Daily digests go out Monday to Friday only (the weekly and month-end digests on any day of the week). */
-export function isWorkday(day: Day): boolean {
-  const weekday = weekdayOf(day);
-  return weekday >= 1 && weekday <= 5;
+/** Daily digests go out on workdays only: Monday to Friday, or the work calendar's workdays (make-up days included). */
+export function isWorkday(day: Day, calendar: WorkCalendar = WEEKDAYS): boolean {
+  return calendar.isWorkday(day);
 }
 
 /**
  * What an automatic run sends on a day without the weekly digest (not the reminder weekday, or the
  * weekday once its weekly digest has gone out to everyone): the month-end digest on the month's last
- * day, whatever the day of the week; else the daily digest, Monday to Friday only; else nothing (null).
+ * day (its last workday with a work calendar), whatever the day of the week; else the daily digest on
+ * workdays only; else nothing (null).
  */
-export function otherDayKind(today: Day): DigestKind | null {
-  if (today === lastDayOfMonth(today)) return 'monthly';
-  return isWorkday(today) ? 'daily' : null;
+export function otherDayKind(today: Day, calendar: WorkCalendar = WEEKDAYS): DigestKind | null {
+  if (today === monthEndDigestDay(calendar, today)) return 'monthly';
+  return isWorkday(today, calendar) ? 'daily' : null;
 }
 
-/** What the daily trigger sends today: the weekly digest on the reminder weekday, else otherDayKind (null: nothing). */
-export function autoRun(today: Day, reminderWeekday: number): DigestKind | null {
-  return weekdayOf(today) === reminderWeekday ? 'weekly' : otherDayKind(today);
+/**
+ * What the daily trigger sends today: the weekly digest on the week's digest day (the reminder weekday,
+ * moved off a statutory holiday by the work calendar), else otherDayKind (null: nothing).
+ */
+export function autoRun(today: Day, reminderWeekday: number, calendar: WorkCalendar = WEEKDAYS): DigestKind | null {
+  return weeklyDigestDay(calendar, today, reminderWeekday) === today ? 'weekly' : otherDayKind(today, calendar);
 }
 
 /**
@@ -288,7 +304,12 @@ export function weeklyAlreadySent(plan: Pick<ReminderPlan, 'kind' | 'today' | 'e
  * When a weekly trigger on `weekday` at `hour` runs next, seen at `today` `hourNow` (spreadsheet time
  * zone). A run in the current hour counts as past: the trigger for it has fired or is firing.
  */
-export function nextWeeklyRun(today: Day, hourNow: number, weekday: number, hour: number): { day: Day; hour: number } {
+export function nextWeeklyRun(today: Day, hourNow: number, weekday: number, hour: number, calendar: WorkCalendar = WEEKDAYS): { day: Day; hour: number } {
+  // The weekly digest day of this week, else of the weeks after (a week entirely off has none).
+  for (let week = 0; week < 8; week++) {
+    const day = weeklyDigestDay(calendar, today + 7 * week, weekday);
+    if (day !== null && (day > today || (day === today && hourNow < hour))) return { day, hour };
+  }
   let ahead = (weekday - weekdayOf(today) + 7) % 7;
   if (ahead === 0 && hourNow >= hour) ahead = 7;
   return { day: today + ahead, hour };
@@ -463,6 +484,19 @@ export function rowLink(sheetUrl: string, gid: number | undefined, row: number):
   return gid === undefined ? sheetUrl : `${sheetUrl}#gid=${gid}&range=A${row}`;
 }
 
+/**
+ * The first day that counts as "updated recently" for a digest: since yesterday (daily), this month
+ * (monthly), this week from Monday (weekly). With a work calendar on, counted in workdays: since the
+ * previous workday, and for the week the last five workdays up to today, so a week of holidays does not
+ * make every task "not updated this week" on the first day back.
+ */
+export function staleSince(calendar: WorkCalendar, today: Day, window: DigestKind, weekStart: Day, monthStart: Day): Day {
+  if (window === 'monthly') return monthStart;
+  if (!calendarOn(calendar)) return window === 'daily' ? today - 1 : weekStart;
+  if (window === 'daily') return workdayOnOrBefore(calendar, today - 1);
+  return nthWorkdayBack(calendar, today, WORKDAYS_PER_WEEK);
+}
+
 interface Bucket {
   name: string;
   person: Person | null;
@@ -478,15 +512,16 @@ interface Bucket {
 export function planReminders(workbook: Workbook, time: TimeContext, opts: ReminderOptions): ReminderPlan {
   const { settings } = workbook;
   const today = time.today;
-  const kind: DigestKind = !opts.kind || opts.kind === 'auto' ? autoKind(today, settings.reminderWeekday) : opts.kind;
+  const calendar = workCalendar(settings.workCalendar);
+  const kind: DigestKind = !opts.kind || opts.kind === 'auto' ? autoKind(today, settings.reminderWeekday, calendar) : opts.kind;
   const period = periodKey(kind, today);
   const weekStart = weekStartOf(today);
-  const monthEnd = lastDayOfMonth(today);
-  const monthStart = monthEnd - partsOfDay(monthEnd).day + 1;
+  const monthEnd = monthEndDigestDay(calendar, today);
+  const monthStart = lastDayOfMonth(today) - partsOfDay(lastDayOfMonth(today)).day + 1;
   // Daily tasks keep the daily rules in the daily and month-end digests; everything else follows the digest.
   const dailyRules = (frequency: Frequency): boolean => kind === 'daily' || (kind === 'monthly' && frequency === 'daily');
   const dueWindowOf = (frequency: Frequency): number => (dailyRules(frequency) ? 1 : DUE_SOON_DAYS);
-  const staleBeforeOf = (frequency: Frequency): Day => (dailyRules(frequency) ? today - 1 : kind === 'monthly' ? monthStart : weekStart);
+  const staleBeforeOf = (frequency: Frequency): Day => staleSince(calendar, today, dailyRules(frequency) ? 'daily' : kind === 'monthly' ? 'monthly' : 'weekly', weekStart, monthStart);
   const staleBefore = staleBeforeOf('weekly');
   const gids = opts.tabGids ?? {};
   const people = indexTeam(workbook.team);
@@ -518,7 +553,8 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     const planned = task.planned?.end ?? null;
     const next = task.nextStepDue?.end ?? null;
     const due = planned === null ? next : next !== null && next > planned ? next : planned;
-    const daysOverdue = due === null ? 0 : today - due;
+    // Workdays with a work calendar on: a task due before a week of holidays is not late until the first day back.
+    const daysOverdue = due === null ? 0 : daysLate(calendar, due, today);
     const started = task.status === 'in_progress' || task.status === 'blocked' || task.planned === null || task.planned.start <= today;
     const stale = started && (task.updated === null || task.updated < staleBeforeOf(task.frequency));
     const item: TaskItem = {
@@ -530,7 +566,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     if (overdue) overdueItems.push({ item, owners: ownerNames });
     if (task.status === 'blocked') blockedItems.push({ item, owners: ownerNames });
     if (!includes(task.frequency, overdue)) continue;
-    const dueSoon = due !== null && !overdue && -daysOverdue <= dueWindowOf(task.frequency);
+    const dueSoon = due !== null && !overdue && due - today <= dueWindowOf(task.frequency);
     for (const owner of task.owners) {
       const bucket = bucketOf(owner);
       if (overdue) bucket.overdue.push(item);
@@ -546,7 +582,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     if (action.status !== 'open' || action.due === null) continue;
     const item: RetroActionItem = {
       tab: 'retrospective', row: action.row, link: rowLink(opts.sheetUrl, gids.retrospective, action.row),
-      module: action.module, suggestion: action.suggestion, due: action.due.end, daysOverdue: today - action.due.end,
+      module: action.module, suggestion: action.suggestion, due: action.due.end, daysOverdue: daysLate(calendar, action.due.end, today),
     };
     if (item.daysOverdue > 0) retroOverdue.push({ item, owners: action.owners.map((o) => people.find(o)?.name ?? o) });
     if (kind !== 'weekly' || action.due.end > today + DUE_SOON_DAYS) continue;
@@ -582,6 +618,16 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     }
   }
 
+  // Where each person's rows start: their first open task, else their first Weekly log row this cycle.
+  const firstRows = new Map<string, RowRef>();
+  const noteFirst = (owner: string, tab: TabKey, row: number): void => {
+    const id = idOf(owner);
+    const seen = firstRows.get(id);
+    if (!seen || (seen.tab === tab && row < seen.row)) firstRows.set(id, { tab, row, link: rowLink(opts.sheetUrl, gids[tab], row) });
+  };
+  for (const task of workbook.tasks) if (task.status !== 'done') for (const owner of task.owners) noteFirst(owner, 'tracking', task.row);
+  for (const entry of workbook.weekly) if (entry.week !== null && inCycle(entry.week)) for (const owner of entry.owners) if (!firstRows.has(idOf(owner))) noteFirst(owner, 'weekly', entry.row);
+
   const cycleRunning = (settings.cycleStart === null || today >= settings.cycleStart) && (settings.cycleEnd === null || today <= settings.cycleEnd);
   const owners = [...buckets.entries()]
     .sort(([, a], [, b]) => a.order - b.order || a.name.localeCompare(b.name))
@@ -594,6 +640,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
         stale: b.stale.sort((x, y) => x.row - y.row),
         retro: b.retro.sort((x, y) => x.due - y.due || x.row - y.row),
         numbersRequest: kind === 'weekly' && cycleRunning && reporters.has(id) && !reportedThisWeek.has(id),
+        firstRow: firstRows.get(id) ?? null,
       } satisfies OwnerDigest,
     }))
     .filter((o) => hasSomethingToSay(o.digest));
@@ -601,7 +648,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
 
   const team = settings.team || settings.region;
   const ctxFor = (lang: Lang): RenderContext => ({
-    lang, team, cycle: settings.cycle, kind, period, today, weekStart, week: isoWeekOf(today), sheetUrl: opts.sheetUrl,
+    lang, team, cycle: settings.cycle, kind, period, today, weekStart, week: isoWeekOf(today), sheetUrl: opts.sheetUrl, workdays: calendarOn(calendar),
     weeklyLink: rowLink(opts.sheetUrl, gids.weekly, 1), sentBy: opts.sentBy ?? '', maxItems: opts.maxItemsPerSection ?? 20,
   });
 
@@ -651,7 +698,8 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     }
     summary = managerSummary(workbook, today, {
       ownerEmails: ownerEmails.length, skipped, overdueItems, blockedItems, retroOverdue, digests,
-      maxRisks: opts.maxRisks ?? 5, staleBefore,
+      maxRisks: opts.maxRisks ?? 5, staleBefore, weekChanges: opts.weekChanges ?? [],
+      link: (row) => rowLink(opts.sheetUrl, gids.tracking, row),
     });
     for (const manager of managers) {
       const lang = manager.person?.language ?? opts.sheetLang;
@@ -660,8 +708,8 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
     }
   }
 
-  // 'auto' follows the trigger: no daily digest on a Saturday or Sunday (see autoRun).
-  if ((!opts.kind || opts.kind === 'auto') && autoRun(today, settings.reminderWeekday) === null) {
+  // 'auto' follows the trigger: no daily digest on a day off (see autoRun).
+  if ((!opts.kind || opts.kind === 'auto') && autoRun(today, settings.reminderWeekday, calendar) === null) {
     return { kind, period, today, weekStart, emails: [], skipped: [], digests: [], summary: null };
   }
   return { kind, period, today, weekStart, emails: [...managerEmails, ...ownerEmails], skipped, digests, summary };
@@ -693,6 +741,8 @@ interface SummaryInput {
   digests: readonly OwnerDigest[];
   maxRisks: number;
   staleBefore: Day;
+  weekChanges: readonly WeekChange[];
+  link: (trackingRow: number) => string;
 }
 
 function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): ManagerSummary {
@@ -734,8 +784,22 @@ function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): Ma
   const { cycleStart, cycleEnd } = workbook.settings;
   const cycleDays = cycleStart !== null && cycleEnd !== null && cycleEnd >= cycleStart ? cycleEnd - cycleStart + 1 : null;
   const cycleDay = cycleDays !== null && cycleStart !== null ? Math.min(Math.max(today - cycleStart + 1, 0), cycleDays) : null;
-  const problems = checkWorkbook(workbook, { today, dayOf: utcDayOf });
-  return { targets, owners, risks: risks.slice(0, input.maxRisks), skipped: input.skipped, ownerEmails: input.ownerEmails, cycleDay, cycleDays, problems };
+  const needsHelp = helpItems(workbook, today, people, input.link);
+  return {
+    targets, owners, risks: risks.slice(0, input.maxRisks), skipped: input.skipped, ownerEmails: input.ownerEmails, cycleDay, cycleDays,
+    needsHelp, changes: input.weekChanges, problems: checkWorkbook(workbook, { today, dayOf: utcDayOf }),
+  };
+}
+
+/** Open tasks flagged "needs help" (上报销售总监), longest waiting first: they stay in the summary until cleared. */
+export function helpItems(workbook: Workbook, today: Day, people: PersonIndex, link: (row: number) => string): HelpItem[] {
+  return workbook.tasks
+    .filter((task) => task.needsHelp && task.status !== 'done' && task.task !== '')
+    .map((task): HelpItem => ({
+      row: task.row, link: link(task.row), task: task.task, owners: task.owners.map((o) => people.find(o)?.name ?? o),
+      asked: task.helpNote, since: task.helpSince, days: task.helpSince === null ? null : Math.max(0, today - task.helpSince), decision: task.decision,
+    }))
+    .sort((a, b) => (a.since ?? Infinity) - (b.since ?? Infinity) || a.row - b.row);
 }
 
 // ---------------------------------------------------------------------------------------------

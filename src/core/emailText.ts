@@ -5,6 +5,8 @@
 import { formatNumber, formatPercent } from './format';
 import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, SkipReason, TaskItem } from './digest';
 import { escapeHtml, htmlTable } from './html';
+import { UI } from './messages';
+import { changesPart, helpPart, myWeekHintPart } from './weeklyText';
 import { type Bilingual, type Lang, fill, joinList, pick } from './i18n';
 import { METRIC_STATUS, TASK_STATUS, optionLabel } from './options';
 import { columnSpec, settingSpec, tabSpec, type TabKey } from './schema';
@@ -27,6 +29,8 @@ export interface RenderContext {
   /** Whose account sends, or ''. */
   readonly sentBy: string;
   readonly maxItems: number;
+  /** A work calendar is on: days overdue are workdays (Settings → Work calendar). */
+  readonly workdays?: boolean;
 }
 
 export interface RenderedEmail {
@@ -79,6 +83,8 @@ export const EMAIL_TEXT = {
   sectionNumbers: b("This week's numbers", '本周数据'),
   overdueOne: b('1 day overdue (due {due})', '逾期 1 天（截止 {due}）'),
   overdueMany: b('{days} days overdue (due {due})', '逾期 {days} 天（截止 {due}）'),
+  overdueOneWorkday: b('1 workday overdue (due {due})', '逾期 1 个工作日（截止 {due}）'),
+  overdueManyWorkdays: b('{days} workdays overdue (due {due})', '逾期 {days} 个工作日（截止 {due}）'),
   dueToday: b('due today ({due})', '今天到期（{due}）'),
   dueTomorrow: b('due tomorrow ({due})', '明天到期（{due}）'),
   dueIn: b('due in {days} days ({due})', '{days} 天后到期（{due}）'),
@@ -150,6 +156,9 @@ export const EMAIL_TEXT = {
   riskMetric: b('{metric}: {actual} against {expected} expected by today ({rate}, {status}); projected {projection} of {target}', '{metric}：截至今日应完成 {expected}，实际 {actual}（达成率 {rate}，{status}）；按当前进度预计 {projection}，目标 {target}'),
   riskTask: b('{task} ({owners}): {days} days overdue', '{task}（{owners}）：逾期 {days} 天'),
   riskTaskOne: b('{task} ({owners}): 1 day overdue', '{task}（{owners}）：逾期 1 天'),
+  riskTaskWorkdays: b('{task} ({owners}): {days} workdays overdue', '{task}（{owners}）：逾期 {days} 个工作日'),
+  riskTaskOneWorkday: b('{task} ({owners}): 1 workday overdue', '{task}（{owners}）：逾期 1 个工作日'),
+  riskRetroWorkdays: b('Retrospective action "{action}" ({owners}): {days} workdays overdue', '复盘优化事项“{action}”（{owners}）：逾期 {days} 个工作日'),
   riskBlocked: b('{task} ({owners}) is blocked', '{task}（{owners}）受阻'),
   riskRetro: b('Retrospective action "{action}" ({owners}): {days} days overdue', '复盘优化事项“{action}”（{owners}）：逾期 {days} 天'),
   reason_not_in_team: b('not in Team: add them to the Team tab with an email', '不在“团队”中：请在“团队”工作表中添加此人及邮箱'),
@@ -268,11 +277,17 @@ function tabLabel(tab: TabKey, lang: Lang): string {
   return pick(tabSpec(tab).name, lang);
 }
 
+/** "3 days overdue", or "3 workdays overdue" when a work calendar counts the days. */
+function overdueKey(days: number, ctx: RenderContext): EmailTextKey {
+  if (ctx.workdays) return days === 1 ? 'overdueOneWorkday' : 'overdueManyWorkdays';
+  return days === 1 ? 'overdueOne' : 'overdueMany';
+}
+
 function taskLine(item: TaskItem, section: 'overdue' | 'dueSoon' | 'stale', ctx: RenderContext): Line {
   const { lang } = ctx;
   const notes: string[] = [];
   const due = item.due === null ? '' : isoFromDay(item.due);
-  if (section === 'overdue') notes.push(say(lang, item.daysOverdue === 1 ? 'overdueOne' : 'overdueMany', { days: item.daysOverdue, due }));
+  if (section === 'overdue') notes.push(say(lang, overdueKey(item.daysOverdue, ctx), { days: item.daysOverdue, due }));
   if (section === 'dueSoon') {
     const left = -item.daysOverdue;
     notes.push(left === 0 ? say(lang, 'dueToday', { due }) : left === 1 ? say(lang, 'dueTomorrow', { due }) : say(lang, 'dueIn', { days: left, due }));
@@ -293,7 +308,7 @@ function retroLine(item: RetroActionItem, ctx: RenderContext): Line {
   const { lang } = ctx;
   const due = isoFromDay(item.due);
   const notes: string[] = [];
-  if (item.daysOverdue > 0) notes.push(say(lang, item.daysOverdue === 1 ? 'overdueOne' : 'overdueMany', { days: item.daysOverdue, due }));
+  if (item.daysOverdue > 0) notes.push(say(lang, overdueKey(item.daysOverdue, ctx), { days: item.daysOverdue, due }));
   else {
     const left = -item.daysOverdue;
     notes.push(left === 0 ? say(lang, 'dueToday', { due }) : left === 1 ? say(lang, 'dueTomorrow', { due }) : say(lang, 'dueIn', { days: left, due }));
@@ -368,6 +383,9 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
   const numbers = digest.numbersRequest ? say(lang, 'numbersRequest', { from: isoFromDay(ctx.weekStart), columns }) : '';
   const greeting = say(lang, 'greeting', { name: oneLine(digest.name) });
   const footer = footerText(ctx);
+  // The sheet opens at the person's own first row, and the email says how to open My week there.
+  const sheetLink = digest.firstRow?.link || ctx.sheetUrl;
+  const myWeek = ctx.sheetUrl !== '' ? myWeekHintPart(digest.firstRow, pick(UI.menuTitle, lang), pick(UI.myWeek, lang), lang) : null;
 
   const html = wrapHtml([
     `<p>${escapeHtml(greeting)}</p>`,
@@ -375,7 +393,8 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
     ...sections.map(sectionHtml),
     numbers !== '' ? `<h3 style="${STYLE.h}">${escapeHtml(say(lang, 'sectionNumbers'))}</h3><p>${escapeHtml(numbers)}` +
       (ctx.weeklyLink !== '' ? ` ${anchor(ctx.weeklyLink, say(lang, 'openWeekly'))}` : '') + '</p>' : '',
-    ctx.sheetUrl !== '' ? `<p>${anchor(ctx.sheetUrl, say(lang, 'openSheet'))}</p>` : '',
+    myWeek?.html ?? '',
+    sheetLink !== '' ? `<p>${anchor(sheetLink, say(lang, 'openSheet'))}</p>` : '',
     `<p style="${STYLE.footer}">${escapeHtml(footer)}</p>`,
   ].join(''));
 
@@ -383,7 +402,8 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
     greeting, '', intro, '',
     ...sections.flatMap((s) => [sectionText(s), '']),
     ...(numbers !== '' ? [say(lang, 'sectionNumbers'), numbers + (ctx.weeklyLink !== '' ? `\n${ctx.weeklyLink}` : ''), ''] : []),
-    ...(ctx.sheetUrl !== '' ? [`${say(lang, 'openSheet')}: ${ctx.sheetUrl}`, ''] : []),
+    ...(myWeek ? [myWeek.text, ''] : []),
+    ...(sheetLink !== '' ? [`${say(lang, 'openSheet')}: ${sheetLink}`, ''] : []),
     '--', footer,
   ].join('\n');
 
@@ -393,7 +413,7 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
 // ---------------------------------------------------------------------------------------------
 // Managers' summary
 
-function riskText(risk: Risk, lang: Lang): { text: string; href: string } {
+function riskText(risk: Risk, lang: Lang, workdays = false): { text: string; href: string } {
   const sep = lang === 'zh-CN' ? '、' : ', ';
   if (risk.kind === 'metric') {
     const t = risk.target;
@@ -406,11 +426,12 @@ function riskText(risk: Risk, lang: Lang): { text: string; href: string } {
     };
   }
   if (risk.kind === 'retro') {
-    return { text: say(lang, 'riskRetro', { action: risk.item.suggestion || risk.item.module, owners: risk.owners.join(sep), days: risk.item.daysOverdue }), href: risk.item.link };
+    return { text: say(lang, workdays ? 'riskRetroWorkdays' : 'riskRetro', { action: risk.item.suggestion || risk.item.module, owners: risk.owners.join(sep), days: risk.item.daysOverdue }), href: risk.item.link };
   }
   const params = { task: risk.item.task, owners: risk.owners.join(sep), days: risk.item.daysOverdue };
   if (risk.kind === 'blocked') return { text: say(lang, 'riskBlocked', params), href: risk.item.link };
-  return { text: say(lang, risk.item.daysOverdue === 1 ? 'riskTaskOne' : 'riskTask', params), href: risk.item.link };
+  const key: EmailTextKey = workdays ? (risk.item.daysOverdue === 1 ? 'riskTaskOneWorkday' : 'riskTaskWorkdays') : risk.item.daysOverdue === 1 ? 'riskTaskOne' : 'riskTask';
+  return { text: say(lang, key, params), href: risk.item.link };
 }
 
 export function skipReasonText(reason: SkipReason, lang: Lang): string {
@@ -436,7 +457,7 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   ]);
   const ownerHeader = [h('colOwner'), h('colOverdue'), h('colStale'), h('colRetroOverdue')];
   const ownerRows = summary.owners.map((o) => [o.name, String(o.overdue), String(o.stale), String(o.retroOverdue)]);
-  const risks = summary.risks.map((r) => riskText(r, lang));
+  const risks = summary.risks.map((r) => riskText(r, lang, ctx.workdays ?? false));
   // Check data's list, errors first: the same problems the sheet, the report and the command line show.
   const problems = [...summary.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const problemLines = problems.slice(0, SUMMARY_PROBLEMS_SHOWN).map((p) =>
@@ -458,8 +479,13 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   const heading = (key: EmailTextKey): string => `<h3 style="${STYLE.h}">${escapeHtml(h(key))}</h3>`;
   const orEmpty = (rows: readonly (readonly string[])[], header: readonly string[], empty: EmailTextKey): string =>
     rows.length > 0 ? htmlTable(header, rows) : `<p style="${STYLE.note}">${escapeHtml(h(empty))}</p>`;
+  // Escalated tasks first, then how each target moved this week.
+  const help = helpPart(summary.needsHelp, lang);
+  const changes = changesPart(summary.changes, lang, (c) => summary.targets.find((t) => t.metric === c.metric)?.target ?? null);
   const html = wrapHtml([
     `<p>${escapeHtml(intro)}${cycleDay !== '' ? ` ${escapeHtml(cycleDay)}` : ''}</p>`,
+    help.html,
+    changes.html,
     heading('summaryTargets'), orEmpty(targetRows, targetHeader, 'noTargets'),
     heading('summaryOwners'), orEmpty(ownerRows, ownerHeader, 'noOwners'),
     heading('summaryRisks'),
@@ -479,6 +505,8 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     rows.length > 0 ? rows.map((r) => `- ${r.map((c, i) => (i === 0 ? c : `${header[i] ?? ''}: ${c}`)).join(' | ')}`).join('\n') : h(empty);
   const text = [
     intro + (cycleDay !== '' ? ` ${cycleDay}` : ''), '',
+    ...(help.text !== '' ? [help.text, ''] : []),
+    ...(changes.text !== '' ? [changes.text, ''] : []),
     h('summaryTargets'), table(targetHeader, targetRows, 'noTargets'), '',
     h('summaryOwners'), table(ownerHeader, ownerRows, 'noOwners'), '',
     h('summaryRisks'), risks.length > 0 ? risks.map((r, i) => `${i + 1}. ${r.text}${r.href !== '' ? `\n   ${r.href}` : ''}`).join('\n') : h('noRisks'), '',
@@ -525,6 +553,10 @@ export const REMINDER_UI = {
     "every day at {hour}:00 ({timeZone}): the weekly digest on {weekday}s, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; next run {next}, next weekly digest {nextWeekly}; sent by {account}",
     '每天 {hour}:00（{timeZone}）：{weekday}发送每周摘要，周一至周五的其他日子提醒每日任务，每月最后一天提醒每月任务；下次运行 {next}，下次每周摘要 {nextWeekly}；发件人 {account}',
   ),
+  scheduleChina: b(
+    "every day at {hour}:00 ({timeZone}) by the China (mainland) work calendar: the weekly digest on {weekday}s (moved off a holiday to the last workday before it that week, else the first after it), daily tasks on other workdays (make-up workdays included, none on holidays), monthly tasks on the month's last workday; next run {next}, next weekly digest {nextWeekly}; sent by {account}",
+    '每天 {hour}:00（{timeZone}），按中国大陆工作日历：{weekday}发送每周摘要（遇节假日改到本周此前最后一个工作日，没有则改到之后第一个工作日），其他工作日提醒每日任务（调休上班日照常，节假日不发），每月最后一个工作日提醒每月任务；下次运行 {next}，下次每周摘要 {nextWeekly}；发件人 {account}',
+  ),
   turnedOn: b('{weekday} reminders are on: {schedule}. Turning them on again keeps a single trigger.', '{weekday}提醒已开启：{schedule}。再次开启仍只保留一个触发器。'),
   turnedOff: b('{weekday} reminders are off. {count} trigger(s) removed; nothing else was changed.', '{weekday}提醒已关闭。已删除 {count} 个触发器，其他内容未更改。'),
   statusOn: b('On: {schedule}', '已开启：{schedule}'),
@@ -553,6 +585,12 @@ export const REMINDER_UI = {
     '{week}的提醒此前已发给所有人，本次运行改为发送{kind}。',
   ),
   logWeekend: b('No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.', '周六、周日不发送每日摘要：每日摘要仅在周一至周五发送。'),
+  logHoliday: b(
+    'No digest today: {date} is a day off ({holiday}) in the work calendar (Settings → Work calendar); daily digests go out on workdays, make-up workdays included.',
+    '今天不发送摘要：按工作日历（设置 → 工作日历），{date} 为休息日（{holiday}）；每日摘要只在工作日发送，调休上班日照常发送。',
+  ),
+  weekendName: b('weekend', '周末'),
+  logHistoryFailed: b('Could not add this run\'s snapshot to {history}: {error}', '无法将本次快照写入“{history}”：{error}'),
   logProgressFailed: b('Could not update the {goals} progress columns: {error}', '无法更新“{goals}”的进度列：{error}'),
   logStatusFailed: b('Could not update the reminder status in {settings}: {error}', '无法更新“{settings}”中的提醒状态：{error}'),
   logRetryRun: b('Automatic retry of {period}', '{period} 的自动重试'),

@@ -1,6 +1,6 @@
 import { Bilingual, Lang, pick } from './i18n';
 import {
-  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, OptionSet, RETRO_STATUS, TASK_STATUS, WEEKDAY, YES_NO,
+  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, OptionSet, RETRO_STATUS, TASK_STATUS, WEEKDAY, WORK_CALENDAR, YES_NO,
   optionLabel,
 } from './options';
 import { SETTINGS, SettingKey, TABS, TabKey } from './schema';
@@ -76,6 +76,8 @@ export function exampleData(lang: Lang): ExampleData {
       atRiskThreshold: 0.8,
       reportFolder: '',
       allowedDomains: 'example.com',
+      // What Set up writes on a sheet of this language (the example's figures do not depend on it).
+      workCalendar: label(WORK_CALENDAR, lang === 'zh-CN' ? 'cn' : 'none', lang),
     },
     tabs: {
       team: [

@@ -3,6 +3,7 @@ import { Bilingual } from './i18n';
 /** Every word the menu and dialogs show, in both languages. */
 export const UI = {
   menuTitle: { en: 'Market expansion', zh: '市场拓展' },
+  myWeek: { en: 'My week', zh: '我的本周' },
   generateReport: { en: 'Generate {cycle} report', zh: '生成 {cycle} 评估报告' },
   generateReportNoCycle: { en: 'Generate report', zh: '生成评估报告' },
   checkData: { en: 'Check data', zh: '检查数据' },
@@ -29,6 +30,8 @@ export const UI = {
   checkClean: { en: 'No problems found.', zh: '未发现问题。' },
   checkFound: { en: '{count} problems found.', zh: '发现 {count} 个问题。' },
   progressFailed: { en: 'The Goals progress columns could not be updated: {error}', zh: '无法更新“目标”中的进度列：{error}' },
+  feedFailed: { en: 'The Roll-up data tab (for a director\'s roll-up) could not be updated: {error}', zh: '无法更新“汇总数据”工作表（供区域汇总使用）：{error}' },
+  historyFailed: { en: 'Today\'s snapshot could not be added to the progress history: {error}', zh: '无法将今天的快照写入“历史”：{error}' },
   logFailed: { en: 'This check could not be written to Log: {error}', zh: '本次检查无法写入“日志”：{error}' },
   colTab: { en: 'Tab', zh: '工作表' },
   colRow: { en: 'Row', zh: '行' },

@@ -4,6 +4,7 @@
  */
 import { type MetricStatus } from './options';
 import { dayFromParts, daysInMonth, type Day, type Direction } from './values';
+import { CALENDAR_DAYS, type Pacing } from './workCalendar';
 
 /** Division that treats a zero divisor as "no figure" rather than Infinity. */
 function divide(numerator: number, denominator: number): number | null {
@@ -136,7 +137,8 @@ export function isOnTarget(status: Status): boolean {
 export function elapsedShare(start: Day, end: Day, today: Day): number {
   const total = end - start + 1;
   if (total <= 0) return today >= start ? 1 : 0;
-  return elapsedDays(start, end, today) / total;
+  // Calendar days, whatever Settings → Pacing says: the sheet's Status formula paces by TODAY() and the cycle dates.
+  return elapsedDays(start, end, today, CALENDAR_DAYS) / total;
 }
 
 /**
@@ -174,50 +176,53 @@ function monthBounds(month: string): { first: Day; last: Day; length: number } {
 }
 
 /**
- * The target expected by today: completed months in full, the running month pro rata by
- * calendar days (today counts as elapsed, so on a month's last day the month counts in full),
- * months not yet started nothing.
+ * The target expected by today: completed months in full, the running month pro rata by the days
+ * pacing counts (calendar days, or workdays: Settings → Pacing; today counts as elapsed, so on a
+ * month's last day the month counts in full), months not yet started nothing.
  */
-export function expectedToDate(monthly: readonly MonthlyTarget[], today: Day): number {
+export function expectedToDate(monthly: readonly MonthlyTarget[], today: Day, pacing: Pacing = CALENDAR_DAYS): number {
   let expected = 0;
   for (const { month, target } of monthly) {
-    const { first, last, length } = monthBounds(month);
+    const { first, last } = monthBounds(month);
     if (today >= last) expected += target;
-    else if (today >= first) expected += (target * (today - first + 1)) / length;
+    else if (today >= first) {
+      const length = pacing.count(first, last);
+      expected += length === 0 ? 0 : (target * pacing.count(first, today)) / length;
+    }
   }
   return expected;
 }
 
 /** Days of [start, end] elapsed by the end of `today`, inclusive, clamped to the span. */
-function elapsedDays(start: Day, end: Day, today: Day): number {
-  return Math.min(Math.max(today - start + 1, 0), end - start + 1);
+function elapsedDays(start: Day, end: Day, today: Day, pacing: Pacing): number {
+  return today < start ? 0 : pacing.count(start, Math.min(today, end));
 }
 
-/** target × elapsed ÷ total days of the span (inclusive), within [0, target]. */
-export function proRataExpected(target: number, start: Day, end: Day, today: Day): number {
-  const total = end - start + 1;
-  if (total <= 0) return today >= start ? target : 0; // a reversed span is treated as a deadline at start
-  return (target * elapsedDays(start, end, today)) / total;
+/** target × elapsed ÷ total days of the span (inclusive, as pacing counts them), within [0, target]. */
+export function proRataExpected(target: number, start: Day, end: Day, today: Day, pacing: Pacing = CALENDAR_DAYS): number {
+  const total = end < start ? 0 : pacing.count(start, end);
+  if (total <= 0) return today >= (end < start ? start : end) ? target : 0; // a reversed span is treated as a deadline at start
+  return (target * elapsedDays(start, end, today, pacing)) / total;
 }
 
 /** Where the cycle ends if the pace so far continues: actual ÷ elapsed days × total days. */
-export function runRateProjection(actual: number, start: Day, end: Day, today: Day): number | null {
-  const total = end - start + 1;
-  if (today < start || total <= 0) return null;
-  return (actual / elapsedDays(start, end, today)) * total;
+export function runRateProjection(actual: number, start: Day, end: Day, today: Day, pacing: Pacing = CALENDAR_DAYS): number | null {
+  if (today < start || end < start) return null;
+  const elapsed = elapsedDays(start, end, today, pacing);
+  const total = pacing.count(start, end);
+  if (elapsed === 0 || total === 0) return null; // no day that counts has passed yet (a cycle starting on a holiday)
+  return (actual / elapsed) * total;
 }
-
-const DAYS_PER_WEEK = 7;
 
 /**
  * What must still be achieved per week to reach the target by `end`: 0 when already met,
  * null when no days remain after today. Less than a week left counts as one week, so the
  * figure never exceeds what is still missing.
  */
-export function requiredPerWeek(target: number, actual: number, today: Day, end: Day): number | null {
+export function requiredPerWeek(target: number, actual: number, today: Day, end: Day, pacing: Pacing = CALENDAR_DAYS): number | null {
   const missing = target - actual;
   if (missing <= 0) return 0;
-  const remainingDays = end - today;
+  const remainingDays = end <= today ? 0 : pacing.count(today + 1, end);
   if (remainingDays <= 0) return null;
-  return missing / Math.max(remainingDays / DAYS_PER_WEEK, 1);
+  return missing / Math.max(remainingDays / pacing.perWeek, 1);
 }

@@ -1,8 +1,8 @@
 import { MetricKey, defaultDirection, metricInfo, metricKeyOf } from './catalogue';
 import { Bilingual, Lang, fill } from './i18n';
 import {
-  COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, OptionSet, RETRO_STATUS, RetroStatus,
-  TASK_STATUS, TaskStatus, WEEKDAY, YES_NO, matchOption,
+  COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, MODE, OptionSet, PACING, RETRO_STATUS, RetroStatus,
+  TASK_STATUS, TaskStatus, WEEKDAY, WORK_CALENDAR, YES_NO, matchOption,
 } from './options';
 import { Problem } from './problems';
 import { ColumnSpec, SETTINGS, SETTINGS_TAB, SettingKey, SettingSpec, TABS, TabKey, tabSpec } from './schema';
@@ -41,6 +41,12 @@ export interface Settings {
   readonly atRiskThreshold: number;
   readonly reportFolder: string;
   readonly allowedDomains: readonly string[];
+  /** Settings → Work calendar: 'none' (Monday to Friday) or 'cn' (China, mainland: holidays and make-up workdays). */
+  readonly workCalendar: 'none' | 'cn';
+  /** Settings → Pacing: what "expected by today" counts. */
+  readonly pacing: 'calendar' | 'workdays';
+  /** Settings → Mode: one team's tracker, or a director's roll-up of regional trackers. */
+  readonly mode: 'tracker' | 'rollup';
   /** Sheet row of each setting, for messages and links. */
   readonly rowOf: Readonly<Partial<Record<SettingKey, number>>>;
 }
@@ -68,6 +74,8 @@ export interface Task {
   readonly planned: DateSpan | null; readonly status: TaskStatus | null; readonly progress: string;
   readonly problem: string; readonly solution: string; readonly nextStep: string; readonly nextStepDue: DateSpan | null;
   readonly frequency: Frequency; readonly updated: Day | null;
+  /** Escalated to the director (上报销售总监) until set back to No; what was asked, since when, what was decided. */
+  readonly needsHelp: boolean; readonly helpNote: string; readonly helpSince: Day | null; readonly decision: string;
 }
 export interface WeeklyEntry {
   readonly row: number; readonly week: Day | null; readonly owners: readonly string[]; readonly channel: string;
@@ -362,6 +370,9 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
     atRiskThreshold: number('atRiskThreshold', 0, 1),
     reportFolder: text('reportFolder'),
     allowedDomains: list('allowedDomains').map((d) => d.replace(/^@/, '').toLowerCase()),
+    workCalendar: option('workCalendar', WORK_CALENDAR),
+    pacing: option('pacing', PACING),
+    mode: option('mode', MODE),
     rowOf,
   };
 }
@@ -563,6 +574,8 @@ export function readWorkbook(raw: RawWorkbook, time: TimeContext): Workbook {
         nextStep: reader.text(r, 'nextStep'), nextStepDue: reader.date(r, 'nextStepDue'),
         frequency: reader.option(r, 'frequency', FREQUENCY) ?? 'weekly',
         updated: updated instanceof Date ? time.dayOf(updated) : (reader.date(r, 'updated')?.end ?? null),
+        needsHelp: reader.option(r, 'needsHelp', YES_NO) === 'yes', helpNote: reader.text(r, 'helpNote'),
+        helpSince: reader.date(r, 'helpSince')?.start ?? null, decision: reader.text(r, 'decision'),
       };
     });
   })();

@@ -108,6 +108,27 @@ export const WEEKDAY = set('weekday', [
   { key: 'sunday', label: { en: 'Sunday', zh: '星期日' }, aliases: ['sun', '周日', '星期天'] },
 ]);
 
+/** Settings → Work calendar: which days are workdays (see workCalendar.ts). */
+export const WORK_CALENDAR = set('workCalendar', [
+  { key: 'none', label: { en: 'None (Monday to Friday)', zh: '无（周一至周五）' }, aliases: ['none', 'no', 'off', '无', '否', 'weekdays', 'monday to friday', '周一至周五'] },
+  {
+    key: 'cn', label: { en: 'China (mainland)', zh: '中国大陆' },
+    aliases: ['china', 'cn', 'prc', 'mainland china', 'china mainland', '中国', '中国大陆法定节假日', '大陆', '法定节假日'],
+  },
+]);
+
+/** Settings → Pacing: what "expected by today" counts. */
+export const PACING = set('pacing', [
+  { key: 'calendar', label: { en: 'Calendar days', zh: '自然日' }, aliases: ['calendar', 'days', '日历日', '天'] },
+  { key: 'workdays', label: { en: 'Workdays', zh: '工作日' }, aliases: ['workday', 'working days', 'business days', '工作天'] },
+]);
+
+/** Settings → Mode: one team's tracker, or a director's roll-up of several regional trackers. */
+export const MODE = set('mode', [
+  { key: 'tracker', label: { en: 'Team tracker', zh: '团队跟踪表' }, aliases: ['tracker', 'team', '团队', '跟踪表', 'region', '区域跟踪表'] },
+  { key: 'rollup', label: { en: 'Regional roll-up', zh: '区域汇总' }, aliases: ['roll-up', 'rollup', 'roll up', 'director', '汇总', '区域汇总表', '总监汇总'] },
+]);
+
 /** Case-, space- and width-insensitive form used to compare what a person typed with keys and labels. */
 export function normalizeLabel(text: string): string {
   return text

@@ -46,4 +46,5 @@ export type ProblemCode =
   | 'formula_overwritten'
   | 'duplicate_weekly'
   /** Owners' shares of a target that do not add up to the team target. */
-  | 'owner_sum_mismatch';
+  | 'owner_sum_mismatch'
+  | 'calendar_not_covered';

@@ -7,7 +7,8 @@
  *   share only the rows that owner is on; a rate (conversion, average order value…) is derived from those rows
  *   (derived.ts). A Weekly log cell that cannot be read makes the figure "check data".
  * - Expected by today: the team's monthly targets (completed months in full, the running month pro rata), else the
- *   cycle target pro rata by calendar days; an owner's share pro rata; a rate compared as it stands.
+ *   cycle target pro rata, by the days Settings → Pacing counts (calendar days or workdays); an owner's share pro
+ *   rata; a rate compared as it stands.
  * - Status: metrics.statusOf with the cycle's phase (on track / at risk / off track while it runs, met / missed after).
  */
 import { MetricKey, defaultDirection, metricInfo } from './catalogue';
@@ -25,6 +26,7 @@ import { CellWrite, mapHeaders } from './table';
 import { TargetGroup, goalTargets, teamMonthlyTargets } from './targets';
 import { COUNT, PERCENT, RATIO, Unit, convertUnit, moneyUnit } from './units';
 import { CellValue, Day, Direction } from './values';
+import { pacingOf, workCalendar } from './workCalendar';
 
 export interface TargetProgress {
   /** The Goals row the figures belong to (the team's target row, or the owner's share row); null for a team target Goals has no row for. */
@@ -62,6 +64,8 @@ export function targetProgress(workbook: Workbook, today: Day): TargetProgress[]
   const { settings } = workbook;
   const { cycleStart, cycleEnd } = settings;
   const phase = cyclePhase(cycleEnd, today);
+  // Settings → Pacing: calendar days, or workdays of the work calendar.
+  const pacing = pacingOf(settings.pacing, workCalendar(settings.workCalendar));
   const money = moneyUnit(settings.currencyUnit);
   const groups = goalTargets(workbook);
   const out: TargetProgress[] = [];
@@ -94,12 +98,12 @@ export function targetProgress(workbook: Workbook, today: Day): TargetProgress[]
     }
     let expected: number | null = null;
     if (isRate) expected = target;
-    else if (monthly.length > 0) expected = expectedToDate(monthly, today);
-    else if (target !== null && cycleStart !== null && cycleEnd !== null) expected = proRataExpected(target, cycleStart, cycleEnd, today);
+    else if (monthly.length > 0) expected = expectedToDate(monthly, today, pacing);
+    else if (target !== null && cycleStart !== null && cycleEnd !== null) expected = proRataExpected(target, cycleStart, cycleEnd, today, pacing);
     else expected = target;
     const rate = achievementRate(actual, expected, direction);
-    const projection = !isRate && actual !== null && cycleStart !== null && cycleEnd !== null ? runRateProjection(actual, cycleStart, cycleEnd, today) : null;
-    const perWeek = !isRate && actual !== null && target !== null && cycleEnd !== null && direction === 'higher' ? requiredPerWeek(target, actual, today, cycleEnd) : null;
+    const projection = !isRate && actual !== null && cycleStart !== null && cycleEnd !== null ? runRateProjection(actual, cycleStart, cycleEnd, today, pacing) : null;
+    const perWeek = !isRate && actual !== null && target !== null && cycleEnd !== null && direction === 'higher' ? requiredPerWeek(target, actual, today, cycleEnd, pacing) : null;
     return {
       isRate, metric: group.metric, metricKey: key, direction, target, expected, actual: unreadable ? null : actual, rate: unreadable ? null : rate,
       status: statusOf(unreadable ? 'unreadable' : rate, phase, settings.atRiskThreshold), projection: unreadable ? null : projection,

@@ -22,6 +22,7 @@ import { Problem } from './problems';
 import { RT } from './reportText';
 import { TABS, TabKey, tabSpec } from './schema';
 import { Day, Direction, dayFromParts, daysInMonth, isoFromDay, utcDayOf } from './values';
+import { daysLate, workCalendar } from './workCalendar';
 
 // ---------------------------------------------------------------------------------------------
 // The model
@@ -49,7 +50,9 @@ export type ReportBlock =
   | { readonly kind: 'keyFigures'; readonly figures: readonly { readonly label: string; readonly value: string; readonly status?: Status }[] };
 
 export type SectionId =
-  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'execution' | 'retrospective' | 'quality' | 'charts';
+  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'execution' | 'retrospective' | 'quality' | 'charts'
+  // The director's roll-up report (rollupReport.ts).
+  | 'rollupRegions' | 'rollupMetrics' | 'rollupAttention' | 'rollupMethod';
 
 export const SECTION_ORDER: readonly SectionId[] = [
   'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'execution', 'retrospective', 'quality', 'charts',
@@ -210,6 +213,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   const { settings, costs } = workbook;
   const threshold = settings.atRiskThreshold;
   const today = time.today;
+  const calendar = workCalendar(settings.workCalendar);
   const evaluated = evaluateMetrics(workbook, today);
   const { metrics, funnel, phase } = evaluated;
   const { totalCost, revenue, newCustomers, ratio } = evaluated.inputOutput;
@@ -271,7 +275,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   for (const task of workbook.tasks) {
     const done = task.status === 'done';
     const due = taskDueDay(task);
-    const overdue = !done && due !== null && due < today;
+    const overdue = !done && due !== null && daysLate(calendar, due, today) > 0;
     tasks.total++;
     if (done) tasks.done++;
     else tasks.open++;
@@ -592,7 +596,8 @@ function executionSection(workbook: Workbook, f: ReportFigures, time: TimeContex
       rows: open.slice(0, OPEN_PROBLEMS_SHOWN).map(({ task, due }) => [
         { text: task.task }, { text: ownersText(task.owners, lang) }, { text: task.problem }, { text: task.solution },
         { text: task.nextStep },
-        due !== null && due < time.today ? { text: isoFromDay(due), status: 'off_track' as const } : { text: due === null ? '' : isoFromDay(due) },
+        due !== null && daysLate(workCalendar(workbook.settings.workCalendar), due, time.today) > 0
+          ? { text: isoFromDay(due), status: 'off_track' as const } : { text: due === null ? '' : isoFromDay(due) },
       ]),
     });
     if (open.length > OPEN_PROBLEMS_SHOWN) {

@@ -175,10 +175,15 @@ export const RT = {
   doneTitle: { en: 'Report ready', zh: '报告已生成' },
   doneBody: { en: 'The report is ready:', zh: '报告已生成：' },
   doneProblems: { en: 'Data problems listed under Data-quality notes: {count}.', zh: '报告的“数据质量说明”列出了 {count} 个数据问题。' },
-  folderMissing: {
-    en: 'The report folder in Settings ("{folder}") could not be opened ({error}), so the report was saved in My Drive. Fix Settings → Report folder.',
-    zh: '无法打开“设置”中的报告文件夹（“{folder}”）（{error}），报告已保存到“我的云端硬盘”。请修正“设置 → 报告文件夹”。',
+  folderRefused: {
+    en: 'The folder in Settings → Report folder ("{folder}") is not one the tracker can save into ({error}): it may only use folders it created itself, so it never needs access to the rest of your Drive. The report was saved in the tracker\'s folder "{name}" instead; move it by hand if you like, or clear Settings → Report folder.',
+    zh: '“设置 → 报告文件夹”中的文件夹（“{folder}”）跟踪表无法写入（{error}）：跟踪表只能使用它自己创建的文件夹，因此无需访问您云端硬盘中的其他内容。报告已改存到跟踪表的文件夹“{name}”；如需要可手动移动，或清空“设置 → 报告文件夹”。',
   },
+  folderCreated: {
+    en: 'Reports are kept in the folder "{name}", which the tracker created in your Drive: {url}',
+    zh: '报告保存在跟踪表在您云端硬盘中创建的文件夹“{name}”中：{url}',
+  },
+  folderName: { en: 'Market expansion reports — {sheet}', zh: '市场拓展报告 — {sheet}' },
   noProjectTabs: {
     en: 'This spreadsheet has none of the tracker\'s tabs yet, so there is nothing to report and no document was created. Run {menu} → {setup} first, then fill in the tabs (or run {example} to try it out).',
     zh: '此表格还没有跟踪表的任何工作表，无法生成报告，未创建文档。请先运行“{menu} → {setup}”，再填写各工作表（或运行“{example}”试用）。',

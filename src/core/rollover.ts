@@ -93,8 +93,11 @@ export interface RolloverOptions {
   readonly formulas?: Partial<Record<TabKey, readonly (readonly string[])[]>>;
 }
 
-/** The tabs a rollover never rewrites and never archives (the Log records the rollover itself). */
-const NOT_ARCHIVED: readonly TabKey[] = ['log'];
+/**
+ * The tabs a rollover never rewrites and never archives: the Log records the rollover itself, and the
+ * progress history keeps every cycle's snapshots (each names its cycle).
+ */
+const NOT_ARCHIVED: readonly TabKey[] = ['log', 'history'];
 export const MAX_SHEET_NAME = 100;
 
 export const ROLLOVER_MSG = {

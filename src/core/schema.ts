@@ -1,7 +1,7 @@
 import { Bilingual } from './i18n';
 import {
-  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, OptionSet, RETRO_STATUS, TASK_STATUS,
-  WEEKDAY, YES_NO,
+  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, MODE, OptionSet, PACING, RETRO_STATUS, TASK_STATUS,
+  WEEKDAY, WORK_CALENDAR, YES_NO,
 } from './options';
 
 /**
@@ -51,7 +51,9 @@ export interface ColumnSpec {
 
 export type TabKey =
   | 'settings' | 'team' | 'goals' | 'strategy' | 'tracking' | 'weekly' | 'evaluation' | 'costs' | 'retrospective'
-  | 'playbook' | 'log';
+  | 'playbook' | 'history' | 'log'
+  // The director's roll-up (rollup.ts): a regional tracker's Roll-up data, and the roll-up's own tabs.
+  | 'feed' | 'regions' | 'rollup' | 'imports';
 
 export interface TabSpec {
   readonly key: TabKey;
@@ -146,6 +148,11 @@ export const TABS: readonly TabSpec[] = [
       col('nextStepDue', 'Next step due', '下一步截止', 'date', { numberFormat: DATE_FORMAT }),
       col('frequency', 'Frequency', '跟踪频率', 'option', { options: FREQUENCY }),
       col('updated', 'Updated', '更新时间', 'timestamp', { numberFormat: TIMESTAMP_FORMAT }),
+      // Escalation (the form's 上报销售总监, 协调调整资源): flagged by the owner, decided by the director.
+      col('needsHelp', 'Needs help', '上报销售总监', 'option', { options: YES_NO, note: { en: 'Yes puts the task at the top of the managers\' summary until set back to No', zh: '选“是”后，该任务会列在管理者汇总的最前面，直到改回“否”' } }),
+      col('helpNote', 'Help asked for', '需协调的资源', 'text', { width: 240 }),
+      col('helpSince', 'Flagged on', '上报日期', 'date', { numberFormat: DATE_FORMAT }),
+      col('decision', 'Decision', '处理决定', 'text', { width: 240 }),
     ],
     statusColumn: 'status',
     tabColor: '#f9ab00',
@@ -224,6 +231,27 @@ export const TABS: readonly TabSpec[] = [
     tabColor: '#9334e6',
   },
   {
+    // One row per metric (and per owner) per snapshot: appended by reminder runs and Check data, never rewritten.
+    // Not plain "History": Excel reserves that sheet name, and the offline template has this tab too.
+    key: 'history',
+    name: { en: 'Progress history', zh: '历史' },
+    columns: [
+      col('week', 'Week', '周', 'date', { required: true, numberFormat: DATE_FORMAT, note: { en: 'Monday of the week of the snapshot', zh: '快照所在周的周一' } }),
+      col('date', 'Date', '日期', 'date', { required: true, numberFormat: DATE_FORMAT }),
+      col('cycle', 'Cycle', '周期', 'text', { required: true }),
+      col('metric', 'Metric', '指标', 'text', { required: true, width: 200 }),
+      col('owner', 'Owner', '责任人', 'text', { note: { en: 'Blank for the whole team', zh: '空白表示整个团队' } }),
+      col('target', 'Target', '目标值', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('actual', 'Actual to date', '截至当日实际', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('expected', 'Expected by then', '截至当日应完成', 'number', { numberFormat: NUMBER_FORMAT }),
+      col('progress', 'Progress vs expected', '进度（对比应完成）', 'percent', { numberFormat: PERCENT_FORMAT }),
+      col('status', 'Status', '状态', 'option', { options: METRIC_STATUS }),
+      col('recorded', 'Recorded', '记录时间', 'timestamp', { numberFormat: TIMESTAMP_FORMAT }),
+    ],
+    statusColumn: 'status',
+    tabColor: '#5f6368',
+  },
+  {
     key: 'log',
     name: { en: 'Log', zh: '日志' },
     columns: [
@@ -236,8 +264,83 @@ export const TABS: readonly TabSpec[] = [
   },
 ];
 
+/**
+ * Roll-up data (汇总数据): a regional tracker's figures for a director's roll-up (rollupFeed.ts), written by the
+ * tracker itself and imported by the roll-up with IMPORTRANGE. Hidden; not part of the offline workbook.
+ */
+export const FEED_TAB: TabSpec = {
+  key: 'feed',
+  name: { en: 'Roll-up data', zh: '汇总数据' },
+  columns: [
+    col('record', 'Record', '记录', 'text'),
+    col('name', 'Name', '名称', 'text'),
+    col('value', 'Value', '值', 'text'),
+    col('key', 'Metric key', '指标键', 'text'),
+    col('dimension', 'Dimension', '评估维度', 'text'),
+    col('unit', 'Unit', '单位', 'text'),
+    col('direction', 'Direction', '方向', 'text'),
+    col('kind', 'Kind', '类型', 'text'),
+    col('target', 'Target', '目标值', 'number'),
+    col('actual', 'Actual', '实际值', 'number'),
+    col('achievement', 'Achievement', '达成率', 'number'),
+    col('status', 'Status', '状态', 'text'),
+  ],
+  tabColor: '#5f6368',
+};
+
+/** Regions (区域): the regional trackers a roll-up gathers, one per row; the script fills the columns after Owner. */
+export const REGIONS_TAB: TabSpec = {
+  key: 'regions',
+  name: { en: 'Regions', zh: '区域' },
+  columns: [
+    col('region', 'Region', '区域', 'text', { required: true, width: 160 }),
+    col('url', 'Sheet URL', '表格链接', 'text', { required: true, width: 320, note: { en: 'The regional tracker\'s address, https://docs.google.com/spreadsheets/d/…', zh: '区域跟踪表的地址，https://docs.google.com/spreadsheets/d/…' } }),
+    col('owner', 'Owner', '负责人', 'text', { width: 140 }),
+    col('state', 'Status', '状态', 'text', { computed: true, width: 110 }),
+    col('rank', 'Rank', '排名', 'number', { computed: true, width: 60 }),
+    col('asOf', 'Data as of', '数据截至', 'text', { computed: true, width: 100 }),
+    col('lastCheckIn', 'Last check-in', '最近更新', 'text', { computed: true, width: 100 }),
+    col('problems', 'Problems', '问题数', 'number', { computed: true, width: 80 }),
+    col('note', 'Note', '说明', 'text', { computed: true, width: 420 }),
+  ],
+  tabColor: '#1a73e8',
+};
+
+/** Roll-up (区域汇总): every metric, its total over the regions and each region's figure, written by Refresh regions. */
+export const ROLLUP_TAB: TabSpec = {
+  key: 'rollup',
+  name: { en: 'Roll-up', zh: '区域汇总' },
+  columns: [
+    col('metric', 'Metric', '指标', 'text', { computed: true, width: 200 }),
+    col('unit', 'Unit', '单位', 'text', { computed: true, width: 80 }),
+    col('region', 'Region', '区域', 'text', { computed: true, width: 140 }),
+    col('target', 'Target', '目标值', 'number', { computed: true, numberFormat: NUMBER_FORMAT }),
+    col('actual', 'Actual', '实际值', 'number', { computed: true, numberFormat: NUMBER_FORMAT }),
+    col('achievement', 'Achievement', '达成率', 'percent', { computed: true, numberFormat: PERCENT_FORMAT }),
+    col('status', 'Status', '状态', 'option', { computed: true, options: METRIC_STATUS }),
+    col('rank', 'Rank', '排名', 'number', { computed: true, width: 60 }),
+    col('note', 'Note', '说明', 'text', { computed: true, width: 360 }),
+  ],
+  statusColumn: 'status',
+  tabColor: '#d93025',
+};
+
+/** Region imports (区域导入): one IMPORTRANGE per region of its Roll-up data, written by Set up; hidden. */
+export const IMPORTS_TAB: TabSpec = {
+  key: 'imports',
+  name: { en: 'Region imports', zh: '区域导入' },
+  columns: [],
+  tabColor: '#5f6368',
+};
+
+/** Every tab the product knows: a team tracker's (TABS) and the roll-up's. */
+export const ALL_TABS: readonly TabSpec[] = [...TABS, FEED_TAB, REGIONS_TAB, ROLLUP_TAB, IMPORTS_TAB];
+
+/** The tabs Set up makes in a roll-up tracker (Settings → Mode = Regional roll-up). */
+export const ROLLUP_TABS: readonly TabSpec[] = [SETTINGS_TAB, REGIONS_TAB, ROLLUP_TAB, ALL_TABS.find((t) => t.key === 'team')!, ALL_TABS.find((t) => t.key === 'log')!];
+
 export function tabSpec(key: TabKey): TabSpec {
-  const spec = TABS.find((t) => t.key === key);
+  const spec = ALL_TABS.find((t) => t.key === key);
   if (!spec) throw new Error(`Unknown tab ${key}`);
   return spec;
 }
@@ -259,12 +362,14 @@ export interface SettingSpec {
   readonly defaultValue: string | number;
   readonly help: Bilingual;
   readonly numberFormat?: string;
+  /** What set-up writes on a sheet of that language instead of defaultValue (a blank cell still reads as defaultValue). */
+  readonly defaultByLang?: { readonly 'zh-CN'?: string };
 }
 
 export type SettingKey =
   | 'team' | 'region' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'language' | 'currencyUnit' | 'reminderWeekday'
   | 'reminderHour' | 'remindersOn' | 'remindersPaused' | 'managerEmails' | 'atRiskThreshold' | 'reportFolder'
-  | 'allowedDomains';
+  | 'allowedDomains' | 'workCalendar' | 'pacing' | 'mode';
 
 const setting = (
   key: SettingKey, en: string, zh: string, type: SettingType, defaultValue: string | number, help: Bilingual,
@@ -287,6 +392,18 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('atRiskThreshold', 'At-risk threshold', '风险阈值', 'percent', 0.8, { en: 'Achievement below this is off target', zh: '达成率低于此值即为未达标' }, { numberFormat: '0%' }),
   setting('reportFolder', 'Report folder', '报告文件夹', 'text', '', { en: 'Google Drive folder ID or URL for reports (optional)', zh: '保存报告的 Google 云端硬盘文件夹 ID 或链接（可选）' }),
   setting('allowedDomains', 'Allowed email domains', '允许的邮箱域名', 'text', '', { en: 'Only send to these domains, e.g. example.com (optional)', zh: '仅向这些域名发送，例如 example.com（可选）' }),
+  setting('workCalendar', 'Work calendar', '工作日历', 'option', 'none', {
+    en: 'China (mainland): statutory holidays and make-up workdays (调休) decide reminder days, and overdue days count workdays. None: Monday to Friday',
+    zh: '中国大陆：按法定节假日和调休安排发送提醒，逾期天数按工作日计算；无：按周一至周五',
+  }, { options: WORK_CALENDAR, defaultByLang: { 'zh-CN': 'cn' } }),
+  setting('pacing', 'Pacing', '进度计算', 'option', 'calendar', {
+    en: 'Expected by today counts calendar days, or workdays of the work calendar',
+    zh: '“截至今日应完成”按自然日计算，或按工作日历的工作日计算',
+  }, { options: PACING }),
+  setting('mode', 'Mode', '模式', 'option', 'tracker', {
+    en: 'Team tracker; or Regional roll-up: gathers the regional trackers listed in the Regions tab',
+    zh: '团队跟踪表；或区域汇总：汇总“区域”表中列出的各区域跟踪表',
+  }, { options: MODE }),
 ];
 
 export function settingSpec(key: SettingKey): SettingSpec {

@@ -4,7 +4,7 @@ import { matchesSetting } from './model';
 import { DEFAULT_AT_RISK_THRESHOLD } from './metrics';
 import { METRIC_STATUS, MetricStatus, OptionSet, matchOption, normalizeLabel, optionLabel } from './options';
 import {
-  COST_SUMMARY, ColumnSpec, SETTINGS, TABS, TabKey, settingSpec, tabSpec,
+  COST_SUMMARY, ColumnSpec, FEED_TAB, ROLLUP_TABS, SETTINGS, TABS, TabKey, TabSpec, settingSpec, tabSpec,
 } from './schema';
 import { HeaderMap, columnLetter, isBlankCell, mapHeaders } from './table';
 import { CellValue } from './values';
@@ -37,7 +37,7 @@ export const TOP_ROWS = 8;
 export const NEW_TAB_ROWS = 1000;
 
 export type SetupAction =
-  | { readonly kind: 'createTab'; readonly tab: TabKey; readonly name: string; readonly index: number; readonly color?: string }
+  | { readonly kind: 'createTab'; readonly tab: TabKey; readonly name: string; readonly index: number; readonly color?: string; readonly hidden?: boolean }
   | { readonly kind: 'cells'; readonly tab: TabKey; readonly row: number; readonly column: number; readonly values: readonly (readonly CellValue[])[] }
   | { readonly kind: 'headerStyle'; readonly tab: TabKey; readonly columns: number }
   | { readonly kind: 'freeze'; readonly tab: TabKey; readonly rows: number }
@@ -84,18 +84,32 @@ interface TabLayout {
   readonly maxRows: number;
 }
 
+/**
+ * The tabs Set up makes: a team tracker's, with its hidden Roll-up data for a director's roll-up; or, in a
+ * roll-up (Settings → Mode), Settings, Regions, Roll-up, Team and Log (the Region imports tab is the roll-up
+ * adapter's). Tabs of the other mode that exist are left alone.
+ */
+export function setupTabs(mode: 'tracker' | 'rollup'): readonly TabSpec[] {
+  return mode === 'rollup' ? ROLLUP_TABS : [...TABS, FEED_TAB];
+}
+
+/** The tabs Set up creates hidden: the script's own data, read by formulas and other trackers. */
+const HIDDEN_TABS: ReadonlySet<TabKey> = new Set<TabKey>(['feed', 'imports']);
+
 /** Plans set-up for the whole spreadsheet. `states` holds only the tabs that exist. */
-export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang): SetupPlan {
+export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang, tabs: readonly TabSpec[] = TABS): SetupPlan {
   const actions: SetupAction[] = [];
   const summary: string[] = [];
   const layouts = new Map<TabKey, TabLayout>();
   const zh = lang === 'zh-CN';
 
-  TABS.forEach((spec, index) => {
+  tabs.forEach((spec, index) => {
     const state = states[spec.key];
     const name = state ? state.name : pick(spec.name, lang);
     if (!state) {
-      actions.push({ kind: 'createTab', tab: spec.key, name, index, ...(spec.tabColor ? { color: spec.tabColor } : {}) });
+      actions.push({
+        kind: 'createTab', tab: spec.key, name, index, ...(spec.tabColor ? { color: spec.tabColor } : {}), ...(HIDDEN_TABS.has(spec.key) ? { hidden: true } : {}),
+      });
       summary.push(zh ? `新建工作表“${name}”` : `created tab "${name}"`);
     }
     const top = state?.top ?? [];
@@ -167,15 +181,15 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang)
     actions.push(...missingSettings(states.settings, layouts.get('settings')!, lang, summary));
   }
 
-  actions.push(...evaluationFormulas(states, layouts, lang, summary));
-  actions.push(...costSummary(states, layouts, lang, summary));
+  if (layouts.has('evaluation')) actions.push(...evaluationFormulas(states, layouts, lang, summary));
+  if (layouts.has('costs') && layouts.has('weekly')) actions.push(...costSummary(states, layouts, lang, summary));
   return { actions, summary };
 }
 
 export function defaultSettingValue(key: Parameters<typeof settingSpec>[0], lang: Lang): CellValue {
   const spec = settingSpec(key);
   if (spec.options) {
-    const hit = matchOption(spec.options, String(spec.defaultValue));
+    const hit = matchOption(spec.options, String((lang === 'zh-CN' ? spec.defaultByLang?.['zh-CN'] : undefined) ?? spec.defaultValue));
     const option = spec.options.options.find((o) => o.key === hit);
     return option ? pick(option.label, lang) : spec.defaultValue;
   }

@@ -6,7 +6,9 @@ import { tabSpec } from '../core/schema';
 import { escapeHtml, htmlTable } from '../core/html';
 import { Lang } from '../core/i18n';
 import { appendLog } from './log';
+import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
+import { recordSnapshot } from './history';
 import { openWorkbook } from './spreadsheet';
 import { errorText, showDialog } from './ui';
 
@@ -24,6 +26,17 @@ export function runCheckData(): Problem[] {
     refreshProgress(open);
   } catch (error) {
     notes.push(pick(fill(UI.progressFailed, { error: errorText(error) }), lang));
+  }
+  try {
+    // At most one snapshot a day: a reminder run earlier today already took it.
+    recordSnapshot(open);
+  } catch (error) {
+    notes.push(pick(fill(UI.historyFailed, { error: errorText(error) }), lang));
+  }
+  try {
+    refreshFeed(open);
+  } catch (error) {
+    notes.push(pick(fill(UI.feedFailed, { error: errorText(error) }), lang));
   }
   try {
     appendLog(tabs, [{ action: pick(UI.logCheck, lang), detail: headline }]);

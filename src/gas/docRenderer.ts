@@ -84,7 +84,7 @@ function renderBlock(body: Body, block: ReportBlock, progress: Progress): void {
 }
 
 /** Writes the whole report into a new, empty document. */
-export function renderReport(doc: Document, model: ReportModel, progress: Progress): void {
+export function renderReport(doc: Document, model: Pick<ReportModel, 'documentName' | 'subtitle' | 'sections'>, progress: Progress): void {
   const body = doc.getBody();
   // A new document holds one empty paragraph: it becomes the title.
   const title = body.getChild(0).asParagraph();

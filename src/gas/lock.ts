@@ -17,7 +17,9 @@ export interface LockOptions {
  * interactive), calls options.onBusy, and returns null without running the work.
  */
 export function withDocumentLock<T>(lang: Lang, work: () => T, interactive = true, options: LockOptions = {}): T | null {
-  const lock = LockService.getDocumentLock();
+  // getDocumentLock() returns null outside a document context (e.g. a copy of the project run as a
+  // standalone script); this project is bound to one spreadsheet, so the script lock guards the same runs.
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(options.waitMs ?? DEFAULT_LOCK_WAIT_MS)) {
     if (interactive) alertText(lang, UI.busy);
     options.onBusy?.();

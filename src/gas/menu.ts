@@ -4,7 +4,9 @@ import { LANGUAGE, WEEKDAY, optionLabel } from '../core/options';
 import { settingSpec } from '../core/schema';
 import { appendLog } from './log';
 import { OpenWorkbook, findTabs, openWorkbook } from './spreadsheet';
+import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
+import { RM } from './rollup';
 import { writeSetting } from './settings';
 import { alertText, errorText } from './ui';
 
@@ -38,7 +40,21 @@ export function buildMenu(open?: OpenWorkbook): void {
     .addItem(t(UI.languageEnglish), 'menuLanguageEnglish')
     .addItem(t(UI.languageChinese), 'menuLanguageChinese')
     .addItem(t(UI.languageAuto), 'menuLanguageAuto');
+  if (workbook.settings.mode === 'rollup') {
+    // A director's roll-up has no tasks of its own: its menu gathers the regions.
+    ui.createMenu(t(UI.menuTitle))
+      .addItem(t(RM.refresh), 'menuRefreshRegions')
+      .addItem(cycle ? t(RM.report, { cycle }) : t(RM.reportNoCycle), 'menuGenerateRollupReport')
+      .addItem(t(RM.sendSummary), 'menuSendRollupSummary')
+      .addSeparator()
+      .addItem(t(UI.setupSheets), 'menuSetupSheets')
+      .addSubMenu(language)
+      .addToUi();
+    return;
+  }
   ui.createMenu(t(UI.menuTitle))
+    .addItem(t(UI.myWeek), 'menuMyWeek')
+    .addSeparator()
     .addItem(cycle ? t(UI.generateReport, { cycle }) : t(UI.generateReportNoCycle), 'menuGenerateReport')
     .addItem(t(UI.checkData), 'menuCheckData')
     .addSubMenu(reminders)
@@ -50,15 +66,42 @@ export function buildMenu(open?: OpenWorkbook): void {
     .addToUi();
 }
 
-/** On open: one read of the workbook serves the menu and the Goals progress columns. */
+/**
+ * The menu when Settings (or any tab) cannot be read: the two items that repair and explain, named in
+ * both languages as the sheet's language is unknown.
+ */
+export function buildFallbackMenu(): void {
+  const both = (text: { en: string; zh: string }): string => `${text.en} · ${text.zh}`;
+  SpreadsheetApp.getUi()
+    .createMenu(both(UI.menuTitle))
+    .addItem(both(UI.setupSheets), 'menuSetupSheets')
+    .addItem(both(UI.checkData), 'menuCheckData')
+    .addToUi();
+}
+
+/** On open: one read of the workbook serves the menu and the Goals progress columns. The sheet always gets a menu. */
 export function openSheet(): void {
-  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-  buildMenu(open);
+  let open: OpenWorkbook;
+  try {
+    open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+    buildMenu(open);
+  } catch (error) {
+    // A tab that cannot be read or parsed must not leave the sheet without a menu: the minimal one repairs it.
+    console.warn(`Menu built without Settings: ${errorText(error)}`);
+    buildFallbackMenu();
+    return;
+  }
   try {
     refreshProgress(open);
   } catch (error) {
     // Opening the sheet must never fail (e.g. Goals is protected for this person); the figures refresh later.
     console.warn(`Goals progress not refreshed: ${errorText(error)}`);
+  }
+  try {
+    refreshFeed(open);
+  } catch (error) {
+    // A viewer cannot write; a director's roll-up then sees the figures of the last refresh, and says how old they are.
+    console.warn(`Roll-up data not refreshed: ${errorText(error)}`);
   }
 }
 

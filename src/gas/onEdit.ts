@@ -1,7 +1,8 @@
 import { tabSpec } from '../core/schema';
 import { isBlankCell, mapHeaders } from '../core/table';
 import { CellValue } from '../core/values';
-import { findTabs } from './spreadsheet';
+import { YES_NO, matchOption } from '../core/options';
+import { dateOfDay, findTabs, timeContext } from './spreadsheet';
 
 /**
  * Stamps Updated on the tracking rows an edit touched. A simple trigger: no email, no lock, and it must
@@ -27,4 +28,21 @@ export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const now = new Date();
   const stamps = rows.map((row) => [row.some((cell, i) => i !== updatedColumn && !isBlankCell(cell as CellValue)) ? now : '']);
   sheet.getRange(firstRow, updatedColumn + 1, stamps.length, 1).setValues(stamps);
+  stampFlaggedOn(sheet, header, firstRow, rows as CellValue[][]);
+}
+
+/**
+ * A task just flagged "needs help" gets Flagged on = today (the escalation's "since when"), unless it has a
+ * date already; clearing the flag leaves the date as a record. One write, only when a row needs it.
+ */
+function stampFlaggedOn(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: ReturnType<typeof mapHeaders>, firstRow: number, rows: CellValue[][]): void {
+  const flag = header.index.get('needsHelp');
+  const since = header.index.get('helpSince');
+  if (flag === undefined || since === undefined) return;
+  const due = rows.map((row) => matchOption(YES_NO, String(row[flag] ?? '')) === 'yes' && isBlankCell(row[since]));
+  if (!due.includes(true)) return;
+  const timeZone = sheet.getParent().getSpreadsheetTimeZone();
+  const today = dateOfDay(timeContext(timeZone).today, timeZone);
+  const values = rows.map((row, i) => [due[i] ? today : (row[since] ?? '')]);
+  sheet.getRange(firstRow, since + 1, values.length, 1).setValues(values);
 }

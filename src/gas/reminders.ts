@@ -57,17 +57,24 @@ import {
 import {
   innerHtml, kindLabel, oneLine, periodLabel, renderPreview, skipReasonText, statusCellWritable, testBanner, uiText, type ReminderUiKey,
 } from '../core/emailText';
-import { type Lang, pick } from '../core/i18n';
+import { type Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { SETTINGS_TAB, TABS, settingSpec, tabSpec, type TabKey } from '../core/schema';
 import { WEEKDAY, YES_NO, optionLabel } from '../core/options';
 import { matchesSetting } from '../core/model';
 import { asLiteral, mapHeaders } from '../core/table';
-import { dayFromIso, type CellValue, type Day } from '../core/values';
+import { dayFromIso, isoFromDay, type CellValue, type Day } from '../core/values';
+import { workCalendar, type WorkCalendar } from '../core/workCalendar';
 import { appendLog, type LogEntry } from './log';
 import { DEFAULT_LOCK_WAIT_MS, withDocumentLock } from './lock';
 import { buildMenu } from './menu';
+import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
+import { recentSnapshots, recordSnapshot } from './history';
+import { Snapshot, weekOverWeek } from '../core/history';
+
+/** How many of the progress history's last rows a run reads: a week and more of daily snapshots of a large plan. */
+const HISTORY_ROWS_READ = 2000;
 import { writeSetting } from './settings';
 import { openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
 import { alertText, errorText, showDialog } from './ui';
@@ -98,6 +105,8 @@ interface Opened {
   readonly tabGids: Partial<Record<TabKey, number>>;
   readonly sender: string;
   readonly senderName: string;
+  /** The progress history's last snapshots: last week's figures for the managers' summary. */
+  readonly history: readonly Snapshot[];
 }
 
 interface Prepared extends Opened {
@@ -114,7 +123,8 @@ function openForReminders(): Opened {
     if (sheet) tabGids[key] = sheet.getSheetId();
   }
   const { team, region } = open.workbook.settings;
-  return { open, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction') };
+  const history = recentSnapshots(open, HISTORY_ROWS_READ);
+  return { open, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction'), history };
 }
 
 /** The weekday of the weekly digest: the one stored when reminders were turned on (shown in the status), else Settings. */
@@ -123,11 +133,19 @@ function weeklyWeekday(open: OpenWorkbook): number {
   return status?.on ? status.weekday : open.workbook.settings.reminderWeekday;
 }
 
+/** Settings → Work calendar: which days are workdays (the weekly digest moves off a holiday, no daily digest on days off). */
+function calendarOf(open: OpenWorkbook): WorkCalendar {
+  return workCalendar(open.workbook.settings.workCalendar);
+}
+
 /** Plans `kind`; a retry plans its own period (its kind, on a day inside it: see dayInPeriod). */
 function planFor(opened: Opened, kind: DigestKind, period: string | null = null): ReminderPlan {
   const { open, sheetUrl, tabGids, sender } = opened;
   const time = period === null ? open.time : { ...open.time, today: dayInPeriod(period, open.time.today) };
-  return planReminders(open.workbook, time, { kind: period === null ? kind : kindOf(period) ?? kind, sheetUrl, tabGids, sheetLang: open.lang, sentBy: sender });
+  return planReminders(open.workbook, time, {
+    kind: period === null ? kind : kindOf(period) ?? kind, sheetUrl, tabGids, sheetLang: open.lang, sentBy: sender,
+    weekChanges: weekOverWeek(open.workbook, time.today, opened.history),
+  });
 }
 
 /** Reads the sheet once and plans `kind`. */
@@ -259,6 +277,12 @@ function keepSheetCurrent(open: OpenWorkbook, log: LogEntry[]): void {
   } catch (err) {
     log.push({ action, detail: say(lang, 'logProgressFailed', { goals: pick(tabSpec('goals').name, lang), error: errorText(err) }) });
   }
+  try {
+    // The daily run keeps a director's roll-up current even on days nobody opens this sheet.
+    refreshFeed(open);
+  } catch (err) {
+    log.push({ action, detail: pick(fill(UI.feedFailed, { error: errorText(err) }), lang) });
+  }
 }
 
 /** What a run sends: its plan (null: nothing today) and, when the weekday's weekly digest had already gone to everyone, that weekly plan. */
@@ -275,10 +299,11 @@ interface Chosen {
  */
 function todaysRun(opened: Opened, stored: Readonly<Record<string, string>>): Chosen {
   const { today } = opened.open.time;
-  const kind = autoRun(today, weeklyWeekday(opened.open));
+  const calendar = calendarOf(opened.open);
+  const kind = autoRun(today, weeklyWeekday(opened.open), calendar);
   if (kind !== 'weekly') return { plan: kind === null ? null : planFor(opened, kind), insteadOf: null };
   const weekly = planFor(opened, 'weekly');
-  const other = otherDayKind(today);
+  const other = otherDayKind(today, calendar);
   const done = weeklyAlreadySent(weekly, readLedger(stored, weekly.period, today), weeklySentOn(stored[WEEKLY_SENT_ON_PROPERTY], weekly.period));
   if (other === null || !done) return { plan: weekly, insteadOf: null };
   return { plan: planFor(opened, other), insteadOf: weekly };
@@ -289,7 +314,7 @@ function choosePlan(opened: Opened, mode: 'trigger' | 'now', retry: RetryRecord 
   if (mode === 'now' && retry === null) return { plan: planFor(opened, 'weekly'), insteadOf: null };
   if (retry === null) return todaysRun(opened, stored);
   const { today } = opened.open.time;
-  const todaysWeekly = retry.scope === 'all' && retry.origin === 'trigger' && autoRun(today, weeklyWeekday(opened.open)) === 'weekly' &&
+  const todaysWeekly = retry.scope === 'all' && retry.origin === 'trigger' && autoRun(today, weeklyWeekday(opened.open), calendarOf(opened.open)) === 'weekly' &&
     retry.period === periodKey('weekly', today);
   return todaysWeekly ? todaysRun(opened, stored) : { plan: planFor(opened, kindOf(retry.period) ?? 'weekly', retry.period), insteadOf: null };
 }
@@ -304,7 +329,7 @@ function whenBusy(mode: 'trigger' | 'now', retry: RetryRecord | null, origin: Or
     alertText(open.lang, UI.busy);
     return;
   }
-  const kind = autoRun(open.time.today, weeklyWeekday(open));
+  const kind = autoRun(open.time.today, weeklyWeekday(open), calendarOf(open));
   const period = retry?.period ?? (kind === null ? null : periodKey(kind, open.time.today));
   if (period !== null) lockBusy(open, period, retry, origin);
 }
@@ -340,7 +365,13 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
     const stored = props.getProperties();
     const { plan, insteadOf } = choosePlan(opened, mode, retry, stored);
     if (plan === null) {
-      log.push({ action, detail: say(lang, 'logWeekend') });
+      const calendar = calendarOf(open);
+      const holiday = calendar.holidayOf(open.time.today);
+      log.push({
+        action,
+        detail: calendar.key === 'none' ? say(lang, 'logWeekend')
+          : say(lang, 'logHoliday', { date: isoFromDay(open.time.today), holiday: holiday ? pick(holiday, lang) : say(lang, 'weekendName') }),
+      });
     } else {
       if (insteadOf) log.push({ action, detail: say(lang, 'logWeeklyDone', { week: label(insteadOf.period, lang), kind: kindLabel(plan.kind, lang) }) });
       alert = sendPlan(opened, plan, retry, origin, props, stored, log);
@@ -348,6 +379,11 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
   }
   // After the sends: a failing write here never stops the emails, and is a Log row of this run.
   if (mode === 'trigger') keepSheetCurrent(open, log);
+  try {
+    recordSnapshot(open);
+  } catch (err) {
+    log.push({ action, detail: say(lang, 'logHistoryFailed', { history: pick(tabSpec('history').name, lang), error: errorText(err) }) });
+  }
   appendLog(tabs, log);
   if (interactive && alert !== null) SpreadsheetApp.getUi().alert(alert);
 }
@@ -538,6 +574,8 @@ export interface ReminderStatus {
   readonly hour: number;
   readonly timeZone: string;
   readonly account: string;
+  /** Settings → Work calendar when reminders were turned on, for "when the weekly digest goes next". */
+  readonly calendar?: 'none' | 'cn';
 }
 
 function readStatus(): ReminderStatus | null {
@@ -546,7 +584,10 @@ function readStatus(): ReminderStatus | null {
   try {
     const s = JSON.parse(raw) as Partial<ReminderStatus>;
     if (typeof s.weekday !== 'number' || typeof s.hour !== 'number' || typeof s.timeZone !== 'string') return null;
-    return { on: s.on === true, weekday: s.weekday, hour: s.hour, timeZone: s.timeZone, account: typeof s.account === 'string' ? s.account : '' };
+    return {
+      on: s.on === true, weekday: s.weekday, hour: s.hour, timeZone: s.timeZone, account: typeof s.account === 'string' ? s.account : '',
+      calendar: s.calendar === 'cn' ? 'cn' : 'none',
+    };
   } catch {
     return null; // an unreadable status reads as off
   }
@@ -566,10 +607,10 @@ function weekdayName(weekday: number, lang: Lang): string {
 /** The schedule with its next runs seen from now (the stored status holds no "next": it would go stale). */
 function scheduleText(status: ReminderStatus, lang: Lang): string {
   const now = nowInZone(status.timeZone);
-  return say(lang, 'schedule', {
+  return say(lang, status.calendar === 'cn' ? 'scheduleChina' : 'schedule', {
     weekday: weekdayName(status.weekday, lang), hour: String(status.hour).padStart(2, '0'),
     timeZone: status.timeZone, next: formatRun(nextDailyRun(now.today, now.hour, status.hour)),
-    nextWeekly: formatRun(nextWeeklyRun(now.today, now.hour, status.weekday, status.hour)), account: status.account,
+    nextWeekly: formatRun(nextWeeklyRun(now.today, now.hour, status.weekday, status.hour, workCalendar(status.calendar ?? 'none'))), account: status.account,
   });
 }
 
@@ -638,7 +679,7 @@ function setReminders(on: boolean): void {
     if (on) {
       // Every day at the hour: each run picks the weekly, daily or month-end digest (see todaysKind).
       ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(reminderHour).inTimezone(timeZone).create();
-      status = { on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account };
+      status = { on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account, calendar: workbook.settings.workCalendar };
     }
     if (status) props.setProperty(STATUS_PROPERTY, JSON.stringify(status));
     else props.deleteProperty(STATUS_PROPERTY);

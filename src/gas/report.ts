@@ -2,12 +2,14 @@ import { checkWorkbook } from '../core/checks';
 import { escapeHtml } from '../core/html';
 import { Bilingual, Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
-import { ReportModel, buildReport, folderIdFrom, hasProjectTabs, versionedName } from '../core/report';
+import { ReportModel, buildReport, hasProjectTabs, versionedName } from '../core/report';
 import { RT } from '../core/reportText';
-import { TABS, TabKey } from '../core/schema';
+import { TABS, TabKey, settingSpec } from '../core/schema';
+import { ReportFolder, createReportDocument, reportFolder, trashFile } from './drive';
 import { Progress, renderReport } from './docRenderer';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
+import { writeSetting } from './settings';
 import { OpenWorkbook, languageOf, openWorkbook } from './spreadsheet';
 import { alertText, errorText, showDialog } from './ui';
 
@@ -58,15 +60,22 @@ function reserveVersion(cycle: string): Reservation {
   return { properties, key, previous, version };
 }
 
-function generate(opened: OpenWorkbook): void {
+/** A document the report pipeline can make: the evaluation report, or the director's roll-up report. */
+export type ReportDocument = Pick<ReportModel, 'documentName' | 'subtitle' | 'sections' | 'problemCount'>;
+
+/**
+ * Makes a report document (`build`, by default the evaluation report) the safe way: version reserved,
+ * Doc in the report folder, half-made Doc trashed on failure, link in a dialog and in Log.
+ */
+export function generate(opened: OpenWorkbook, build?: () => ReportDocument): void {
   const { lang, workbook, time, tabs } = opened;
   const t = (text: Bilingual, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
   const progress: Progress = { step: RT.stepBuild };
 
-  let model: ReportModel;
+  let model: ReportDocument;
   let reservation: Reservation;
   try {
-    model = buildReport(workbook, time, lang, checkWorkbook(workbook, time));
+    model = build ? build() : buildReport(workbook, time, lang, checkWorkbook(workbook, time));
     progress.step = RT.stepVersion;
     reservation = reserveVersion(workbook.settings.cycle);
   } catch (error) {
@@ -81,8 +90,10 @@ function generate(opened: OpenWorkbook): void {
   progress.step = RT.stepCreate;
   let docId: string | null = null;
   let url = '';
+  let folder: ReportFolder;
   try {
-    const doc = DocumentApp.create(name);
+    folder = reportFolder(workbook.settings.reportFolder, t(RT.folderName, { sheet: opened.ss.getName() }));
+    const doc = createReportDocument(name, folder.id);
     docId = doc.getId();
     url = doc.getUrl();
     progress.step = RT.stepWrite;
@@ -96,14 +107,16 @@ function generate(opened: OpenWorkbook): void {
 
   // The document is saved: from here on nothing may hide the link. Each step that fails becomes a note.
   const notes: string[] = [];
-  const folderSetting = workbook.settings.reportFolder;
-  const folderId = folderIdFrom(folderSetting);
-  if (folderId !== null) {
-    try {
-      DriveApp.getFileById(docId).moveTo(DriveApp.getFolderById(folderId));
-    } catch (error) {
-      // The report is complete: keep it in My Drive and say how to fix the setting.
-      notes.push(t(RT.folderMissing, { folder: folderSetting, error: errorText(error) }));
+  if (folder.refused !== null) notes.push(t(RT.folderRefused, { folder: workbook.settings.reportFolder, error: folder.refused, name: folder.name }));
+  if (folder.created) {
+    notes.push(t(RT.folderCreated, { name: folder.name, url: folder.url }));
+    // A blank setting shows where the reports are; a folder a person typed is never overwritten.
+    if (workbook.settings.reportFolder.trim() === '') {
+      try {
+        writeSetting(tabs, settingSpec('reportFolder'), folder.url);
+      } catch {
+        // The folder link is in the dialog and in document properties; the setting stays blank.
+      }
     }
   }
   if (model.problemCount > 0) notes.push(t(RT.doneProblems, { count: model.problemCount }));
@@ -141,7 +154,7 @@ function failed(
   let trashed = docId === null;
   if (docId !== null) {
     try {
-      DriveApp.getFileById(docId).setTrashed(true);
+      trashFile(docId);
       trashed = true;
     } catch {
       // Reported below: the person can delete the document by hand.

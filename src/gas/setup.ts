@@ -2,10 +2,11 @@ import { planExampleLoad } from '../core/exampleLoad';
 import { Lang, joinClauses, joinList, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { TabKey, tabSpec } from '../core/schema';
-import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup } from '../core/setup';
+import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup, setupTabs } from '../core/setup';
 import { asLiteral } from '../core/table';
 import { CellValue } from '../core/values';
 import { appendLog } from './log';
+import { setUpImports } from './rollup';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
 import { dateMaker, ensureSize, findTabs, languageOf, openWorkbook } from './spreadsheet';
@@ -49,6 +50,7 @@ function applyOne(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey
     case 'createTab': {
       const created = ss.insertSheet(action.name);
       if (action.color) created.setTabColor(action.color);
+      if (action.hidden) created.hideSheet();
       tabs.set(action.tab, created);
       return;
     }
@@ -98,9 +100,13 @@ export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   const tabs = findTabs(ss);
   const states: Partial<Record<TabKey, TabState>> = {};
   for (const [key, sheet] of tabs) states[key] = readState(sheet, key);
-  const plan = planSetup(states, lang);
-  apply(ss, tabs, plan);
-  if (plan.actions.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses(plan.summary, lang) || pick(UI.setupDone, lang) }]);
+  const mode = tabs.has('settings') ? openWorkbook(ss, ['settings']).workbook.settings.mode : 'tracker';
+  const planned = planSetup(states, lang, setupTabs(mode));
+  apply(ss, tabs, planned);
+  // A roll-up's IMPORTRANGE blocks follow its Regions list (gas/rollup.ts).
+  const imports = mode === 'rollup' ? setUpImports(ss, tabs, lang) : null;
+  const plan: SetupPlan = imports === null ? planned : { actions: planned.actions, summary: [...planned.summary, imports] };
+  if (plan.actions.length > 0 || imports !== null) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses(plan.summary, lang) || pick(UI.setupDone, lang) }]);
   return plan;
 }
 
@@ -111,7 +117,7 @@ export function runSetup(): void {
     const plan = setUp(ss, lang);
     buildMenu();
     const fresh = plan.summary.length === 0 && plan.actions.length > 0;
-    if (plan.actions.length === 0) alertText(lang, UI.setupNothing);
+    if (plan.actions.length === 0 && plan.summary.length === 0) alertText(lang, UI.setupNothing);
     else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : joinClauses(plan.summary, lang) });
   });
 }

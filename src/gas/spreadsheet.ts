@@ -1,7 +1,7 @@
 import { Lang, resolveLang } from '../core/i18n';
 import { RawWorkbook, TimeContext, Workbook, readWorkbook } from '../core/model';
 import { normalizeLabel } from '../core/options';
-import { TABS, TabKey } from '../core/schema';
+import { ALL_TABS, TABS, TabKey } from '../core/schema';
 import { CellValue, Day, withNumberFormat } from '../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -12,7 +12,7 @@ export function findTabs(ss: Spreadsheet): Map<TabKey, Sheet> {
   const found = new Map<TabKey, Sheet>();
   for (const sheet of ss.getSheets()) {
     const name = normalizeLabel(sheet.getName());
-    const spec = TABS.find((t) => !found.has(t.key) && (normalizeLabel(t.name.en) === name || normalizeLabel(t.name.zh) === name));
+    const spec = ALL_TABS.find((t) => !found.has(t.key) && (normalizeLabel(t.name.en) === name || normalizeLabel(t.name.zh) === name));
     if (spec) found.set(spec.key, sheet);
   }
   return found;
@@ -42,6 +42,13 @@ function readGridWithFormats(sheet: Sheet, withFormats: boolean): { values: Cell
   return { values, shown: values.map((row, r) => row.map((value, c) => withNumberFormat(value, formats[r]?.[c]))) };
 }
 
+/** The header row alone (one read), or [] for an empty tab. */
+export function readHeader(sheet: Sheet): CellValue[][] {
+  const lastColumn = sheet.getLastColumn();
+  if (sheet.getLastRow() === 0 || lastColumn === 0) return [];
+  return sheet.getRange(1, 1, 1, lastColumn).getValues() as CellValue[][];
+}
+
 /**
  * Grows a sheet so rows × columns fit: Sheets throws "The coordinates of the range are outside the
  * dimensions of the sheet" for a range past its grid instead of growing it.
@@ -52,6 +59,8 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   const maxColumns = sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
+
+const TEAM_TAB_KEYS: ReadonlySet<TabKey> = new Set(TABS.map((t) => t.key));
 
 export interface OpenWorkbook {
   readonly ss: Spreadsheet;
@@ -72,6 +81,13 @@ export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): OpenWor
   for (const [key, sheet] of tabs) {
     // Log only grows and nothing reads it back: leaving it out keeps every run's read size flat over time.
     if (key === 'log') continue;
+    // The progress history only grows too: its header row says it is there; gas/history.ts reads its rows.
+    if (key === 'history') {
+      if (!only || only.includes(key)) shown[key] = raw[key] = readHeader(sheet);
+      continue;
+    }
+    // The roll-up's tabs and the Roll-up data feed are read by their own adapters (gas/rollup.ts, gas/feed.ts).
+    if (!TEAM_TAB_KEYS.has(key)) continue;
     if (!only || only.includes(key) || key === 'settings') {
       const grid = readGridWithFormats(sheet, FORMATTED_TABS.has(key));
       raw[key] = grid.values;

@@ -1,5 +1,5 @@
 /**
- * The offline command line: `market-expansion template | report | remind`. The same core as the Google
+ * The offline command line: `market-expansion template | report | remind | rollup`. The same core as the Google
  * Sheet (schema, parsing, checks, report model, digests); only the files differ.
  *
  * Exit codes scripts can rely on: 0 done; 1 done, but the data has problems (listed with sheet, row and
@@ -8,6 +8,7 @@
 import { EXIT, ExitCode, Io, UsageError, systemLang } from './cli/args';
 import { remindCommand } from './cli/remind';
 import { reportCommand } from './cli/report';
+import { rollupCommand } from './cli/rollup';
 import { templateCommand } from './cli/template';
 import { CLI, say } from './cli/text';
 
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Pro
   template: templateCommand,
   report: reportCommand,
   remind: remindCommand,
+  rollup: rollupCommand,
 };
 
 export function processIo(): Io {
@@ -27,6 +29,11 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    isTerminal: process.stderr.isTTY === true,
+    progress: (text) => {
+      // \r and the erase-line code keep one progress line on the terminal.
+      process.stderr.write(text === '' ? '\r\u001b[2K' : `\r\u001b[2K${text}`);
+    },
   };
 }
 

@@ -111,7 +111,7 @@ export function chartPng(chart: ChartBlock): Buffer {
 }
 
 /** The report model as blocks, laid out like the Google Doc. */
-export function reportBlocks(model: ReportModel): DocxBlock[] {
+export function reportBlocks(model: Pick<ReportModel, 'documentName' | 'subtitle' | 'sections'>): DocxBlock[] {
   const blocks: DocxBlock[] = [{ kind: 'title', text: model.documentName }, { kind: 'subtitle', text: model.subtitle }];
   for (const section of model.sections) {
     blocks.push({ kind: 'heading', level: 1, text: section.title });
@@ -150,7 +150,7 @@ export function reportBlocks(model: ReportModel): DocxBlock[] {
 }
 
 /** The evaluation report as a .docx file's bytes. */
-export function reportDocx(model: ReportModel): Promise<Buffer> {
+export function reportDocx(model: Pick<ReportModel, 'documentName' | 'subtitle' | 'sections'>): Promise<Buffer> {
   return docxFromBlocks(reportBlocks(model), model.documentName);
 }
 

@@ -61,7 +61,7 @@ describe('reading the workbook', () => {
     const { settings, tracking } = exampleGrids('zh-CN');
     const wb = readWorkbook({ settings, tracking }, time);
     expect(wb.tasks).toHaveLength(3);
-    expect(wb.missingTabs).toEqual(['team', 'goals', 'strategy', 'weekly', 'evaluation', 'costs', 'retrospective', 'playbook']);
+    expect(wb.missingTabs).toEqual(['team', 'goals', 'strategy', 'weekly', 'evaluation', 'costs', 'retrospective', 'playbook', 'history']);
     expect(wb.problems.every((p) => p.code === 'missing_tab')).toBe(true);
     expect(wb.problems[0]!.message.zh).toBe('缺少工作表“团队”。');
   });

@@ -143,19 +143,37 @@ describe('Generate report (built bundle in the emulator)', () => {
     expect(emulator.documents[1]!.trashed).toBe(false);
   });
 
-  it('saves into the Settings report folder, or keeps the report in My Drive and says why', () => {
+  it('keeps reports in a folder it creates itself (drive.file reaches nothing else) and shows it in Settings', () => {
     const emulator = exampleEmulator();
-    const folder = emulator.drive.addFolder('Reports');
-    setSetting(emulator, 'Settings', 'Report folder', `https://drive.google.com/drive/folders/${folder.id}?usp=sharing`);
     emulator.call('menuGenerateReport');
-    expect(emulator.documents[0]!.folderId).toBe(folder.id);
+    const folderId = emulator.properties.document.get('drive.reportFolder')!;
+    const folder = emulator.drive.items.get(folderId)!;
+    expect(folder).toMatchObject({ name: 'Market expansion reports — Market Expansion Tracker', isFolder: true, parents: [emulator.drive.rootId] });
+    expect(emulator.documents[0]!.folderId).toBe(folderId);
+    expect(emulator.ui.dialogs.at(-1)!.html).toContain(
+      `Reports are kept in the folder &quot;Market expansion reports — Market Expansion Tracker&quot;, which the tracker created in your Drive: https://drive.google.com/drive/folders/${folderId}`,
+    );
+    const settings = logRows(emulator, 'Settings');
+    expect(settings.find((r) => r[0] === 'Report folder')?.[1]).toBe(`https://drive.google.com/drive/folders/${folderId}`);
+    // The next report goes to the same folder, without a note.
+    emulator.call('menuGenerateReport');
+    expect(emulator.documents[1]!.folderId).toBe(folderId);
+    expect(emulator.ui.dialogs.at(-1)!.html).not.toContain('Reports are kept');
+  });
 
-    setSetting(emulator, 'Settings', 'Report folder', 'no-such-folder');
+  it('a folder typed into Settings that the tracker did not create is out of reach: the report goes to its own folder and the note says why', () => {
+    const emulator = exampleEmulator();
+    const theirs = emulator.drive.addFolder('Team reports', undefined, false);
+    setSetting(emulator, 'Settings', 'Report folder', `https://drive.google.com/drive/folders/${theirs.id}?usp=sharing`);
     emulator.call('menuGenerateReport');
-    const doc = emulator.documents[1]!;
+    const doc = emulator.documents[0]!;
     expect(doc.trashed).toBe(false);
-    expect(doc.folderId).toBe(emulator.drive.rootId);
-    expect(emulator.ui.dialogs.at(-1)!.html).toContain('The report folder in Settings (&quot;no-such-folder&quot;) could not be opened');
+    expect(doc.folderId).toBe(emulator.properties.document.get('drive.reportFolder'));
+    expect(emulator.ui.dialogs.at(-1)!.html).toContain(
+      `is not one the tracker can save into (GoogleJsonResponseException: API call to drive.files.get failed with error: File not found: ${theirs.id}.): it may only use folders it created itself`,
+    );
+    // What the person typed stays.
+    expect(logRows(emulator, 'Settings').find((r) => r[0] === 'Report folder')?.[1]).toContain(theirs.id);
   });
 
   it('writes the report in Chinese for a Chinese sheet', () => {
@@ -269,8 +287,8 @@ describe('Generate report: what happens after the Doc is saved', () => {
   it('names never repeat: a failed run whose version cannot be given back makes the retry skip a number', () => {
     const emulator = exampleEmulator();
     emulator.faults.failOn('Body.appendTable', { after: 2, times: 1 });
-    // The first setProperty reserves v1; the second (giving it back after the failure) fails.
-    emulator.faults.failOn('Properties.setProperty', { after: 1, times: 1 });
+    // The first setProperty reserves v1, the second records the report folder; the third (giving v1 back) fails.
+    emulator.faults.failOn('Properties.setProperty', { after: 2, times: 1 });
     emulator.call('menuGenerateReport');
     expect(emulator.documents[0]!.trashed).toBe(true);
     emulator.call('menuGenerateReport');
@@ -286,7 +304,8 @@ describe('Generate report: what happens after the Doc is saved', () => {
     const doc = emulator.documents[0]!;
     expect(doc.trashed).toBe(false);
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
-      `The report is ready: ${NAME}\n${doc.url}\n\nData problems listed under Data-quality notes: 1.`,
+      `The report is ready: ${NAME}\n${doc.url}\n\nReports are kept in the folder "Market expansion reports — Market Expansion Tracker", which the tracker created in your Drive: ` +
+        `https://drive.google.com/drive/folders/${doc.folderId}\n\nData problems listed under Data-quality notes: 1.`,
     );
     expect(logRows(emulator, 'Log').at(-1)?.[1]).toBe('Generate report');
   });

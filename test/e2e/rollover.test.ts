@@ -188,7 +188,7 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(emulator.spreadsheet.getSheets().map((s) => s.getName()).filter((n) => n.startsWith('Archive'))).toEqual([]);
     expect(emulator.calls.count('Range.copyTo')).toBe(4);
     expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
-      'Start next cycle failed while writing "Playbook": Service unavailable: Spreadsheets. The ranges it had already written (Goals!A2:K8, Tracking!A2:O6, Retrospective!A2:G4, Playbook!A3:D3) were copied back from the archive copies (values, formulas, notes and formatting), their values and formulas were checked against the copies, and the archive copies were then deleted. Settings → Cycle is still 2023 Q3. Try again later.',
+      'Start next cycle failed while writing "Playbook": Service unavailable: Spreadsheets. The ranges it had already written (Goals!A2:K8, Tracking!A2:P6, Retrospective!A2:G4, Playbook!A3:D3) were copied back from the archive copies (values, formulas, notes and formatting), their values and formulas were checked against the copies, and the archive copies were then deleted. Settings → Cycle is still 2023 Q3. Try again later.',
     );
     expect(emulator.properties.document.size).toBe(0);
     // And a later run goes through.
@@ -204,7 +204,7 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     emulator.faults.failOn('Range.setValues', { after: 2 });
     emulator.call('menuStartNextCycle');
     expect(book(emulator)).toEqual(before);
-    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^Start next cycle failed while writing "Retrospective": .+ The ranges it had already written \(Goals!A2:K8, Tracking!A2:O6, Retrospective!A2:G4\) were copied back/);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^Start next cycle failed while writing "Retrospective": .+ The ranges it had already written \(Goals!A2:K8, Tracking!A2:P6, Retrospective!A2:G4\) were copied back/);
   });
 
   it('when the restore fails too, nothing is lost: the archive holds Q3 and the message says how to restore', () => {

@@ -74,7 +74,7 @@ describe('Set up or repair sheets', () => {
     expect(after.slice(1)).toEqual(typed.slice(1));
     expect(after[0]).toEqual(['Owner', '任务名称', 'Region note', 'Status', 'Planned date']);
     const header = headerRow(emulator, 'Tracking');
-    expect(header.slice(5)).toEqual(['Stage', 'Progress', 'Problem', 'Solution', 'Next step', 'Next step due', 'Frequency', 'Updated']);
+    expect(header.slice(5)).toEqual(['Stage', 'Progress', 'Problem', 'Solution', 'Next step', 'Next step due', 'Frequency', 'Updated', 'Needs help', 'Help asked for', 'Flagged on', 'Decision']);
     emulator.calls.reset();
     emulator.call('menuSetupSheets');
     expect(writes(emulator)).toBe(0);
@@ -194,11 +194,13 @@ describe('Goals progress', () => {
 describe('Check data with a protected tab', () => {
   it('still shows the list, and says what it could not update', () => {
     const emulator = exampleEmulator();
-    emulator.faults.failOn('Range.setValues', { times: 2, message: 'You are trying to edit a protected cell or object.' });
+    emulator.faults.failOn('Range.setValues', { times: 4, message: 'You are trying to edit a protected cell or object.' });
     emulator.call('menuCheckData');
     const html = emulator.ui.dialogs.at(-1)!.html;
     expect(html).toContain('No problems found.');
     expect(html).toContain('The Goals progress columns could not be updated: You are trying to edit a protected cell or object.');
+    expect(html).toContain('The Roll-up data tab (for a director&#39;s roll-up) could not be updated: You are trying to edit a protected cell or object.');
+    expect(html).toContain('Today&#39;s snapshot could not be added to the progress history: You are trying to edit a protected cell or object.');
     expect(html).toContain('This check could not be written to Log: You are trying to edit a protected cell or object.');
     emulator.faults.clear();
     emulator.faults.failOn('Range.setValues', { times: 1, message: 'You are trying to edit a protected cell or object.' });

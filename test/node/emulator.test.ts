@@ -285,7 +285,7 @@ describe('properties and locks', () => {
 
   test('locks held by another execution', () => {
     const e = emu();
-    const lock = e.services.LockService.getDocumentLock();
+    const lock = e.services.LockService.getDocumentLock()!;
     e.locks.holdByOther('document');
     const t = e.clock.nowMs();
     expect(lock.tryLock(5000)).toBe(false);

@@ -275,7 +275,7 @@ describe('command line exit codes', () => {
     const out = join(dir, 'cli-template.xlsx');
     const t = await runCli(['template', '--lang', 'zh-CN', '--example', '--out', out]);
     expect(t).toMatchObject({ code: 0 });
-    expect(t.out).toContain('11 个工作表');
+    expect(t.out).toContain('12 个工作表');
     expect(existsSync(out)).toBe(true);
     for (const command of ['template', 'report', 'remind']) {
       const help = await runCli([command, '--help']);

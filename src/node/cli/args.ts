@@ -9,6 +9,10 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   now(): Date;
+  /** stderr is a terminal: long commands show progress on one line there. */
+  readonly isTerminal?: boolean;
+  /** Rewrites the progress line ('' clears it). */
+  progress?(text: string): void;
 }
 
 export const EXIT = { done: 0, problems: 1, usage: 2 } as const;

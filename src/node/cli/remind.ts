@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pick } from '../../core/i18n';
+import { weekOverWeek } from '../../core/history';
 import { DigestKind, planReminders } from '../../core/digest';
 import { periodLabel } from '../../core/emailText';
 import { isoFromDay } from '../../core/values';
@@ -36,7 +37,10 @@ export async function remindCommand(argv: readonly string[], io: Io): Promise<Ex
 
   const plan = await openPlan(resolve(io.cwd, file), io, { ...(wanted ? { lang: wanted } : {}), today, quiet, messageLang: mlang, shown: file });
   const { lang } = plan;
-  const reminders = planReminders(plan.workbook, plan.time, { kind, sheetUrl: '', sheetLang: lang, sentBy: 'market-expansion' });
+  // Offline there is no progress history: the week-over-week change is recomputed from the Weekly log alone.
+  const reminders = planReminders(plan.workbook, plan.time, {
+    kind, sheetUrl: '', sheetLang: lang, sentBy: 'market-expansion', weekChanges: weekOverWeek(plan.workbook, plan.time.today, []),
+  });
   const outDir = args.values.out ?? 'emails';
   const kindLabel = say(KIND_LABEL[reminders.kind]!, lang);
   if (reminders.emails.length === 0) {

@@ -9,6 +9,7 @@ Usage:
   market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx [--force]
   market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--strict] [--all] [--quiet]
   market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
+  market-expansion rollup east.xlsx south.xlsx … [--out rollup.docx] [--json rollup.json] [--as-of 2023-09-30] [--region China]
 
 Run "market-expansion <command> --help" for a command's options.
 
@@ -21,6 +22,7 @@ fix; with --strict, warnings count too);
   market-expansion template [--lang zh-CN|en] [--example] --out plan.xlsx [--force]
   market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--strict] [--all] [--quiet]
   market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai]
+  market-expansion rollup east.xlsx south.xlsx … [--out rollup.docx] [--json rollup.json] [--as-of 2023-09-30] [--region 中国]
 
 运行 “market-expansion <命令> --help” 查看各命令的选项。
 
@@ -107,7 +109,47 @@ not updated this week and retrospective actions due, and one summary per manager
   --all           打印全部问题（默认只打印前 100 个，错误在前）
   --quiet         只打印问题和错误`,
   },
-  unknownCommand: { en: 'Unknown command "{command}". Use template, report or remind.', zh: '未知命令“{command}”。请使用 template、report 或 remind。' },
+  rollupHelp: {
+    en: `market-expansion rollup east.xlsx south.xlsx … [--out rollup.docx] [--json rollup.json] [--as-of 2023-09-30]
+
+The director's roll-up of several regional workbooks (tabs and headers in either language, columns in any
+order): each region's figures with the report's definitions, and the totals recomputed from the regions'
+sums (counts and amounts added up, every rate recomputed from the sums, never averaged percentages), a
+ranking, and the regions with stale data, errors, or that cannot be read (named, with why; the rest still
+roll up). Reads one workbook at a time.
+
+  --out FILE       the roll-up report as .docx (default: rollup.docx, unless only --json is given)
+  --json FILE      the roll-up as JSON: regions (one per file) and total ("-" prints it)
+  --as-of DATE     evaluate as on this day (default: today)
+  --region NAME    the roll-up's name in the report title, e.g. China ("2023 Q3 China — regional roll-up")
+  --cycle LABEL    roll up this cycle (default: the cycle most regions are on; others are left out, named)
+  --currency UNIT  the unit of money in the totals, e.g. 万元 (default: the first region's)
+  --lang LANG      zh-CN or en (default: your system language)
+  --strict         exit with 1 on warnings and stale regions too
+  --all            keep every problem in the JSON (default: the first 100 per region)
+  --quiet          print nothing but the regions that need attention`,
+    zh: `market-expansion rollup east.xlsx south.xlsx … [--out rollup.docx] [--json rollup.json] [--as-of 2023-09-30]
+
+总监的区域汇总：汇总多个区域工作簿（工作表名和表头可为中文或英文，列顺序不限）。按报告口径计算各区域数据，
+合计由各区域之和重新计算（数量和金额相加，所有比率由合计重新计算，从不对百分比求平均），并给出排名，
+以及数据未及时更新、有错误或无法读取的区域（注明名称和原因，其余区域照常汇总）。每次只读取一个工作簿。
+
+  --out 文件       区域汇总报告（.docx，默认 rollup.docx；只给 --json 时不生成）
+  --json 文件      JSON 格式的汇总：regions（每个文件一项）和 total（“-” 表示打印到屏幕）
+  --as-of 日期     按该日期评估（默认：今天）
+  --region 名称    报告标题中的汇总名称，例如 中国（“2023 Q3 中国 — 区域汇总报告”）
+  --cycle 周期     汇总该周期（默认：多数区域所在的周期；其他周期的区域不计入，并注明）
+  --currency 单位  合计的金额单位，例如 万元（默认：第一个区域的单位）
+  --lang 语言      zh-CN 或 en（默认跟随系统语言）
+  --strict         有警告或区域未及时更新时也以 1 退出
+  --all            JSON 中保留全部问题（默认每个区域前 100 个）
+  --quiet          只打印需要关注的区域`,
+  },
+  rollupNoFiles: { en: 'Name the regional workbooks to roll up, e.g. market-expansion rollup east.xlsx south.xlsx', zh: '请指定要汇总的区域工作簿，例如 market-expansion rollup east.xlsx south.xlsx' },
+  rollupReading: { en: 'Reading {n} of {total}: {file}…', zh: '正在读取第 {n}/{total} 个：{file}…' },
+  rollupDone: { en: 'Rolled up {counted} of {total} regions.', zh: '已汇总 {total} 个区域中的 {counted} 个。' },
+  rollupRegionNote: { en: '{region} ({file}): {notes}', zh: '{region}（{file}）：{notes}' },
+  unknownCommand: { en: 'Unknown command "{command}". Use template, report, remind or rollup.', zh: '未知命令“{command}”。请使用 template、report、remind 或 rollup。' },
   unknownOption: { en: 'Unknown option "{option}" for {command}.', zh: '{command} 没有选项“{option}”。' },
   missingValue: { en: 'Option {option} needs a value.', zh: '选项 {option} 需要一个值。' },
   missingFile: { en: 'Name the workbook to read, e.g. market-expansion {command} plan.xlsx', zh: '请指定要读取的工作簿，例如 market-expansion {command} plan.xlsx' },

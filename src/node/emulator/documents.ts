@@ -1,6 +1,7 @@
 /** DocumentApp (documents as an ordered element tree) and DriveApp (files and folders). */
+import { textPdf } from './pdf';
 import type { Returning, Runtime } from './runtime';
-import type { EmuBlob } from './services';
+import { EmuBlob } from './services';
 
 export const NOT_FOUND_MESSAGE =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
@@ -492,6 +493,10 @@ export interface DriveItem {
   trashed: boolean;
   parents: string[];
   isFolder: boolean;
+  /** Created by this script (any service): the files the drive.file scope reaches. */
+  byScript: boolean;
+  /** Uploaded content (Drive.Files.create with a blob), e.g. a PDF copy. */
+  data?: Buffer;
 }
 
 /** In-memory Drive: files (Docs, Sheets) and folders. */
@@ -500,19 +505,19 @@ export class DriveStore {
   readonly rootId: string;
   constructor(private readonly rt: Runtime) {
     this.rootId = rt.newId('root');
-    this.items.set(this.rootId, { id: this.rootId, name: 'My Drive', mimeType: 'application/vnd.google-apps.folder', url: this.folderUrl(this.rootId), trashed: false, parents: [], isFolder: true });
+    this.items.set(this.rootId, { id: this.rootId, name: 'My Drive', mimeType: 'application/vnd.google-apps.folder', url: this.folderUrl(this.rootId), trashed: false, parents: [], isFolder: true, byScript: false });
   }
   folderUrl(id: string): string {
     return `https://drive.google.com/drive/folders/${id}`;
   }
-  addFile(id: string, name: string, mimeType: string, url: string): DriveItem {
-    const item = { id, name, mimeType, url, trashed: false, parents: [this.rootId], isFolder: false };
+  addFile(id: string, name: string, mimeType: string, url: string, byScript = true, parent?: string): DriveItem {
+    const item: DriveItem = { id, name, mimeType, url, trashed: false, parents: [parent ?? this.rootId], isFolder: false, byScript };
     this.items.set(id, item);
     return item;
   }
-  addFolder(name: string, parent?: string): DriveItem {
+  addFolder(name: string, parent?: string, byScript = true): DriveItem {
     const id = this.rt.newId('fld');
-    const item = { id, name, mimeType: 'application/vnd.google-apps.folder', url: this.folderUrl(id), trashed: false, parents: [parent ?? this.rootId], isFolder: true };
+    const item: DriveItem = { id, name, mimeType: 'application/vnd.google-apps.folder', url: this.folderUrl(id), trashed: false, parents: [parent ?? this.rootId], isFolder: true, byScript };
     this.items.set(id, item);
     return item;
   }
@@ -620,6 +625,7 @@ export class EmuDriveApp implements DriveAppSlice {
 
 export type DocumentSlice = Pick<GoogleAppsScript.Document.Document, 'getId' | 'getName' | 'getUrl' | 'saveAndClose'> &
   Returning<GoogleAppsScript.Document.Document, 'getBody', EmuBody> &
+  Returning<GoogleAppsScript.Document.Document, 'getAs', EmuBlob> &
   Returning<GoogleAppsScript.Document.Document, 'setName', EmuDocument>;
 
 export class EmuDocument implements DocumentSlice {
@@ -670,6 +676,13 @@ export class EmuDocument implements DocumentSlice {
     this.rt.hit('Document.saveAndClose');
     this.saved = true;
   }
+  /** Document.getAs: Docs converts only to PDF (reference: "the only valid value is application/pdf"). */
+  getAs(contentType: string): EmuBlob {
+    this.rt.hit('Document.getAs');
+    if (contentType !== 'application/pdf') throw new Error(`Converting from application/vnd.google-apps.document to ${contentType} is not supported.`);
+    const pdf = textPdf(this.file.name, [this.file.name, '', ...this.body.plainText().split('\n')]);
+    return new EmuBlob(this.rt, pdf, 'application/pdf', `${this.file.name}.pdf`);
+  }
 }
 
 export type DocumentAppSlice = Returning<GoogleAppsScript.Document.DocumentApp, 'create' | 'openById', EmuDocument>;
@@ -685,6 +698,12 @@ export class EmuDocumentApp implements DocumentAppSlice {
     this.rt.hit('DocumentApp.create');
     const id = this.rt.newId('doc');
     const file = this.drive.addFile(id, String(name), 'application/vnd.google-apps.document', `https://docs.google.com/document/d/${id}/edit`);
+    const doc = new EmuDocument(this.rt, file, this.rt.clock.now());
+    this.documents.push(doc);
+    return doc;
+  }
+  /** The Google Doc behind a document file made through Drive.Files.create (host helper). */
+  adopt(file: DriveItem): EmuDocument {
     const doc = new EmuDocument(this.rt, file, this.rt.clock.now());
     this.documents.push(doc);
     return doc;

@@ -7,6 +7,7 @@ import { exportDocumentsDocx } from './docExport';
 import * as vm from 'node:vm';
 import { EmuCharts } from './charts';
 import { DriveStore, EmuDocument, EmuDocumentApp, EmuDriveApp } from './documents';
+import { EmuDriveAdvanced, EmuDriveFiles } from './drive';
 import { exportMail, exportXlsx } from './export';
 import { DAILY_RECIPIENTS, EmuMailApp, type SentMail } from './mail';
 import { CallCounter, FaultInjector, Runtime, VirtualClock, type Returning } from './runtime';
@@ -18,17 +19,20 @@ import {
   BooleanCriteria, DataValidationCriteria, EmuConditionalFormatRuleBuilder, EmuDataValidationBuilder, EmuRange,
   EmuSpreadsheet, type SheetEnv,
 } from './spreadsheet';
-import { EmuUi, UiRecorder } from './ui';
+import { EmuUi, HtmlPage, UiRecorder } from './ui';
 import { zonedParts } from './format';
 
 export * from './runtime';
 export * from './spreadsheet';
 export * from './documents';
+export * from './drive';
+export { textPdf } from './pdf';
 export * from './charts';
 export * from './mail';
 export * from './script';
 export * from './services';
 export * from './ui';
+export { SheetsWorld } from './importrange';
 export { parseA1, toA1, columnToLetters, lettersToColumn } from './a1';
 export { formatDate, displayValue, zonedParts, zonedTimeToDate } from './format';
 export { renderChart, pngSize, crc32, Raster, PNG_SIGNATURE } from './png';
@@ -46,10 +50,14 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Default 'Market Expansion Tracker'. */
   spreadsheetName?: string;
+  /** The spreadsheet's ID (default: generated). Several emulators in one test (a roll-up and its regions) need distinct ones. */
+  spreadsheetId?: string;
   /** 'strict' (default): a range beyond the grid throws, as in Sheets; 'grow': writes beyond the grid grow it. */
   sheetBounds?: 'grow' | 'strict';
   /** Echo Logger.log/console output to the host console. */
   verbose?: boolean;
+  /** false: the script runs outside its container's context, so LockService.getDocumentLock() is null. Default true. */
+  bound?: boolean;
 }
 
 export type SpreadsheetAppSlice = Returning<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'openById', EmuSpreadsheet> &
@@ -135,7 +143,7 @@ export class Emulator {
   readonly userEmail: string;
   /** The services as the bundle sees them (also usable directly from tests). */
   readonly services: {
-    SpreadsheetApp: EmuSpreadsheetApp; DocumentApp: EmuDocumentApp; DriveApp: EmuDriveApp; Charts: EmuCharts; MailApp: EmuMailApp;
+    SpreadsheetApp: EmuSpreadsheetApp; DocumentApp: EmuDocumentApp; DriveApp: EmuDriveApp; Drive: EmuDriveAdvanced; Charts: EmuCharts; MailApp: EmuMailApp;
     ScriptApp: EmuScriptApp; PropertiesService: EmuPropertiesService; LockService: EmuLockService; Session: EmuSession;
     Utilities: EmuUtilities; HtmlService: EmuHtmlService; Logger: EmuLogger;
   };
@@ -159,21 +167,23 @@ export class Emulator {
       onCopy: (ss) => this.spreadsheetCopies.push(ss),
       registerFile: (id, name, mime, url) => this.drive.addFile(id, name, mime, url),
     };
-    const ssId = this.rt.newId('ss');
+    const ssId = opts.spreadsheetId ?? this.rt.newId('ss');
     this.spreadsheet = new EmuSpreadsheet(env, ssId, opts.spreadsheetName ?? 'Market Expansion Tracker', this.timeZone, locale);
-    this.drive.addFile(ssId, this.spreadsheet.name, 'application/vnd.google-apps.spreadsheet', this.spreadsheet.url());
+    this.drive.addFile(ssId, this.spreadsheet.name, 'application/vnd.google-apps.spreadsheet', this.spreadsheet.url(), false);
     const ui = new EmuUi(this.rt, this.ui);
     const mailApp = new EmuMailApp(this.rt, this.mail, DAILY_RECIPIENTS[opts.accountType ?? 'consumer'], () => this.userEmail);
     this.faults.onMailQuotaSet = (n) => mailApp.setRemaining(n);
+    const documentApp = new EmuDocumentApp(this.rt, this.drive, this.documents);
     this.services = {
       SpreadsheetApp: new EmuSpreadsheetApp(this.rt, this, ui),
-      DocumentApp: new EmuDocumentApp(this.rt, this.drive, this.documents),
+      DocumentApp: documentApp,
       DriveApp: new EmuDriveApp(this.rt, this.drive),
+      Drive: new EmuDriveAdvanced(new EmuDriveFiles(this.rt, this.drive, (item) => documentApp.adopt(item), () => false)),
       Charts: new EmuCharts(this.rt),
       MailApp: mailApp,
       ScriptApp: new EmuScriptApp(this.rt, this.triggers, { user: () => this.userEmail, timeZone: () => this.timeZone, scriptId: this.rt.newId('script') }),
       PropertiesService: new EmuPropertiesService(this.rt, this.properties),
-      LockService: new EmuLockService(this.rt, this.locks),
+      LockService: new EmuLockService(this.rt, this.locks, () => opts.bound ?? true),
       Session: new EmuSession(this.rt, { email: () => this.userEmail, timeZone: () => this.timeZone, locale: () => this.spreadsheet.locale }),
       Utilities: new EmuUtilities(this.rt),
       HtmlService: new EmuHtmlService(this.rt),
@@ -252,6 +262,16 @@ export class Emulator {
   /** Virtual ms consumed by service calls during the last call(). */
   modelledMs(): number {
     return this.rt.inExecution ? this.rt.modelled : this.lastModelled;
+  }
+
+  /**
+   * The last sidebar (or the dialog of `kind`) as the person's browser runs it, its google.script.run calling
+   * the bundle's top-level functions as Apps Script does. Call page.close() when done.
+   */
+  openPage(kind: 'sidebar' | 'modal' | 'modeless' = 'sidebar'): HtmlPage {
+    const dialog = [...this.ui.dialogs].reverse().find((d) => d.kind === kind);
+    if (!dialog) throw new Error(`No ${kind} was shown`);
+    return new HtmlPage(dialog.html, (name, args) => this.call(name, ...args));
   }
 
   /** Runs the function behind a menu item: runMenuItem('Tracker', 'Build report'). */

@@ -367,13 +367,16 @@ export class EmuLock implements LockSlice {
   }
 }
 
-export type LockServiceSlice = Returning<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock', EmuLock>;
+export type LockServiceSlice = Returning<GoogleAppsScript.Lock.LockService, 'getScriptLock' | 'getUserLock', EmuLock> & {
+  getDocumentLock(): EmuLock | null;
+};
 
 export class EmuLockService implements LockServiceSlice {
-  constructor(private readonly rt: Runtime, private readonly mgr: LockManager) {}
-  getDocumentLock(): EmuLock {
+  constructor(private readonly rt: Runtime, private readonly mgr: LockManager, private readonly inDocument: () => boolean = () => true) {}
+  /** Null outside a containing document's context, as the reference says (standalone scripts, web apps). */
+  getDocumentLock(): EmuLock | null {
     this.rt.hit('LockService.getDocumentLock');
-    return new EmuLock(this.rt, this.mgr, 'document');
+    return this.inDocument() ? new EmuLock(this.rt, this.mgr, 'document') : null;
   }
   getScriptLock(): EmuLock {
     this.rt.hit('LockService.getScriptLock');
