@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   await optional('reminders', 'benchReminders');
   await optional('rollover', 'benchRollover');
   await optional('offline', 'benchOffline');
+  await optional('weekly', 'benchWeekly');
+  await optional('rollup', 'benchRollup');
 }
 
 main().catch((error: unknown) => {

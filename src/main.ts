@@ -16,6 +16,7 @@ import {
 } from './gas/reminders';
 import { runStartNextCycle } from './gas/rollover';
 import { runGenerateRollupReport, runRefreshRegions, runSendRollupSummary } from './gas/rollup';
+import { runChatSettings } from './gas/chat';
 import { loadMyWeek, runMyWeek, saveMyWeek } from './gas/myWeek';
 import type { CheckInSubmission, CheckInView } from './core/checkin';
 import type { SaveResponse } from './core/checkinText';
@@ -166,6 +167,10 @@ export function menuLanguageChinese(): void {
 
 export function menuLanguageAuto(): void {
   setLanguage('auto');
+}
+
+export function menuChatSettings(): void {
+  runChatSettings();
 }
 
 export function menuRefreshRegions(): void {

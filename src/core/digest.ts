@@ -65,6 +65,8 @@ export interface ReminderOptions {
   readonly maxItemsPerSection?: number;
   /** Most risks in the managers' summary (default 5). */
   readonly maxRisks?: number;
+  /** Also render what the team's chat group gets (plan.chat), in the sheet's language. */
+  readonly chat?: boolean;
   /** Each target's change over the last week (core/history.ts weekOverWeek), for the managers' summary. */
   readonly weekChanges?: readonly WeekChange[];
 }
@@ -172,6 +174,12 @@ export interface PlannedEmail {
   readonly rows: readonly { readonly tab: TabKey; readonly row: number }[];
 }
 
+export interface ChatPlan {
+  readonly summary: { readonly subject: string; readonly text: string } | null;
+  /** Owners with something to say, whether or not they can get email (a person without an address may still be in the group). */
+  readonly owners: readonly { readonly name: string; readonly person: Person | null; readonly subject: string; readonly text: string }[];
+}
+
 export interface ReminderPlan {
   readonly kind: DigestKind;
   readonly period: string;
@@ -183,6 +191,8 @@ export interface ReminderPlan {
   readonly skipped: readonly SkippedRecipient[];
   readonly digests: readonly OwnerDigest[];
   readonly summary: ManagerSummary | null;
+  /** What the team's chat group gets, in the sheet's language (only when opts.chat): the managers' summary and each owner's digest. */
+  readonly chat?: ChatPlan;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -712,7 +722,13 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
   if ((!opts.kind || opts.kind === 'auto') && autoRun(today, settings.reminderWeekday, calendar) === null) {
     return { kind, period, today, weekStart, emails: [], skipped: [], digests: [], summary: null };
   }
-  return { kind, period, today, weekStart, emails: [...managerEmails, ...ownerEmails], skipped, digests, summary };
+  const chat: ChatPlan | undefined = opts.chat
+    ? {
+      summary: summary === null ? null : renderManagerEmail(summary, ctxFor(opts.sheetLang)),
+      owners: owners.map(({ digest }) => ({ name: digest.name, person: digest.person, ...renderOwnerEmail(digest, ctxFor(opts.sheetLang)) })),
+    }
+    : undefined;
+  return { kind, period, today, weekStart, emails: [...managerEmails, ...ownerEmails], skipped, digests, summary, ...(chat ? { chat } : {}) };
 }
 
 function hasSomethingToSay(d: OwnerDigest): boolean {

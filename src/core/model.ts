@@ -1,7 +1,7 @@
 import { MetricKey, defaultDirection, metricInfo, metricKeyOf } from './catalogue';
 import { Bilingual, Lang, fill } from './i18n';
 import {
-  COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, MODE, OptionSet, PACING, RETRO_STATUS, RetroStatus,
+  CHAT_MODE, COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, MODE, OptionSet, PACING, RETRO_STATUS, RetroStatus,
   TASK_STATUS, TaskStatus, WEEKDAY, WORK_CALENDAR, YES_NO, matchOption,
 } from './options';
 import { Problem } from './problems';
@@ -47,6 +47,8 @@ export interface Settings {
   readonly pacing: 'calendar' | 'workdays';
   /** Settings → Mode: one team's tracker, or a director's roll-up of regional trackers. */
   readonly mode: 'tracker' | 'rollup';
+  /** Settings → Chat notifications: nothing, the managers' summary, or the summary and each owner's digest. */
+  readonly chat: 'off' | 'summary' | 'all';
   /** Sheet row of each setting, for messages and links. */
   readonly rowOf: Readonly<Partial<Record<SettingKey, number>>>;
 }
@@ -54,6 +56,8 @@ export interface Settings {
 export interface Person {
   readonly row: number; readonly name: string; readonly email: string; readonly role: string;
   readonly department: string; readonly reminders: boolean; readonly language: Lang | null;
+  /** For chat @mentions (Team → Mobile, Chat user ID); '' when not given. */
+  readonly mobile: string; readonly chatId: string;
 }
 export type Period = { readonly kind: 'cycle'; readonly label: string } | { readonly kind: 'month'; readonly month: string };
 /** Column keys of a row whose cell could not be read as a figure: what depends on them is "check data", never a number. */
@@ -373,6 +377,7 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
     workCalendar: option('workCalendar', WORK_CALENDAR),
     pacing: option('pacing', PACING),
     mode: option('mode', MODE),
+    chat: option('chat', CHAT_MODE),
     rowOf,
   };
 }
@@ -465,6 +470,7 @@ export function readWorkbook(raw: RawWorkbook, time: TimeContext): Workbook {
       return {
         row: r.row, name: reader.text(r, 'name'), email, role: reader.text(r, 'role'),
         department: reader.text(r, 'department'), reminders: reader.option(r, 'reminders', YES_NO) !== 'no',
+        mobile: reader.text(r, 'mobile').replace(/[\s-]/g, ''), chatId: reader.text(r, 'chatId'),
         language: language === 'en' || language === 'zh-CN' ? language : null,
       };
     });

@@ -123,6 +123,13 @@ export const PACING = set('pacing', [
   { key: 'workdays', label: { en: 'Workdays', zh: '工作日' }, aliases: ['workday', 'working days', 'business days', '工作天'] },
 ]);
 
+/** Settings → Chat notifications: what goes to the team's chat group (the webhook itself is in script properties). */
+export const CHAT_MODE = set('chatMode', [
+  { key: 'off', label: { en: 'Off', zh: '关闭' }, aliases: ['no', 'none', '否', '无', '不发送'] },
+  { key: 'summary', label: { en: "Managers' summary", zh: '管理者汇总' }, aliases: ['summary', 'weekly summary', '汇总', '每周汇总'] },
+  { key: 'all', label: { en: "Summary and owners' digests", zh: '汇总及个人提醒' }, aliases: ['all', 'everything', 'owners', 'yes', '全部', '是'] },
+]);
+
 /** Settings → Mode: one team's tracker, or a director's roll-up of several regional trackers. */
 export const MODE = set('mode', [
   { key: 'tracker', label: { en: 'Team tracker', zh: '团队跟踪表' }, aliases: ['tracker', 'team', '团队', '跟踪表', 'region', '区域跟踪表'] },

@@ -1,6 +1,6 @@
 import { Bilingual } from './i18n';
 import {
-  COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, MODE, OptionSet, PACING, RETRO_STATUS, TASK_STATUS,
+  CHAT_MODE, COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, MODE, OptionSet, PACING, RETRO_STATUS, TASK_STATUS,
   WEEKDAY, WORK_CALENDAR, YES_NO,
 } from './options';
 
@@ -97,6 +97,11 @@ export const TABS: readonly TabSpec[] = [
       col('department', 'Department', '部门', 'text'),
       col('reminders', 'Reminders', '接收提醒', 'option', { options: YES_NO }),
       col('language', 'Language', '语言', 'option', { options: LANGUAGE }),
+      col('mobile', 'Mobile', '手机号', 'text', { note: { en: 'For @mentions in WeCom and DingTalk chat messages (optional)', zh: '用于企业微信、钉钉群消息中 @ 提醒（可选）' } }),
+      col('chatId', 'Chat user ID', '群聊用户ID', 'text', {
+        width: 160,
+        note: { en: 'For @mentions: Google Chat users/…, Slack U…, WeCom or DingTalk user ID, Feishu open_id ou_… (optional)', zh: '用于 @ 提醒：Google Chat 的 users/…、Slack 的 U…、企业微信或钉钉的用户 ID、飞书的 open_id ou_…（可选）' },
+      }),
     ],
     tabColor: '#1a73e8',
   },
@@ -369,7 +374,7 @@ export interface SettingSpec {
 export type SettingKey =
   | 'team' | 'region' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'language' | 'currencyUnit' | 'reminderWeekday'
   | 'reminderHour' | 'remindersOn' | 'remindersPaused' | 'managerEmails' | 'atRiskThreshold' | 'reportFolder'
-  | 'allowedDomains' | 'workCalendar' | 'pacing' | 'mode';
+  | 'allowedDomains' | 'workCalendar' | 'pacing' | 'mode' | 'chat';
 
 const setting = (
   key: SettingKey, en: string, zh: string, type: SettingType, defaultValue: string | number, help: Bilingual,
@@ -400,6 +405,10 @@ export const SETTINGS: readonly SettingSpec[] = [
     en: 'Expected by today counts calendar days, or workdays of the work calendar',
     zh: '“截至今日应完成”按自然日计算，或按工作日历的工作日计算',
   }, { options: PACING }),
+  setting('chat', 'Chat notifications', '群聊通知', 'option', 'off', {
+    en: 'Post to the team\'s chat group too: the webhook is set by Reminders → Chat settings (kept in script properties, never in a cell)',
+    zh: '同时发送到团队群聊：群机器人地址在“提醒 → 群聊设置”中填写（保存在脚本属性中，不写入单元格）',
+  }, { options: CHAT_MODE }),
   setting('mode', 'Mode', '模式', 'option', 'tracker', {
     en: 'Team tracker; or Regional roll-up: gathers the regional trackers listed in the Regions tab',
     zh: '团队跟踪表；或区域汇总：汇总“区域”表中列出的各区域跟踪表',

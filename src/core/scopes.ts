@@ -21,6 +21,7 @@ export const SCOPES = {
   sendMail: `${BASE}script.send_mail`,
   triggers: `${BASE}script.scriptapp`,
   email: `${BASE}userinfo.email`,
+  fetch: `${BASE}script.external_request`,
 } as const;
 
 export type ScopeKey = keyof typeof SCOPES;
@@ -56,13 +57,17 @@ export const SCOPE_TEXT: Record<ScopeKey, { readonly consent: Bilingual; readonl
     consent: bi('See your primary Google Account email address', '查看您的主要 Google 账号电子邮件地址'),
     why: bi('know which account sends the reminders, and send a test to you', '知道由哪个账号发送提醒，并把测试邮件发给您'),
   },
+  fetch: {
+    consent: bi('Connect to an external service', '连接到外部服务'),
+    why: bi('post the reminders to the team’s chat group (Google Chat, Slack, WeCom, DingTalk, Feishu)', '把提醒发送到团队群聊（Google Chat、Slack、企业微信、钉钉、飞书）'),
+  },
 };
 
 /** The scopes each entry point needs before it starts. Simple triggers and custom functions need none (they cannot ask). */
 export const ACTION_SCOPES = {
   generateReport: ['sheet', 'ui', 'documents', 'driveFile'],
   checkData: ['sheet', 'ui'],
-  sendRemindersNow: ['sheet', 'ui', 'sendMail', 'triggers'],
+  sendRemindersNow: ['sheet', 'ui', 'sendMail', 'triggers', 'fetch'],
   previewReminders: ['sheet', 'ui'],
   sendTestReminder: ['sheet', 'ui', 'sendMail', 'email'],
   turnRemindersOn: ['sheet', 'ui', 'sendMail', 'triggers', 'email'],
@@ -72,7 +77,11 @@ export const ACTION_SCOPES = {
   setupSheets: ['sheet', 'ui'],
   loadExample: ['sheet', 'ui'],
   language: ['sheet', 'ui'],
-  reminderTrigger: ['sheet', 'sendMail', 'triggers'],
+  reminderTrigger: ['sheet', 'sendMail', 'triggers', 'fetch'],
+  chatSettings: ['sheet', 'ui'],
+  refreshRegions: ['sheet', 'ui'],
+  generateRollupReport: ['sheet', 'ui', 'documents', 'driveFile'],
+  sendRollupSummary: ['sheet', 'ui', 'sendMail'],
 } as const satisfies Record<string, readonly ScopeKey[]>;
 
 export type Action = keyof typeof ACTION_SCOPES;

@@ -7,6 +7,7 @@ import { OpenWorkbook, findTabs, openWorkbook } from './spreadsheet';
 import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { RM } from './rollup';
+import { CT } from './chat';
 import { writeSetting } from './settings';
 import { alertText, errorText } from './ui';
 
@@ -34,7 +35,8 @@ export function buildMenu(open?: OpenWorkbook): void {
     // Named by the Settings weekday, as the weekly digest goes out then: Turn Friday reminders on / 开启周五提醒.
     .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn, { weekday: weekdayName(workbook.settings.reminderWeekday, lang) }),
       workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn')
-    .addItem(t(UI.reminderStatus), 'menuReminderStatus');
+    .addItem(t(UI.reminderStatus), 'menuReminderStatus')
+    .addItem(t(CT.menu), 'menuChatSettings');
   const language = ui
     .createMenu(t(UI.languageMenu))
     .addItem(t(UI.languageEnglish), 'menuLanguageEnglish')

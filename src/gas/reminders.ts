@@ -68,6 +68,7 @@ import { workCalendar, type WorkCalendar } from '../core/workCalendar';
 import { appendLog, type LogEntry } from './log';
 import { DEFAULT_LOCK_WAIT_MS, withDocumentLock } from './lock';
 import { buildMenu } from './menu';
+import { postChat } from './chat';
 import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { recentSnapshots, recordSnapshot } from './history';
@@ -144,7 +145,7 @@ function planFor(opened: Opened, kind: DigestKind, period: string | null = null)
   const time = period === null ? open.time : { ...open.time, today: dayInPeriod(period, open.time.today) };
   return planReminders(open.workbook, time, {
     kind: period === null ? kind : kindOf(period) ?? kind, sheetUrl, tabGids, sheetLang: open.lang, sentBy: sender,
-    weekChanges: weekOverWeek(open.workbook, time.today, opened.history),
+    weekChanges: weekOverWeek(open.workbook, time.today, opened.history), chat: open.workbook.settings.chat !== 'off',
   });
 }
 
@@ -375,6 +376,8 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
     } else {
       if (insteadOf) log.push({ action, detail: say(lang, 'logWeeklyDone', { week: label(insteadOf.period, lang), kind: kindLabel(plan.kind, lang) }) });
       alert = sendPlan(opened, plan, retry, origin, props, stored, log);
+      // Chat after the emails: a chat that fails (or hangs until its retries run out) never costs an email.
+      postChat(open, plan, opened.sheetUrl, log);
     }
   }
   // After the sends: a failing write here never stops the emails, and is a Log row of this run.

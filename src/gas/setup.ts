@@ -5,6 +5,7 @@ import { TabKey, tabSpec } from '../core/schema';
 import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup, setupTabs } from '../core/setup';
 import { asLiteral } from '../core/table';
 import { CellValue } from '../core/values';
+import { setUpDashboard } from './dashboard';
 import { appendLog } from './log';
 import { setUpImports } from './rollup';
 import { withDocumentLock } from './lock';
@@ -105,8 +106,13 @@ export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   apply(ss, tabs, planned);
   // A roll-up's IMPORTRANGE blocks follow its Regions list (gas/rollup.ts).
   const imports = mode === 'rollup' ? setUpImports(ss, tabs, lang) : null;
-  const plan: SetupPlan = imports === null ? planned : { actions: planned.actions, summary: [...planned.summary, imports] };
-  if (plan.actions.length > 0 || imports !== null) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses(plan.summary, lang) || pick(UI.setupDone, lang) }]);
+  // A tracker's Dashboard is planned from the tabs as they now are (headers, Evaluation rows, channels, owner targets).
+  const dashboard = mode === 'tracker' ? setUpDashboard(ss, openWorkbook(ss), lang) : [];
+  // On a fresh sheet everything is new: the summary stays empty ("all tabs created").
+  const fresh = planned.summary.length === 0 && planned.actions.length > 0;
+  const extra = [...(imports === null ? [] : [imports]), ...(fresh ? [] : dashboard)];
+  const plan: SetupPlan = extra.length === 0 ? planned : { actions: planned.actions, summary: [...planned.summary, ...extra] };
+  if (plan.actions.length > 0 || extra.length > 0) appendLog(tabs, [{ action: pick(UI.logSetup, lang), detail: joinClauses(plan.summary, lang) || pick(UI.setupDone, lang) }]);
   return plan;
 }
 
@@ -142,6 +148,8 @@ export function runLoadExample(): void {
       const sheet = tabs.get(write.tab);
       if (sheet) sheet.getRange(write.row, write.column, write.values.length, write.values[0]?.length ?? 1).setValues(write.values);
     }
+    // The Dashboard's tiles, months, weeks and channels follow the rows just loaded.
+    setUpDashboard(ss, openWorkbook(ss), lang);
     appendLog(tabs, [{ action: pick(UI.logExample, lang), detail: pick({ en: 'East China, 2023 Q3', zh: '华东区域，2023 Q3' }, lang) }]);
     buildMenu();
     alertText(lang, UI.exampleLoaded);

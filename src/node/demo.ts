@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { achievementRateFormula, roiFormula } from '../core/customFunctions';
 import { Emulator } from './emulator';
+import { evaluateFormulas } from './emulator/formulas';
 
 const root = join(__dirname, '..', '..');
 const out = join(root, 'out');
@@ -21,6 +23,50 @@ function step(emulator: Emulator, title: string, fn: string): void {
   ];
   const summary = Object.entries(calls).map(([service, n]) => `${service} ${n}`).join(', ');
   console.log(`\n▶ ${title}\n  ${said.join('\n  ') || '(done)'}\n  service calls: ${summary || 'none'}`);
+}
+
+/**
+ * The weekly loop: an owner checks in through the My week sidebar (its page run as a browser runs it, its
+ * google.script.run calling the bundle), then the next Friday's trigger adds the second week's snapshot to the
+ * progress history and the managers' summary shows the change week over week.
+ */
+async function weeklyLoop(emulator: Emulator, chinese: boolean): Promise<void> {
+  emulator.clock.set(new Date('2023-07-28T17:30:00+08:00'));
+  emulator.calls.reset();
+  emulator.call('menuMyWeek');
+  const page = emulator.openPage('sidebar');
+  const owner = chinese ? '王*' : 'Wang*';
+  page.choose('owner', owner);
+  await page.idle();
+  page.type('t-0-progress', chinese ? '签约14家，2家试用中' : '14 signed, 2 in trial');
+  page.choose('t-0-needsHelp', true);
+  page.type('t-0-helpNote', chinese ? '申请增加1个试用名额' : 'One more trial licence for a customer on the fence');
+  page.type('w-1-visits', '6');
+  page.type('w-1-newCustomers', '2');
+  page.type('w-1-revenue', '8');
+  page.click('save');
+  await page.idle();
+  const said = page.document.getElementById('message')?.textContent ?? '';
+  const calls = Object.entries(emulator.calls.byService()).map(([service, n]) => `${service} ${n}`).join(', ');
+  console.log(`\n▶ My week: the director checks in for ${owner} in the sidebar (google.script.run → myWeekLoad, myWeekSave)\n  ${said}\n  service calls: ${calls}`);
+  page.close();
+
+  emulator.clock.set(new Date('2023-08-04T09:00:00+08:00'));
+  emulator.calls.reset();
+  const runs = emulator.fireTimeTriggers();
+  const history = emulator.spreadsheet.getSheetByName(chinese ? '历史' : 'Progress history')!;
+  const summary = emulator.mail.filter((m) => m.to === 'director@example.com').at(-1)?.body ?? '';
+  const change = summary.split('\n').filter((line) => /this week|本周 [+−±]/.test(line)).slice(0, 3);
+  console.log(`\n▶ Friday 2023-08-04 09:00: the trigger fires again (${runs.length} run${runs.length === 1 ? '' : 's'}); the progress history now holds ${history.getLastRow() - 1} snapshot rows (two weeks)`);
+  for (const line of change) console.log(`  summary: ${line.trim()}`);
+}
+
+/** Each formula's value as Sheets computes it (HyperFormula with the project's custom functions). */
+function formulaValues(emulator: Emulator): void {
+  evaluateFormulas(emulator.spreadsheet, {
+    ACHIEVEMENT_RATE: (a, t, d) => achievementRateFormula(a as never, t as never, d as never),
+    ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
+  }).applyTo();
 }
 
 async function main(): Promise<void> {
@@ -50,7 +96,11 @@ async function main(): Promise<void> {
   const mails = await emulator.exportMail(join(out, 'mail'));
   console.log(`Wrote ${mails.length} emails to ${relative(root, join(out, 'mail'))}/`);
 
+  await weeklyLoop(emulator, chinese);
+
   const workbook = join(out, 'market-expansion-example.xlsx');
+  // The exported workbook carries each formula with the value Sheets shows (the Dashboard's among them).
+  formulaValues(emulator);
   await emulator.exportXlsx(workbook);
   console.log(`\nWrote ${relative(root, workbook)}`);
 

@@ -22,6 +22,8 @@ const ALLOWED = [
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/script.scriptapp',
   'https://www.googleapis.com/auth/userinfo.email',
+  // Chat notifications: UrlFetchApp posts to the team's chat webhook (only when Settings → Chat notifications is on).
+  'https://www.googleapis.com/auth/script.external_request',
 ];
 
 describe('the manifest asks for the least that works', () => {
@@ -54,6 +56,7 @@ describe('the manifest asks for the least that works', () => {
       sendMail: ['MailApp.sendEmail', 'MailApp.getRemainingDailyQuota'],
       triggers: ['ScriptApp.newTrigger', 'ScriptApp.getProjectTriggers', 'ScriptApp.deleteTrigger'],
       email: ['Session.getEffectiveUser'],
+      fetch: ['UrlFetchApp.fetch'],
     };
     for (const [key, scope] of Object.entries(SCOPES) as [keyof typeof SCOPES, string][]) {
       const row = table.split('\n').find((line) => line.startsWith(`| \`${scope.replace('https://www.googleapis.com/auth/', '')}\``));

@@ -13,6 +13,8 @@ export interface Io {
   readonly isTerminal?: boolean;
   /** Rewrites the progress line ('' clears it). */
   progress?(text: string): void;
+  /** Waits (chat retries and spacing); tests pass one that does not. */
+  sleep?(ms: number): Promise<void>;
 }
 
 export const EXIT = { done: 0, problems: 1, usage: 2 } as const;

@@ -93,6 +93,10 @@ not updated this week and retrospective actions due, and one summary per manager
   --kind KIND     auto (default: weekly on the reminder weekday, monthly on a month's last day, else daily),
                   weekly, daily or monthly
   --time-zone TZ  the team's time zone, for the emails' date (default: Asia/Shanghai)
+  --webhook URL   also post to the team's chat group: the managers' summary (and each owner's digest, with an
+                  @mention, when Settings → Chat notifications says so), in the platform's own format
+  --webhook-kind K  googlechat, slack, wecom, dingtalk or feishu (not needed with the platform's own address)
+  --webhook-secret S  the robot's signing secret (DingTalk 加签, Feishu 签名校验)
   --strict        exit with 1 on warnings too
   --all           print every problem (default: the first 100, errors first)
   --quiet         print nothing but problems and errors`,
@@ -105,6 +109,10 @@ not updated this week and retrospective actions due, and one summary per manager
   --as-of 日期    运行日期（默认：今天）
   --kind 类型     auto（默认：提醒日为每周摘要，月末为每月摘要，其余为每日摘要）、weekly、daily 或 monthly
   --time-zone 时区  团队所在时区，用于邮件日期（默认：Asia/Shanghai）
+  --webhook 地址   同时发送到团队群聊：管理者汇总（“设置 → 群聊通知”为“汇总及个人提醒”时还包括每位责任人的提醒并 @ 本人），
+                  按各平台自己的消息格式发送
+  --webhook-kind 平台  googlechat、slack、wecom、dingtalk 或 feishu（使用平台官方地址时可省略）
+  --webhook-secret 密钥  机器人的签名密钥（钉钉“加签”、飞书“签名校验”）
   --strict        有警告时也以 1 退出
   --all           打印全部问题（默认只打印前 100 个，错误在前）
   --quiet         只打印问题和错误`,
@@ -145,6 +153,18 @@ roll up). Reads one workbook at a time.
   --all            JSON 中保留全部问题（默认每个区域前 100 个）
   --quiet          只打印需要关注的区域`,
   },
+  webhookMissing: { en: '--webhook-kind and --webhook-secret need --webhook URL.', zh: '--webhook-kind 和 --webhook-secret 需要与 --webhook 地址一起使用。' },
+  webhookBadUrl: { en: '--webhook must be the webhook\'s address (https://…), not "{url}".', zh: '--webhook 必须是 Webhook 地址（https://…），而不是“{url}”。' },
+  webhookKind: {
+    en: '--webhook-kind must be googlechat, slack, wecom, dingtalk or feishu{value} (it can be left out for a platform\'s own address).',
+    zh: '--webhook-kind 只能是 googlechat、slack、wecom、dingtalk 或 feishu{value}（使用平台官方地址时可省略）。',
+  },
+  chatSummary: { en: 'the managers\' summary', zh: '管理者汇总' },
+  chatOwner: { en: '{name}\'s digest', zh: '{name}的提醒' },
+  chatPosted: { en: 'Posted {what} to {platform}.', zh: '已将{what}发送到{platform}。' },
+  chatRetry: { en: '{platform} answered {detail}: trying again in {seconds} s (attempt {next} of {max}).', zh: '{platform}返回 {detail}：{seconds} 秒后重试（第 {next}/{max} 次）。' },
+  chatFailed: { en: 'Not posted to {platform}: {what} ({detail}). The emails are written.', zh: '未能发送到{platform}：{what}（{detail}）。邮件已生成。' },
+  chatHeldBack: { en: 'Not posted: {what}; {platform} takes at most {max} messages per run.', zh: '未发送：{what}；{platform}每次最多接收 {max} 条消息。' },
   rollupNoFiles: { en: 'Name the regional workbooks to roll up, e.g. market-expansion rollup east.xlsx south.xlsx', zh: '请指定要汇总的区域工作簿，例如 market-expansion rollup east.xlsx south.xlsx' },
   rollupReading: { en: 'Reading {n} of {total}: {file}…', zh: '正在读取第 {n}/{total} 个：{file}…' },
   rollupDone: { en: 'Rolled up {counted} of {total} regions.', zh: '已汇总 {total} 个区域中的 {counted} 个。' },

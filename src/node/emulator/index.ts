@@ -20,6 +20,7 @@ import {
   EmuSpreadsheet, type SheetEnv,
 } from './spreadsheet';
 import { EmuUi, HtmlPage, UiRecorder } from './ui';
+import { EmuUrlFetchApp, URLFETCH_DAILY } from './urlfetch';
 import { zonedParts } from './format';
 
 export * from './runtime';
@@ -28,11 +29,13 @@ export * from './documents';
 export * from './drive';
 export { textPdf } from './pdf';
 export * from './charts';
+export * from './embeddedCharts';
 export * from './mail';
 export * from './script';
 export * from './services';
 export * from './ui';
 export { SheetsWorld } from './importrange';
+export { EmuUrlFetchApp, isLoopback, type FetchRecord } from './urlfetch';
 export { parseA1, toA1, columnToLetters, lettersToColumn } from './a1';
 export { formatDate, displayValue, zonedParts, zonedTimeToDate } from './format';
 export { renderChart, pngSize, crc32, Raster, PNG_SIGNATURE } from './png';
@@ -145,7 +148,7 @@ export class Emulator {
   readonly services: {
     SpreadsheetApp: EmuSpreadsheetApp; DocumentApp: EmuDocumentApp; DriveApp: EmuDriveApp; Drive: EmuDriveAdvanced; Charts: EmuCharts; MailApp: EmuMailApp;
     ScriptApp: EmuScriptApp; PropertiesService: EmuPropertiesService; LockService: EmuLockService; Session: EmuSession;
-    Utilities: EmuUtilities; HtmlService: EmuHtmlService; Logger: EmuLogger;
+    Utilities: EmuUtilities; HtmlService: EmuHtmlService; Logger: EmuLogger; UrlFetchApp: EmuUrlFetchApp;
   };
   private context: vm.Context | null = null;
   private lastModelled = 0;
@@ -188,6 +191,7 @@ export class Emulator {
       Utilities: new EmuUtilities(this.rt),
       HtmlService: new EmuHtmlService(this.rt),
       Logger: new EmuLogger(this.rt, this.logs),
+      UrlFetchApp: new EmuUrlFetchApp(this.rt, URLFETCH_DAILY[opts.accountType ?? 'consumer']),
     };
   }
 

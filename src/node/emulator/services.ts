@@ -1,4 +1,5 @@
 /** Session, Utilities (+ Blob), HtmlService, Logger, PropertiesService, LockService. */
+import { createHmac } from 'node:crypto';
 import { formatDate } from './format';
 import type { Returning, Runtime } from './runtime';
 
@@ -56,7 +57,7 @@ export function toBuffer(data: unknown): Buffer {
 
 /* ------------------------------------------------------------------ Utilities */
 
-export type UtilitiesSlice = Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'sleep' | 'getUuid' | 'base64Encode'> &
+export type UtilitiesSlice = Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'sleep' | 'getUuid' | 'base64Encode' | 'computeHmacSha256Signature'> &
   Returning<GoogleAppsScript.Utilities.Utilities, 'newBlob', EmuBlob>;
 
 export class EmuUtilities implements UtilitiesSlice {
@@ -86,6 +87,12 @@ export class EmuUtilities implements UtilitiesSlice {
   base64Encode(data: unknown): string {
     this.rt.hit('Utilities.base64Encode');
     return toBuffer(data).toString('base64');
+  }
+  /** HMAC-SHA256 of value with key (strings as UTF-8, or byte arrays), as Apps Script's signed bytes. */
+  computeHmacSha256Signature(value: unknown, key: unknown): number[] {
+    this.rt.hit('Utilities.computeHmacSha256Signature');
+    const mac = createHmac('sha256', toBuffer(key)).update(toBuffer(value)).digest();
+    return Array.from(mac, (b) => (b > 127 ? b - 256 : b));
   }
 }
 

@@ -1,5 +1,6 @@
 /** SpreadsheetApp's Spreadsheet, Sheet and Range, data validation and conditional format rules. */
 import { columnToLetters, parseA1, toA1 } from './a1';
+import { EmuEmbeddedChart, EmuEmbeddedChartBuilder, SheetCharts } from './embeddedCharts';
 import { displayValue } from './format';
 import type { Returning, Runtime } from './runtime';
 import type { UiRecorder } from './ui';
@@ -324,7 +325,7 @@ export type RangeSlice = Pick<GRange,
   'getA1Notation' | 'getNote' | 'getBackground' | 'getFontWeight' | 'getFontColor' | 'isBlank'> &
   Returning<GRange,
     'setValues' | 'setValue' | 'setFormulas' | 'setFormula' | 'setNumberFormats' | 'setNumberFormat' | 'setDataValidations' |
-    'setDataValidation' | 'setFontWeight' | 'setFontWeights' | 'setBackground' | 'setBackgrounds' | 'setFontColor' | 'setWrap' |
+    'setDataValidation' | 'setFontWeight' | 'setFontWeights' | 'setBackground' | 'setBackgrounds' | 'setFontColor' | 'setFontColors' | 'setWrap' |
     'setHorizontalAlignment' | 'setVerticalAlignment' | 'setNote' | 'setFontSize' | 'offset' | 'getCell' | 'clearContent' |
     'clear' | 'activate', EmuRange> &
   Returning<GRange, 'getSheet', EmuSheet> &
@@ -537,6 +538,9 @@ export class EmuRange implements RangeSlice {
   setFontColor(color: string | null): this {
     return this.styleSet('setFontColor', 'fontColor', color);
   }
+  setFontColors(colors: unknown[][]): this {
+    return this.stylesSet('setFontColors', 'fontColor', colors as Array<Array<string | null>>);
+  }
   getFontColor(): string {
     this.rt.hit('Range.getFontColor');
     return this.styleGet('fontColor', '#000000');
@@ -686,8 +690,27 @@ export class EmuSheet implements SheetSlice {
   tabColor: string | null = null;
   columnWidths = new Map<number, number>();
   cfRules: EmuConditionalFormatRule[] = [];
+  /** Charts embedded in the sheet (embeddedCharts.ts). */
+  readonly embedded: SheetCharts;
 
-  constructor(readonly env: SheetEnv, public parent: EmuSpreadsheet, public name: string, readonly sheetId: number) {}
+  constructor(readonly env: SheetEnv, public parent: EmuSpreadsheet, public name: string, readonly sheetId: number) {
+    this.embedded = new SheetCharts(env.rt);
+  }
+  newChart(): EmuEmbeddedChartBuilder {
+    return this.embedded.newChart();
+  }
+  insertChart(chart: EmuEmbeddedChart): void {
+    this.embedded.insertChart(chart);
+  }
+  getCharts(): EmuEmbeddedChart[] {
+    return this.embedded.getCharts();
+  }
+  removeChart(chart: EmuEmbeddedChart): void {
+    this.embedded.removeChart(chart);
+  }
+  updateChart(chart: EmuEmbeddedChart): void {
+    this.embedded.updateChart(chart);
+  }
 
   private get rt(): Runtime {
     return this.env.rt;

@@ -8,7 +8,8 @@
 import { synonymsWhere } from '../../core/catalogue';
 import { Lang, pick } from '../../core/i18n';
 import { DEFAULT_AT_RISK_THRESHOLD, MAX_RATE } from '../../core/metrics';
-import { DIRECTION, METRIC_STATUS, MetricStatus, OptionSet, normalizeLabel, optionLabel } from '../../core/options';
+import { METRIC_STATUS, MetricStatus, normalizeLabel, optionLabel } from '../../core/options';
+import { directionWords, isOneOf, quote } from '../../core/sheetFormulas';
 import { COST_SUMMARY, CostSummaryKey, SETTINGS, SettingKey, TabKey, settingSpec, tabSpec } from '../../core/schema';
 import { columnLetter } from '../../core/table';
 import { MAX_MAGNITUDE, PERCENT_WORDS, RATIO_WORDS } from '../../core/units';
@@ -26,41 +27,7 @@ export function sheetRef(tab: TabKey, lang: Lang): string {
   return `'${pick(tabSpec(tab).name, lang).replace(/'/g, "''")}'`;
 }
 
-/** A string literal in a formula. */
-export function quote(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/**
- * Every spelling of an option a person may pick or type (key, both labels, aliases), each once. Excel's
- * `=` compares text case-insensitively, so spellings that differ only in case are dropped.
- */
-function spellings<K extends string>(set: OptionSet<K>, key: K): string[] {
-  const option = set.options.find((o) => o.key === key);
-  if (!option) return [];
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const name of [option.label.en, option.label.zh, option.key, ...(option.aliases ?? [])]) {
-    const norm = normalizeLabel(name);
-    if (norm === '' || seen.has(norm)) continue;
-    seen.add(norm);
-    out.push(name);
-  }
-  return out;
-}
-
-function isOneOf(cell: string, names: readonly string[]): string {
-  const tests = names.map((n) => `${cell}=${quote(n)}`);
-  return tests.length === 1 ? tests[0]! : `OR(${tests.join(',')})`;
-}
-
-/**
- * The words the achievement formula compares the Direction cell with, per direction: every spelling of the
- * DIRECTION option set, the same list parseDirection reads (so the sheet and the report agree).
- */
-export function directionWords(key: 'higher' | 'lower' | 'none'): string[] {
-  return spellings(DIRECTION, key);
-}
+export { directionWords, quote } from '../../core/sheetFormulas';
 
 /**
  * Words of a list that no other word of the list is part of: "the name contains one of these" means the same

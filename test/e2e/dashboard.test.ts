@@ -1,0 +1,92 @@
+/**
+ * The Dashboard (看板): created and repaired by Set up, formulas only (built-in functions), evaluated here by
+ * HyperFormula as Google Sheets would, on the worked example.
+ */
+import { Emulator } from '../../src/node/emulator';
+import { exampleEmulator, formulaReader } from './harness';
+
+const round = (v: unknown, digits = 4): unknown => (typeof v === 'number' ? Math.round(v * 10 ** digits) / 10 ** digits : v);
+
+function tiles(emulator: Emulator): Record<string, unknown[]> {
+  const reader = formulaReader(emulator);
+  expect(reader.errors()).toEqual([]);
+  const grid = reader.values('Dashboard', 'A1:I12');
+  const out: Record<string, unknown[]> = {};
+  for (const row of grid.slice(6)) if (row[0] !== '') out[String(row[0])] = row.slice(1).map((v) => round(v));
+  return out;
+}
+
+describe('Dashboard (built bundle)', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('reads the seed figures after the cycle: 90%, 107.5%, 110%, 80%, under budget, 1:7.7', () => {
+    jest.useFakeTimers({ now: new Date('2023-10-08T10:00:00+08:00'), doNotFake: ['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask'] });
+    // TODAY() in the formulas is the emulator's date (test/e2e/harness.formulaReader).
+    const emulator = exampleEmulator({ now: new Date('2023-10-08T10:00:00+08:00') });
+    expect(emulator.spreadsheet.getSheets()[0]!.getName()).toBe('Dashboard');
+    const t = tiles(emulator);
+    // After the cycle a target is met or missed.
+    expect(t['New customers']!.slice(0, 4)).toEqual([50, 45, 0.9, 'Missed']);
+    expect(t['East China revenue']!.slice(0, 4)).toEqual([200, 215, 1.075, 'Met']);
+    expect(t['Customer visits']!.slice(0, 4)).toEqual([200, 220, 1.1, 'Met']);
+    expect(t['Lead conversion rate']!.slice(0, 4)).toEqual([0.15, 0.12, 0.8, 'Missed']);
+    expect(t['Total expansion cost']!.slice(0, 4)).toEqual([30, 28, 1.0714, 'Met']);
+    // The ratio is revenue ÷ cost recomputed (215/28), against the typed target 1:6 (not read as a time of day).
+    expect(t['Input-output ratio (ROI)']!.slice(0, 3)).toEqual([6, 7.6786, 1.2798]);
+    expect(t['New customers']![7]).toBe('▇▇▇▇▇▇▇▇▇▁');
+  });
+
+  it('while the cycle runs, progress is against what is expected by today, and it moves with the Weekly log', () => {
+    jest.useFakeTimers({ now: new Date('2023-07-28T10:00:00+08:00'), doNotFake: ['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask'] });
+    const emulator = exampleEmulator();
+    let t = tiles(emulator);
+    // 10 new customers by 2023-07-28 against 15 × 28/31 expected (the Goals tab and the summary say the same).
+    expect(t['New customers']!.slice(4, 8)).toEqual([10, round(15 * 28 / 31), round(10 / (15 * 28 / 31)), '▇▇▇▇▇▇▇▁▁▁']);
+    expect(t['New customers']![3]).toBe('Off track');
+    // A person types this week's numbers: the Dashboard follows with no script run.
+    emulator.spreadsheet.getSheetByName('Weekly log')!.appendRow([new Date('2023-07-24T00:00:00+08:00'), 'Wang*', 'Online platforms', 4, 6, 4, 9, '', 0, '']);
+    t = tiles(emulator);
+    expect(t['New customers']!.slice(4, 6)).toEqual([14, round(15 * 28 / 31)]);
+    expect(t['New customers']![3]).toBe('On track');
+
+    const reader = formulaReader(emulator);
+    const all = reader.values('Dashboard', 'A13:F45').map((row) => row.map((v) => round(v, 3)));
+    const find = (label: string): unknown[] => all.find((row) => row[0] === label)!;
+    // A month counts every Weekly log row dated in it, as the report's monthly table does (12 + the 4 just typed).
+    expect(find('2023-07').slice(1, 4)).toEqual([15, 16, 1.067]);
+    expect(find('2023-08').slice(1, 4)).toEqual([18, '', '']); // not started: no bar, never 0
+    expect(find('Trade shows').slice(1, 6)).toEqual([10, 18, 0.556, 85, 8.5]);
+  });
+
+  it('set-up places embedded charts beside the tables; a second set-up changes nothing; a typed cell is kept', () => {
+    const emulator = exampleEmulator();
+    const sheet = emulator.spreadsheet.getSheetByName('Dashboard')!;
+    const charts = sheet.getCharts();
+    expect(charts.map((c) => [c.spec.chartType, c.spec.ranges[0]!.a1, c.spec.anchorColumn, c.spec.options.title])).toEqual([
+      ['COLUMN', 'A15:C18', 11, 'New customers by month'],
+      ['LINE', 'A21:C35', 11, 'Cumulative revenue by week'],
+      ['COLUMN', 'A38:B41', 11, 'Costs and acquisition cost by channel'],
+    ]);
+    emulator.call('menuSetupSheets');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe('Everything is already set up; nothing was changed.');
+    expect(sheet.getCharts()).toHaveLength(3);
+    // A note typed over a formula stays; a deleted formula comes back.
+    sheet.getRange('B7').setValue('see Q2');
+    sheet.getRange('C8').setValue('');
+    emulator.call('menuSetupSheets');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toBe('Sheets are set up: "Dashboard": updated its formulas; "Dashboard": left 1 typed cell(s) as they are.');
+    expect(sheet.getRange('B7').getValue()).toBe('see Q2');
+    expect(sheet.getRange('C8').getFormula()).toMatch(/^=IF\(\$A8="","",IF\(/);
+  });
+
+  it('on a Chinese sheet it is 看板, in Chinese', () => {
+    jest.useFakeTimers({ now: new Date('2023-10-08T10:00:00+08:00'), doNotFake: ['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask'] });
+    const emulator = exampleEmulator({ locale: 'zh_CN', now: new Date('2023-10-08T10:00:00+08:00') });
+    const reader = formulaReader(emulator);
+    expect(reader.errors()).toEqual([]);
+    expect(reader.value('看板', 'A1')).toBe('看板 — 2023 Q3 华东区域');
+    expect(reader.values('看板', 'A6:E7').map((r) => r.map((v) => round(v)))).toEqual([
+      ['指标', '目标值', '实际值', '达成率', '状态'], ['新增客户数', 50, 45, 0.9, '未达成'],
+    ]);
+  });
+});
