@@ -20,6 +20,8 @@ import { convertUnit, moneyUnit, type ValueKind } from './units';
 import { COST_CATEGORY, DIMENSION, Dimension, METRIC_STATUS, RETRO_STATUS, optionLabel } from './options';
 import { Problem } from './problems';
 import { RT } from './reportText';
+import { Snapshot } from './history';
+import { resourcesSection, trendsSection } from './reportWeekly';
 import { TABS, TabKey, tabSpec } from './schema';
 import { Day, Direction, dayFromParts, daysInMonth, isoFromDay, utcDayOf } from './values';
 import { daysLate, workCalendar } from './workCalendar';
@@ -44,18 +46,19 @@ export type ReportBlock =
   | { readonly kind: 'paragraph'; readonly text: string; readonly style: 'normal' | 'bullet' | 'note' }
   | { readonly kind: 'table'; readonly id: string; readonly header: readonly string[]; readonly rows: readonly (readonly ReportCell[])[] }
   | {
-    readonly kind: 'chart'; readonly id: 'targetVsActual' | 'monthly'; readonly chartKind: 'column'; readonly title: string;
+    readonly kind: 'chart'; readonly id: 'targetVsActual' | 'monthly' | 'trend'; readonly chartKind: 'column' | 'line'; readonly title: string;
     readonly categories: readonly string[]; readonly series: readonly ChartSeries[]; readonly legend: string;
   }
   | { readonly kind: 'keyFigures'; readonly figures: readonly { readonly label: string; readonly value: string; readonly status?: Status }[] };
 
 export type SectionId =
-  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'execution' | 'retrospective' | 'quality' | 'charts'
+  | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'trends' | 'execution' | 'resources' | 'retrospective'
+  | 'quality' | 'charts'
   // The director's roll-up report (rollupReport.ts).
   | 'rollupRegions' | 'rollupMetrics' | 'rollupAttention' | 'rollupMethod';
 
 export const SECTION_ORDER: readonly SectionId[] = [
-  'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'execution', 'retrospective', 'quality', 'charts',
+  'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'trends', 'execution', 'resources', 'retrospective', 'quality', 'charts',
 ];
 
 export interface ReportSection {
@@ -700,7 +703,7 @@ function problemKey(p: Problem): string {
  * The whole report. `problems` are Check data's findings; the workbook's own reading problems are
  * included too (once each), so the data-quality notes are complete whichever list the caller passes.
  */
-export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, problems: readonly Problem[]): ReportModel {
+export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, problems: readonly Problem[], history: readonly Snapshot[] = []): ReportModel {
   const seen = new Set<string>();
   // Evaluation's own findings are in Check data's list already; added here for a caller that passes none.
   const allProblems = [...workbook.problems, ...problems, ...evaluateMetrics(workbook, time.today).problems].filter((p) => {
@@ -727,7 +730,9 @@ export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, p
     dimensionSection('feedback', 'feedback', RT.secFeedback, workbook, f, lang),
     inputOutputSection(workbook, f, lang),
     targetsSection(workbook, f, lang),
+    { id: 'trends', ...trendsSection(history, settings.cycle.trim(), lang, f.metrics.map((m) => ({ metric: m.metric, metricKey: m.metricKey, actual: m.actual, isRate: m.kind === 'percent' }))) },
     executionSection(workbook, f, time, lang),
+    { id: 'resources', ...resourcesSection(workbook, time.today, lang) },
     retrospectiveSection(workbook, lang),
     qualitySection(allProblems, lang),
     chartsSection(f, lang),

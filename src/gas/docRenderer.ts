@@ -45,7 +45,7 @@ export function chartBlob(chart: ChartBlock): GoogleAppsScript.Base.Blob {
   chart.categories.forEach((category, i) => {
     data.addRow([category, ...chart.series.map((s) => s.values[i] ?? null)]);
   });
-  return Charts.newColumnChart()
+  return (chart.chartKind === 'line' ? Charts.newLineChart() : Charts.newColumnChart())
     .setDataTable(data)
     .setTitle(chart.title)
     .setColors(chart.series.map((s) => s.color))

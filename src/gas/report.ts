@@ -3,6 +3,7 @@ import { escapeHtml } from '../core/html';
 import { Bilingual, Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { ReportModel, buildReport, hasProjectTabs, versionedName } from '../core/report';
+import { allSnapshots } from './history';
 import { RT } from '../core/reportText';
 import { TABS, TabKey, settingSpec } from '../core/schema';
 import { ReportFolder, createReportDocument, reportFolder, trashFile } from './drive';
@@ -75,7 +76,7 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument): vo
   let model: ReportDocument;
   let reservation: Reservation;
   try {
-    model = build ? build() : buildReport(workbook, time, lang, checkWorkbook(workbook, time));
+    model = build ? build() : buildReport(workbook, time, lang, checkWorkbook(workbook, time), allSnapshots(opened));
     progress.step = RT.stepVersion;
     reservation = reserveVersion(workbook.settings.cycle);
   } catch (error) {

@@ -41,10 +41,10 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
     expect(en.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
     expect(en.sections.map((s) => s.title)).toEqual([
       'Summary', 'Result metrics', 'Process metrics', 'Customer feedback', 'Input and output', 'Target analysis',
-      'Execution summary', 'Highlights, problems and improvement suggestions', 'Data-quality notes', 'Charts',
+      'Trends and comparison', 'Execution summary', 'Resources and escalations', 'Highlights, problems and improvement suggestions', 'Data-quality notes', 'Charts',
     ]);
     expect(zh.sections.map((s) => s.title)).toEqual([
-      '总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '执行情况汇总', '亮点、问题与优化建议', '数据质量说明', '图表',
+      '总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '趋势与对比', '执行情况汇总', '资源协调与上报', '亮点、问题与优化建议', '数据质量说明', '图表',
     ]);
   });
 
@@ -210,14 +210,14 @@ describe('report model — missing and empty data', () => {
       const model = reportOf(lang, {});
       expect(model.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
       const empty = model.sections.filter((s) => !s.hasData).map((s) => s.id);
-      expect(empty).toEqual(['summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'execution', 'retrospective', 'charts']);
+      expect(empty).toEqual(['summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'trends', 'execution', 'resources', 'retrospective', 'charts']);
       expect(model.documentName).toBe(lang === 'en' ? 'Market expansion evaluation report' : '市场拓展效果评估报告');
     }
     const en = reportOf('en', {});
     expect(paragraphs(section(en, 'result'))).toEqual(['No data: the Evaluation tab is missing.']);
     expect(paragraphs(section(en, 'execution'))).toEqual(['No data: the Tracking tab is missing.']);
     expect(paragraphs(section(en, 'summary')).at(-1)).toBe(
-      'Sections without data: Summary, Result metrics, Process metrics, Customer feedback, Input and output, Target analysis, Execution summary, Highlights, problems and improvement suggestions, Charts.',
+      'Sections without data: Summary, Result metrics, Process metrics, Customer feedback, Input and output, Target analysis, Trends and comparison, Execution summary, Resources and escalations, Highlights, problems and improvement suggestions, Charts.',
     );
     expect(texts(table(en, 'quality')).some((r) => r[2] === 'The tab "Evaluation" is missing.')).toBe(true);
     const zh = reportOf('zh-CN', {});

@@ -65,3 +65,25 @@ describe('progress history (built bundle)', () => {
     expect(managerMail(emulator)).not.toContain('Needs your help');
   });
 });
+
+describe('the report from the weekly loop (built bundle)', () => {
+  it('lists an escalated task in its resources section until it is cleared, and draws the history\'s trend', () => {
+    const emulator = exampleEmulator({ now: new Date('2023-07-21T09:00:00+08:00') });
+    emulator.call('menuCheckData');
+    emulator.clock.set(new Date('2023-07-28T09:00:00+08:00'));
+    emulator.call('menuCheckData');
+    const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
+    tracking.getRange(4, 13, 1, 2).setValues([['Yes', 'A second trial licence']]);
+    emulator.fireOnEdit(tracking.getRange(4, 13, 1, 2));
+    emulator.call('menuGenerateReport');
+    const text = emulator.documents.at(-1)!.body.plainText();
+    expect(text).toContain('Resources and escalations');
+    expect(text).toContain('Follow up new-customer contracts\tWang*\tA second trial licence\t2023-07-28\t—\tOpen (0 days)');
+    expect(text).toContain('Week of\tNew customers\tEast China revenue\tCustomer visits\n2023-07-17\t78.7%\t78.9%\t105.1%\n2023-07-24\t73.8%\t78.9%\t105.1%');
+    expect(emulator.documents.at(-1)!.body.images()).toHaveLength(3);
+
+    tracking.getRange(4, 13).setValue('No');
+    emulator.call('menuGenerateReport');
+    expect(emulator.documents.at(-1)!.body.plainText()).toContain('No task is escalated to the director.');
+  });
+});

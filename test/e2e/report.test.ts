@@ -56,7 +56,7 @@ describe('Generate report (built bundle in the emulator)', () => {
     ]);
     expect(heading1(doc)).toEqual([
       'Summary', 'Result metrics', 'Process metrics', 'Customer feedback', 'Input and output', 'Target analysis',
-      'Execution summary', 'Highlights, problems and improvement suggestions', 'Data-quality notes', 'Charts',
+      'Trends and comparison', 'Execution summary', 'Resources and escalations', 'Highlights, problems and improvement suggestions', 'Data-quality notes', 'Charts',
     ]);
 
     const result = tableWithHeader(doc, 'Metric', 0);
@@ -183,7 +183,7 @@ describe('Generate report (built bundle in the emulator)', () => {
     emulator.call('menuGenerateReport');
     const doc = emulator.documents[0]!;
     expect(doc.name).toBe('2023 Q3 华东区域 — 市场拓展效果评估报告');
-    expect(heading1(doc)).toEqual(['总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '执行情况汇总', '亮点、问题与优化建议', '数据质量说明', '图表']);
+    expect(heading1(doc)).toEqual(['总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '趋势与对比', '执行情况汇总', '资源协调与上报', '亮点、问题与优化建议', '数据质量说明', '图表']);
     expect(tableWithHeader(doc, '核心指标').texts()[1]).toEqual(['新增客户数（家）', '50', '45', '90%', '未达成', '受竞品8月促销活动影响，5家客户延迟签约']);
     expect(doc.body.images()).toHaveLength(2);
     expect(emulator.ui.dialogs.at(-1)!.title).toBe('报告已生成');
@@ -216,11 +216,11 @@ describe('Generate report (built bundle in the emulator)', () => {
     emulator.call('menuGenerateReport');
     const doc = emulator.documents[0]!;
     expect(doc.trashed).toBe(false);
-    expect(heading1(doc)).toHaveLength(10);
+    expect(heading1(doc)).toHaveLength(12);
     const text = doc.body.plainText();
     expect(text).toContain('No data: the Retrospective tab is missing.');
     expect(text).toContain('No data: the Costs tab is missing.');
-    expect(text).toContain('Sections without data: Customer feedback, Highlights, problems and improvement suggestions.');
+    expect(text).toContain('Sections without data: Customer feedback, Trends and comparison, Highlights, problems and improvement suggestions.');
     expect(doc.body.images()).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readSnapshots } from '../../core/history';
 import { ReportModel, buildReport, reportSummaryJson } from '../../core/report';
 import { EXIT, ExitCode, Io, UsageError, dayOption, langOption, localToday, parseArgs, systemLang } from './args';
 import { PRINTED_PROBLEMS, exitCodeFor, problemReport } from './problems';
@@ -49,7 +50,9 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<Ex
   const { lang } = plan;
 
   plan.progress(say(CLI.building, lang));
-  const model: ReportModel = buildReport(plan.workbook, plan.time, lang, plan.problems);
+  // The workbook's progress history, when it has one, gives the trends and the comparison with an earlier cycle.
+  const history = plan.read.raw.history ? readSnapshots(plan.read.raw.history, plan.time) : [];
+  const model: ReportModel = buildReport(plan.workbook, plan.time, lang, plan.problems, history);
 
   const out = resolve(io.cwd, args.values.out ?? defaultReportPath(file));
   plan.progress(say(CLI.writing, lang, { path: out }));
