@@ -79,7 +79,8 @@ describe('the report from the weekly loop (built bundle)', () => {
     const text = emulator.documents.at(-1)!.body.plainText();
     expect(text).toContain('Resources and escalations');
     expect(text).toContain('Follow up new-customer contracts\tWang*\tA second trial licence\t2023-07-28\t—\tOpen (0 days)');
-    expect(text).toContain('Week of\tNew customers\tEast China revenue\tCustomer visits\n2023-07-17\t78.7%\t78.9%\t105.1%\n2023-07-24\t73.8%\t78.9%\t105.1%');
+    // Lead conversion has progress too: derived from the Weekly log (new customers ÷ leads), against 15% as it stands.
+    expect(text).toContain('Week of\tNew customers\tEast China revenue\tCustomer visits\tLead conversion rate\n2023-07-17\t78.7%\t78.9%\t105.1%\t59.3%\n2023-07-24\t73.8%\t78.9%\t105.1%\t55.6%');
     expect(emulator.documents.at(-1)!.body.images()).toHaveLength(3);
 
     tracking.getRange(4, 13).setValue('No');
