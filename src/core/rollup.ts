@@ -262,16 +262,8 @@ export interface RegionResult {
   readonly notes: readonly RegionNote[];
 }
 
-export interface TotalMetric {
-  readonly metric: string;
-  readonly metricKey: MetricKey | null;
-  readonly unit: string;
-  readonly direction: Direction;
-  readonly kind: ValueKind;
-  readonly target: number | null;
-  readonly actual: number | null;
-  readonly achievement: number | null;
-  readonly status: Status;
+/** A metric over all regions: its total figures (recomputed from the sums) and each region's. */
+export interface TotalMetric extends Omit<RegionMetric, 'dimension'> {
   /** Regions whose target and actual are in the total. */
   readonly regions: readonly string[];
   /** Regions that have the metric but are left out of its total (no target, no actual, no weight, or money in another unit). */

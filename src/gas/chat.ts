@@ -10,7 +10,7 @@ import {
   CHAT_ATTEMPTS, CHAT_LIMITS, ChatMessage, ChatOutcome, PLATFORM_NAME, chatOutcome, chatRequest, platformOfName, platformOfUrl, retryDelayMs,
   splitMessage,
 } from '../core/chat';
-import { CHAT_WEBHOOK_PROPERTY, ChatWebhook, chatLedgerUpdate, chatPosts, chatSent, parseWebhook } from '../core/chatPlan';
+import { CHAT_WEBHOOK_PROPERTY, ChatPost, ChatWebhook, chatLedgerUpdate, chatPosts, chatSent, parseWebhook } from '../core/chatPlan';
 import { type ReminderPlan } from '../core/digest';
 import { periodLabel } from '../core/emailText';
 import { Bilingual, Lang, fill, pick } from '../core/i18n';
@@ -144,17 +144,22 @@ function postWithRetries(webhook: ChatWebhook, message: ChatMessage, lang: Lang,
  * Log row, and the emails have gone out already.
  */
 export function postChat(open: OpenWorkbook, plan: ReminderPlan, sheetUrl: string, log: LogEntry[]): void {
+  if (open.workbook.settings.chat === 'off' || !plan.chat) return;
+  postMessages(open, plan.period, plan.today, chatPosts(plan, open.workbook.settings.chat, sheetUrl, open.lang), log);
+}
+
+/** Posts `posts` for `period` to the webhook, each at most once per period (see postChat). Never throws. */
+export function postMessages(open: OpenWorkbook, periodKey: string, today: number, posts: readonly ChatPost[], log: LogEntry[]): void {
   const { workbook, lang } = open;
   const action = pick(CT.action, lang);
   try {
-    if (workbook.settings.chat === 'off' || !plan.chat) return;
+    if (workbook.settings.chat === 'off' || posts.length === 0) return;
     const webhook = parseWebhook(PropertiesService.getScriptProperties().getProperty(CHAT_WEBHOOK_PROPERTY));
     if (webhook === null) {
       log.push({ action, detail: pick(CT.noWebhook, lang) });
       return;
     }
-    const posts = chatPosts(plan, workbook.settings.chat, sheetUrl, lang);
-    if (posts.length === 0) return;
+    const plan = { period: periodKey, today };
     const props = PropertiesService.getDocumentProperties();
     const stored = props.getProperties();
     const sent = chatSent(stored, plan.period);
@@ -162,12 +167,12 @@ export function postChat(open: OpenWorkbook, plan: ReminderPlan, sheetUrl: strin
     const limit = CHAT_LIMITS[webhook.platform];
     const platform = pick(PLATFORM_NAME[webhook.platform], lang);
     const period = periodLabel(plan.period, lang);
-    const what = (key: string, title: string): string => (key === 'summary' ? pick(CT.summary, lang) : t(CT.owner, lang, { name: title }));
+    const what = (key: string, title: string): string => (key === 'summary' || key === 'rollup' ? pick(CT.summary, lang) : t(CT.owner, lang, { name: title }));
     let requests = 0;
     let heldBack = 0;
     try {
       for (const post of posts) {
-        const name = post.key === 'summary' ? '' : post.message.mentions[0]?.name ?? post.key;
+        const name = post.key === 'summary' || post.key === 'rollup' ? '' : post.message.mentions[0]?.name ?? post.key;
         if (sent.has(post.key)) {
           log.push({ action, detail: t(CT.already, lang, { what: what(post.key, name), period }) });
           continue;

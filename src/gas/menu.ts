@@ -48,6 +48,9 @@ export function buildMenu(open?: OpenWorkbook): void {
       .addItem(t(RM.refresh), 'menuRefreshRegions')
       .addItem(cycle ? t(RM.report, { cycle }) : t(RM.reportNoCycle), 'menuGenerateRollupReport')
       .addItem(t(RM.sendSummary), 'menuSendRollupSummary')
+      .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn, { weekday: weekdayName(workbook.settings.reminderWeekday, lang) }),
+        workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn')
+      .addItem(t(CT.menu), 'menuChatSettings')
       .addSeparator()
       .addItem(t(UI.setupSheets), 'menuSetupSheets')
       .addSubMenu(language)

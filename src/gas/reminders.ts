@@ -69,6 +69,7 @@ import { appendLog, type LogEntry } from './log';
 import { DEFAULT_LOCK_WAIT_MS, withDocumentLock } from './lock';
 import { buildMenu } from './menu';
 import { postChat } from './chat';
+import { deliverRollupWeek } from './rollup';
 import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { recentSnapshots, recordSnapshot } from './history';
@@ -361,6 +362,9 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
     alert = say(lang, 'paused');
   } else if (origin === 'trigger' && !workbook.settings.remindersOn) {
     log.push({ action, detail: say(lang, 'logOffInSettings') });
+  } else if (workbook.settings.mode === 'rollup') {
+    // A director's roll-up reminds nobody of tasks: its weekly run is the regions' summary (gas/rollup.ts).
+    alert = deliverRollupWeek(open, mode, log);
   } else {
     const props = PropertiesService.getDocumentProperties();
     const stored = props.getProperties();

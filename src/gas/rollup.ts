@@ -13,7 +13,11 @@ import { NO_TOTAL, Rollup, rollUp } from '../core/rollup';
 import { buildRollupReport, renderRollupSummary } from '../core/rollupReport';
 import { IMPORTS_TAB, ROLLUP_TAB, TabKey } from '../core/schema';
 import { BLOCK_WIDTH, FEED_ROWS, importsLayout, readImports, regionRows, regionsWrites, rollupRows } from '../core/rollupSheet';
-import { addressProblem } from '../core/digest';
+import { addressProblem, autoRun, periodKey, readLedger, recipientKey, writeLedger } from '../core/digest';
+import { periodLabel, skipReasonText } from '../core/emailText';
+import { messageFromEmail } from '../core/chat';
+import { postMessages } from './chat';
+import { type LogEntry } from './log';
 import { workCalendar } from '../core/workCalendar';
 import { appendLog } from './log';
 import { withDocumentLock } from './lock';
@@ -39,6 +43,9 @@ export const RM = {
   summaryNobody: { en: 'Nobody to send the roll-up summary to: add addresses in Settings → Manager emails.', zh: '没有收件人：请在“设置 → 管理者邮箱”中填写邮箱。' },
   summarySkipped: { en: '{to} was skipped: {reason}.', zh: '已跳过 {to}：{reason}。' },
   logSummary: { en: 'Roll-up summary sent to {to}', zh: '区域汇总已发送给 {to}' },
+  summaryAlready: { en: '{to} already got the roll-up summary of {period}: not sent again.', zh: '{to} 已收到{period}的区域汇总，不再重复发送。' },
+  summaryNone: { en: 'Nobody got the roll-up summary now: everyone had it this week already, or no address could be used (see Log).', zh: '本次没有发送区域汇总：本周已全部发送过，或没有可用的邮箱（见“日志”）。' },
+  openSheet: { en: 'Open the roll-up', zh: '打开汇总表' },
 } as const;
 
 /**
@@ -158,28 +165,64 @@ export function runGenerateRollupReport(): void {
   });
 }
 
-/** Sends the roll-up's managers' summary to Settings → Manager emails; returns who got it. */
-export function sendRollupSummary(open: OpenWorkbook, rollup: Rollup): string[] {
-  const { workbook, lang, ss } = open;
+/**
+ * The roll-up's managers' summary for the week of `today`, to Settings → Manager emails and (when Settings →
+ * Chat notifications is on) the chat group: each recipient once per week, recorded in the same ledger as the
+ * reminders, so the trigger and "Send roll-up summary now" never send a week twice. Returns who got it now.
+ */
+export function sendRollupSummary(open: OpenWorkbook, rollup: Rollup, log: LogEntry[]): string[] {
+  const { workbook, lang, ss, time } = open;
+  const action = pick(RM.logAction, lang);
   const message = renderRollupSummary(rollup, naming(open), lang, ss.getUrl());
-  const sent: string[] = [];
-  const log: { action: string; detail: string }[] = [];
+  const period = periodKey('weekly', time.today);
+  const props = PropertiesService.getDocumentProperties();
+  const stored = props.getProperties();
+  const ledger = readLedger(stored, period, time.today);
+  const sent = new Set(ledger.sent);
+  const now: string[] = [];
   for (const to of workbook.settings.managerEmails) {
+    const key = recipientKey({ role: 'manager', to });
+    if (sent.has(key)) {
+      log.push({ action, detail: pick(fill(RM.summaryAlready, { to, period: periodLabel(period, lang) }), lang) });
+      continue;
+    }
     const reason = addressProblem(to, workbook.settings.allowedDomains);
     if (reason !== null) {
-      log.push({ action: pick(RM.logAction, lang), detail: pick(fill(RM.summarySkipped, { to, reason }), lang) });
+      log.push({ action, detail: pick(fill(RM.summarySkipped, { to, reason: skipReasonText(reason, lang) }), lang) });
       continue;
     }
     try {
-      MailApp.sendEmail({ to, subject: message.subject, body: message.text, htmlBody: message.html, name: naming(open).name || pick(RM.logAction, lang) });
-      sent.push(to);
+      MailApp.sendEmail({ to, subject: message.subject, body: message.text, htmlBody: message.html, name: naming(open).name || action });
+      sent.add(key);
+      now.push(to);
     } catch (error) {
-      log.push({ action: pick(RM.logAction, lang), detail: `${to}: ${errorText(error)}` });
+      log.push({ action, detail: `${to}: ${errorText(error)}` });
     }
   }
-  if (sent.length > 0) log.push({ action: pick(RM.logAction, lang), detail: pick(fill(RM.logSummary, { to: sent.join(', ') }), lang) });
-  appendLog(open.tabs, log);
-  return sent;
+  if (now.length > 0) {
+    const { set, remove } = writeLedger(stored, period, [...sent], []);
+    props.setProperties(set);
+    for (const key of [...remove, ...ledger.obsolete]) props.deleteProperty(key);
+    log.push({ action, detail: pick(fill(RM.logSummary, { to: now.join(', ') }), lang) });
+  }
+  // The chat group gets the same summary, once a week too.
+  postMessages(open, period, time.today, [{ key: 'rollup', message: messageFromEmail(message.subject, message.text, ss.getUrl(), pick(RM.openSheet, lang), []) }], log);
+  return now;
+}
+
+/**
+ * A reminder run of a roll-up tracker (the daily trigger, or Send reminders now): on the week's digest day it
+ * refreshes the regions and sends the managers' summary; a roll-up has no owners to remind. Returns what
+ * "now" tells the person.
+ */
+export function deliverRollupWeek(open: OpenWorkbook, mode: 'trigger' | 'now', log: LogEntry[]): string | null {
+  const { workbook, lang, time } = open;
+  const calendar = workCalendar(workbook.settings.workCalendar);
+  if (mode === 'trigger' && autoRun(time.today, workbook.settings.reminderWeekday, calendar) !== 'weekly') return null;
+  const { rollup, regionsGrid } = readRollup(open);
+  writeRollup(open, rollup, regionsGrid);
+  const sent = sendRollupSummary(open, rollup, log);
+  return sent.length > 0 ? pick(fill(RM.summarySent, { to: sent.join(', ') }), lang) : pick(RM.summaryNone, lang);
 }
 
 /** Menu → Send roll-up summary now. */
@@ -192,9 +235,9 @@ export function runSendRollupSummary(): void {
       alertText(lang, RM.summaryNobody);
       return;
     }
-    const { rollup, regionsGrid } = readRollup(open);
-    writeRollup(open, rollup, regionsGrid);
-    const sent = sendRollupSummary(open, rollup);
-    SpreadsheetApp.getUi().alert(sent.length > 0 ? pick(fill(RM.summarySent, { to: sent.join(', ') }), lang) : pick(RM.summaryNobody, lang));
+    const log: LogEntry[] = [];
+    const message = deliverRollupWeek(open, 'now', log);
+    appendLog(open.tabs, log);
+    SpreadsheetApp.getUi().alert(message ?? pick(RM.summaryNone, lang));
   });
 }

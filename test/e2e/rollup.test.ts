@@ -105,7 +105,7 @@ describe('a director\'s roll-up of three regional trackers in Google Sheets', ()
     rollup.fireOnOpen();
     const menu = rollup.ui.menus.at(-1)!;
     const items = menu.entries.flatMap((e) => (e.kind === 'item' ? [e.caption] : []));
-    expect(items).toEqual(['Refresh regions', 'Generate 2023 Q3 roll-up report', 'Send roll-up summary now', 'Set up or repair sheets']);
+    expect(items).toEqual(['Refresh regions', 'Generate 2023 Q3 roll-up report', 'Send roll-up summary now', 'Turn Friday reminders on', 'Chat settings…', 'Set up or repair sheets']);
     // Each regional tracker keeps its Roll-up data hidden.
     expect(sheets[1]!.spreadsheet.getSheetByName('汇总数据')!.isSheetHidden()).toBe(true);
   });
@@ -165,6 +165,22 @@ describe('a director\'s roll-up of three regional trackers in Google Sheets', ()
     expect(mail.to).toBe('vp@example.com');
     expect(mail.subject).toBe('[China] Regional roll-up, 2023 Q3, 2023-09-30');
     expect(mail.body).toContain('China: 3 of 4 regions, cycle 2023 Q3, figures as of 2023-09-30.');
+    // Once a week: pressing it again sends nobody the week again.
+    const before = rollup.mail.length;
+    rollup.call('menuSendRollupSummary');
+    expect(rollup.mail.length).toBe(before);
+    expect(rollup.ui.alerts.at(-1)!.prompt).toMatch(/^Nobody got the roll-up summary now/);
+  });
+
+  it('the weekly trigger sends the roll-up summary on the reminder day, and reminds no owner', () => {
+    setSetting(rollup, 'Manager emails', 'ceo@example.com');
+    rollup.call('menuTurnRemindersOn');
+    // Friday 2023-10-06 is a normal Friday without a work calendar; 09:00 is the reminder hour.
+    rollup.clock.set(new Date('2023-10-06T09:00:00+08:00'));
+    const before = rollup.mail.length;
+    rollup.fireTimeTriggers();
+    const sent = rollup.mail.slice(before);
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([['ceo@example.com', '[China] Regional roll-up, 2023 Q3, 2023-10-06']]);
   });
 
   it('reads its regions with a few calls, however many rows they have', () => {

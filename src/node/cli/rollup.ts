@@ -59,7 +59,7 @@ export async function rollupCommand(argv: readonly string[], io: Io): Promise<Ex
   for (const [i, file] of files.entries()) {
     progress(say(CLI.rollupReading, lang, { n: i + 1, total: files.length, file }));
     try {
-      const plan = await openPlan(resolve(io.cwd, file), io, { ...(wanted ? { lang: wanted } : {}), today, quiet: true, messageLang: lang, shown: file });
+      const plan = await openPlan(resolve(io.cwd, file), io, { ...(wanted ? { lang: wanted } : {}), today, quiet: true, messageLang: lang, shown: file, fast: true });
       const figures = regionFigures(plan.workbook, plan.time, plan.problems);
       const name = figures.region || basename(file, extname(file));
       inputs.push({ name, source: file, owner: '', row: i + 1, figures });

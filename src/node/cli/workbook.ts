@@ -6,6 +6,7 @@ import { Problem } from '../../core/problems';
 import { TabKey } from '../../core/schema';
 import { Day, utcDayOf } from '../../core/values';
 import { ReadResult, UnreadableWorkbookError, readXlsx } from '../xlsx/reader';
+import { readXlsxValues } from '../xlsx/values';
 import { Io, UsageError } from './args';
 import { offlineProblems } from './problems';
 import { CLI, say } from './text';
@@ -31,7 +32,7 @@ export interface OpenPlan {
 
 /** Reads, parses and checks a workbook. Unreadable files become usage errors (exit 2). */
 export async function openPlan(
-  path: string, io: Io, options: { lang?: Lang; today: Day; quiet: boolean; messageLang: Lang; shown?: string },
+  path: string, io: Io, options: { lang?: Lang; today: Day; quiet: boolean; messageLang: Lang; shown?: string; fast?: boolean },
 ): Promise<OpenPlan> {
   const shown = options.shown ?? path;
   let size = 0;
@@ -47,10 +48,12 @@ export async function openPlan(
   progress(say(CLI.loading, mlang, { path: shown, size: (size / 1e6).toFixed(1) }));
   let read: ReadResult;
   try {
-    read = await readXlsx(path, ({ sheet, rows }) => {
+    const onSheet = ({ sheet, rows }: { sheet: string; rows: number }): void => {
       if (rows >= PROGRESS_ROWS && !options.quiet) progressOn = true;
       progress(say(CLI.readSheet, mlang, { sheet, rows: rows.toLocaleString('en-US') }));
-    });
+    };
+    // The values reader gives exactly the exceljs reader's values, much faster (for commands reading many workbooks).
+    read = options.fast ? readXlsxValues(path, onSheet) : await readXlsx(path, onSheet);
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw new UsageError(say(CLI.notXlsx, mlang, { path: shown, reason: pick(error.reason, mlang) }));
     throw error;

@@ -45,6 +45,7 @@ const ERROR = (v: object): v is ExcelJS.CellErrorValue => 'error' in v;
 
 /** An exceljs cell value as a core CellValue. */
 export function coreValue(value: ExcelJS.CellValue, numFmt?: string): CellValue {
+  // (src/node/xlsx/values.ts reads large files without exceljs and must give exactly these values.)
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return withNumberFormat(value, numFmt);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
@@ -121,21 +122,33 @@ function languageOf(texts: readonly string[]): Lang {
   return zh > en ? 'zh-CN' : 'en';
 }
 
+/** One sheet of a workbook file: its name, whether it is hidden, and its cells as the core reads them. */
+export interface SheetSource {
+  readonly name: string;
+  readonly state: 'visible' | 'hidden' | 'veryHidden';
+  grid(): CellValue[][];
+}
+
 /** The tabs of an exceljs workbook as the core's raw grids. */
 export function rawFromWorkbook(wb: ExcelJS.Workbook, progress?: Progress): ReadResult {
+  return rawFromSheets(wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible', grid: () => sheetGrid(ws) })), progress);
+}
+
+/** The sheets of a workbook file (however they were read) as the core's raw grids: tabs by name, else by their headers. */
+export function rawFromSheets(sources: readonly SheetSource[], progress?: Progress): ReadResult {
   const raw: RawWorkbook = {};
   const sheets: SheetInfo[] = [];
   const taken = new Set<TabKey>();
-  const grids = new Map<ExcelJS.Worksheet, CellValue[][]>();
-  const gridOf = (ws: ExcelJS.Worksheet): CellValue[][] => {
+  const grids = new Map<SheetSource, CellValue[][]>();
+  const gridOf = (ws: SheetSource): CellValue[][] => {
     let grid = grids.get(ws);
     if (!grid) {
-      grid = sheetGrid(ws);
+      grid = ws.grid();
       grids.set(ws, grid);
     }
     return grid;
   };
-  const place = (tab: TabSpec, ws: ExcelJS.Worksheet): void => {
+  const place = (tab: TabSpec, ws: SheetSource): void => {
     const grid = gridOf(ws);
     const header = findHeaderRow(tab, grid);
     const rows = withHeaderFirst(grid, header.index);
@@ -146,8 +159,8 @@ export function rawFromWorkbook(wb: ExcelJS.Workbook, progress?: Progress): Read
     progress?.({ sheet: ws.name, rows: filled });
   };
 
-  const unmatched: ExcelJS.Worksheet[] = [];
-  for (const ws of wb.worksheets) {
+  const unmatched: SheetSource[] = [];
+  for (const ws of sources) {
     if (ws.state === 'veryHidden') continue;
     const tab = tabByName(ws.name, taken);
     if (tab) place(tab, ws);
@@ -156,7 +169,7 @@ export function rawFromWorkbook(wb: ExcelJS.Workbook, progress?: Progress): Read
   // A renamed tab is recognised by its headers: at least half of its declared columns (and three or more).
   for (const tab of TABS) {
     if (taken.has(tab.key) || tab.key === 'settings') continue;
-    let best: { ws: ExcelJS.Worksheet; score: number } | null = null;
+    let best: { ws: SheetSource; score: number } | null = null;
     for (const ws of unmatched) {
       const { score } = findHeaderRow(tab, gridOf(ws));
       if (score >= Math.max(3, Math.ceil(tab.columns.length / 2)) && (!best || score > best.score)) best = { ws, score };
@@ -182,7 +195,7 @@ export class UnreadableWorkbookError extends Error {
 }
 
 /** Why a file is not an .xlsx we can read, from its first bytes, or null when it looks like one. */
-function notXlsxReason(path: string): Bilingual | null {
+export function notXlsxReason(path: string): Bilingual | null {
   let head: Buffer;
   try {
     const stat = statSync(path);
