@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { achievementRateFormula, pacingFormula, roiFormula, sumAmountsFormula } from '../../src/core/customFunctions';
 import { Emulator, EmulatorOptions } from '../../src/node/emulator';
-import { zonedParts } from '../../src/node/emulator/format';
-import { FormulaReader, evaluateFormulas } from '../../src/node/emulator/formulas';
+import { FormulaReader } from '../../src/node/emulator/formulas';
 
 export const BUNDLE = join(__dirname, '..', '..', 'dist', 'Code.js');
+export const MANIFEST = join(__dirname, '..', '..', 'dist', 'appsscript.json');
 
-/** A fresh emulator running the built bundle, its clock inside the example cycle (Friday 2023-07-28, 09:00 Shanghai). */
+/**
+ * A fresh emulator running the built bundle under its manifest (users can grant only the scopes it asks
+ * for), its clock inside the example cycle (Friday 2023-07-28, 09:00 Shanghai).
+ */
 export function bundleEmulator(opts: EmulatorOptions = {}): Emulator {
   const emulator = new Emulator({ now: new Date('2023-07-28T09:00:00+08:00'), ...opts });
+  emulator.loadManifest(JSON.parse(readFileSync(MANIFEST, 'utf8')));
   emulator.loadBundle(readFileSync(BUNDLE, 'utf8'));
   return emulator;
 }
@@ -33,27 +36,7 @@ export function exampleEmulator(opts: EmulatorOptions = {}): Emulator {
   return emulator;
 }
 
-/**
- * What the sheet's formulas show, with the project's custom functions as Sheets would run them. TODAY() is the
- * emulator's virtual date in the spreadsheet's time zone, as Sheets computes it (HyperFormula reads Date.now()
- * with the process's local date getters, so Date.now() is pointed at that date's local noon while it evaluates).
- */
+/** What the sheet's formulas show, with the bundle's own custom functions run as Sheets runs them (CUSTOM_FUNCTION mode). */
 export function formulaReader(emulator: Emulator): FormulaReader {
-  const { year, month, day } = zonedParts(emulator.clock.now(), emulator.spreadsheet.timeZone);
-  const realNow = Date.now;
-  Date.now = () => new Date(year, month - 1, day, 12).getTime();
-  try {
-    return customFormulas(emulator);
-  } finally {
-    Date.now = realNow;
-  }
-}
-
-function customFormulas(emulator: Emulator): FormulaReader {
-  return evaluateFormulas(emulator.spreadsheet, {
-    ACHIEVEMENT_RATE: (a, t, d, u, m, c) => achievementRateFormula(a as never, t as never, d as never, u as never, m as never, c as never),
-    PACING: (m, u, d, t, a, c) => pacingFormula(m as never, u as never, d as never, t as never, a as never, c as never),
-    SUM_AMOUNTS: (r, u, h) => sumAmountsFormula(r as never, u as never, h as never),
-    ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
-  });
+  return emulator.recalculate();
 }
