@@ -12,6 +12,7 @@ import {
 import { defaultSettingValue, optionLabels, statusColors } from '../../core/setup';
 import { columnLetter } from '../../core/table';
 import { CellValue, dayFromIso, parseNumber } from '../../core/values';
+import { addDashboard } from './dashboard';
 import {
   EVALUATION_HELPERS, achievementFormula, costSummaryFormulas, costSummaryLayout, helperFormula, helperLetter, quote, statusFormula,
 } from './formulas';
@@ -214,6 +215,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
     else if (example) fillRows(ws, tab, example.tabs[tab.key] ?? []);
   }
   addFormulas(byTab, lang);
+  addDashboard(wb, lang, options.example === true);
   return wb;
 }
 
