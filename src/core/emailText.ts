@@ -130,6 +130,9 @@ export const EMAIL_TEXT = {
   summaryTargets: b('Targets against what is expected by today', '目标进度（对比截至今日应完成）'),
   summaryOwners: b('Overdue and stale work by owner', '按责任人统计的逾期与未更新'),
   summaryRisks: b('Biggest risks', '主要风险'),
+  summaryProblems: b('Data problems (Check data)', '数据问题（检查数据）'),
+  summaryProblemsIntro: b('Check data finds {count} {count:problem|problems} in the sheet, each with how to fix it:', '“检查数据”发现 {count} 个问题，修改方法如下：'),
+  summaryProblemsMore: b('Check data finds {count} problems; the first {shown} are below, the rest in Check data.', '“检查数据”发现 {count} 个问题，以下列出前 {shown} 个，其余请在“检查数据”中查看。'),
   summarySkipped: b('Not reminded', '未发送提醒'),
   summarySent: b(
     'Owner reminders planned for this week: {count}. Any the daily mail quota holds back are sent automatically later; {log} lists every email sent.',
@@ -219,11 +222,16 @@ function targetFigure(t: { readonly isRate: boolean; readonly metricKey: MetricK
   return formatNumber(value);
 }
 
-/** The metric's name with its unit when it is money: "East China revenue (10k CNY)", "华东区域销售额（万元）". */
-function metricName(t: { readonly metric: string; readonly metricKey: MetricKey | null }, ctx: RenderContext): string {
+/**
+ * The metric's name with its owner when the target is one person's share, and its unit when it is money:
+ * "East China revenue (Wang Wu, 10k CNY)", "华东区域销售额（王五，万元）".
+ */
+function metricName(t: { readonly metric: string; readonly metricKey: MetricKey | null; readonly owner: string | null }, ctx: RenderContext): string {
   const unit = (ctx.currencyUnit ?? '').trim();
-  if (unit === '' || t.metricKey === null || !MONEY.has(t.metricKey) || t.metric.includes(unit)) return t.metric;
-  return ctx.lang === 'zh-CN' ? `${t.metric}（${unit}）` : `${t.metric} (${unit})`;
+  const showUnit = unit !== '' && t.metricKey !== null && MONEY.has(t.metricKey) && !t.metric.includes(unit);
+  const parts = [...(t.owner !== null ? [t.owner] : []), ...(showUnit ? [unit] : [])];
+  if (parts.length === 0) return t.metric;
+  return ctx.lang === 'zh-CN' ? `${t.metric}（${parts.join('，')}）` : `${t.metric} (${parts.join(', ')})`;
 }
 
 /** Brackets and label colons in the email's language: "Overdue (2)" / "已逾期（2）", "Status: x" / "状态：x". */
@@ -454,7 +462,7 @@ export function renderOwnerEmail(digest: OwnerDigest, ctx: RenderContext): Rende
 
 /** The inline style of a status cell: the sheet's status colour behind dark text, bold when off track. */
 function statusStyle(status: Status): string {
-  return `background-color:${STATUS_COLORS[status]};color:#202124${status === 'off_target' ? ';font-weight:bold' : ''}`;
+  return `background-color:${STATUS_COLORS[status]};color:#202124${status === 'off_track' || status === 'missed' ? ';font-weight:bold' : ''}`;
 }
 
 function riskText(risk: Risk, ctx: RenderContext, workdays = false): { text: string; href: string } {
@@ -483,6 +491,9 @@ export function skipReasonText(reason: SkipReason, lang: Lang): string {
   return say(lang, `reason_${reason}`);
 }
 
+/** Data problems listed in the managers' summary; the rest are in Check data. */
+const SUMMARY_PROBLEMS_SHOWN = 5;
+
 export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext): RenderedEmail {
   const { lang } = ctx;
   const team = teamName(ctx);
@@ -504,6 +515,13 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   const ownerHeader = [h('colOwner'), h('colOverdue'), h('colStale'), h('colRetroOverdue')];
   const ownerRows = summary.owners.map((o) => [o.name, String(o.overdue), String(o.stale), String(o.retroOverdue)]);
   const risks = summary.risks.map((r) => riskText(r, ctx, ctx.workdays ?? false));
+  // Check data's list, errors first: the same problems the sheet, the report and the command line show.
+  const problems = [...summary.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const problemLines = problems.slice(0, SUMMARY_PROBLEMS_SHOWN).map((p) =>
+    labelled(say(lang, 'rowRef', { tab: tabLabel(p.tab, lang), row: p.row ?? '—' }), [pick(p.message, lang), pick(p.fix, lang)].join(lang === 'zh-CN' ? '' : ' '), lang));
+  const problemIntro = say(lang, problems.length > SUMMARY_PROBLEMS_SHOWN ? 'summaryProblemsMore' : 'summaryProblemsIntro', {
+    count: problems.length, shown: SUMMARY_PROBLEMS_SHOWN,
+  });
   const skippedHeader = [h('colName'), h('colEmail'), h('colReason'), h('colRows')];
   const skippedRows = summary.skipped.map((s) => [
     s.name, s.email, skipReasonText(s.reason, lang),
@@ -531,6 +549,9 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     risks.length > 0
       ? `<ol style="padding-left:20px;margin:0">${risks.map((r) => `<li>${anchor(r.href, r.text)}</li>`).join('')}</ol>`
       : `<p style="${STYLE.note}">${escapeHtml(h('noRisks'))}</p>`,
+    problems.length > 0
+      ? heading('summaryProblems') + `<p>${escapeHtml(problemIntro)}</p><ul style="padding-left:20px;margin:0">${problemLines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
+      : '',
     `<p>${escapeHtml(sent)}</p>`,
     skippedRows.length > 0 ? heading('summarySkipped') + htmlTable(skippedHeader, skippedRows) : '',
     ctx.sheetUrl !== '' ? `<p>${anchor(ctx.sheetUrl, h('openSheet'))}</p>` : '',
@@ -546,6 +567,7 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     h('summaryTargets'), table(targetHeader, targetRows, 'noTargets'), '',
     h('summaryOwners'), table(ownerHeader, ownerRows, 'noOwners'), '',
     h('summaryRisks'), risks.length > 0 ? risks.map((r, i) => `${i + 1}. ${r.text}${r.href !== '' ? `\n   ${r.href}` : ''}`).join('\n') : h('noRisks'), '',
+    ...(problems.length > 0 ? [h('summaryProblems'), problemIntro, ...problemLines.map((l) => `- ${l}`), ''] : []),
     sent, '',
     ...(skippedRows.length > 0 ? [h('summarySkipped'), table(skippedHeader, skippedRows, 'noRisks'), ''] : []),
     ...(ctx.sheetUrl !== '' ? [labelled(h('openSheet'), ctx.sheetUrl, lang), ''] : []),

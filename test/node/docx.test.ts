@@ -29,9 +29,9 @@ describe('report as .docx', () => {
     const images = [...entries.keys()].filter((k) => k.startsWith('word/media/'));
     expect(images).toHaveLength(4);
     for (const image of images) expect(entries.get(image)!.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Status colours survive as cell shading: the missed 90% row is red, the met rows green.
     const xml = entries.get('word/document.xml')!.toString('utf8');
-    // Status colours survive as cell shading: the at-risk 90% row is yellow, the on-target rows green.
-    expect(xml).toContain('w:fill="FFF2CC"');
+    expect(xml).toContain('w:fill="F4CCCC"');
     expect(xml).toContain('w:fill="D9EAD3"');
     // Rows never split across pages, header rows repeat, headings keep with what follows, figures right-aligned.
     expect(xml).toContain('<w:cantSplit/>');

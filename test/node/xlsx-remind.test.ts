@@ -134,7 +134,7 @@ describe('offline remind writes the emails the Apps Script reminders send (2023-
     // Counts in whole customers (the pro-rata expected keeps one decimal, marked ≈); money with its unit.
     expect(written[0]!.text).toContain('- New customers | Cycle target: 50 | Expected by today: ≈13.5 | Actual: 10 | Achievement vs expected: 73.8%');
     expect(written[0]!.text).toContain('Projected at cycle end: 33 | Needed per week: 5');
-    expect(written[0]!.text).toContain('1. New customers: 10 against ≈13.5 expected by today (73.8%, Off target); projected 33 of 50');
+    expect(written[0]!.text).toContain('2. New customers: 10 against ≈13.5 expected by today (73.8%, Off track); projected 33 of 50');
     expect(written[0]!.text).toContain('- East China revenue (10k CNY) | Cycle target: 200 | Expected by today: 60.87 | Actual: 48');
   });
 
