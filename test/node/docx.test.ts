@@ -77,7 +77,7 @@ describe('charts drawn by ECharts', () => {
       }
     }
     const zh = svgTexts(chartSvg(chartsOf('zh-CN')[0]!));
-    expect(zh).toEqual(expect.arrayContaining(['各指标目标与实际', '达成率（占目标 %）', '指标', '目标', '实际：达标', '实际：有风险', '90%', '107.5%']));
+    expect(zh).toEqual(expect.arrayContaining(['各指标目标与实际', '达成率（占目标 %）', '指标', '目标', '实际：已达成', '实际：未达成', '90%', '107.5%']));
   });
 
   it('data labels show the figures: 90%, 107.5%, 110%, 80% on the bars', () => {
