@@ -96,7 +96,7 @@ describe('Generate report (built bundle in the emulator)', () => {
       ['Week starting', 'New customers, cumulative (customers)', 'BOTTOM'], ['Channel', 'Cost (10k CNY)', 'BOTTOM'],
     ]);
     expect(charts.map((c) => c.options.data!.columns.slice(1).map((col) => col.label))).toEqual([
-      ['Target', 'Actual: on target', 'Actual: at risk'], ['Target', 'Actual: on target', 'Actual: at risk', 'Actual: off target'],
+      ['Target', 'Actual: met', 'Actual: missed'], ['Target', 'Actual: met', 'Actual: missed'],
       ['Expected by then', 'Actual to date'], ['Cost', 'Acquisition cost per new customer'],
     ]);
     expect(charts[3]!.options.advanced.vAxes).toEqual({ 0: { title: 'Cost (10k CNY)' }, 1: { title: 'Acquisition cost per new customer (10k CNY)' } });
@@ -355,9 +355,9 @@ describe('Generate report: charts and document calls', () => {
       spy.mockRestore();
     }
     const monthly = emulator.services.Charts.built.find((c) => c.options.title === 'New customers by month vs monthly target')!;
-    // One series per status the months show (July at risk, August off target); September has no bar at all.
-    expect(monthly.options.data!.columns.map((c) => c.label)).toEqual(['Month', 'Target', 'Actual: at risk', 'Actual: off target']);
-    expect(monthly.options.data!.rows).toEqual([['2023-07', 15, 12, null], ['2023-08', 18, null, 14], ['2023-09', 17, null, null]]);
+    // One series per status the months show (July and August are over and missed); September has no bar at all.
+    expect(monthly.options.data!.columns.map((c) => c.label)).toEqual(['Month', 'Target', 'Actual: missed']);
+    expect(monthly.options.data!.rows).toEqual([['2023-07', 15, 12], ['2023-08', 18, 14], ['2023-09', 17, null]]);
     expect(rows.length).toBeGreaterThan(3);
     const doc = emulator.documents[0]!;
     expect(doc.trashed).toBe(false);
