@@ -101,6 +101,11 @@ export function menuTurnRemindersOn(): void {
   if (hasGrants('turnRemindersOn')) runTurnRemindersOn();
 }
 
+/** While reminders are on: the person's account takes over sending them (the previous owner's trigger retires). */
+export function menuTakeOverReminders(): void {
+  if (hasGrants('turnRemindersOn')) runTurnRemindersOn();
+}
+
 export function menuTurnRemindersOff(): void {
   if (hasGrants('turnRemindersOff')) runTurnRemindersOff();
 }

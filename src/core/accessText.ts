@@ -17,6 +17,7 @@ export const ACCESS = {
     '提醒已停止：账号 {account} 不再允许跟踪表{why}（“{consent}”）。未发送任何邮件，并已删除每日触发器，以免每天失败。恢复方法：以 {account} 打开表格，选择“提醒 → 开启提醒”，并在 Google 页面上勾选该选项。',
   ),
   triggerStoppedSubject: bi('Market expansion reminders stopped: permission needed', '市场拓展提醒已停止：需要授权'),
+  menuTakeOver: bi('Send reminders from my account (take over)', '改由我的账号发送提醒（接管）'),
   takeOverTitle: bi('Take over the reminders?', '接管提醒？'),
   takeOver: bi(
     'Reminders are sent from {owner}\'s account ({since}; {lastRun}). Take over, so that your account ({me}) sends them from now on? {owner}\'s trigger then stops itself the next time it runs, and nobody gets an email twice.',
