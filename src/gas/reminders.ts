@@ -236,6 +236,7 @@ function lockBusy(open: OpenWorkbook, period: string, retry: RetryRecord | null,
     }
   }
   appendLog(tabs, [{ action, detail }]);
+  if (origin === 'trigger') recordLastRun(detail);
 }
 
 /** The status snapshot for the Help cell beside Settings → Reminders on: "Status as of <now>: On: …" or "…: Off …". */

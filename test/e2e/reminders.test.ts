@@ -267,7 +267,8 @@ describe('Friday reminders: status and settings', () => {
     expect(setting(emulator, 'Reminders on')[2]).toBe(asOf('2023-08-20 10:00') + schedule('2023-08-21 09:00', '2023-08-25 09:00'));
     emulator.call('menuTurnRemindersOff');
     emulator.call('menuReminderStatus');
-    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Off (use the menu: Turn Friday reminders on)');
+    // Off, and what the last run did is still shown.
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Off (use the menu: Turn Friday reminders on) Last run 2023-07-29 09:00: No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.');
     expect(setting(emulator, 'Reminders on')[2]).toBe(`${asOf('2023-08-20 10:00')}Off (use the menu: Turn Friday reminders on)`);
   });
 
