@@ -46,6 +46,16 @@ describe.each(['en', 'zh-CN'] as const)('LibreOffice recalculates the example te
   const display = (tab: 'evaluation' | 'costs', row: number, column: number): string =>
     shown.get(pick(tabSpec(tab).name, lang))?.[row - 1]?.[column - 1] ?? '';
 
+  test('the Dashboard computes the seed figures in LibreOffice too (built-in formulas only)', () => {
+    const ws = recalculated.getWorksheet(lang === 'zh-CN' ? '看板' : 'Dashboard')!;
+    const result = (address: string): unknown => {
+      const value = ws.getCell(address).value;
+      return value && typeof value === 'object' && 'result' in value ? value.result : value;
+    };
+    expect(['D7', 'D8', 'D9', 'D10'].map((a) => Math.round((result(a) as number) * 1e6) / 1e6)).toEqual([0.9, 1.075, 1.1, 0.8]);
+    expect(result('C12')).toBeCloseTo(215 / 28, 9);
+  });
+
   test('achievement 90%, 107.5%, 110%, 80%', () => {
     const g = letterOf('evaluation', 'achievement');
     const rates = [2, 3, 4, 5].map((row) => computed('evaluation', `${g}${row}`) as number);
@@ -54,11 +64,11 @@ describe.each(['en', 'zh-CN'] as const)('LibreOffice recalculates the example te
     expect([2, 3, 4, 5].map((row) => display('evaluation', row, column))).toEqual(['90.0%', '107.5%', '110.0%', '80.0%']);
   });
 
-  test('status from the rate and the Settings threshold (80% is at risk, not off target)', () => {
+  test('status after the cycle: met or missed (the example cycle, 2023 Q3, is over)', () => {
     const h = letterOf('evaluation', 'status');
     const label = (key: string): string => pick(METRIC_STATUS.options.find((o) => o.key === key)!.label, lang);
     expect([2, 3, 4, 5, 6].map((row) => computed('evaluation', `${h}${row}`)))
-      .toEqual([label('at_risk'), label('on_target'), label('on_target'), label('at_risk'), label('on_target')]);
+      .toEqual([label('missed'), label('met'), label('met'), label('missed'), label('met')]);
   });
 
   test('total cost 28, revenue 215, ratio 7.68 shown 1:7.7, net ROI 667.9%', () => {
