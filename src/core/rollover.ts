@@ -172,6 +172,10 @@ export const ROLLOVER_MSG = {
     en: '{to} has started ({start} to {end}). {from} is archived in {count} tabs named "{example}" and so on. Carried over: {tasks} task(s) and {actions} action(s); {practices} practice(s) added to Playbook.',
     zh: '{to} 已开启（{start} 至 {end}）。{from} 已归档到 {count} 个工作表，命名如“{example}”。已结转 {tasks} 项任务和 {actions} 项改进措施；经验库新增 {practices} 条做法。',
   },
+  archiveRefsNotRetargeted: {
+    en: 'The archive tabs\' formulas that refer to other tabs could not be pointed at their archive copies ({error}), so they show the new cycle\'s figures; the typed values in the archive are complete.',
+    zh: '归档工作表中引用其他工作表的公式未能改为引用对应的归档副本（{error}），因此显示的是新周期的数据；归档中手工输入的值完整无缺。',
+  },
   doneNotRecorded: {
     en: 'The rollover is complete, but it could not be recorded in the document properties ({error}); the archive tabs still stop a second run for {from}.',
     zh: '已完成周期切换，但未能记录到文档属性（{error}）；归档工作表仍可防止对 {from} 重复执行。',

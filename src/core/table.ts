@@ -82,10 +82,25 @@ export function columnLetter(column: number): string {
 }
 
 /**
- * Text typed by a person, made safe to write back with setValues: Sheets would turn a leading `=`, `+`,
- * `-` followed by a letter, or `@` into a formula, so those are prefixed with an apostrophe (shown as text).
+ * Text Sheets would not keep as text when a script writes it (setValue/setValues parse a string as if a
+ * person typed it): a formula (`=`, `+`, `@`), a number (`1,200`, `12%`, `¥3,500`), a boolean, a date
+ * (`2023-07-31`, `7/31/2023`, `2023年7月31日`) or a time (`9:30`).
+ */
+const SHEETS_WOULD_PARSE = new RegExp([
+  '^[=+@]',
+  '^\\s*[+-]?[$¥]?\\s*(\\d[\\d,]*\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$',
+  '^\\s*(true|false)\\s*$',
+  '^\\s*\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}([ T]\\d{1,2}:\\d{2}(:\\d{2})?)?\\s*$',
+  '^\\s*\\d{1,2}/\\d{1,2}/\\d{2,4}',
+  '^\\s*\\d{4}年\\d{1,2}月\\d{1,2}日\\s*$',
+  '^\\s*\\d{1,2}:\\d{2}',
+].join('|'), 'i');
+
+/**
+ * Text made safe to write with setValues so it stays exactly that text: a string Sheets would turn into a
+ * formula, number, boolean, date or time gets a leading apostrophe (Sheets stores the text without it).
  */
 export function asLiteral(value: CellValue): CellValue {
-  if (typeof value === 'string' && /^[=+@]/.test(value)) return `'${value}`;
+  if (typeof value === 'string' && SHEETS_WOULD_PARSE.test(value)) return `'${value}`;
   return value;
 }

@@ -1,4 +1,5 @@
 import { planProgress } from '../core/progress';
+import { asLiteral } from '../core/table';
 import { OpenWorkbook } from './spreadsheet';
 
 /**
@@ -10,7 +11,9 @@ export function refreshProgress(open: OpenWorkbook): number {
   if (!sheet) return 0;
   const writes = planProgress(open.workbook, open.raw, open.time.today, open.lang);
   for (const write of writes) {
-    sheet.getRange(write.row, write.column, write.values.length, write.values[0]?.length ?? 1).setValues(write.values);
+    // A rate shown as text ("12%") stays text: Sheets would store 0.12 in a column formatted for counts.
+    const values = write.values.map((row) => row.map(asLiteral));
+    sheet.getRange(write.row, write.column, values.length, values[0]?.length ?? 1).setValues(values);
   }
   return writes.length;
 }

@@ -3,6 +3,7 @@ import {
   GridWrite, ROLLOVER_MSG, RolloverPlan, changedTabs, describeRollover, planRollover, planSignature, rolloverPropertyKey,
 } from '../core/rollover';
 import { TabKey, tabSpec } from '../core/schema';
+import { retargetSheetRefs } from '../core/sheetRefs';
 import { columnLetter } from '../core/table';
 import { CellValue, isoFromDay } from '../core/values';
 import { withDocumentLock } from './lock';
@@ -146,6 +147,11 @@ function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
   const names = plan.archives.map((a) => a.name);
   const notes: string[] = [];
   try {
+    pointArchivesAtArchives(open.tabs, copies);
+  } catch (error) {
+    notes.push(pick(fill(ROLLOVER_MSG.archiveRefsNotRetargeted, { error: errorText(error) }), lang));
+  }
+  try {
     const at = Utilities.formatDate(new Date(), open.timeZone, 'yyyy-MM-dd HH:mm');
     properties.setProperty(plan.propertyKey, JSON.stringify({ to: plan.to.label, at } satisfies RolloverRecord));
   } catch (error) {
@@ -170,6 +176,40 @@ function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
     tasks: plan.carriedTasks.length, actions: plan.carriedActions.length, practices: plan.playbookAdded.length,
   }), lang);
   ui.alert([message, ...notes].join('\n\n'));
+}
+
+/**
+ * Sheet.copyTo keeps a copy's formulas pointing at the original tabs: the archive of Costs would sum the new
+ * cycle's Weekly log. Points every archive formula that refers to an archived tab at that tab's archive
+ * copy, one read per copy and one write per run of changed cells in a column.
+ */
+function pointArchivesAtArchives(tabs: Map<TabKey, Sheet>, copies: Map<TabKey, Sheet>): void {
+  const renames = new Map<string, string>();
+  for (const [key, copy] of copies) {
+    const source = tabs.get(key);
+    if (source) renames.set(source.getName(), copy.getName());
+  }
+  for (const copy of copies.values()) {
+    const rows = copy.getLastRow();
+    const columns = copy.getLastColumn();
+    if (rows === 0 || columns === 0) continue;
+    const formulas = copy.getRange(1, 1, rows, columns).getFormulas();
+    for (let c = 0; c < columns; c++) {
+      let r = 0;
+      while (r < rows) {
+        const start = r;
+        const run: string[][] = [];
+        for (; r < rows; r++) {
+          const formula = formulas[r]?.[c] ?? '';
+          const moved = retargetSheetRefs(formula, renames);
+          if (formula === '' || moved === formula) break;
+          run.push([moved]);
+        }
+        if (run.length > 0) copy.getRange(start + 1, c + 1, run.length, 1).setFormulas(run);
+        else r++;
+      }
+    }
+  }
 }
 
 /** Copies each tab to its archive name and checks every copy; on failure removes partial copies and says so. */
@@ -242,6 +282,12 @@ function recover(
       }
     }
   } catch (restoreError) {
+    // The archive is now the record of the cycle: its formulas must show the archived figures, not the half-written tabs.
+    try {
+      pointArchivesAtArchives(tabs, copies);
+    } catch {
+      // Its typed values are complete either way; the message below says how to restore.
+    }
     say(lang, ROLLOVER_MSG.failedNotRestored, { tab, error: errorText(error), restoreError: errorText(restoreError), names, from: plan.from.label });
     return;
   }

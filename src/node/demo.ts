@@ -15,7 +15,8 @@ function step(emulator: Emulator, title: string, fn: string): void {
   emulator.calls.reset();
   const alertsBefore = emulator.ui.alerts.length;
   const dialogsBefore = emulator.ui.dialogs.length;
-  emulator.call(fn);
+  // As a person runs it: the item of the menu they see, in Apps Script's menu context.
+  emulator.runMenuFunction(fn);
   const calls = emulator.calls.byService();
   const said = [
     ...emulator.ui.alerts.slice(alertsBefore).map((a) => a.prompt),
@@ -75,7 +76,10 @@ async function main(): Promise<void> {
   // `npm start -- --lang zh-CN` runs the same on a spreadsheet whose locale is Chinese.
   const chinese = process.argv.includes('zh-CN') || process.argv.includes('--zh');
   const emulator = new Emulator({ now: new Date('2023-07-28T08:00:00+08:00'), locale: chinese ? 'zh_CN' : 'en_US' });
+  emulator.loadManifest(JSON.parse(readFileSync(join(root, 'dist', 'appsscript.json'), 'utf8')));
   emulator.loadBundle(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'));
+  // Opening the new spreadsheet runs onOpen (a simple trigger, LIMITED mode): the menu the steps below use.
+  emulator.fireOnOpen();
   console.log('Market Expansion Tracker — local run on the built-in example (East China, 2023 Q3)');
   console.log(`Virtual clock: ${emulator.clock.now().toISOString()} (Friday 2023-07-28, 08:00 Asia/Shanghai)`);
 

@@ -1,3 +1,4 @@
+import { retargetSheetRefs, sheetRef } from '../../src/core/sheetRefs';
 import { exampleData } from '../../src/core/example';
 import { Lang, pick } from '../../src/core/i18n';
 import { RawWorkbook, TimeContext, readWorkbook } from '../../src/core/model';
@@ -464,5 +465,21 @@ describe('what the confirmation promised, compared with a plan made again', () =
     const f2 = { goals: [['', '=2']] };
     expect(changedTabs(raw, raw, f1, f2)).toEqual(['goals']);
     expect(changedTabs({ ...raw, log: [['a']] }, { ...raw, log: [['b']] })).toEqual([]);
+  });
+});
+
+describe('archive formulas point at the archive copies (Sheet.copyTo keeps references to the original tabs)', () => {
+  const renames = new Map([['Weekly log', 'Archive 2023 Q3 — Weekly log'], ['Costs', 'Archive 2023 Q3 — Costs']]);
+  it('retargets quoted and unquoted references, any case, and leaves text and other tabs alone', () => {
+    expect(retargetSheetRefs("=SUM('Weekly log'!G:G)", renames)).toBe("=SUM('Archive 2023 Q3 — Weekly log'!G:G)");
+    expect(retargetSheetRefs('=IFERROR(costs!C2/Costs!C3,"")', renames)).toBe("=IFERROR('Archive 2023 Q3 — Costs'!C2/'Archive 2023 Q3 — Costs'!C3,\"\")");
+    expect(retargetSheetRefs('="Costs!A1 "&Goals!A1', renames)).toBe('="Costs!A1 "&Goals!A1');
+    expect(retargetSheetRefs('=MyCosts!A1', renames)).toBe('=MyCosts!A1');
+    expect(retargetSheetRefs('plain text Costs!A1', renames)).toBe('plain text Costs!A1');
+  });
+  it('quotes names as formulas must, doubling an apostrophe', () => {
+    expect(sheetRef('Costs')).toBe('Costs!');
+    expect(sheetRef("Archive 2023 Q3 — Li's tab")).toBe("'Archive 2023 Q3 — Li''s tab'!");
+    expect(retargetSheetRefs("='Li''s tab'!A1", new Map([["Li's tab", 'X Y']]))).toBe("='X Y'!A1");
   });
 });

@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { achievementRateFormula, roiFormula } from '../../src/core/customFunctions';
 import { Emulator, EmulatorOptions } from '../../src/node/emulator';
-import { FormulaReader, evaluateFormulas } from '../../src/node/emulator/formulas';
+import { FormulaReader } from '../../src/node/emulator/formulas';
 
 export const BUNDLE = join(__dirname, '..', '..', 'dist', 'Code.js');
+export const MANIFEST = join(__dirname, '..', '..', 'dist', 'appsscript.json');
 
-/** A fresh emulator running the built bundle, its clock inside the example cycle (Friday 2023-07-28, 09:00 Shanghai). */
+/**
+ * A fresh emulator running the built bundle under its manifest (users can grant only the scopes it asks
+ * for), its clock inside the example cycle (Friday 2023-07-28, 09:00 Shanghai).
+ */
 export function bundleEmulator(opts: EmulatorOptions = {}): Emulator {
   const emulator = new Emulator({ now: new Date('2023-07-28T09:00:00+08:00'), ...opts });
+  emulator.loadManifest(JSON.parse(readFileSync(MANIFEST, 'utf8')));
   emulator.loadBundle(readFileSync(BUNDLE, 'utf8'));
   return emulator;
 }
@@ -32,10 +36,7 @@ export function exampleEmulator(opts: EmulatorOptions = {}): Emulator {
   return emulator;
 }
 
-/** What the sheet's formulas show, with the project's custom functions as Sheets would run them. */
+/** What the sheet's formulas show, with the bundle's own custom functions run as Sheets runs them (CUSTOM_FUNCTION mode). */
 export function formulaReader(emulator: Emulator): FormulaReader {
-  return evaluateFormulas(emulator.spreadsheet, {
-    ACHIEVEMENT_RATE: (a, t, d) => achievementRateFormula(a as never, t as never, d as never),
-    ROI: (r, c, m) => roiFormula(r as never, c as never, m as never),
-  });
+  return emulator.recalculate();
 }

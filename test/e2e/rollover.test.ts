@@ -1,5 +1,6 @@
 import { Emulator } from '../../src/node/emulator';
 import { tabSpec } from '../../src/core/schema';
+import { retargetSheetRefs } from '../../src/core/sheetRefs';
 import { bundleEmulator } from './harness';
 
 /** Every sheet: values and formulas of every cell, by sheet name. */
@@ -15,6 +16,15 @@ function book(emulator: Emulator): Book {
     out[sheet.getName()] = { values: range ? range.getValues() : [], formulas: range ? range.getFormulas() : [] };
   }
   return out;
+}
+
+/**
+ * A tab as its archive copy must hold it: the same values, and the same formulas except that references
+ * to other archived tabs point at their archive copies (Sheet.copyTo alone would leave them on the live tabs).
+ */
+function archived(cells: Cells, prefix: string): Cells {
+  const renames = new Map(DATA_TABS.map((name) => [name, `${prefix} — ${name}`]));
+  return { values: cells.values, formulas: cells.formulas.map((row) => row.map((f) => retargetSheetRefs(f, renames))) };
 }
 
 const same = (a: unknown, b: unknown): boolean =>
@@ -80,8 +90,9 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(confirm.prompt).toContain('3 done task(s) stay only in the archive');
     expect(confirm.prompt).toContain('Empty the Weekly log (14 rows)');
 
-    // Every archive is an exact copy (values and formulas) of its tab before the rollover.
-    for (const name of DATA_TABS) expect(after[`Archive 2023 Q3 — ${name}`]).toEqual(before[name]);
+    // Every archive is an exact copy of its tab before the rollover: its values (the figures computed from
+    // Q3's rows, e.g. revenue 217, not Q4's emptied Weekly log) and its formulas, now pointing at the archive tabs.
+    for (const name of DATA_TABS) expect(after[`Archive 2023 Q3 — ${name}`]).toEqual(archived(before[name]!, 'Archive 2023 Q3'));
     expect(lostCells(before, after, 'Archive 2023 Q3')).toEqual([]);
 
     // Tracking: the two open tasks, with owners, the team's column and the typed text as typed.
@@ -215,7 +226,7 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     emulator.call('menuStartNextCycle');
     const after = book(emulator);
     expect(lostCells(before, after, 'Archive 2023 Q3')).toEqual([]);
-    for (const name of DATA_TABS) expect(after[`Archive 2023 Q3 — ${name}`]).toEqual(before[name]);
+    for (const name of DATA_TABS) expect(after[`Archive 2023 Q3 — ${name}`]).toEqual(archived(before[name]!, 'Archive 2023 Q3'));
     const message = emulator.ui.alerts.at(-1)!.prompt;
     expect(message).toContain('Start next cycle failed while writing "Retrospective"');
     expect(message).toContain('Nothing is lost: the archive tabs (Archive 2023 Q3 — Settings, Archive 2023 Q3 — Team');
@@ -273,8 +284,9 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     const before = book(emulator);
     emulator.calls.reset();
     emulator.call('menuStartNextCycle');
-    // Formulas are read once per rewritten tab (Goals, Tracking, Retrospective, Settings), before and after the confirmation.
-    expect(emulator.calls.count('Range.getFormulas')).toBe(8);
+    // Formulas are read once per rewritten tab (Goals, Tracking, Retrospective, Settings), before and after the
+    // confirmation, and once per archive copy (10) to point its references at the other archive copies.
+    expect(emulator.calls.count('Range.getFormulas')).toBe(8 + 10);
     const after = book(emulator);
     expect(goals.getRange('C2').getFormula()).toBe('=SUM(C3:C5)');
     expect(tracking.getRange('N2').getFormula()).toBe('=D2+7');

@@ -68,10 +68,14 @@ describe('Set up or repair sheets', () => {
       ['李*', 'Exhibit at the Shanghai trade show', 'Hangzhou', 'Done', '2023-07-10-12'],
     ];
     sheet.getRange(1, 1, typed.length, typed[0]!.length).setValues(typed);
+    // As typed into Sheets: '2023-07-31' is a date (USER_ENTERED), '2023-07-10-12' stays text.
+    const stored = sheet.getRange(1, 1, 3, 5).getValues();
+    expect(stored[1]![4]).toEqual(new Date('2023-07-31T00:00:00+08:00'));
+    expect(stored[2]![4]).toBe('2023-07-10-12');
     emulator.call('menuSetupSheets');
     const after = sheet.getRange(1, 1, 3, 5).getValues();
     // Data rows untouched; headers respelt exactly (language kept), the team's own column kept in place.
-    expect(after.slice(1)).toEqual(typed.slice(1));
+    expect(after.slice(1)).toEqual(stored.slice(1));
     expect(after[0]).toEqual(['Owner', '任务名称', 'Region note', 'Status', 'Planned date']);
     const header = headerRow(emulator, 'Tracking');
     expect(header.slice(5)).toEqual(['Stage', 'Progress', 'Problem', 'Solution', 'Next step', 'Next step due', 'Frequency', 'Updated', 'Needs help', 'Help asked for', 'Flagged on', 'Decision']);

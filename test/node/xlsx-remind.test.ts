@@ -99,7 +99,7 @@ describe('offline remind writes the emails the Apps Script reminders send (2023-
     emulator.call('menuSendRemindersNow');
     sent = emulator.mail.map((m) => ({ to: m.to, subject: m.subject, body: m.body, at: m.at }));
     sheetUrl = emulator.spreadsheet.getUrl().replace(/\/edit.*$/, '');
-    sender = emulator.userEmail;
+    sender = emulator.scriptOwner.email;
 
     const io = recordingIo(dir);
     expect(await main(['template', '--lang', 'en', '--example', '--out', 'plan.xlsx'], io)).toBe(0);

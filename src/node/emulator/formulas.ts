@@ -38,7 +38,7 @@ export interface FormulaReader {
 export const GOOGLE_SHEETS_CONFIG: Partial<ConfigParams> = {
   licenseKey: 'gpl-v3',
   dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY/MM/DD'],
-  timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
+  timeFormats: ['hh:mm', 'hh:mm:ss', 'hh:mm:ss.sss'],
   currencySymbol: ['$', 'USD'],
   localeLang: 'en-US',
   functionArgSeparator: ',',
@@ -66,14 +66,33 @@ export function serialToDate(serial: number, timeZone: string): Date {
   return zonedTimeToDate(timeZone, utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
 }
 
+/** A formula SheetsWorld computes (importrange.ts), not HyperFormula. */
+function isImport(formula: string): boolean {
+  return /IMPORTRANGE\s*\(/i.test(formula);
+}
+
 function isDate(v: unknown): v is Date {
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 
-function fromInternal(v: unknown): unknown {
+/** A value as Sheets hands it to a custom function: '' for empty, a Date for a date or date-time, else the number, string or boolean. */
+function fromInternal(v: unknown, timeZone: string): unknown {
   if (v === EmptyValue || v === null || v === undefined) return '';
-  if (typeof v === 'object' && v !== null && 'val' in v && typeof (v as { val: unknown }).val === 'number') return (v as { val: number }).val;
+  if (typeof v === 'object' && v !== null && 'val' in v && typeof (v as { val: unknown }).val === 'number') {
+    const kind = (v as object).constructor.name;
+    const serial = (v as { val: number }).val;
+    // HyperFormula keeps date-typed numbers as DateNumber / DateTimeNumber (internal classes, not exported).
+    return kind === 'DateNumber' || kind === 'DateTimeNumber' ? serialToDate(serial, timeZone) : serial;
+  }
   return v;
+}
+
+/** A Date as text HyperFormula parses into a date-typed value (dateFormats YYYY/MM/DD, timeFormats hh:mm:ss). */
+function dateText(d: Date, timeZone: string): string {
+  const p = zonedParts(d, timeZone);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const day = `${p.year}/${pad(p.month)}/${pad(p.day)}`;
+  return p.hour === 0 && p.minute === 0 && p.second === 0 ? day : `${day} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
 let registered: { plugin: typeof FunctionPlugin; names: string[] } | null = null;
@@ -85,8 +104,8 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
   const keyOf = (a: { sheet: number; row: number; col: number }): string => `${a.sheet}:${a.row}:${a.col}`;
 
   const toJs = (v: unknown): unknown => {
-    if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(fromInternal));
-    return fromInternal(v);
+    if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map((x) => fromInternal(x, tz)));
+    return fromInternal(v, tz);
   };
   const toHf = (v: unknown): unknown => {
     if (isDate(v)) return dateToSerial(v, tz);
@@ -166,12 +185,14 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
       // Array.from, not map: rows and cells never written are holes in the sparse arrays, and HyperFormula wants dense ones.
       out[sheet.name] = Array.from(sheet.cells, (row) =>
         Array.from(row ?? [], (c): RawCellContent => {
-          if (!c || c.spilled) return null;
-          if (c.f) return c.f;
+          if (!c || (c.spilled && !c.imported)) return null;
+          // IMPORTRANGE is computed by SheetsWorld (importrange.ts): its cells enter as the values it gave.
+          if (c.f && !isImport(c.f)) return c.f;
           const v = c.v;
           if (v === '') return null;
           if (typeof v === 'string') return `'${v}`;
-          if (isDate(v)) return dateToSerial(v, tz);
+          // Given as date text so HyperFormula types it as a date: custom functions then receive a Date, as in Sheets.
+          if (isDate(v)) return dateText(v, tz);
           return v;
         }),
       );
@@ -236,7 +257,7 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
       for (const sheet of target.sheets) {
         const id = hf.getSheetId(sheet.name);
         if (id === undefined) continue;
-        for (const row of sheet.cells) for (const [j, c] of (row ?? []).entries()) if (c?.spilled) {
+        for (const row of sheet.cells) for (const [j, c] of (row ?? []).entries()) if (c?.spilled && !c.imported) {
           c.v = '';
           delete c.spilled;
           if (row) row[j] = c.f || c.fmt || c.style || c.dv || c.note ? c : undefined;
@@ -245,6 +266,7 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
         for (let r = 0; r < dims.height; r++) {
           for (let col = 0; col < dims.width; col++) {
             const cell = sheet.cellAt(r + 1, col + 1);
+            if (cell?.imported || (cell?.f && isImport(cell.f))) continue;
             if (cell?.f) {
               cell.v = read(id, r, col);
             } else if ((!cell || cell.v === '') && hf.isCellPartOfArray({ sheet: id, row: r, col })) {

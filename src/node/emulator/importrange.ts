@@ -115,6 +115,7 @@ export class SheetsWorld {
       if (c?.spilled) {
         c.v = '';
         delete c.spilled;
+        delete c.imported;
       }
     }
     const spilled: { sheet: string; row: number; col: number }[] = [];
@@ -148,6 +149,8 @@ export class SheetsWorld {
           const target = sheet.cellFor(r + 1 + i, c + 1 + j);
           target.v = v as never;
           target.spilled = true;
+          // Kept by the live formula evaluation (formulas.ts), which does not compute IMPORTRANGE itself.
+          target.imported = true;
           spilled.push({ sheet: sheet.name, row: r + 1 + i, col: c + 1 + j });
         }));
       }));

@@ -11,7 +11,8 @@ import { EmuDriveAdvanced, EmuDriveFiles } from './drive';
 import { exportMail, exportXlsx } from './export';
 import { DAILY_RECIPIENTS, EmuMailApp, type SentMail } from './mail';
 import { CallCounter, FaultInjector, Runtime, VirtualClock, type Returning } from './runtime';
-import { AuthMode, EmuScriptApp, EmuTrigger } from './script';
+import { AuthMode, EmuScriptApp, EmuTrigger, ExecutionEnded } from './script';
+import { Account, LIMIT_MS, activeEmailVisible, guard, type AccountOptions, type Execution, type ExecutionKind } from './auth';
 import {
   EmuHtmlService, EmuLockService, EmuLogger, EmuPropertiesService, EmuSession, EmuUtilities, LockManager,
 } from './services';
@@ -19,9 +20,10 @@ import {
   BooleanCriteria, DataValidationCriteria, EmuConditionalFormatRuleBuilder, EmuDataValidationBuilder, EmuRange,
   EmuSpreadsheet, type SheetEnv,
 } from './spreadsheet';
-import { EmuUi, HtmlPage, UiRecorder } from './ui';
+import { EmuUi, HtmlPage, UiRecorder, type MenuEntry } from './ui';
 import { EmuUrlFetchApp, URLFETCH_DAILY } from './urlfetch';
 import { zonedParts } from './format';
+import { evaluateFormulas, type FormulaReader } from './formulas';
 
 export * from './runtime';
 export * from './spreadsheet';
@@ -32,6 +34,7 @@ export * from './charts';
 export * from './embeddedCharts';
 export * from './mail';
 export * from './script';
+export * from './auth';
 export * from './services';
 export * from './ui';
 export { SheetsWorld } from './importrange';
@@ -47,9 +50,9 @@ export interface EmulatorOptions {
   locale?: string;
   /** Virtual clock start; default: the real current time. */
   now?: Date;
-  /** Mail quota: 100 (consumer, default) or 1,500 (workspace) recipients per day. */
+  /** The first account (the script's and the spreadsheet's owner): consumer (default; 100 recipients a day) or workspace (1,500). */
   accountType?: 'consumer' | 'workspace';
-  /** Default 'director@example.com'. */
+  /** The first account's email; default 'director@example.com'. */
   userEmail?: string;
   /** Default 'Market Expansion Tracker'. */
   spreadsheetName?: string;
@@ -111,6 +114,14 @@ export interface TriggerRun {
   at: Date;
   result?: unknown;
   error?: Error;
+  /** The trigger did not run: its owner's account left (Google runs nothing as a deleted or suspended account). */
+  skipped?: 'owner left';
+}
+
+/** What loadManifest reads from appsscript.json. */
+export interface Manifest {
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
 }
 
 /** The `Date` seen by the bundle: host-realm Dates, with no-argument construction and Date.now() on the virtual clock. */
@@ -143,7 +154,15 @@ export class Emulator {
   readonly drive: DriveStore;
   readonly spreadsheet: EmuSpreadsheet;
   readonly timeZone: string;
-  readonly userEmail: string;
+  /** Everyone who uses the spreadsheet; the first is the owner of the spreadsheet and of its bound script. */
+  readonly accounts = new Map<string, Account>();
+  readonly scriptOwner: Account;
+  /** The person at the keyboard: menu runs, onOpen and onEdit run as them. */
+  current: Account;
+  /** The running execution (null between runs). */
+  execution: Execution | null = null;
+  /** The manifest's oauthScopes once loadManifest ran; null: no limit from a manifest. */
+  manifestScopes: string[] | null = null;
   /** The services as the bundle sees them (also usable directly from tests). */
   readonly services: {
     SpreadsheetApp: EmuSpreadsheetApp; DocumentApp: EmuDocumentApp; DriveApp: EmuDriveApp; Drive: EmuDriveAdvanced; Charts: EmuCharts; MailApp: EmuMailApp;
@@ -151,6 +170,11 @@ export class Emulator {
     Utilities: EmuUtilities; HtmlService: EmuHtmlService; Logger: EmuLogger; UrlFetchApp: EmuUrlFetchApp;
   };
   private context: vm.Context | null = null;
+  private code = '';
+  private formulasDirty = false;
+  private hostFunctions: Record<string, (...args: unknown[]) => unknown> = {};
+  private lastFormulas: FormulaReader | null = null;
+  private advancedDrive = true;
   private lastModelled = 0;
   private readonly verbose: boolean;
 
@@ -160,13 +184,18 @@ export class Emulator {
     this.calls = this.rt.calls;
     this.faults = this.rt.faults;
     this.timeZone = opts.timeZone ?? 'Asia/Shanghai';
-    this.userEmail = opts.userEmail ?? 'director@example.com';
+    this.scriptOwner = new Account(opts.userEmail ?? 'director@example.com', { kind: opts.accountType ?? 'consumer' });
+    this.accounts.set(this.scriptOwner.email, this.scriptOwner);
+    this.current = this.scriptOwner;
     this.verbose = opts.verbose ?? false;
     const locale = opts.locale ?? 'en_US';
     this.drive = new DriveStore(this.rt);
     this.locks = new LockManager(this.rt);
     const env: SheetEnv = {
       rt: this.rt, ui: this.ui, sheetBounds: opts.sheetBounds ?? 'strict',
+      beforeRead: (range) => {
+        if (this.formulasDirty && range.hasComputedCells()) this.recalculate();
+      },
       onCopy: (ss) => this.spreadsheetCopies.push(ss),
       registerFile: (id, name, mime, url) => this.drive.addFile(id, name, mime, url),
     };
@@ -174,8 +203,12 @@ export class Emulator {
     this.spreadsheet = new EmuSpreadsheet(env, ssId, opts.spreadsheetName ?? 'Market Expansion Tracker', this.timeZone, locale);
     this.drive.addFile(ssId, this.spreadsheet.name, 'application/vnd.google-apps.spreadsheet', this.spreadsheet.url(), false);
     const ui = new EmuUi(this.rt, this.ui);
-    const mailApp = new EmuMailApp(this.rt, this.mail, DAILY_RECIPIENTS[opts.accountType ?? 'consumer'], () => this.userEmail);
-    this.faults.onMailQuotaSet = (n) => mailApp.setRemaining(n);
+    const mailApp = new EmuMailApp(this.rt, this.mail, (email) => DAILY_RECIPIENTS[this.accounts.get(email)?.kind ?? 'consumer'], () => this.effective().email);
+    this.faults.onMailQuotaSet = (n, account) => mailApp.setRemaining(n, account ?? this.scriptOwner.email);
+    this.rt.guard = (key) => guard(this.execution, key, this.manifestScopes);
+    this.rt.onSpreadsheetWrite = () => {
+      this.formulasDirty = true;
+    };
     const documentApp = new EmuDocumentApp(this.rt, this.drive, this.documents);
     this.services = {
       SpreadsheetApp: new EmuSpreadsheetApp(this.rt, this, ui),
@@ -184,10 +217,19 @@ export class Emulator {
       Drive: new EmuDriveAdvanced(new EmuDriveFiles(this.rt, this.drive, (item) => documentApp.adopt(item), () => false)),
       Charts: new EmuCharts(this.rt),
       MailApp: mailApp,
-      ScriptApp: new EmuScriptApp(this.rt, this.triggers, { user: () => this.userEmail, timeZone: () => this.timeZone, scriptId: this.rt.newId('script') }),
-      PropertiesService: new EmuPropertiesService(this.rt, this.properties),
+      ScriptApp: new EmuScriptApp(this.rt, this.triggers, {
+        user: () => this.effective().email, timeZone: () => this.timeZone, scriptId: this.rt.newId('script'),
+        granted: (scope) => this.effective().has(scope, this.manifestScopes), manifestScopes: () => this.manifestScopes,
+        interactive: () => this.execution === null || this.execution.kind === 'menu' || this.execution.kind === 'editor',
+        prompt: (scopes) => this.ui.authPrompts.push({ user: this.effective().email, scopes: [...scopes], at: this.clock.now() }),
+      }),
+      PropertiesService: new EmuPropertiesService(this.rt, { ...this.properties, user: () => this.effective().userProperties }),
       LockService: new EmuLockService(this.rt, this.locks, () => opts.bound ?? true),
-      Session: new EmuSession(this.rt, { email: () => this.userEmail, timeZone: () => this.timeZone, locale: () => this.spreadsheet.locale }),
+      Session: new EmuSession(this.rt, {
+        activeEmail: () => (activeEmailVisible(this.execution, this.scriptOwner) ? (this.execution?.active ?? this.current).email : ''),
+        effectiveEmail: () => this.effective().email,
+        timeZone: () => this.timeZone, locale: () => this.spreadsheet.locale,
+      }),
       Utilities: new EmuUtilities(this.rt),
       HtmlService: new EmuHtmlService(this.rt),
       Logger: new EmuLogger(this.rt, this.logs),
@@ -197,13 +239,16 @@ export class Emulator {
 
   /** Runs the bundle in a fresh vm context (services + console + standard builtins; no require, no process). */
   loadBundle(code: string, filename = 'Code.js'): void {
+    this.code = code;
     const log = (level: string) => (...args: unknown[]): void => {
       const line = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a))).join(' ');
       this.logs.push(level === 'log' ? line : `[${level}] ${line}`);
       if (this.verbose) console.log(`[gas ${level}]`, line);
     };
+    const { Drive, ...services } = this.services;
     const sandbox: Record<string, unknown> = {
-      ...this.services,
+      ...services,
+      ...(this.advancedDrive ? { Drive } : {}),
       console: { log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug') },
       Date: makeVirtualDate(this.clock),
     };
@@ -243,24 +288,92 @@ export class Emulator {
     }
   }
 
-  /** Calls a top-level function as Apps Script does, under the 6-minute limit on the virtual clock. */
-  call(fn: string, ...args: unknown[]): unknown {
+  /** The account the running script acts as (the keyboard's between runs). */
+  effective(): Account {
+    return this.execution?.effective ?? this.current;
+  }
+
+  /** Adds a person who uses the spreadsheet (an editor); returns their account, whose grants a test may change. */
+  addUser(email: string, opts: AccountOptions = {}): Account {
+    if (this.accounts.has(email)) throw new Error(`Emulator: ${email} is already a user`);
+    const account = new Account(email, opts);
+    this.accounts.set(email, account);
+    return account;
+  }
+
+  user(email: string): Account {
+    const account = this.accounts.get(email);
+    if (!account) throw new Error(`Emulator: no user ${email}`);
+    return account;
+  }
+
+  /** Puts `email` at the keyboard: later menu runs, onOpen and onEdit run as them. */
+  switchUser(email: string): Account {
+    this.current = this.user(email);
+    return this.current;
+  }
+
+  /** Runs `fn` with `email` at the keyboard, then gives the keyboard back. */
+  as<T>(email: string, fn: () => T): T {
+    const before = this.current;
+    this.switchUser(email);
+    try {
+      return fn();
+    } finally {
+      this.current = before;
+    }
+  }
+
+  /** The scopes a user may grant are those the project's appsscript.json asks for (and its advanced services exist). */
+  loadManifest(manifest: Manifest): void {
+    this.manifestScopes = [...(manifest.oauthScopes ?? [])];
+    const services = manifest.dependencies?.enabledAdvancedServices ?? [];
+    if (this.context && !services.some((s) => s.userSymbol === 'Drive')) delete (this.context as Record<string, unknown>).Drive;
+    this.advancedDrive = services.some((s) => s.userSymbol === 'Drive' && s.version === 'v3');
+  }
+
+  /**
+   * Runs a top-level function of the bundle in an execution context: its authorization mode, whose
+   * authority it runs under, its time limit. A nested custom-function run (formulas read during a run)
+   * has its own budget and leaves the outer run's untouched.
+   */
+  private execute(exec: Execution, fn: string, args: unknown[]): unknown {
     const f = this.global(fn);
     if (typeof f !== 'function') throw new Error(`Script function not found: ${fn}`);
-    const nested = this.rt.inExecution;
-    if (!nested) {
-      this.rt.modelled = 0;
-      this.rt.inExecution = true;
-    }
+    const outer = { execution: this.execution, modelled: this.rt.modelled, inExecution: this.rt.inExecution, limitMs: this.rt.limitMs };
+    const separate = !outer.inExecution || exec.kind === 'customFunction';
+    this.execution = exec;
+    this.rt.inExecution = true;
+    this.rt.limitMs = LIMIT_MS[exec.kind];
+    if (separate) this.rt.modelled = 0;
     try {
       return (f as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      // requireScopes ended the run and Apps Script showed its consent prompt (recorded in ui.authPrompts).
+      if (error instanceof ExecutionEnded) return undefined;
+      throw error;
     } finally {
-      if (!nested) {
-        this.rt.inExecution = false;
+      if (!outer.inExecution) {
         this.lastModelled = this.rt.modelled;
         this.locks.releaseAllSelf();
       }
+      this.execution = outer.execution;
+      this.rt.inExecution = outer.inExecution;
+      this.rt.limitMs = outer.limitMs;
+      if (separate) this.rt.modelled = outer.modelled;
     }
+  }
+
+  private run(kind: ExecutionKind, as: Account, fn: string, args: unknown[], active: Account = as): unknown {
+    return this.execute({ kind, effective: as, active, name: fn }, fn, args);
+  }
+
+  /**
+   * Calls a top-level function as the person at the keyboard with FULL authorization, as the script
+   * editor's Run button does (a menu item's handler: prefer runMenuItem, which finds it by caption).
+   */
+  call(fn: string, ...args: unknown[]): unknown {
+    return this.run(this.execution && this.execution.kind !== 'customFunction' ? this.execution.kind : 'editor', this.execution?.effective ?? this.current, fn, args);
   }
 
   /** Virtual ms consumed by service calls during the last call(). */
@@ -278,39 +391,94 @@ export class Emulator {
     return new HtmlPage(dialog.html, (name, args) => this.call(name, ...args));
   }
 
-  /** Runs the function behind a menu item: runMenuItem('Tracker', 'Build report'). */
+  /** Runs the function behind a menu item as the person at the keyboard: runMenuItem('Tracker', 'Build report'). */
   runMenuItem(...captions: string[]): unknown {
-    return this.call(this.ui.menuItem(...captions));
+    return this.run('menu', this.current, this.ui.menuItem(...captions), []);
   }
 
-  private user(): { getEmail(): string } {
-    return { getEmail: () => this.userEmail };
-  }
-
-  /** Calls the bundle's onOpen(e) (if defined) and installable ON_OPEN triggers. */
-  fireOnOpen(): void {
-    const e = { source: this.spreadsheet, authMode: AuthMode.LIMITED, user: this.user() };
-    if (typeof this.global('onOpen') === 'function') this.call('onOpen', e);
-    for (const t of this.triggers.filter((x) => x.spec.eventType === 'ON_OPEN')) this.call(t.spec.handler, { ...e, authMode: AuthMode.FULL, triggerUid: t.id });
+  /** Runs a menu handler by its function name, as a person clicking it; it must be an item of a menu they see. */
+  runMenuFunction(functionName: string): unknown {
+    const inMenu = (entries: readonly MenuEntry[]): boolean =>
+      entries.some((e) => (e.kind === 'item' && e.functionName === functionName) || (e.kind === 'submenu' && inMenu(e.menu.entries)));
+    if (!this.ui.menus.some((m) => inMenu(m.entries))) throw new Error(`Emulator: no menu item runs ${functionName}`);
+    return this.run('menu', this.current, functionName, []);
   }
 
   /**
-   * Calls onEdit(e) after a user edit of `range` (write the new value first). Like Apps Script,
-   * e.value / e.oldValue are only set for a single cell and are strings.
+   * Calls a custom function as a formula does: CUSTOM_FUNCTION mode (read-only spreadsheet, no service
+   * that needs authorization, 30 s), with arguments as Sheets passes them (numbers, strings, booleans,
+   * Dates, '' for empty, 2-D arrays for ranges).
+   */
+  customFunction(name: string, ...args: unknown[]): unknown {
+    return this.run('customFunction', this.current, name, args);
+  }
+
+  /**
+   * Computes every formula now, as Sheets keeps them (HyperFormula; custom functions are the bundle's
+   * own, run in CUSTOM_FUNCTION mode with the arguments Sheets passes), and stores the values in the
+   * cells. Reads call it by themselves after a write (Range.getValues & co. are always current); tests
+   * use the returned reader for formula errors.
+   */
+  recalculate(): FormulaReader {
+    this.formulasDirty = false;
+    const functions = {
+      ...this.hostFunctions,
+      ...Object.fromEntries(this.customFunctionNames().map((name) => [name, (...args: unknown[]) => this.customFunction(name, ...args)])),
+    };
+    this.lastFormulas?.hf.destroy();
+    const reader = evaluateFormulas(this.spreadsheet, functions);
+    reader.applyTo();
+    this.lastFormulas = reader;
+    return reader;
+  }
+
+  /** Custom functions for an emulator without a bundle (tests of the formula engine itself); a bundle's own take precedence. */
+  defineCustomFunctions(functions: Record<string, (...args: unknown[]) => unknown>): void {
+    this.hostFunctions = { ...this.hostFunctions, ...functions };
+    this.formulasDirty = true;
+  }
+
+  /** The bundle's custom functions: top-level functions whose JSDoc carries @customfunction. */
+  customFunctionNames(): string[] {
+    return [...this.code.matchAll(/@customfunction[\s\S]*?\*\/\s*function\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!);
+  }
+
+  private user_(account: Account): { getEmail(): string } {
+    // Event objects carry the user like Session does: blank where Apps Script hides the email.
+    return { getEmail: () => (activeEmailVisible(this.execution, this.scriptOwner) ? account.email : '') };
+  }
+
+  /** Opening the spreadsheet: the simple onOpen(e) in LIMITED mode as the person opening it, then installable ON_OPEN triggers as their owners. */
+  fireOnOpen(): void {
+    const e = { source: this.spreadsheet, authMode: AuthMode.LIMITED, user: this.user_(this.current) };
+    if (typeof this.global('onOpen') === 'function') this.run('simpleTrigger', this.current, 'onOpen', [e]);
+    for (const t of this.triggers.filter((x) => x.spec.eventType === 'ON_OPEN')) {
+      const owner = this.accounts.get(t.spec.owner);
+      if (owner && !owner.left) this.run('installable', owner, t.spec.handler, [{ ...e, authMode: AuthMode.FULL, triggerUid: t.id }], this.current);
+    }
+  }
+
+  /**
+   * A person's edit of `range` (write the new value first): the simple onEdit(e) in LIMITED mode as the
+   * editor, then installable ON_EDIT triggers as their owners. Like Apps Script, e.value / e.oldValue are
+   * only set for a single cell and are strings.
    */
   fireOnEdit(range: EmuRange, oldValue?: unknown): void {
     const single = range.numRows === 1 && range.numCols === 1;
-    const e: Record<string, unknown> = { source: this.spreadsheet, range, user: this.user(), authMode: AuthMode.LIMITED };
+    const e: Record<string, unknown> = { source: this.spreadsheet, range, user: this.user_(this.current), authMode: AuthMode.LIMITED };
     if (single) {
       const v = range.sheet.cellAt(range.row, range.col)?.v ?? '';
       if (v !== '') e.value = String(v);
       if (oldValue !== undefined && oldValue !== '') e.oldValue = String(oldValue);
     }
-    if (typeof this.global('onEdit') === 'function') this.call('onEdit', e);
-    for (const t of this.triggers.filter((x) => x.spec.eventType === 'ON_EDIT')) this.call(t.spec.handler, { ...e, authMode: AuthMode.FULL, triggerUid: t.id });
+    if (typeof this.global('onEdit') === 'function') this.run('simpleTrigger', this.current, 'onEdit', [e]);
+    for (const t of this.triggers.filter((x) => x.spec.eventType === 'ON_EDIT')) {
+      const owner = this.accounts.get(t.spec.owner);
+      if (owner && !owner.left) this.run('installable', owner, t.spec.handler, [{ ...e, authMode: AuthMode.FULL, triggerUid: t.id }], this.current);
+    }
   }
 
-  /** Runs every time-driven trigger due at the clock's current time (once per slot). */
+  /** Runs every time-driven trigger due at the clock's current time (once per slot), each as its owner. */
   fireTimeTriggers(): TriggerRun[] {
     const runs: TriggerRun[] = [];
     for (const t of [...this.triggers]) {
@@ -324,17 +492,23 @@ export class Emulator {
     return runs;
   }
 
-  /** Runs one trigger's handler now with an Apps Script-shaped event; errors are recorded, not thrown. */
+  /** Runs one trigger's handler now as its owner, with an Apps Script-shaped event; errors are recorded, not thrown. */
   fireTrigger(t: EmuTrigger): TriggerRun {
     const now = this.clock.now();
+    const run: TriggerRun = { trigger: t, at: now };
+    const owner = this.accounts.get(t.spec.owner);
+    if (!owner || owner.left) {
+      run.skipped = 'owner left';
+      this.triggerRuns.push(run);
+      return run;
+    }
     const p = zonedParts(now, t.spec.timeZone);
     const e = {
       authMode: AuthMode.FULL, triggerUid: t.id, year: p.year, month: p.month, 'day-of-month': p.day,
       'day-of-week': p.weekday === 0 ? 7 : p.weekday, hour: p.hour, minute: p.minute, second: p.second, timezone: t.spec.timeZone,
     };
-    const run: TriggerRun = { trigger: t, at: now };
     try {
-      run.result = this.call(t.spec.handler, e);
+      run.result = this.run(t.spec.eventType === 'CLOCK' ? 'timeDriven' : 'installable', owner, t.spec.handler, [e]);
     } catch (err) {
       run.error = err instanceof Error ? err : new Error(String(err));
     }

@@ -51,32 +51,45 @@ type MailParams = GoogleAppsScript.Mail.MailAdvancedParameters;
 
 export type MailAppSlice = Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'> & Returning<GoogleAppsScript.Mail.MailApp, 'sendEmail', void>;
 
+/** One account's use of its daily recipient quota (a rolling 24-hour window from its first send). */
+interface QuotaWindow {
+  used: number;
+  windowStart: number | null;
+  override: number | null;
+}
+
 export class EmuMailApp implements MailAppSlice {
-  private used = 0;
-  private windowStart: number | null = null;
-  private override: number | null = null;
+  private readonly windows = new Map<string, QuotaWindow>();
   constructor(
     private readonly rt: Runtime,
     readonly outbox: SentMail[],
-    private readonly dailyLimit: number,
+    /** The daily recipient limit of an account: 100 consumer, 1,500 Workspace. */
+    private readonly dailyLimit: (account: string) => number,
+    /** The effective user: mail goes out from their account, against their quota. */
     private readonly from: () => string,
   ) {}
-  private roll(): void {
-    const now = this.rt.clock.nowMs();
-    if (this.windowStart === null || now - this.windowStart >= 24 * 3600 * 1000) {
-      this.windowStart = now;
-      this.used = 0;
-      this.override = null;
+  private window(account: string): QuotaWindow {
+    let w = this.windows.get(account);
+    if (!w) {
+      w = { used: 0, windowStart: null, override: null };
+      this.windows.set(account, w);
     }
+    const now = this.rt.clock.nowMs();
+    if (w.windowStart === null || now - w.windowStart >= 24 * 3600 * 1000) {
+      w.windowStart = now;
+      w.used = 0;
+      w.override = null;
+    }
+    return w;
   }
-  remaining(): number {
-    this.roll();
-    return Math.max(0, (this.override ?? this.dailyLimit) - this.used);
+  remaining(account = this.from()): number {
+    const w = this.window(account);
+    return Math.max(0, (w.override ?? this.dailyLimit(account)) - w.used);
   }
-  /** Sets the remaining quota for the current 24-hour window. */
-  setRemaining(n: number): void {
-    this.roll();
-    this.override = this.used + n;
+  /** Sets an account's remaining quota for its current 24-hour window (default: the effective user). */
+  setRemaining(n: number, account = this.from()): void {
+    const w = this.window(account);
+    w.override = w.used + n;
   }
   getRemainingDailyQuota(): number {
     this.rt.hit('MailApp.getRemainingDailyQuota');
@@ -95,9 +108,10 @@ export class EmuMailApp implements MailAppSlice {
     const n = to.length + cc.length + bcc.length;
     if (n === 0) throw new Error(MailErrors.noRecipient);
     if (n > RECIPIENTS_PER_MESSAGE) throw new Error(MailErrors.perMessage);
-    if (n > this.remaining()) throw new Error(MailErrors.quota);
-    this.used += n;
-    const mail: SentMail = { from: this.from(), to: to.join(','), subject: String(m.subject ?? ''), body: String(m.body ?? ''), at: this.rt.clock.now() };
+    const account = this.from();
+    if (n > this.remaining(account)) throw new Error(MailErrors.quota);
+    this.window(account).used += n;
+    const mail: SentMail = { from: account, to: to.join(','), subject: String(m.subject ?? ''), body: String(m.body ?? ''), at: this.rt.clock.now() };
     if (cc.length) mail.cc = cc.join(',');
     if (bcc.length) mail.bcc = bcc.join(',');
     if (m.htmlBody !== undefined) mail.htmlBody = String(m.htmlBody);

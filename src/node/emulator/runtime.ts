@@ -66,6 +66,7 @@ export function defaultFaultMessage(key: string): string {
 }
 
 const WRITE_RE = /^(set|insert|delete|append|create|clear|copy|move|hide|show|add|remove|merge|sort|auto|activate|flush|toast)/;
+const SPREADSHEET_WRITE_RE = /^(Spreadsheet|Sheet|Range)\.(set|insert|delete|append|clear|copy|move|merge|sort|remove|add)/;
 const NON_DOCUMENT_SERVICES = /Builder$|^(HtmlOutput|Blob|DataTable|Logger|Utilities|Menu)$/;
 
 export class CallCounter {
@@ -125,7 +126,7 @@ export class FaultInjector {
   private faults: ActiveFault[] = [];
   /** Mail quota override (remaining recipients today), set by setMailQuota. */
   mailQuotaOverride: number | null = null;
-  onMailQuotaSet: ((n: number) => void) | null = null;
+  onMailQuotaSet: ((n: number, account?: string) => void) | null = null;
 
   failOn(key: string, spec: FaultSpec = {}): void {
     this.faults.push({
@@ -137,8 +138,9 @@ export class FaultInjector {
     });
   }
   /** Sets the remaining daily mail quota (recipients) to n, e.g. to make it run out mid-run. */
-  setMailQuota(n: number): void {
-    if (this.onMailQuotaSet) this.onMailQuotaSet(n);
+  /** Sets the remaining daily mail quota of an account (default: the script's owner, the first account). */
+  setMailQuota(n: number, account?: string): void {
+    if (this.onMailQuotaSet) this.onMailQuotaSet(n, account);
   }
   clear(): void {
     this.faults = [];
@@ -156,31 +158,39 @@ export class FaultInjector {
   }
 }
 
-/** What every emulated object holds: counting, latency, faults, the clock. */
+/** What every emulated object holds: counting, latency, faults, the clock, and the rules of the running execution. */
 export class Runtime {
   readonly calls = new CallCounter();
   readonly faults = new FaultInjector();
   /** Modelled ms consumed since the current call() started. */
   modelled = 0;
-  /** True while a bundle function runs under Emulator.call (the 6-minute limit applies). */
+  /** True while a bundle function runs under Emulator.call (the execution's time limit applies). */
   inExecution = false;
+  /** The running execution's time limit (6 minutes; 30 s for simple triggers and custom functions). */
+  limitMs = EXECUTION_LIMIT_MS;
+  /** Throws what Apps Script throws for a call not allowed in the running execution (set by the Emulator). */
+  guard: ((key: string) => void) | null = null;
+  /** Told of every call that may change a spreadsheet (so computed formula values are refreshed before the next read). */
+  onSpreadsheetWrite: (() => void) | null = null;
   private idSeq = 0;
 
   constructor(readonly clock: VirtualClock) {}
 
-  /** Records one service call: count, fault, latency, execution limit. */
+  /** Records one service call: count, permission, fault, latency, execution limit. */
   hit(key: string, cells = 0): void {
     this.calls.record(key);
+    this.guard?.(key);
     this.faults.check(key);
+    if (this.onSpreadsheetWrite && SPREADSHEET_WRITE_RE.test(key)) this.onSpreadsheetWrite();
     this.spend(modelLatency(key, cells));
   }
 
-  /** Advances virtual time (service latency or Utilities.sleep) and enforces the 6-minute limit. */
+  /** Advances virtual time (service latency or Utilities.sleep) and enforces the execution's time limit. */
   spend(ms: number): void {
     if (ms <= 0) return;
     this.clock.advance(ms);
     this.modelled += ms;
-    if (this.inExecution && this.modelled > EXECUTION_LIMIT_MS) {
+    if (this.inExecution && this.modelled > this.limitMs) {
       throw new Error('Exceeded maximum execution time');
     }
   }

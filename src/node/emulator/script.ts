@@ -1,4 +1,4 @@
-/** ScriptApp: installable triggers (20 per user per script) and the enums the project uses. */
+/** ScriptApp: installable triggers (20 per user per script, each user seeing only their own), authorization info and the enums the project uses. */
 import { zonedParts } from './format';
 import type { Returning, Runtime } from './runtime';
 
@@ -12,6 +12,50 @@ const WEEKDAY_INDEX: Record<string, number> = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2
 export const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' } as const;
 export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
+export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
+
+/**
+ * Thrown by ScriptApp.requireScopes when consent is missing in an interactive run: Apps Script ends the
+ * execution there and shows its consent prompt. Emulator.call ends the run quietly and records the prompt.
+ */
+export class ExecutionEnded extends Error {
+  constructor(readonly scopes: readonly string[]) {
+    super(`Execution ended: authorization required for ${scopes.join(', ')}`);
+  }
+}
+
+/** ScriptApp.getAuthorizationInfo's answer, for the effective user and the scopes asked about. */
+export class EmuAuthorizationInfo {
+  constructor(private readonly rt: Runtime, private readonly granted: readonly string[], private readonly missing: readonly string[], private readonly url: string) {}
+  getAuthorizationStatus(): string {
+    this.rt.hit('AuthorizationInfo.getAuthorizationStatus');
+    return this.missing.length > 0 ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED;
+  }
+  getAuthorizationUrl(): string | null {
+    this.rt.hit('AuthorizationInfo.getAuthorizationUrl');
+    return this.missing.length > 0 ? this.url : null;
+  }
+  getAuthorizedScopes(): string[] {
+    this.rt.hit('AuthorizationInfo.getAuthorizedScopes');
+    return [...this.granted];
+  }
+}
+
+/** What ScriptApp needs to know of the running execution. */
+export interface ScriptContext {
+  /** The effective user's email (triggers belong to it). */
+  user: () => string;
+  timeZone: () => string;
+  scriptId: string;
+  /** Whether the effective user granted `scope` (and the manifest asks for it). */
+  granted: (scope: string) => boolean;
+  /** Every scope the manifest asks for (null: none loaded; then the scopes asked about). */
+  manifestScopes: () => readonly string[] | null;
+  /** 'interactive' runs can show a consent prompt; triggers cannot. */
+  interactive: () => boolean;
+  /** Records Apps Script's consent prompt (interactive requireScopes). */
+  prompt: (scopes: readonly string[]) => void;
+}
 
 export interface TriggerSpec {
   handler: string;
@@ -177,11 +221,34 @@ export class EmuScriptApp implements ScriptAppSlice {
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly AuthMode = AuthMode;
+  readonly AuthorizationStatus = AuthorizationStatus;
   constructor(
     private readonly rt: Runtime,
     readonly triggers: EmuTrigger[],
-    private readonly ctx: { user: () => string; timeZone: () => string; scriptId: string },
+    private readonly ctx: ScriptContext,
   ) {}
+  private authorization(scopes?: readonly string[]): { granted: string[]; missing: string[] } {
+    const asked = scopes ? [...scopes].map(String) : [...(this.ctx.manifestScopes() ?? [])];
+    return { granted: asked.filter((s) => this.ctx.granted(s)), missing: asked.filter((s) => !this.ctx.granted(s)) };
+  }
+  /** For the effective user: which of `oAuthScopes` (default: every scope of the manifest) are granted. */
+  getAuthorizationInfo(_authMode: unknown, oAuthScopes?: string[]): EmuAuthorizationInfo {
+    this.rt.hit('ScriptApp.getAuthorizationInfo');
+    const { granted, missing } = this.authorization(oAuthScopes);
+    return new EmuAuthorizationInfo(this.rt, granted, missing, `https://script.google.com/macros/d/${this.ctx.scriptId}/authorize`);
+  }
+  /** Ends the execution when any scope is not granted: with Apps Script's consent prompt when someone is there to answer it. */
+  requireScopes(_authMode: unknown, oAuthScopes: string[]): void {
+    this.rt.hit('ScriptApp.requireScopes');
+    const { missing } = this.authorization(oAuthScopes);
+    if (missing.length === 0) return;
+    if (!this.ctx.interactive()) throw new Error('Authorization is required to perform that action.');
+    this.ctx.prompt(missing);
+    throw new ExecutionEnded(missing);
+  }
+  requireAllScopes(authMode: unknown): void {
+    this.requireScopes(authMode, [...(this.ctx.manifestScopes() ?? [])]);
+  }
   getScriptId(): string {
     this.rt.hit('ScriptApp.getScriptId');
     return this.ctx.scriptId;

@@ -172,15 +172,22 @@ export class EmuUser {
 export type SessionSlice = Pick<GoogleAppsScript.Base.Session, 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'> &
   Returning<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser', EmuUser>;
 
+/**
+ * Session: the active user (the person at the keyboard; their email blank where Apps Script hides it) and
+ * the effective user (whose authority the script runs under: a trigger's owner).
+ */
 export class EmuSession implements SessionSlice {
-  constructor(private readonly rt: Runtime, private readonly opts: { email: () => string; timeZone: () => string; locale: () => string }) {}
+  constructor(
+    private readonly rt: Runtime,
+    private readonly opts: { activeEmail: () => string; effectiveEmail: () => string; timeZone: () => string; locale: () => string },
+  ) {}
   getActiveUser(): EmuUser {
     this.rt.hit('Session.getActiveUser');
-    return new EmuUser(this.rt, this.opts.email());
+    return new EmuUser(this.rt, this.opts.activeEmail());
   }
   getEffectiveUser(): EmuUser {
     this.rt.hit('Session.getEffectiveUser');
-    return new EmuUser(this.rt, this.opts.email());
+    return new EmuUser(this.rt, this.opts.effectiveEmail());
   }
   getScriptTimeZone(): string {
     this.rt.hit('Session.getScriptTimeZone');
@@ -194,7 +201,7 @@ export class EmuSession implements SessionSlice {
   }
   getTemporaryActiveUserKey(): string {
     this.rt.hit('Session.getTemporaryActiveUserKey');
-    return Buffer.from(`key:${this.opts.email()}`).toString('base64').replace(/=+$/, '');
+    return Buffer.from(`key:${this.opts.effectiveEmail()}`).toString('base64').replace(/=+$/, '');
   }
 }
 
@@ -289,7 +296,8 @@ export type PropertiesServiceSlice = Returning<GoogleAppsScript.Properties.Prope
   'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties', EmuProperties>;
 
 export class EmuPropertiesService implements PropertiesServiceSlice {
-  constructor(private readonly rt: Runtime, private readonly stores: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> }) {}
+  /** `user` is the effective user's own store: each account has its own user properties. */
+  constructor(private readonly rt: Runtime, private readonly stores: { script: Map<string, string>; document: Map<string, string>; user: () => Map<string, string> }) {}
   getScriptProperties(): EmuProperties {
     this.rt.hit('PropertiesService.getScriptProperties');
     return new EmuProperties(this.rt, this.stores.script);
@@ -300,7 +308,7 @@ export class EmuPropertiesService implements PropertiesServiceSlice {
   }
   getUserProperties(): EmuProperties {
     this.rt.hit('PropertiesService.getUserProperties');
-    return new EmuProperties(this.rt, this.stores.user);
+    return new EmuProperties(this.rt, this.stores.user());
   }
 }
 

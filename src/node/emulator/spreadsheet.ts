@@ -2,6 +2,7 @@
 import { columnToLetters, parseA1, toA1 } from './a1';
 import { EmuEmbeddedChart, EmuEmbeddedChartBuilder, SheetCharts } from './embeddedCharts';
 import { displayValue } from './format';
+import { parseUserEntered } from './userEntered';
 import type { Returning, Runtime } from './runtime';
 import type { UiRecorder } from './ui';
 
@@ -25,6 +26,8 @@ export interface Cell {
   style?: Record<string, string | number | boolean>;
   /** A value spilled by an array formula elsewhere (set by formulas.applyTo; not user content). */
   spilled?: boolean;
+  /** A spilled value that IMPORTRANGE brought in from another spreadsheet (SheetsWorld), not computed here. */
+  imported?: boolean;
 }
 
 /** Errors Apps Script throws, verbatim. */
@@ -49,6 +52,10 @@ export interface SheetEnv {
   sheetBounds: 'grow' | 'strict';
   onCopy: (ss: EmuSpreadsheet) => void;
   registerFile: (id: string, name: string, mimeType: string, url: string) => void;
+  /** Called before a read: brings computed formula values up to date, as Sheets always shows them current. */
+  beforeRead?: (range: EmuRange) => void;
+  /** Throws Apps Script's error when the effective user may not write these cells (protections). */
+  beforeWrite?: (sheet: EmuSheet, row: number, col: number, numRows: number, numCols: number) => void;
 }
 
 function isDate(v: unknown): v is Date {
@@ -59,14 +66,15 @@ function cloneValue(v: CellValue): CellValue {
   return isDate(v) ? new Date(v.getTime()) : v;
 }
 
-const NUMERIC_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /**
- * What Sheets stores when a script writes `value` (setValue/setValues): '=…' becomes a formula,
- * a leading apostrophe forces text, numeric strings become numbers and 'TRUE'/'FALSE' booleans
- * (unless the cell's number format is '@' plain text), null/undefined clear the cell.
+ * What Sheets stores when a script writes `value` (setValue/setValues, appendRow): '=…' becomes a formula,
+ * a leading apostrophe forces text, other strings are read as a person's typing (USER_ENTERED, see
+ * userEntered.ts) unless the cell's number format is '@' plain text; null/undefined clear the cell.
+ * `fmt` is the number format Sheets gives a cell whose automatic format a parsed value sets (a date, 12%).
  */
-export function coerceWrite(value: unknown, numberFormat: string | undefined): { v: CellValue; f?: string } {
+export function coerceWrite(
+  value: unknown, numberFormat: string | undefined, where: { locale: string; timeZone: string } = { locale: 'en_US', timeZone: 'UTC' },
+): { v: CellValue; f?: string; fmt?: string } {
   if (value === null || value === undefined) return { v: '' };
   if (typeof value === 'number' || typeof value === 'boolean') return { v: value };
   if (isDate(value)) return { v: new Date(value.getTime()) };
@@ -74,11 +82,18 @@ export function coerceWrite(value: unknown, numberFormat: string | undefined): {
   if (s.startsWith("'")) return { v: s.slice(1) };
   if (numberFormat === '@') return { v: s };
   if (s.length > 1 && s.startsWith('=')) return { v: '', f: s };
-  const t = s.trim();
-  if (NUMERIC_RE.test(t)) return { v: Number(t) };
-  if (/^true$/i.test(t)) return { v: true };
-  if (/^false$/i.test(t)) return { v: false };
-  return { v: s };
+  const parsed = parseUserEntered(s, where.locale, where.timeZone);
+  if (parsed === null) return { v: s };
+  return parsed.fmt !== undefined && (numberFormat === undefined || numberFormat === 'General') ? { v: parsed.v, fmt: parsed.fmt } : { v: parsed.v };
+}
+
+/** Stores a written value in a cell the way Sheets does (see coerceWrite). */
+function store(cell: Cell, value: unknown, sheet: EmuSheet): void {
+  const w = coerceWrite(value, cell.fmt, { locale: sheet.parent.locale, timeZone: sheet.parent.timeZone });
+  cell.v = w.v;
+  if (w.f !== undefined) cell.f = w.f;
+  else delete cell.f;
+  if (w.fmt !== undefined) cell.fmt = w.fmt;
 }
 
 /* ------------------------------------------------------------------ data validation */
@@ -343,6 +358,23 @@ export class EmuRange implements RangeSlice {
   private get rt(): Runtime {
     return this.sheet.env.rt;
   }
+  /**
+   * Whether a formula may compute a cell of this range (host helper): a formula in it, or above or to
+   * the left of it (an array formula spills down and right).
+   */
+  hasComputedCells(): boolean {
+    const lastRow = this.row + this.numRows - 1;
+    const lastCol = this.col + this.numCols - 1;
+    for (let r = 0; r < Math.min(lastRow, this.sheet.cells.length); r++) {
+      const line = this.sheet.cells[r];
+      if (!line) continue;
+      for (let c = 0; c < Math.min(lastCol, line.length); c++) {
+        const cell = line[c];
+        if (cell && (cell.f || cell.spilled)) return true;
+      }
+    }
+    return false;
+  }
   private get cellCount(): number {
     return this.numRows * this.numCols;
   }
@@ -365,6 +397,7 @@ export class EmuRange implements RangeSlice {
     return data as unknown[][];
   }
   private eachWrite(data: unknown[][], fn: (cell: Cell, value: unknown, r: number, c: number) => void): void {
+    this.sheet.env.beforeWrite?.(this.sheet, this.row, this.col, this.numRows, this.numCols);
     this.sheet.ensureSize(this.row + this.numRows - 1, this.col + this.numCols - 1);
     for (let i = 0; i < this.numRows; i++) {
       const row = data[i] ?? [];
@@ -377,20 +410,24 @@ export class EmuRange implements RangeSlice {
 
   getValues(): CellValue[][] {
     this.rt.hit('Range.getValues', this.cellCount);
+    this.sheet.env.beforeRead?.(this);
     return this.grid((c) => (c ? cloneValue(c.v) : ''));
   }
   getDisplayValues(): string[][] {
     this.rt.hit('Range.getDisplayValues', this.cellCount);
+    this.sheet.env.beforeRead?.(this);
     const ss = this.sheet.parent;
     return this.grid((c) => (c ? displayValue(c.v, c.fmt ?? 'General', ss.timeZone, ss.locale) : ''));
   }
   getValue(): CellValue {
     this.rt.hit('Range.getValue');
+    this.sheet.env.beforeRead?.(this);
     const c = this.sheet.cellAt(this.row, this.col);
     return c ? cloneValue(c.v) : '';
   }
   getDisplayValue(): string {
     this.rt.hit('Range.getDisplayValue');
+    this.sheet.env.beforeRead?.(this);
     const c = this.sheet.cellAt(this.row, this.col);
     const ss = this.sheet.parent;
     return c ? displayValue(c.v, c.fmt ?? 'General', ss.timeZone, ss.locale) : '';
@@ -398,22 +435,12 @@ export class EmuRange implements RangeSlice {
   setValues(values: unknown[][]): this {
     this.rt.hit('Range.setValues', Array.isArray(values) ? values.length * this.numCols : 0);
     const data = this.checkShape(values, 'values');
-    this.eachWrite(data, (cell, v) => {
-      const w = coerceWrite(v, cell.fmt);
-      cell.v = w.v;
-      if (w.f !== undefined) cell.f = w.f;
-      else delete cell.f;
-    });
+    this.eachWrite(data, (cell, v) => store(cell, v, this.sheet));
     return this;
   }
   setValue(value: unknown): this {
     this.rt.hit('Range.setValue');
-    return this.writeAll((cell) => {
-      const w = coerceWrite(value, cell.fmt);
-      cell.v = w.v;
-      if (w.f !== undefined) cell.f = w.f;
-      else delete cell.f;
-    });
+    return this.writeAll((cell) => store(cell, value, this.sheet));
   }
   private writeAll(fn: (cell: Cell) => void): this {
     this.eachWrite(this.fill(undefined), (cell) => fn(cell));
@@ -427,7 +454,7 @@ export class EmuRange implements RangeSlice {
     this.rt.hit('Range.getFormula');
     return this.sheet.cellAt(this.row, this.col)?.f ?? '';
   }
-  private static applyFormula(cell: Cell, f: unknown): void {
+  private static applyFormula(cell: Cell, f: unknown, sheet: EmuSheet): void {
     const s = f === null || f === undefined ? '' : String(f);
     if (s === '') {
       cell.v = '';
@@ -436,19 +463,17 @@ export class EmuRange implements RangeSlice {
       cell.f = s;
       cell.v = '';
     } else {
-      const w = coerceWrite(s, cell.fmt);
-      cell.v = w.v;
-      delete cell.f;
+      store(cell, s, sheet);
     }
   }
   setFormulas(formulas: string[][]): this {
     this.rt.hit('Range.setFormulas', this.cellCount);
-    this.eachWrite(this.checkShape(formulas, 'formulas'), (cell, f) => EmuRange.applyFormula(cell, f));
+    this.eachWrite(this.checkShape(formulas, 'formulas'), (cell, f) => EmuRange.applyFormula(cell, f, this.sheet));
     return this;
   }
   setFormula(formula: string): this {
     this.rt.hit('Range.setFormula');
-    return this.writeAll((cell) => EmuRange.applyFormula(cell, formula));
+    return this.writeAll((cell) => EmuRange.applyFormula(cell, formula, this.sheet));
   }
   getNumberFormats(): string[][] {
     this.rt.hit('Range.getNumberFormats', this.cellCount);
@@ -881,12 +906,8 @@ export class EmuSheet implements SheetSlice {
     this.rt.hit('Sheet.appendRow');
     const row = this.lastRow() + 1;
     this.ensureSize(row, rowContents.length);
-    rowContents.forEach((v, j) => {
-      const cell = this.cellFor(row, j + 1);
-      const w = coerceWrite(v, cell.fmt);
-      cell.v = w.v;
-      if (w.f !== undefined) cell.f = w.f;
-    });
+    this.env.beforeWrite?.(this, row, 1, 1, Math.max(rowContents.length, 1));
+    rowContents.forEach((v, j) => store(this.cellFor(row, j + 1), v, this));
     return this;
   }
   clear(): this {

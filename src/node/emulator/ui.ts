@@ -37,6 +37,12 @@ export interface RecordedDialog {
   height?: number;
   at: Date;
 }
+/** Apps Script's own consent prompt, shown when ScriptApp.requireScopes finds a scope not granted. */
+export interface RecordedAuthPrompt {
+  user: string;
+  scopes: string[];
+  at: Date;
+}
 export interface RecordedToast {
   message: string;
   title: string;
@@ -51,6 +57,7 @@ export class UiRecorder {
   prompts: RecordedPrompt[] = [];
   dialogs: RecordedDialog[] = [];
   toasts: RecordedToast[] = [];
+  authPrompts: RecordedAuthPrompt[] = [];
   private alertAnswers: ButtonName[] = [];
   private promptAnswers: Array<{ text: string; button: ButtonName }> = [];
 
