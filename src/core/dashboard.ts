@@ -126,7 +126,15 @@ function barExpression(rate: string): string {
   return `IF(${rate}="","",REPT("▇",ROUND(MIN(MAX(${rate},0),1)*${BAR_CELLS},0))&REPT("▁",${BAR_CELLS}-ROUND(MIN(MAX(${rate},0),1)*${BAR_CELLS},0)))`;
 }
 
-export function planDashboard(workbook: Workbook, src: DashboardSources): DashboardPlan {
+export interface DashboardOptions {
+  /**
+   * Tile rows for at least this many Evaluation rows (the offline template, which has no Set up to run again):
+   * rows beyond those already typed read the Evaluation row's own figures as they are filled in.
+   */
+  readonly slots?: number;
+}
+
+export function planDashboard(workbook: Workbook, src: DashboardSources, options: DashboardOptions = {}): DashboardPlan {
   const { lang } = src;
   const say = (text: Bilingual): string => pick(text, lang);
   const cells: DashCell[] = [];
@@ -208,7 +216,14 @@ export function planDashboard(workbook: Workbook, src: DashboardSources): Dashbo
   const firstTile = row;
   const evalCell = (column: string, r: number): string => cellOf('evaluation', column, r) ?? '""';
   const tileRow = new Map<MetricKey, number>();
-  for (const metric of workbook.evaluation) {
+  const typedRows = workbook.evaluation.map((e) => e.row);
+  const lastRow = Math.max(1, ...typedRows);
+  const slots = Array.from({ length: Math.max(0, (options.slots ?? 0) - typedRows.length) }, (_, i) => lastRow + 1 + i);
+  const tiles = [
+    ...workbook.evaluation.map((e) => ({ row: e.row, metricKey: e.metricKey, unit: e.unit, direction: e.direction })),
+    ...slots.map((row) => ({ row, metricKey: null, unit: '', direction: 'higher' as const })),
+  ];
+  for (const metric of tiles) {
     const r = metric.row;
     const key = metric.metricKey;
     if (key !== null && !tileRow.has(key)) tileRow.set(key, row);

@@ -12,7 +12,7 @@ import { Direction, parseDirection } from '../../src/core/values';
 import { achievementFormula, costSummaryFormulas, costSummaryLayout, letterOf, statusFormula } from '../../src/node/xlsx/formulas';
 import { coreValue, readXlsx } from '../../src/node/xlsx/reader';
 import { FORMULA_ROWS, TEMPLATE_ROWS, writeTemplate } from '../../src/node/xlsx/template';
-import { END_OF_CYCLE, loadWorkbook, rawFromExample, tempDir } from './xlsxHelpers';
+import { END_OF_CYCLE, loadWorkbook, rawFromExample, sheetContent, tempDir } from './xlsxHelpers';
 
 const dir = tempDir();
 const paths: Record<string, string> = {};
@@ -40,7 +40,7 @@ describe.each(['en', 'zh-CN'] as const)('template (%s) read back', (lang: Lang) 
   beforeAll(async () => { wb = await loadWorkbook(paths[`${lang}-false`]!); });
 
   test('tabs and headers in schema order, in the chosen language', () => {
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(TABS.map((t) => pick(t.name, lang)));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([...TABS.map((t) => pick(t.name, lang)), lang === 'zh-CN' ? '看板' : 'Dashboard']);
     for (const tab of TABS) {
       const ws = wb.getWorksheet(pick(tab.name, lang))!;
       const headers = offlineColumns(tab).map((_, i) => ws.getCell(1, i + 1).value);
@@ -202,23 +202,6 @@ test('for every direction word (and unknown ones) the formula computes what the 
     hf.destroy();
   }
 });
-
-/** Values of a sheet for HyperFormula: formulas as "=…", dates as serials. */
-function sheetContent(ws: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
-  const rows: (string | number | boolean | null)[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    const line: (string | number | boolean | null)[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const v = cell.value;
-      if (v && typeof v === 'object' && 'formula' in v) line[c - 1] = `=${v.formula}`;
-      else if (v instanceof Date) line[c - 1] = v.getTime() / 86_400_000 + 25569;
-      else if (v === null || v === undefined || typeof v === 'object') line[c - 1] = null;
-      else line[c - 1] = v;
-    });
-    rows[r - 1] = Array.from(line, (x) => x ?? null);
-  });
-  return Array.from(rows, (x) => x ?? []);
-}
 
 describe.each(['en', 'zh-CN'] as const)('the example template computes the seed figures (HyperFormula, %s)', (lang: Lang) => {
   let hf: HyperFormula;

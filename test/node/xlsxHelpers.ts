@@ -47,3 +47,20 @@ export function recordingIo(cwd: string, env: Record<string, string> = { LANG: '
     now: () => new Date('2023-09-30T12:00:00Z'),
   };
 }
+
+/** Values of a sheet for HyperFormula: formulas as "=…", dates as serials. */
+export function sheetContent(ws: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
+  const rows: (string | number | boolean | null)[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    const line: (string | number | boolean | null)[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const v = cell.value;
+      if (v && typeof v === 'object' && 'formula' in v) line[c - 1] = `=${v.formula}`;
+      else if (v instanceof Date) line[c - 1] = v.getTime() / 86_400_000 + 25569;
+      else if (v === null || v === undefined || typeof v === 'object') line[c - 1] = null;
+      else line[c - 1] = v;
+    });
+    rows[r - 1] = Array.from(line, (x) => x ?? null);
+  });
+  return Array.from(rows, (x) => x ?? []);
+}

@@ -46,6 +46,16 @@ describe.each(['en', 'zh-CN'] as const)('LibreOffice recalculates the example te
   const display = (tab: 'evaluation' | 'costs', row: number, column: number): string =>
     shown.get(pick(tabSpec(tab).name, lang))?.[row - 1]?.[column - 1] ?? '';
 
+  test('the Dashboard computes the seed figures in LibreOffice too (built-in formulas only)', () => {
+    const ws = recalculated.getWorksheet(lang === 'zh-CN' ? '看板' : 'Dashboard')!;
+    const result = (address: string): unknown => {
+      const value = ws.getCell(address).value;
+      return value && typeof value === 'object' && 'result' in value ? value.result : value;
+    };
+    expect(['D7', 'D8', 'D9', 'D10'].map((a) => Math.round((result(a) as number) * 1e6) / 1e6)).toEqual([0.9, 1.075, 1.1, 0.8]);
+    expect(result('C12')).toBeCloseTo(215 / 28, 9);
+  });
+
   test('achievement 90%, 107.5%, 110%, 80%', () => {
     const g = letterOf('evaluation', 'achievement');
     const rates = [2, 3, 4, 5].map((row) => computed('evaluation', `${g}${row}`) as number);

@@ -12,6 +12,7 @@ import {
 import { defaultSettingValue, optionLabels, statusColors } from '../../core/setup';
 import { columnLetter } from '../../core/table';
 import { CellValue, dayFromIso, parseNumber } from '../../core/values';
+import { addDashboard } from './dashboard';
 import { achievementFormula, costSummaryFormulas, costSummaryLayout, quote, statusFormula } from './formulas';
 
 /** Rows (after the header) that carry drop-downs, formats and colours in an empty template. */
@@ -205,6 +206,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
     else if (example) fillRows(ws, tab, example.tabs[tab.key] ?? []);
   }
   addFormulas(byTab, lang);
+  addDashboard(wb, lang, options.example === true);
   return wb;
 }
 
