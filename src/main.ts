@@ -3,7 +3,7 @@
  * function in dist/Code.js (scripts/build.mjs), so menu items, triggers and custom functions can call it.
  * Handlers stay one line: the work lives in src/gas (adapters) and src/core (logic).
  */
-import { achievementRateFormula, roiFormula } from './core/customFunctions';
+import { achievementRateFormula, pacingFormula, roiFormula, sumAmountsFormula } from './core/customFunctions';
 import type { SheetArg, SheetResult } from './core/customFunctions';
 import { openSheet, setLanguage } from './gas/menu';
 import { runCheckData } from './gas/check';
@@ -24,16 +24,55 @@ import type { SaveResponse } from './core/checkinText';
 /**
  * Achievement rate (达成率) of an actual against a target: actual ÷ target, or target ÷ actual when lower
  * is better (costs), so beating a budget shows above 100%. Blank when either is blank or the target is 0.
- * Accepts single cells or whole ranges; one formula can fill a column.
+ * Given the row's Unit, Metric and Settings → Currency unit, it reads the cells exactly as the report does
+ * (215万元 in a 万元 row is 215; 24% against 30 in a % row is 80%). Accepts single cells or whole ranges.
  *
  * @param {number|string|Array<Array<number|string>>} actual The actual value(s), e.g. F2:F.
  * @param {number|string|Array<Array<number|string>>} target The target value(s), e.g. E2:E.
  * @param {string|Array<Array<string>>} [direction] "higher" (default), "lower" or "none"; 越高越好 / 越低越好 / 无.
+ * @param {string|Array<Array<string>>} [unit] The row's unit, e.g. 万元, 家, % or 1:X.
+ * @param {string|Array<Array<string>>} [metric] The metric's name (its catalogue unit and direction when those are blank).
+ * @param {string} [currency_unit] Settings → Currency unit, e.g. 万元.
  * @return The rate as a fraction (format the cell as %), or blank.
  * @customfunction
  */
-export function ACHIEVEMENT_RATE(actual: SheetArg, target: SheetArg, direction?: SheetArg): SheetResult {
-  return achievementRateFormula(actual, target, direction);
+export function ACHIEVEMENT_RATE(
+  actual: SheetArg, target: SheetArg, direction?: SheetArg, unit?: SheetArg, metric?: SheetArg, currency_unit?: SheetArg,
+): SheetResult {
+  return achievementRateFormula(actual, target, direction, unit, metric, currency_unit);
+}
+
+/**
+ * How an Evaluation row is compared while the cycle runs: 1 a total where higher is better, −1 a total where
+ * lower is better (a cost), 0 a rate, average or ratio. The Evaluation Status formula uses it.
+ *
+ * @param {string|Array<Array<string>>} metric The metric's name.
+ * @param {string|Array<Array<string>>} [unit] The row's unit.
+ * @param {string|Array<Array<string>>} [direction] The row's direction.
+ * @param {number|string|Array<Array<number|string>>} [target] The row's target.
+ * @param {number|string|Array<Array<number|string>>} [actual] The row's actual.
+ * @param {string} [currency_unit] Settings → Currency unit.
+ * @return 1, −1 or 0 for each row.
+ * @customfunction
+ */
+export function PACING(
+  metric: SheetArg, unit?: SheetArg, direction?: SheetArg, target?: SheetArg, actual?: SheetArg, currency_unit?: SheetArg,
+): SheetResult {
+  return pacingFormula(metric, unit, direction, target, actual, currency_unit);
+}
+
+/**
+ * Total of a column of amounts read in a unit (12万 in a 万元 column is 12): a cell that is not a number in
+ * that unit is an error that names it, so a total never silently leaves a cell out.
+ *
+ * @param {number|string|Array<Array<number|string>>} range The amounts, e.g. C:C.
+ * @param {string} [unit] Their unit: Settings → Currency unit for money.
+ * @param {number} [header_rows] Rows at the top of the range to skip (1 for a whole column with its header).
+ * @return The total, or blank when no cell has a figure.
+ * @customfunction
+ */
+export function SUM_AMOUNTS(range: SheetArg, unit?: SheetArg, header_rows?: SheetArg): SheetResult {
+  return sumAmountsFormula(range, unit, header_rows);
 }
 
 /**

@@ -1,8 +1,11 @@
+import { evaluateMetrics } from './evaluation';
+import { formatNumber } from './format';
 import { Bilingual, fill } from './i18n';
-import { Goal, TimeContext, Workbook } from './model';
-import { findPerson } from './people';
+import { TimeContext, Workbook } from './model';
+import { findPerson, personKey } from './people';
 import { Problem } from './problems';
-import { TabKey, settingSpec } from './schema';
+import { TabKey, settingSpec, tabSpec } from './schema';
+import { goalTargets } from './targets';
 import { Day, isoFromDay } from './values';
 import { calendarOn, calendarProblems, daysLate, workCalendar } from './workCalendar';
 
@@ -22,9 +25,22 @@ const MSG = {
   duplicateFix: { en: 'Keep one row per person.', zh: '每人只保留一行。' },
   monthlySum: { en: 'Monthly targets for "{metric}" add up to {sum}, but the cycle target is {target}.', zh: '“{metric}”的月度目标合计为 {sum}，但周期目标为 {target}。' },
   monthlySumFix: { en: 'Change the monthly targets (rows {rows}) or the cycle target so they agree.', zh: '请调整月度目标（第 {rows} 行）或周期目标，使二者一致。' },
-  overdue: { en: '"{task}" was due {due} and is not done ({days} days overdue).', zh: '“{task}”应于 {due} 完成，尚未完成（逾期 {days} 天）。' },
-  overdueWorkdays: { en: '"{task}" was due {due} and is not done ({days} workdays overdue).', zh: '“{task}”应于 {due} 完成，尚未完成（逾期 {days} 个工作日）。' },
-  overdueFix: { en: 'Set Status to Done, or agree a new date and update Planned date / Next step due.', zh: '请将状态改为“已完成”，或商定新日期并更新计划完成时间/下一步截止。' },
+  ownerSum: {
+    en: 'Owners\' shares of "{metric}" ({period}) add up to {sum} ({owners}), but the team target is {target} ({from}).',
+    zh: '“{metric}”（{period}）各责任人的分解目标合计为 {sum}（{owners}），但团队目标为 {target}（{from}）。',
+  },
+  ownerSumFix: { en: 'Change the owners\' targets (Goals rows {rows}) or the team target so they agree.', zh: '请调整各责任人的目标（“目标”第 {rows} 行）或团队目标，使二者一致。' },
+  fromGoals: { en: 'Goals row {row}', zh: '“目标”第 {row} 行' },
+  fromEvaluation: { en: 'the Evaluation target', zh: '“效果评估”目标值' },
+  overdue: { en: '"{task}" was due {due} ({column}) and is not done ({days} days overdue).', zh: '“{task}”应于 {due}（{column}）完成，尚未完成（逾期 {days} 天）。' },
+  overdueWorkdays: { en: '"{task}" was due {due} ({column}) and is not done ({days} workdays overdue).', zh: '“{task}”应于 {due}（{column}）完成，尚未完成（逾期 {days} 个工作日）。' },
+  overdueFix: { en: 'Set Status to Done, or agree a new date and update {column}.', zh: '请将状态改为“已完成”，或商定新日期并更新“{column}”。' },
+  duplicateWeekly: {
+    en: 'This row repeats the week {week}, owner {owner} and channel {channel} of row {first}, so its figures are counted twice.',
+    zh: '本行与第 {first} 行的周（{week}）、责任人（{owner}）和渠道（{channel}）相同，数据会被重复计算。',
+  },
+  duplicateWeeklyFix: { en: 'Delete the repeated row, or add its figures into row {first}.', zh: '请删除重复行，或将其数据合并到第 {first} 行。' },
+  noChannel: { en: '(none)', zh: '（无）' },
   stale: { en: '"{task}" has not been updated since {updated}.', zh: '“{task}”自 {updated} 起未更新。' },
   staleFix: { en: 'Ask {owner} to update Progress this week.', zh: '请 {owner} 本周更新进展。' },
   noCycle: { en: 'The cycle is not set: {missing}.', zh: '未设置周期：{missing}。' },
@@ -85,26 +101,61 @@ function ownerProblems(workbook: Workbook): Problem[] {
   return problems;
 }
 
-function goalKey(goal: Goal): string {
-  return goal.metricKey ?? goal.metric.trim().toLowerCase();
-}
-
-/** Monthly targets of a metric must add up to its cycle target. */
+/** Monthly team targets must add up to the cycle target; owners' shares to the team target. */
 function goalSumProblems(workbook: Workbook): Problem[] {
   const problems: Problem[] = [];
-  const groups = new Map<string, Goal[]>();
-  for (const goal of workbook.goals) groups.set(goalKey(goal), [...(groups.get(goalKey(goal)) ?? []), goal]);
-  for (const goals of groups.values()) {
-    const cycleGoal = goals.find((g) => g.period?.kind === 'cycle' && g.target !== null);
-    const monthly = goals.filter((g) => g.period?.kind === 'month' && g.target !== null);
-    if (!cycleGoal || monthly.length === 0) continue;
-    const sum = monthly.reduce((total, g) => total + (g.target ?? 0), 0);
-    const target = cycleGoal.target ?? 0;
-    if (Math.abs(sum - target) > 1e-9 * Math.max(1, Math.abs(target))) {
-      const rows = monthly.map((g) => g.row).join(', ');
-      problems.push(problem('monthly_sum_mismatch', 'error', 'goals', cycleGoal.row, 'target', String(target),
-        fill(MSG.monthlySum, { metric: cycleGoal.metric, sum: round(sum), target: round(target) }), fill(MSG.monthlySumFix, { rows })));
+  const groups = goalTargets(workbook);
+  const idOf = (g: { metric: string; metricKey: string | null }): string => g.metricKey ?? g.metric.trim().toLowerCase();
+  for (const group of groups) {
+    if (group.period.kind !== 'cycle') continue;
+    const monthly = groups.filter((g) => g.period.kind === 'month' && idOf(g) === idOf(group) && g.teamTarget !== null);
+    if (group.team !== null && group.team.target !== null && monthly.length > 0) {
+      const sum = monthly.reduce((total, g) => total + g.teamTarget!, 0);
+      const target = group.team.target;
+      if (Math.abs(sum - target) > 1e-9 * Math.max(1, Math.abs(target))) {
+        const rows = monthly.flatMap((g) => (g.team ? [g.team.row] : g.shares.map((s) => s.row))).join(', ');
+        problems.push(problem('monthly_sum_mismatch', 'error', 'goals', group.team.row, 'target', String(target),
+          fill(MSG.monthlySum, { metric: group.metric, sum: round(sum), target: round(target) }), fill(MSG.monthlySumFix, { rows })));
+      }
     }
+  }
+  for (const group of groups) {
+    const shares = group.shares.filter((g) => g.target !== null);
+    if (shares.length === 0 || group.teamTarget === null || group.teamTargetFrom === 'shares') continue;
+    const sum = shares.reduce((total, g) => total + g.target!, 0);
+    if (Math.abs(sum - group.teamTarget) <= 1e-9 * Math.max(1, Math.abs(group.teamTarget))) continue;
+    const period = group.period.kind === 'month' ? group.period.month : group.period.label;
+    const owners = (lang: 'en' | 'zh'): string =>
+      shares.map((g) => `${g.owners.join(lang === 'zh' ? '、' : ', ')} ${round(g.target!)}`).join(lang === 'zh' ? '，' : '; ');
+    const from = group.team ? fill(MSG.fromGoals, { row: group.team.row }) : MSG.fromEvaluation;
+    const params = { metric: group.metric, period, sum: round(sum), target: round(group.teamTarget) };
+    problems.push(problem('owner_sum_mismatch', 'error', 'goals', shares[0]!.row, 'target', String(round(sum)), {
+      en: fill(MSG.ownerSum, { ...params, owners: owners('en'), from: from.en }).en,
+      zh: fill(MSG.ownerSum, { ...params, owners: owners('zh'), from: from.zh }).zh,
+    }, fill(MSG.ownerSumFix, { rows: shares.map((g) => g.row).join(', ') })));
+  }
+  return problems;
+}
+
+/** Weekly log rows that repeat another row's week, owner and channel: their figures would be counted twice. */
+function duplicateWeeklyProblems(workbook: Workbook): Problem[] {
+  const problems: Problem[] = [];
+  const first = new Map<string, number>();
+  for (const entry of workbook.weekly) {
+    if (entry.week === null) continue;
+    const owners = entry.owners.map(personKey).sort().join('\u0000');
+    const key = `${entry.week}\u0001${owners}\u0001${entry.channel.trim().toLowerCase()}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, entry.row);
+      continue;
+    }
+    const channel = (lang: 'en' | 'zh'): string => (entry.channel.trim() === '' ? MSG.noChannel[lang] : entry.channel.trim());
+    const params = { week: isoFromDay(entry.week), owner: entry.owners.join(', ') || '—', first: earlier };
+    problems.push(problem('duplicate_weekly', 'warning', 'weekly', entry.row, 'week', isoFromDay(entry.week), {
+      en: fill(MSG.duplicateWeekly, { ...params, channel: channel('en') }).en,
+      zh: fill(MSG.duplicateWeekly, { ...params, channel: channel('zh') }).zh,
+    }, fill(MSG.duplicateWeeklyFix, { first: earlier })));
   }
   return problems;
 }
@@ -116,13 +167,21 @@ function fillNamed(text: Bilingual, name: string, row: number, params: Record<st
 }
 
 function round(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  return formatNumber(n);
 }
 
 /** The day a task is due: its planned date's last day, or the next step's due date when that is later. */
 export function taskDueDay(task: Workbook['tasks'][number]): Day | null {
-  const days = [task.planned?.end, task.nextStepDue?.end].filter((d): d is Day => d !== undefined && d !== null);
-  return days.length === 0 ? null : Math.max(...days);
+  return taskDue(task)?.day ?? null;
+}
+
+/** The task's due day and the column it comes from (Planned date, or Next step due when that is later). */
+export function taskDue(task: Workbook['tasks'][number]): { day: Day; column: 'plannedDate' | 'nextStepDue' } | null {
+  const planned = task.planned?.end ?? null;
+  const next = task.nextStepDue?.end ?? null;
+  if (planned === null && next === null) return null;
+  if (next !== null && (planned === null || next > planned)) return { day: next, column: 'nextStepDue' };
+  return { day: planned!, column: 'plannedDate' };
 }
 
 function taskProblems(workbook: Workbook, time: TimeContext): Problem[] {
@@ -130,12 +189,16 @@ function taskProblems(workbook: Workbook, time: TimeContext): Problem[] {
   const calendar = workCalendar(workbook.settings.workCalendar);
   for (const task of workbook.tasks) {
     if (task.status === 'done') continue;
-    const due = taskDueDay(task);
+    const due = taskDue(task);
     // With a work calendar on, days late and days without an update count workdays (see workCalendar.daysLate).
-    const late = due === null ? 0 : daysLate(calendar, due, time.today);
+    const late = due === null ? 0 : daysLate(calendar, due.day, time.today);
     if (due !== null && late > 0) {
-      problems.push(problem('task_overdue', 'warning', 'tracking', task.row, 'plannedDate', task.task,
-        fillNamed(calendarOn(calendar) ? MSG.overdueWorkdays : MSG.overdue, task.task, task.row, { due: isoFromDay(due), days: late }), MSG.overdueFix));
+      // The message names the column whose date it quotes.
+      const header = tabSpec('tracking').columns.find((c) => c.key === due.column)!.header;
+      const message = fillNamed(calendarOn(calendar) ? MSG.overdueWorkdays : MSG.overdue, task.task, task.row, { due: isoFromDay(due.day), days: late, column: '{column}' });
+      problems.push(problem('task_overdue', 'warning', 'tracking', task.row, due.column, isoFromDay(due.day),
+        { en: fill(message, { column: header.en }).en, zh: fill(message, { column: header.zh }).zh },
+        { en: fill(MSG.overdueFix, { column: header.en }).en, zh: fill(MSG.overdueFix, { column: header.zh }).zh }));
     }
     const idle = task.updated === null ? 0 : daysLate(calendar, task.updated, time.today);
     if (task.updated !== null && idle >= (calendarOn(calendar) ? STALE_AFTER_WORKDAYS : STALE_AFTER_DAYS)) {
@@ -190,7 +253,8 @@ export function checkWorkbook(workbook: Workbook, time: TimeContext): Problem[] 
   const { settings } = workbook;
   const calendar = calendarProblems(workCalendar(settings.workCalendar), settings.cycleStart, settings.cycleEnd, settings.rowOf.workCalendar ?? null);
   const all = [
-    ...workbook.problems, ...cycleProblems(workbook), ...calendar, ...ownerProblems(workbook), ...goalSumProblems(workbook), ...taskProblems(workbook, time),
+    ...workbook.problems, ...cycleProblems(workbook), ...calendar, ...ownerProblems(workbook), ...goalSumProblems(workbook),
+    ...duplicateWeeklyProblems(workbook), ...evaluateMetrics(workbook, time.today).problems, ...taskProblems(workbook, time),
   ];
   return all
     .map((p, i) => ({ p, i }))

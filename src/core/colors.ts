@@ -2,10 +2,13 @@ import type { Status } from './metrics';
 
 /** Colour of each metric status: the sheet's conditional colours, the Doc's and the .docx's cells. */
 export const STATUS_COLORS: Readonly<Record<Status, string>> = {
-  on_target: '#d9ead3',
+  on_track: '#d9ead3',
+  met: '#d9ead3',
   at_risk: '#fff2cc',
-  off_target: '#f4cccc',
+  off_track: '#f4cccc',
+  missed: '#f4cccc',
   no_data: '#eeeeee',
+  check_data: '#fce5cd',
 };
 
 /** Colour of each task status in Tracking. */

@@ -6,9 +6,12 @@
  * shows #ERROR! with the message); a bad cell inside a range gets a short error text in its
  * own cell so that the rest of the column still computes.
  */
-import { type Bilingual } from './i18n';
-import { achievementRate, inputOutputRatio, netRoi, ratioLabel } from './metrics';
-import { parseDirection, parseNumber, quoteForMessage, type CellValue, type Parsed } from './values';
+import { defaultDirection } from './catalogue';
+import { paceOf } from './evaluation';
+import { bi, type Bilingual } from './i18n';
+import { achievementRate, inputOutputRatio, netRoi, rateBeyondLimit, ratioLabel } from './metrics';
+import { evaluationUnit, kindOf, moneyUnit, parseUnit, readInUnit, type Unit } from './units';
+import { parseDirection, parseNumber, quoteForMessage, type CellValue, type Direction, type Parsed } from './values';
 
 export type SheetArg = CellValue | CellValue[][];
 export type SheetResult = number | string | (number | string)[][];
@@ -103,23 +106,123 @@ function readNumbers(cells: readonly CellValue[], argIndexes: readonly number[])
 
 const fromNullable = (value: number | null): CellOutcome => ({ ok: true, value: value ?? BLANK });
 
-/** =ACHIEVEMENT_RATE(actual, target, [direction]) → a fraction (format as %), or blank. */
-export function achievementRateFormula(actual: SheetArg, target: SheetArg, direction?: SheetArg): SheetResult {
+const text = (v: CellValue): string => (v === null || v === undefined || v instanceof Date ? '' : String(v).trim());
+
+const UNIT_MISSING: Bilingual = bi(
+  'Unit is blank and the metric is not one the tracker knows, but one figure is typed with a unit and the other is not. Fill Unit (e.g. 万元, 家 or %).',
+  '“单位”为空且该指标不在指标库中，但一个数值带单位而另一个没有。请填写“单位”（例如 万元、家 或 %）。',
+);
+
+function absurd(rate: number): Bilingual {
+  const shown = `${Math.round(rate * 100)}%`;
+  return bi(
+    `the achievement would be ${shown}, beyond any real figure: check that target and actual are in the same unit.`,
+    `达成率将为 ${shown}，超出任何真实可能：请核对目标与实际是否同一单位。`,
+  );
+}
+
+/** One Evaluation row as the report reads it (units.evaluationUnit, the catalogue's default direction). */
+function evaluationRow(cells: readonly CellValue[]):
+  | { ok: true; unit: Unit; direction: Direction; actual: number | null; target: number | null }
+  | Extract<CellOutcome, { ok: false }> {
+  const [actualCell, targetCell, directionCell, unitCell, metricCell, currencyCell] = cells;
+  const metric = text(metricCell);
+  const row = evaluationUnit(text(unitCell), metric, text(currencyCell), targetCell, actualCell);
+  if (row.unitMissing !== null) return { ok: false, argIndex: 3, bad: unitCell, error: UNIT_MISSING };
+  // Numbers are read before the direction so that a bad number is reported even on a "none" row.
+  const readings: (number | null)[] = [];
+  for (const [argIndex, cell] of [[0, actualCell], [1, targetCell]] as const) {
+    const reading = readInUnit(cell, row.unit);
+    if (!reading.ok) return { ok: false, argIndex, bad: cell, error: reading.error };
+    readings.push(reading.value);
+  }
+  // A blank Direction means the catalogue's: lower for a cost, else higher (as the report reads it).
+  let direction: Direction = defaultDirection(metric);
+  if (text(directionCell) !== '') {
+    const parsed = parseDirection(directionCell);
+    if (!parsed.ok) return { ok: false, argIndex: 2, bad: directionCell, error: parsed.error };
+    direction = parsed.value ?? 'higher';
+  }
+  return { ok: true, unit: row.unit, direction, actual: readings[0] ?? null, target: readings[1] ?? null };
+}
+
+/**
+ * =ACHIEVEMENT_RATE(actual, target, [direction], [unit], [metric], [currency_unit]) → a fraction (format as %),
+ * or blank. With the Evaluation row's Unit, Metric and Settings → Currency unit it reads the cells exactly as the
+ * report does: `215万元` in a 万元 row is 215, `24%` against `30` in a % row is 80%, `45家` in a 万元 row is an error.
+ */
+export function achievementRateFormula(
+  actual: SheetArg, target: SheetArg, direction?: SheetArg, unit?: SheetArg, metric?: SheetArg, currencyUnit?: SheetArg,
+): SheetResult {
   const args: NamedArg[] = [
     { name: 'actual', value: actual },
     { name: 'target', value: target },
     { name: 'direction', value: direction },
+    { name: 'unit', value: unit },
+    { name: 'metric', value: metric },
+    { name: 'currency_unit', value: currencyUnit },
   ];
   return evaluate('ACHIEVEMENT_RATE', args, (cells) => {
-    // Numbers are read before the direction so that a bad number is reported even on a "none" row.
-    const numbers = readNumbers(cells, [0, 1]);
-    if (!Array.isArray(numbers)) return numbers;
-    const d = cells[2];
-    const parsedDirection = parseDirection(d);
-    if (!parsedDirection.ok) return { ok: false, argIndex: 2, bad: d, error: parsedDirection.error };
-    const [actualValue = null, targetValue = null] = numbers;
-    return fromNullable(achievementRate(actualValue, targetValue, parsedDirection.value ?? 'higher'));
+    const row = evaluationRow(cells);
+    if (!row.ok) return row;
+    const beyond = rateBeyondLimit(row.actual, row.target, row.direction);
+    if (beyond !== null) return { ok: false, argIndex: 0, bad: cells[0], error: absurd(beyond) };
+    return fromNullable(achievementRate(row.actual, row.target, row.direction));
   });
+}
+
+/**
+ * =PACING(metric, unit, [direction], [target], [actual], [currency_unit]) → how the Evaluation row's rate is compared
+ * while the cycle runs: 1 a total where higher is better (divided by the elapsed share of the cycle), −1 a total where
+ * lower is better (a cost, multiplied by it), 0 a rate, average or ratio (compared as it stands). The Status formula
+ * uses it; it is the report's rule (evaluation.paceOf).
+ */
+export function pacingFormula(
+  metric: SheetArg, unit?: SheetArg, direction?: SheetArg, target?: SheetArg, actual?: SheetArg, currencyUnit?: SheetArg,
+): SheetResult {
+  const args: NamedArg[] = [
+    { name: 'metric', value: metric },
+    { name: 'unit', value: unit },
+    { name: 'direction', value: direction },
+    { name: 'target', value: target },
+    { name: 'actual', value: actual },
+    { name: 'currency_unit', value: currencyUnit },
+  ];
+  return evaluate('PACING', args, ([metricCell, unitCell, directionCell, targetCell, actualCell, currencyCell]) => {
+    const row = evaluationRow([actualCell, targetCell, directionCell, unitCell, metricCell, currencyCell]);
+    if (!row.ok) return { ok: true, value: 0 };
+    return { ok: true, value: paceOf({ metric: text(metricCell), kind: kindOf(row.unit), direction: row.direction }) };
+  });
+}
+
+/**
+ * =SUM_AMOUNTS(range, [unit], [header_rows]) → the total of a column read in `unit` (Settings → Currency unit for
+ * money): `12万` in a 万元 column is 12, placeholders (-, N/A, 无) are skipped, and a cell that is not a number in
+ * that unit is an error naming it (a total that skipped it would be wrong). Blank when nothing has a figure.
+ */
+export function sumAmountsFormula(range: SheetArg, unit?: SheetArg, headerRows?: SheetArg): SheetResult {
+  const skipped = parseNumber(asScalar(headerRows ?? '') ?? '');
+  const skip = skipped.ok && skipped.value !== null && skipped.value > 0 ? Math.floor(skipped.value) : 0;
+  const unitText = text(asScalar(unit ?? '') ?? '');
+  const inUnit: Unit = parseUnit(unitText).family === 'count' ? parseUnit(unitText) : moneyUnit(unitText);
+  const grid: CellValue[][] = isRange(range) ? range : [[range]];
+  let total = 0;
+  let any = false;
+  grid.forEach((line, r) => {
+    if (r < skip) return;
+    line.forEach((cell, c) => {
+      const reading = readInUnit(cell, inUnit);
+      if (!reading.ok) {
+        const at = grid.length > 1 || line.length > 1 ? ` (${r + 1}, ${c + 1})` : '';
+        throw new Error(singleMessage('SUM_AMOUNTS', `range${at}`, reading.error));
+      }
+      if (reading.value !== null) {
+        total += reading.value;
+        any = true;
+      }
+    });
+  });
+  return any ? total : BLANK;
 }
 
 type RoiMode = 'ratio' | 'label' | 'net';

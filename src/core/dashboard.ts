@@ -244,10 +244,10 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
       put(row, 7, `=IF(${A}="","",IF(${START}="","",${expectedBy(key, `$B${row}`, TODAY)}))`, { format: NUMBER });
       put(row, 8, `=IF(OR(${A}="",$G${row}="",$G${row}=0),"",$F${row}/$G${row})`, { format: PERCENT });
       // While the cycle runs a cumulative figure is judged against what is expected by today.
-      put(row, 5, `=IF(${A}="","",IF(${RUNNING},${statusExpression(`$H${row}`, threshold, lang)},${statusExpression(`$D${row}`, threshold, lang)}))`);
+      put(row, 5, `=IF(${A}="","",IF(${RUNNING},${statusExpression(`$H${row}`, threshold, lang, '', 'TRUE()')},${statusExpression(`$D${row}`, threshold, lang)}))`);
       put(row, 9, `=${barExpression(`$H${row}`)}`, { style: 'bar' });
     } else {
-      put(row, 5, `=IF(${A}="","",${statusExpression(`$D${row}`, threshold, lang)})`);
+      put(row, 5, `=IF(${A}="","",${statusExpression(`$D${row}`, threshold, lang, '', RUNNING)})`);
       put(row, 9, `=${barExpression(`$D${row}`)}`, { style: 'bar' });
     }
     row++;

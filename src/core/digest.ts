@@ -28,18 +28,20 @@
  * - A period key (`weekly:2023-W30`, `daily:2023-07-28`, `monthly:2023-07`) names the run, so the
  *   adapter can make sure no recipient gets the same period's email twice.
  */
-import { WEEKLY_COLUMN_OF, type MetricKey } from './catalogue';
 import { type Lang } from './i18n';
-import { achievementRate, expectedToDate, proRataExpected, requiredPerWeek, runRateProjection, statusOf, type MonthlyTarget, type Status } from './metrics';
+import { isBehind } from './metrics';
+import { targetProgress, type TargetProgress } from './progress';
 import { EMAIL_PATTERN, type Person, type TimeContext, type Workbook } from './model';
-import { normalizeLabel, type Frequency, type TaskStatus } from './options';
+import { type Frequency, type TaskStatus } from './options';
+import { checkWorkbook } from './checks';
+import { personKey } from './people';
 import { type Problem } from './problems';
 import { type TabKey } from './schema';
-import { dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, weekdayOf, type Day, type Direction } from './values';
+import { dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthOf, partsOfDay, utcDayOf, weekdayOf, type Day } from './values';
 import { renderManagerEmail, renderOwnerEmail, type RenderContext } from './emailText';
 import type { HelpItem, WeekChange } from './weekChange';
 import {
-  WEEKDAYS, WORKDAYS_PER_WEEK, calendarOn, daysLate, monthEndDigestDay, nthWorkdayBack, pacingOf, weeklyDigestDay, workCalendar,
+  WEEKDAYS, WORKDAYS_PER_WEEK, calendarOn, daysLate, monthEndDigestDay, nthWorkdayBack, weeklyDigestDay, workCalendar,
   workdayOnOrBefore, type WorkCalendar,
 } from './workCalendar';
 
@@ -113,26 +115,8 @@ export interface OwnerDigest {
   readonly firstRow: RowRef | null;
 }
 
-export interface TargetProgress {
-  readonly goalRow: number;
-  /** Rates (conversion, share, satisfaction…) are compared with their target as they stand, not pro rata. */
-  readonly isRate: boolean;
-  readonly metric: string;
-  readonly metricKey: MetricKey | null;
-  readonly direction: Direction;
-  /** The cycle target (or the sum of the monthly targets when there is no cycle row). */
-  readonly target: number | null;
-  /** Completed months' targets plus the running month pro rata (metrics.expectedToDate), else the cycle target pro rata. */
-  readonly expected: number | null;
-  /** From Weekly log, weeks up to today; null when the metric has no Weekly log column. */
-  readonly actual: number | null;
-  /** Achievement of actual against expected. */
-  readonly rate: number | null;
-  readonly status: Status;
-  /** Run-rate projection to the end of the cycle. */
-  readonly projection: number | null;
-  readonly perWeek: number | null;
-}
+export type { TargetProgress };
+export { targetProgress };
 
 export interface OwnerLoad {
   readonly name: string;
@@ -168,6 +152,8 @@ export interface ManagerSummary {
   /** Day of the cycle (1-based) and its length, when the cycle dates are set. */
   readonly cycleDay: number | null;
   readonly cycleDays: number | null;
+  /** Check data's list (checks.checkWorkbook): the same problems the sheet's dialog, the report and the command line show. */
+  readonly problems: readonly Problem[];
   /** Tasks flagged "needs help", longest waiting first: the top of the summary. */
   readonly needsHelp: readonly HelpItem[];
   /** Each target's change over the last week. */
@@ -465,9 +451,7 @@ export function reminderScheduleProblems(workbook: Workbook): Problem[] {
 // People
 
 /** A name as compared with Team: case, width and spacing ignored, and the seed's anonymising `*` dropped (`张` matches `张*`). */
-export function personKey(name: string): string {
-  return normalizeLabel(name).replace(/[*＊]/g, '').replace(/\s+/g, '');
-}
+export { personKey };
 
 export interface PersonIndex {
   /** The Team person an owner name (or email address) refers to, or null. */
@@ -764,64 +748,6 @@ function dedupeRows(rows: readonly { tab: TabKey; row: number }[]): { tab: TabKe
 // ---------------------------------------------------------------------------------------------
 // The managers' summary
 
-const RATE_METRICS: ReadonlySet<MetricKey> = new Set<MetricKey>(['lead_conversion', 'market_share', 'satisfaction', 'repeat_rate', 'referral_rate', 'roi', 'avg_order_value']);
-const DIRECTION_OF: Partial<Record<MetricKey, Direction>> = { total_cost: 'lower', acquisition_cost: 'lower', marketing_spend: 'lower', personnel_cost: 'lower', channel_commission: 'lower' };
-
-/** Progress of every cycle target against what is expected by today (one row per metric). */
-export function targetProgress(workbook: Workbook, today: Day): TargetProgress[] {
-  const { settings } = workbook;
-  const { cycleStart, cycleEnd } = settings;
-  const pacing = pacingOf(settings.pacing, workCalendar(settings.workCalendar));
-  const byMetric = new Map<string, { metric: string; metricKey: MetricKey | null; row: number; target: number | null; monthly: MonthlyTarget[] }>();
-  for (const goal of workbook.goals) {
-    if (goal.period === null || goal.metric === '') continue;
-    const key = goal.metricKey ?? `text:${personKey(goal.metric)}`;
-    let entry = byMetric.get(key);
-    if (!entry) {
-      entry = { metric: goal.metric, metricKey: goal.metricKey, row: goal.row, target: null, monthly: [] };
-      byMetric.set(key, entry);
-    }
-    if (goal.period.kind === 'cycle') {
-      if (entry.target === null) {
-        entry.target = goal.target;
-        entry.metric = goal.metric;
-        entry.row = goal.row;
-      }
-    } else if (goal.target !== null) {
-      entry.monthly.push({ month: goal.period.month, target: goal.target });
-    }
-  }
-  const inCycle = (day: Day): boolean => (cycleStart === null || day >= weekStartOf(cycleStart)) && (cycleEnd === null || day <= cycleEnd);
-  const out: TargetProgress[] = [];
-  for (const entry of byMetric.values()) {
-    const target = entry.target ?? (entry.monthly.length > 0 ? entry.monthly.reduce((s, m) => s + m.target, 0) : null);
-    const column = entry.metricKey ? WEEKLY_COLUMN_OF[entry.metricKey] : undefined;
-    let actual: number | null = null;
-    if (column) {
-      actual = 0;
-      for (const row of workbook.weekly) {
-        const value = row[column];
-        if (row.week === null || row.week > today || !inCycle(row.week) || value === null) continue;
-        actual += value;
-      }
-    }
-    const isRate = entry.metricKey !== null && RATE_METRICS.has(entry.metricKey);
-    let expected: number | null = null;
-    if (isRate) expected = target;
-    else if (entry.monthly.length > 0) expected = expectedToDate(entry.monthly, today, pacing);
-    else if (target !== null && cycleStart !== null && cycleEnd !== null) expected = proRataExpected(target, cycleStart, cycleEnd, today, pacing);
-    const direction = (entry.metricKey && DIRECTION_OF[entry.metricKey]) ?? 'higher';
-    const rate = achievementRate(actual, expected, direction);
-    const projection = !isRate && actual !== null && cycleStart !== null && cycleEnd !== null ? runRateProjection(actual, cycleStart, cycleEnd, today, pacing) : null;
-    const perWeek = !isRate && actual !== null && target !== null && cycleEnd !== null && direction === 'higher' ? requiredPerWeek(target, actual, today, cycleEnd, pacing) : null;
-    out.push({
-      goalRow: entry.row, isRate, metric: entry.metric, metricKey: entry.metricKey, direction, target, expected, actual, rate,
-      status: statusOf(rate, workbook.settings.atRiskThreshold), projection, perWeek,
-    });
-  }
-  return out;
-}
-
 interface SummaryInput {
   ownerEmails: number;
   skipped: readonly SkippedRecipient[];
@@ -862,7 +788,7 @@ function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): Ma
 
   // Biggest risks: targets furthest behind, then the most overdue tasks, blocked tasks, overdue actions.
   const risks: Risk[] = [];
-  for (const target of [...targets].filter((t) => t.status === 'off_target' || t.status === 'at_risk').sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))) {
+  for (const target of [...targets].filter((t) => isBehind(t.status)).sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))) {
     risks.push({ kind: 'metric', target });
   }
   for (const { item, owners: o } of [...input.overdueItems].sort((a, b) => b.item.daysOverdue - a.item.daysOverdue)) risks.push({ kind: 'task', item, owners: o });
@@ -877,7 +803,7 @@ function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): Ma
   const needsHelp = helpItems(workbook, today, people, input.link);
   return {
     targets, owners, risks: risks.slice(0, input.maxRisks), skipped: input.skipped, ownerEmails: input.ownerEmails, cycleDay, cycleDays,
-    needsHelp, changes: input.weekChanges,
+    needsHelp, changes: input.weekChanges, problems: checkWorkbook(workbook, { today, dayOf: utcDayOf }),
   };
 }
 

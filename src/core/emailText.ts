@@ -125,6 +125,9 @@ export const EMAIL_TEXT = {
   summaryTargets: b('Targets against what is expected by today', '目标进度（对比截至今日应完成）'),
   summaryOwners: b('Overdue and stale work by owner', '按责任人统计的逾期与未更新'),
   summaryRisks: b('Biggest risks', '主要风险'),
+  summaryProblems: b('Data problems (Check data)', '数据问题（检查数据）'),
+  summaryProblemsIntro: b('Check data finds {count} problem(s) in the sheet, each with how to fix it:', '“检查数据”发现 {count} 个问题，修改方法如下：'),
+  summaryProblemsMore: b('Check data finds {count} problems; the first {shown} are below, the rest in Check data.', '“检查数据”发现 {count} 个问题，以下列出前 {shown} 个，其余请在“检查数据”中查看。'),
   summarySkipped: b('Not reminded', '未发送提醒'),
   summarySent: b(
     'Owner reminders planned for this week: {count}. Any the daily mail quota holds back are sent automatically later; {log} lists every email sent.',
@@ -435,6 +438,9 @@ export function skipReasonText(reason: SkipReason, lang: Lang): string {
   return say(lang, `reason_${reason}`);
 }
 
+/** Data problems listed in the managers' summary; the rest are in Check data. */
+const SUMMARY_PROBLEMS_SHOWN = 5;
+
 export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext): RenderedEmail {
   const { lang } = ctx;
   const team = teamName(ctx);
@@ -446,12 +452,19 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
 
   const targetHeader = [h('colMetric'), h('colTarget'), h('colExpected'), h('colActual'), h('colRate'), h('colStatus'), h('colProjection'), h('colPerWeek')];
   const targetRows = summary.targets.map((t) => [
-    t.metric, measure(t.target, t.isRate), measure(t.expected, t.isRate), measure(t.actual, t.isRate), percent(t.rate),
+    t.owner === null ? t.metric : lang === 'zh-CN' ? `${t.metric}（${t.owner}）` : `${t.metric} (${t.owner})`, measure(t.target, t.isRate), measure(t.expected, t.isRate), measure(t.actual, t.isRate), percent(t.rate),
     pick(optionLabel(METRIC_STATUS, t.status), lang), figure(t.projection), figure(t.perWeek),
   ]);
   const ownerHeader = [h('colOwner'), h('colOverdue'), h('colStale'), h('colRetroOverdue')];
   const ownerRows = summary.owners.map((o) => [o.name, String(o.overdue), String(o.stale), String(o.retroOverdue)]);
   const risks = summary.risks.map((r) => riskText(r, lang, ctx.workdays ?? false));
+  // Check data's list, errors first: the same problems the sheet, the report and the command line show.
+  const problems = [...summary.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const problemLines = problems.slice(0, SUMMARY_PROBLEMS_SHOWN).map((p) =>
+    `${say(lang, 'rowRef', { tab: tabLabel(p.tab, lang), row: p.row ?? '—' })}: ${pick(p.message, lang)} ${pick(p.fix, lang)}`);
+  const problemIntro = say(lang, problems.length > SUMMARY_PROBLEMS_SHOWN ? 'summaryProblemsMore' : 'summaryProblemsIntro', {
+    count: problems.length, shown: SUMMARY_PROBLEMS_SHOWN,
+  });
   const skippedHeader = [h('colName'), h('colEmail'), h('colReason'), h('colRows')];
   const skippedRows = summary.skipped.map((s) => [
     s.name, s.email, skipReasonText(s.reason, lang),
@@ -479,6 +492,9 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     risks.length > 0
       ? `<ol style="padding-left:20px;margin:0">${risks.map((r) => `<li>${anchor(r.href, r.text)}</li>`).join('')}</ol>`
       : `<p style="${STYLE.note}">${escapeHtml(h('noRisks'))}</p>`,
+    problems.length > 0
+      ? heading('summaryProblems') + `<p>${escapeHtml(problemIntro)}</p><ul style="padding-left:20px;margin:0">${problemLines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
+      : '',
     `<p>${escapeHtml(sent)}</p>`,
     skippedRows.length > 0 ? heading('summarySkipped') + htmlTable(skippedHeader, skippedRows) : '',
     ctx.sheetUrl !== '' ? `<p>${anchor(ctx.sheetUrl, h('openSheet'))}</p>` : '',
@@ -494,6 +510,7 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     h('summaryTargets'), table(targetHeader, targetRows, 'noTargets'), '',
     h('summaryOwners'), table(ownerHeader, ownerRows, 'noOwners'), '',
     h('summaryRisks'), risks.length > 0 ? risks.map((r, i) => `${i + 1}. ${r.text}${r.href !== '' ? `\n   ${r.href}` : ''}`).join('\n') : h('noRisks'), '',
+    ...(problems.length > 0 ? [h('summaryProblems'), problemIntro, ...problemLines.map((l) => `- ${l}`), ''] : []),
     sent, '',
     ...(skippedRows.length > 0 ? [h('summarySkipped'), table(skippedHeader, skippedRows, 'noRisks'), ''] : []),
     ...(ctx.sheetUrl !== '' ? [`${h('openSheet')}: ${ctx.sheetUrl}`, ''] : []),

@@ -100,7 +100,8 @@ export function planSnapshot(workbook: Workbook, today: Day, recent: readonly Sn
   const cycle = workbook.settings.cycle.trim();
   if (cycle === '') return [];
   if (recent.some((s) => s.date === today && s.cycle === cycle)) return [];
-  const team = targetProgress(workbook, today).map((p) => lineOf(p, cycle, today, ''));
+  // targetProgress gives the team's targets and each owner's share (p.owner), each recorded under its owner.
+  const team = targetProgress(workbook, today).map((p) => lineOf(p, cycle, today, p.owner ?? ''));
   const own = owners.map((o) => lineOf(o.progress, cycle, today, o.owner));
   return [...team, ...own];
 }
@@ -176,11 +177,11 @@ export function weekOverWeek(workbook: Workbook, today: Day, snapshots: readonly
   const cycle = workbook.settings.cycle.trim();
   const then = start !== null && weekAgo < start ? [] : targetProgress(workbook, weekAgo);
   return targetProgress(workbook, today).map((now) => {
-    const recomputed = then.find((p) => p.goalRow === now.goalRow);
+    const recomputed = then.find((p) => p.goalRow === now.goalRow && p.owner === now.owner && p.metric === now.metric);
     let before: WeekChange['before'] = null;
     if (recomputed && recomputed.actual !== null) before = { actual: recomputed.actual, rate: recomputed.rate };
     else {
-      const snap = snapshotBefore(snapshots, cycle, now, '', weekAgo);
+      const snap = snapshotBefore(snapshots, cycle, now, now.owner ?? '', weekAgo);
       if (snap) before = { actual: snap.actual, rate: snap.progress };
     }
     const delta = before !== null && before.actual !== null && now.actual !== null ? now.actual - before.actual : null;

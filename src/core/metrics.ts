@@ -2,6 +2,7 @@
  * The product's number definitions (DESIGN "The numbers"). Every report, email, check and
  * custom function computes through these, so a figure means the same thing everywhere.
  */
+import { type MetricStatus } from './options';
 import { dayFromParts, daysInMonth, type Day, type Direction } from './values';
 import { CALENDAR_DAYS, type Pacing } from './workCalendar';
 
@@ -11,6 +12,14 @@ function divide(numerator: number, denominator: number): number | null {
 }
 
 /**
+ * An achievement rate beyond this (100,000%) is no figure anyone can use: it comes from a unit typed wrong or a
+ * target of almost 0. It is blank with a Check data problem, never printed.
+ */
+export const MAX_RATE = 1000;
+/** An input-output ratio beyond 1:10,000 is a unit error (revenue in 元 against cost in 万元), not a result. */
+export const MAX_RATIO = 10_000;
+
+/**
  * 达成率. Higher is better: actual ÷ target. Lower is better (costs, cycle days): target ÷ actual,
  * so beating a budget shows above 100%. Never capped: 110% stays 110%.
  */
@@ -18,13 +27,29 @@ export function achievementRate(actual: number | null, target: number | null, di
   if (actual === null || target === null || direction === 'none') return null;
   // A zero target has no meaningful rate for either direction (DESIGN: blank when target is 0).
   if (target === 0) return null;
-  return direction === 'lower' ? divide(target, actual) : divide(actual, target);
+  const rate = direction === 'lower' ? divide(target, actual) : divide(actual, target);
+  return rate === null || Math.abs(rate) > MAX_RATE ? null : rate;
+}
+
+/** The rate when it is beyond MAX_RATE (for the message that says so), else null. */
+export function rateBeyondLimit(actual: number | null, target: number | null, direction: Direction = 'higher'): number | null {
+  if (actual === null || target === null || direction === 'none' || target === 0 || actual === 0) return null;
+  const rate = direction === 'lower' ? target / actual : actual / target;
+  return Math.abs(rate) > MAX_RATE ? rate : null;
 }
 
 /** 投入产出比: revenue ÷ cost. No cost, no ratio (a ratio against zero or negative cost is meaningless). */
 export function inputOutputRatio(revenue: number | null, cost: number | null): number | null {
   if (revenue === null || cost === null || cost <= 0) return null;
-  return finiteOrNull(revenue / cost);
+  const ratio = finiteOrNull(revenue / cost);
+  return ratio === null || Math.abs(ratio) > MAX_RATIO ? null : ratio;
+}
+
+/** The ratio when it is beyond MAX_RATIO (for the message that says so), else null. */
+export function ratioBeyondLimit(revenue: number | null, cost: number | null): number | null {
+  if (revenue === null || cost === null || cost <= 0) return null;
+  const ratio = revenue / cost;
+  return Math.abs(ratio) > MAX_RATIO ? ratio : null;
 }
 
 /** A quotient that overflows (1e300 ÷ 1e-300) is no figure anyone can use: blank, never Infinity. */
@@ -35,33 +60,104 @@ function finiteOrNull(value: number): number | null {
 // Beyond this, decimals are meaningless and String() would switch to exponent notation.
 const LARGEST_PLAIN_RATIO = 1e15;
 
-/** `1:X` with at most one decimal and no trailing `.0`, as the seed writes it (215/28 → 1:7.7). */
+/**
+ * `1:X` as the seed writes it: at most one decimal and no trailing `.0` (215/28 → 1:7.7, 60/10 → 1:6); a ratio
+ * below 1 keeps two significant digits, so a small return never reads as 1:0 (0.5/28 → 1:0.018).
+ */
 export function ratioLabel(ratio: number | null): string {
   if (ratio === null || !Number.isFinite(ratio)) return '';
   if (Math.abs(ratio) >= LARGEST_PLAIN_RATIO) return `1:${BigInt(Math.round(ratio)).toString()}`;
-  const rounded = Math.round(ratio * 10) / 10;
-  return `1:${String(rounded === 0 ? 0 : rounded)}`; // avoid "1:-0"
+  const size = Math.abs(ratio);
+  if (size >= 0.95) {
+    const rounded = Math.round(ratio * 10) / 10;
+    return `1:${String(rounded === 0 ? 0 : rounded)}`; // avoid "1:-0"
+  }
+  // Below 10^-12 a ratio is 0 for any purpose; above, two significant digits written out (never 1e-7).
+  if (size < 1e-12) return '1:0';
+  const decimals = 1 - Math.floor(Math.log10(size));
+  return `1:${ratio.toFixed(decimals).replace(/(\.\d*?[1-9])0+$/, '$1')}`;
 }
 
 /** Net ROI = (revenue − cost) ÷ cost, a fraction shown as a percentage. */
 export function netRoi(revenue: number | null, cost: number | null): number | null {
-  if (revenue === null || cost === null || cost <= 0) return null;
-  return finiteOrNull((revenue - cost) / cost);
+  if (inputOutputRatio(revenue, cost) === null) return null;
+  return finiteOrNull((revenue! - cost!) / cost!);
 }
 
-export type Status = 'on_target' | 'at_risk' | 'off_target' | 'no_data';
+/** A metric's status: one of METRIC_STATUS (options.ts). */
+export type Status = MetricStatus;
+
+/** While the cycle runs, figures are compared with what is expected by today; once it has ended, with the full target. */
+export type CyclePhase = 'running' | 'ended';
+
+/**
+ * The cycle's phase on `today`: ended from its last day on (the full target is due that day), and when the
+ * cycle has no end date (nothing to pace against, so the full target applies).
+ */
+export function cyclePhase(cycleEnd: Day | null, today: Day): CyclePhase {
+  return cycleEnd === null || today >= cycleEnd ? 'ended' : 'running';
+}
 
 export const DEFAULT_AT_RISK_THRESHOLD = 0.8;
 
 // Rates computed from percentages carry floating-point noise (0.12 / 0.15 = 0.7999999999999999);
 // a rate that equals a threshold on paper must count as reaching it.
-const EPSILON = 1e-9;
+export const STATUS_EPSILON = 1e-9;
 
-export function statusOf(rate: number | null, atRiskThreshold: number = DEFAULT_AT_RISK_THRESHOLD): Status {
+/** A rate, blank (no data), or 'unreadable' when a cell it depends on could not be read. */
+export type RateInput = number | null | 'unreadable';
+
+/**
+ * THE status rule, used by every figure the product shows (sheet formulas follow the same steps): a cell that is
+ * not a number → check data; no rate → no data; after the cycle → met when the rate reaches 100%, else missed;
+ * during the cycle (the rate taken against the target expected by today) → on track from 100%, at risk from the
+ * at-risk threshold, else off track.
+ */
+export function statusOf(rate: RateInput, phase: CyclePhase, atRiskThreshold: number = DEFAULT_AT_RISK_THRESHOLD): Status {
+  if (rate === 'unreadable') return 'check_data';
   if (rate === null || Number.isNaN(rate)) return 'no_data';
-  if (rate >= 1 - EPSILON) return 'on_target';
-  if (rate >= atRiskThreshold - EPSILON) return 'at_risk';
-  return 'off_target';
+  if (!Number.isFinite(rate)) return 'check_data';
+  if (phase === 'ended') return rate >= 1 - STATUS_EPSILON ? 'met' : 'missed';
+  if (rate >= 1 - STATUS_EPSILON) return 'on_track';
+  if (rate >= atRiskThreshold - STATUS_EPSILON) return 'at_risk';
+  return 'off_track';
+}
+
+/** True for the statuses that call for attention (behind while running, or missed at the end). */
+export function isBehind(status: Status): boolean {
+  return status === 'at_risk' || status === 'off_track' || status === 'missed';
+}
+
+/** True for met and on track. */
+export function isOnTarget(status: Status): boolean {
+  return status === 'met' || status === 'on_track';
+}
+
+/** Share of [start, end] elapsed by the end of `today`, from 0 to 1 (1 for a reversed span once it starts). */
+export function elapsedShare(start: Day, end: Day, today: Day): number {
+  const total = end - start + 1;
+  if (total <= 0) return today >= start ? 1 : 0;
+  // Calendar days, whatever Settings → Pacing says: the sheet's Status formula paces by TODAY() and the cycle dates.
+  return elapsedDays(start, end, today, CALENDAR_DAYS) / total;
+}
+
+/**
+ * How a rate against the full target becomes a rate against the target expected by today: a total where higher
+ * is better is divided by the elapsed share (10 of 50 on a fifth of the cycle is on track), a total where lower is
+ * better (a cost against its budget) multiplied by it, and a rate, average or ratio is compared as it stands (0).
+ */
+export type PaceExponent = -1 | 0 | 1;
+
+export function paceExponent(cumulative: boolean, direction: Direction): PaceExponent {
+  if (!cumulative || direction === 'none') return 0;
+  return direction === 'lower' ? -1 : 1;
+}
+
+/** The rate against the target expected by today (see PaceExponent); null before anything is expected. */
+export function pacedRate(rate: number | null, share: number, exponent: PaceExponent): number | null {
+  if (rate === null || exponent === 0) return rate;
+  if (share <= 0) return null;
+  return exponent > 0 ? rate / share : rate * share;
 }
 
 export interface MonthlyTarget {

@@ -1,4 +1,4 @@
-import { MetricKey, metricKeyOf } from './catalogue';
+import { MetricKey, defaultDirection, metricInfo, metricKeyOf } from './catalogue';
 import { Bilingual, Lang, fill } from './i18n';
 import {
   CHAT_MODE, COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, MODE, OptionSet, PACING, RETRO_STATUS, RetroStatus,
@@ -8,7 +8,11 @@ import { Problem } from './problems';
 import { ColumnSpec, SETTINGS, SETTINGS_TAB, SettingKey, SettingSpec, TABS, TabKey, tabSpec } from './schema';
 import { TableRow, isBlankCell, readTable } from './table';
 import {
-  CellValue, DateSpan, Day, Direction, isNoData, isoFromDay, parseDate, parseDirection, parseNumber, splitOwners, utcDayOf,
+  COUNT, Unit, ValueKind, carriesUnit, catalogueUnit, evaluationUnit, inferredUnit, kindOf, moneyUnit, quantityIn,
+} from './units';
+import {
+  CellValue, DateSpan, Day, Direction, Quantity, isNoData, isoFromDay, parseDate, parseDirection, parseNumber, parseQuantity,
+  quoteForMessage, splitOwners, utcDayOf,
 } from './values';
 
 /** The workbook as plain grids, header row first: what the Sheets adapter and the .xlsx reader both produce. */
@@ -56,13 +60,18 @@ export interface Person {
   readonly mobile: string; readonly chatId: string;
 }
 export type Period = { readonly kind: 'cycle'; readonly label: string } | { readonly kind: 'month'; readonly month: string };
+/** Column keys of a row whose cell could not be read as a figure: what depends on them is "check data", never a number. */
+export type Invalid = readonly string[];
+
 export interface Goal {
   readonly row: number; readonly metric: string; readonly metricKey: MetricKey | null; readonly period: Period | null;
   readonly target: number | null; readonly owners: readonly string[]; readonly note: string;
+  /** The unit the target is read in (its metric's Evaluation row, else the catalogue's). */
+  readonly unit: Unit; readonly invalid: Invalid;
 }
 export interface StrategyLine {
   readonly row: number; readonly channel: string; readonly action: string; readonly budget: number | null;
-  readonly staffing: string; readonly differentiator: string; readonly owners: readonly string[];
+  readonly staffing: string; readonly differentiator: string; readonly owners: readonly string[]; readonly invalid: Invalid;
 }
 export interface Task {
   readonly row: number; readonly stage: string; readonly task: string; readonly owners: readonly string[];
@@ -76,16 +85,23 @@ export interface WeeklyEntry {
   readonly row: number; readonly week: Day | null; readonly owners: readonly string[]; readonly channel: string;
   readonly visits: number | null; readonly leads: number | null; readonly newCustomers: number | null;
   readonly revenue: number | null; readonly cost: number | null; readonly eventParticipants: number | null;
-  readonly note: string;
+  readonly note: string; readonly invalid: Invalid;
 }
 export interface EvaluationRow {
   readonly row: number; readonly dimension: Dimension | null; readonly metric: string; readonly metricKey: MetricKey | null;
-  readonly unit: string; readonly direction: Direction; readonly target: number | null; readonly actual: number | null;
+  /** The Unit cell as typed ('' when blank). */
+  readonly unit: string;
+  /** The unit target and actual are read in: the Unit cell, else the catalogue's, else what the cells say (% or 1:X). */
+  readonly unitOf: Unit;
+  readonly kind: ValueKind;
+  readonly direction: Direction; readonly target: number | null; readonly actual: number | null;
   readonly targetText: string; readonly actualText: string; readonly analysis: string;
+  /** target, actual, direction or unit when that cell could not be read: the row's achievement is then "check data". */
+  readonly invalid: Invalid;
 }
 export interface CostLine {
   readonly row: number; readonly category: string | null; readonly channel: string; readonly amount: number | null;
-  readonly note: string;
+  readonly note: string; readonly invalid: Invalid;
 }
 export interface RetroItem {
   readonly row: number; readonly module: string; readonly highlight: string; readonly problem: string;
@@ -128,7 +144,36 @@ const MSG = {
   badPeriod: { en: '"{value}" is neither the cycle label nor a month like 2023-07.', zh: '“{value}”既不是周期标签，也不是 2023-07 这样的月份。' },
   badEmail: { en: '"{value}" is not an email address.', zh: '“{value}”不是有效的邮箱地址。' },
   badEmailFix: { en: 'Type an address like name@example.com.', zh: '请填写类似 name@example.com 的地址。' },
+  unitFixNumber: { en: 'Type a number in {unit} (a plain number is read in {unit}; 215万 or 2,150,000元 are converted), or leave it empty.', zh: '请填写以“{unit}”为单位的数字（纯数字即按“{unit}”读取；215万、2,150,000元 等会自动换算），或留空。' },
+  unitFixPlain: { en: 'Type a number such as 45, 12%, 215万 or 1:7.7, or leave it empty.', zh: '请填写数字，例如 45、12%、215万 或 1:7.7，或留空。' },
+  unitFixCount: { en: 'Type a count such as 45 (45家 and 1.2万 are read too), or leave it empty.', zh: '请填写数量，例如 45（也可写 45家、1.2万），或留空。' },
+  unitFixPercent: { en: 'Type a percentage such as 12% (or 12), or leave it empty.', zh: '请填写百分比，例如 12%（或 12），或留空。' },
+  unitFixRatio: { en: 'Type a ratio such as 1:7.7 (or 7.7), or leave it empty.', zh: '请填写比值，例如 1:7.7（或 7.7），或留空。' },
+  ambiguousFix: { en: 'If that is right, type it with its % sign (e.g. 24%) so it reads the same everywhere; otherwise correct "{value}".', zh: '如读法正确，请连同 % 号填写（例如 24%），以免歧义；否则请更正“{value}”。' },
+  noCurrencyUnit: {
+    en: 'Settings → Currency unit is blank, so "{value}" is read as {read} and plain amounts as they are typed.',
+    zh: '“设置 → 金额单位”为空，因此“{value}”读作 {read}，纯数字金额按原样读取。',
+  },
+  noCurrencyUnitFix: { en: 'Fill Settings → Currency unit (e.g. 万元 or CNY) so every amount is read in it.', zh: '请填写“设置 → 金额单位”（例如 万元 或 元），使所有金额按同一单位读取。' },
+  negativeAmount: { en: '"{value}" is negative; it is counted as a refund or credit.', zh: '“{value}”为负数，按退款或冲减计入。' },
+  negativeAmountFix: { en: 'If it is not a refund, correct the amount.', zh: '如不是退款，请更正金额。' },
+  negativeCount: { en: '"{value}" is negative, and a count cannot be.', zh: '“{value}”为负数，数量不能为负。' },
+  negativeCountFix: { en: 'Type the count as 0 or more.', zh: '请填写 0 或更大的数量。' },
+  unitNeeded: {
+    en: 'Unit is blank and the metric is not one the tracker knows, but {withUnit} is typed with a unit and {plain} is not, so they cannot be compared.',
+    zh: '“单位”为空且该指标不在指标库中，但{withUnit}带有单位而{plain}没有，无法比较。',
+  },
+  unitNeededFix: { en: 'Fill Unit (e.g. 万元, 家 or %), or type both figures the same way.', zh: '请填写“单位”（例如 万元、家 或 %），或两个数值采用相同写法。' },
 } as const satisfies Record<string, Bilingual>;
+
+/** How to fix a cell that could not be read in `unit`. */
+function unitFix(unit: Unit): Bilingual {
+  if (unit.family === 'percent') return MSG.unitFixPercent;
+  if (unit.family === 'ratio') return MSG.unitFixRatio;
+  if (unit.text !== '') return fill(MSG.unitFixNumber, { unit: unit.text });
+  return unit.family === 'count' ? MSG.unitFixCount : MSG.unitFixPlain;
+}
+
 
 export const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
@@ -162,23 +207,67 @@ class TabReader {
     return cellText(row.cells[key], this.time.dayOf);
   }
 
+  /** The cell as a number without a unit context (settings-like cells). */
   number(row: TableRow, key: string): number | null {
     const parsed = parseNumber(row.cells[key]);
     if (parsed.ok) return parsed.value;
-    this.problems.push({
-      code: 'bad_number', severity: 'error', tab: this.tab, row: row.row, column: key, value: this.text(row, key),
-      message: parsed.error, fix: MSG.badNumberFix,
-    });
+    this.badNumber(row, key, parsed.error, MSG.badNumberFix);
     return null;
+  }
+
+  /** The cell read in `unit` (units.ts); a cell that cannot be read is a problem and marks the row's column invalid. */
+  measure(row: TableRow, key: string, unit: Unit, invalid: string[], quantity?: Quantity | null): number | null {
+    const cell = row.cells[key];
+    const q = quantity === undefined ? parseQuantity(cell) : { ok: true as const, value: quantity };
+    if (!q.ok) {
+      this.badNumber(row, key, q.error, unitFix(unit));
+      invalid.push(key);
+      return null;
+    }
+    if (q.value === null) return null;
+    const reading = quantityIn(cell, q.value, unit);
+    if (!reading.ok) {
+      this.badNumber(row, key, reading.error, unitFix(unit));
+      invalid.push(key);
+      return null;
+    }
+    if (reading.warning) this.push('ambiguous_value', 'warning', row, key, reading.warning, fill(MSG.ambiguousFix, { value: this.text(row, key) }));
+    else if (unit.money && unit.text === '' && carriesUnit(q.value)) {
+      this.push('ambiguous_value', 'warning', row, key, fill(MSG.noCurrencyUnit, { value: this.text(row, key), read: String(reading.value) }), MSG.noCurrencyUnitFix);
+    }
+    return reading.value;
+  }
+
+  /** A money or count cell: read in its unit; a negative count is an error, a negative amount a warning (a refund?). */
+  amount(row: TableRow, key: string, unit: Unit, invalid: string[]): number | null {
+    const value = this.measure(row, key, unit, invalid);
+    if (value === null || value >= 0) return value;
+    if (unit.money) {
+      this.push('negative_amount', 'warning', row, key, fill(MSG.negativeAmount, { value: this.text(row, key) }), MSG.negativeAmountFix);
+      return value;
+    }
+    this.push('negative_amount', 'error', row, key, fill(MSG.negativeCount, { value: this.text(row, key) }), MSG.negativeCountFix);
+    invalid.push(key);
+    return null;
+  }
+
+  private badNumber(row: TableRow, key: string, error: Bilingual, fix: Bilingual): void {
+    this.push('bad_number', 'error', row, key, error, fix);
+  }
+
+  /** A problem of one cell; the message starts with the column's header, so every list names the column it quotes. */
+  push(code: Problem['code'], severity: Problem['severity'], row: TableRow, key: string, message: Bilingual, fix: Bilingual): void {
+    const header = headerText(this.tab, key);
+    this.problems.push({
+      code, severity, tab: this.tab, row: row.row, column: key, value: this.text(row, key),
+      message: { en: `${header.en}: ${message.en}`, zh: `“${header.zh}”：${message.zh}` }, fix,
+    });
   }
 
   date(row: TableRow, key: string): DateSpan | null {
     const parsed = parseDate(row.cells[key], this.time.dayOf);
     if (parsed.ok) return parsed.value;
-    this.problems.push({
-      code: 'bad_date', severity: 'error', tab: this.tab, row: row.row, column: key, value: this.text(row, key),
-      message: parsed.error, fix: MSG.badDateFix,
-    });
+    this.push('bad_date', 'error', row, key, parsed.error, MSG.badDateFix);
     return null;
   }
 
@@ -187,11 +276,9 @@ class TabReader {
     if (text === '' || isNoData(text)) return null;
     const hit = matchOption(options, text);
     if (hit === null) {
-      this.problems.push({
-        code: 'bad_option', severity: 'error', tab: this.tab, row: row.row, column: key, value: text,
-        message: { en: fill(MSG.badOption, { value: text, choices: choices(options, 'en') }).en, zh: fill(MSG.badOption, { value: text, choices: choices(options, 'zh') }).zh },
-        fix: MSG.badOptionFix,
-      });
+      this.push('bad_option', 'error', row, key,
+        { en: fill(MSG.badOption, { value: text, choices: choices(options, 'en') }).en, zh: fill(MSG.badOption, { value: text, choices: choices(options, 'zh') }).zh },
+        MSG.badOptionFix);
     }
     return hit;
   }
@@ -389,6 +476,66 @@ export function readWorkbook(raw: RawWorkbook, time: TimeContext): Workbook {
     });
   })();
 
+  const money = moneyUnit(settings.currencyUnit);
+
+  const evaluation = (() => {
+    const { reader, rows } = rowsOf('evaluation');
+    return rows.map((r): EvaluationRow => {
+      reader.required(r, 'metric');
+      const metric = reader.text(r, 'metric');
+      const metricKey = metricKeyOf(metric);
+      const invalid: string[] = [];
+      // A blank Dimension, Unit or Direction of a catalogue metric takes the catalogue's.
+      const dimensionText = reader.text(r, 'dimension');
+      if (metricKey === null) reader.required(r, 'dimension');
+      const dimension = reader.option(r, 'dimension', DIMENSION) ?? (dimensionText === '' && metricKey ? metricInfo(metricKey).dimension : null);
+      let direction: Direction;
+      if (reader.text(r, 'direction') === '') {
+        direction = defaultDirection(metric);
+      } else {
+        const parsed = parseDirection(r.cells.direction);
+        if (!parsed.ok) {
+          reader.push('bad_option', 'error', r, 'direction', parsed.error, MSG.badOptionFix);
+          invalid.push('direction');
+        }
+        direction = parsed.ok ? (parsed.value ?? 'higher') : 'higher';
+      }
+      const unitText = reader.text(r, 'unit');
+      const { unit, unitMissing } = evaluationUnit(unitText, metric, settings.currencyUnit, r.cells.target, r.cells.actual);
+      if (unitMissing !== null) {
+        // Without a unit, "215万" against "200" could be 215万 against 200 or 200万: say so rather than guess.
+        const withUnit = unitMissing === 'target' ? 'actual' : 'target';
+        const name = (key: string): Bilingual => headerText('evaluation', key);
+        const what = (lang: 'en' | 'zh', key: string): string =>
+          lang === 'en' ? `${name(key).en} "${quoteForMessage(r.cells[key])}"` : `“${name(key).zh}”（${quoteForMessage(r.cells[key])}）`;
+        reader.push('unit_missing', 'error', r, 'unit', {
+          en: fill(MSG.unitNeeded, { withUnit: what('en', withUnit), plain: what('en', unitMissing) }).en,
+          zh: fill(MSG.unitNeeded, { withUnit: what('zh', withUnit), plain: what('zh', unitMissing) }).zh,
+        }, MSG.unitNeededFix);
+        invalid.push('unit');
+      }
+      const targetQ = parseQuantity(r.cells.target);
+      const actualQ = parseQuantity(r.cells.actual);
+      const target = reader.measure(r, 'target', unit, invalid, targetQ.ok ? targetQ.value : undefined);
+      const actual = reader.measure(r, 'actual', unit, invalid, actualQ.ok ? actualQ.value : undefined);
+      return {
+        row: r.row, dimension, metric, metricKey, unit: unitText, unitOf: unit, kind: kindOf(unit), direction,
+        target: invalid.includes('unit') ? null : target, actual: invalid.includes('unit') ? null : actual,
+        targetText: reader.text(r, 'target'), actualText: reader.text(r, 'actual'), analysis: reader.text(r, 'analysis'), invalid,
+      };
+    });
+  })();
+
+  /** A Goals target is in its metric's unit: the Evaluation row's, else the catalogue's, else what the cell says. */
+  const goalUnit = (metric: string, key: MetricKey | null, cell: CellValue): Unit => {
+    const name = metric.trim().toLowerCase();
+    const row = evaluation.find((e) => (key !== null && e.metricKey === key) || e.metric.trim().toLowerCase() === name);
+    if (row && !row.invalid.includes('unit')) return row.unitOf;
+    if (key !== null) return catalogueUnit(key, settings.currencyUnit);
+    const q = parseQuantity(cell);
+    return inferredUnit([q.ok ? q.value : null]);
+  };
+
   const goals = (() => {
     const { reader, rows } = rowsOf('goals');
     return rows.map((r): Goal => {
@@ -396,26 +543,29 @@ export function readWorkbook(raw: RawWorkbook, time: TimeContext): Workbook {
       const periodText = reader.text(r, 'period');
       const period = periodOf(periodText, settings.cycle);
       if (period === null) {
-        problems.push({
-          code: 'bad_date', severity: 'error', tab: 'goals', row: r.row, column: 'period', value: periodText,
-          message: fill(MSG.badPeriod, { value: periodText }),
-          fix: { en: `Type ${settings.cycle || 'the cycle label'} or a month such as 2023-07.`, zh: `请填写 ${settings.cycle || '周期标签'} 或 2023-07 这样的月份。` },
-        });
+        reader.push('bad_date', 'error', r, 'period', fill(MSG.badPeriod, { value: periodText }),
+          { en: `Type ${settings.cycle || 'the cycle label'} or a month such as 2023-07.`, zh: `请填写 ${settings.cycle || '周期标签'} 或 2023-07 这样的月份。` });
       }
       const metric = reader.text(r, 'metric');
+      const metricKey = metricKeyOf(metric);
+      const unit = goalUnit(metric, metricKey, r.cells.target);
+      const invalid: string[] = [];
       return {
-        row: r.row, metric, metricKey: metricKeyOf(metric), period, target: reader.number(r, 'target'),
-        owners: splitOwners(r.cells.owner), note: reader.text(r, 'note'),
+        row: r.row, metric, metricKey, period, target: reader.measure(r, 'target', unit, invalid),
+        owners: splitOwners(r.cells.owner), note: reader.text(r, 'note'), unit, invalid,
       };
     });
   })();
 
   const strategy = (() => {
     const { reader, rows } = rowsOf('strategy');
-    return rows.map((r): StrategyLine => ({
-      row: r.row, channel: reader.text(r, 'channel'), action: reader.text(r, 'action'), budget: reader.number(r, 'budget'),
-      staffing: reader.text(r, 'staffing'), differentiator: reader.text(r, 'differentiator'), owners: splitOwners(r.cells.owner),
-    }));
+    return rows.map((r): StrategyLine => {
+      const invalid: string[] = [];
+      return {
+        row: r.row, channel: reader.text(r, 'channel'), action: reader.text(r, 'action'), budget: reader.amount(r, 'budget', money, invalid),
+        staffing: reader.text(r, 'staffing'), differentiator: reader.text(r, 'differentiator'), owners: splitOwners(r.cells.owner), invalid,
+      };
+    });
   })();
 
   const tasks = (() => {
@@ -440,42 +590,26 @@ export function readWorkbook(raw: RawWorkbook, time: TimeContext): Workbook {
     const { reader, rows } = rowsOf('weekly');
     return rows.map((r): WeeklyEntry => {
       reader.required(r, 'week');
+      const invalid: string[] = [];
       return {
         row: r.row, week: reader.date(r, 'week')?.start ?? null, owners: splitOwners(r.cells.owner),
-        channel: reader.text(r, 'channel'), visits: reader.number(r, 'visits'), leads: reader.number(r, 'leads'),
-        newCustomers: reader.number(r, 'newCustomers'), revenue: reader.number(r, 'revenue'), cost: reader.number(r, 'cost'),
-        eventParticipants: reader.number(r, 'eventParticipants'), note: reader.text(r, 'note'),
-      };
-    });
-  })();
-
-  const evaluation = (() => {
-    const { reader, rows } = rowsOf('evaluation');
-    return rows.map((r): EvaluationRow => {
-      reader.required(r, 'metric');
-      const direction = parseDirection(r.cells.direction);
-      if (!direction.ok) {
-        problems.push({
-          code: 'bad_option', severity: 'error', tab: 'evaluation', row: r.row, column: 'direction',
-          value: reader.text(r, 'direction'), message: direction.error, fix: MSG.badOptionFix,
-        });
-      }
-      const metric = reader.text(r, 'metric');
-      return {
-        row: r.row, dimension: reader.option(r, 'dimension', DIMENSION), metric, metricKey: metricKeyOf(metric),
-        unit: reader.text(r, 'unit'), direction: direction.ok ? (direction.value ?? 'higher') : 'higher',
-        target: reader.number(r, 'target'), actual: reader.number(r, 'actual'),
-        targetText: reader.text(r, 'target'), actualText: reader.text(r, 'actual'), analysis: reader.text(r, 'analysis'),
+        channel: reader.text(r, 'channel'), visits: reader.amount(r, 'visits', COUNT, invalid), leads: reader.amount(r, 'leads', COUNT, invalid),
+        newCustomers: reader.amount(r, 'newCustomers', COUNT, invalid), revenue: reader.amount(r, 'revenue', money, invalid),
+        cost: reader.amount(r, 'cost', money, invalid), eventParticipants: reader.amount(r, 'eventParticipants', COUNT, invalid),
+        note: reader.text(r, 'note'), invalid,
       };
     });
   })();
 
   const costs = (() => {
     const { reader, rows } = rowsOf('costs');
-    return rows.map((r): CostLine => ({
-      row: r.row, category: reader.option(r, 'category', COST_CATEGORY), channel: reader.text(r, 'channel'),
-      amount: reader.number(r, 'amount'), note: reader.text(r, 'note'),
-    }));
+    return rows.map((r): CostLine => {
+      const invalid: string[] = [];
+      return {
+        row: r.row, category: reader.option(r, 'category', COST_CATEGORY), channel: reader.text(r, 'channel'),
+        amount: reader.amount(r, 'amount', money, invalid), note: reader.text(r, 'note'), invalid,
+      };
+    });
   })();
 
   const retrospective = (() => {

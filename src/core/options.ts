@@ -21,12 +21,22 @@ export const TASK_STATUS = set('taskStatus', [
 ]);
 export type TaskStatus = (typeof TASK_STATUS.options)[number]['key'];
 
+/**
+ * THE status vocabulary of a metric (metrics.statusOf decides which): while the cycle runs, on track / at risk /
+ * off track against the target expected by today; once it has ended, met / missed against the full target; no
+ * data when a figure is blank; check data when a cell is not a readable number. The sheet's Status formulas, the
+ * Goals progress, the report, the emails and the JSON summary all show these words.
+ */
 export const METRIC_STATUS = set('metricStatus', [
-  { key: 'on_target', label: { en: 'On target', zh: '达标' } },
+  { key: 'on_track', label: { en: 'On track', zh: '进度正常' } },
   { key: 'at_risk', label: { en: 'At risk', zh: '有风险' } },
-  { key: 'off_target', label: { en: 'Off target', zh: '未达标' } },
+  { key: 'off_track', label: { en: 'Off track', zh: '进度落后' } },
+  { key: 'met', label: { en: 'Met', zh: '已达成' } },
+  { key: 'missed', label: { en: 'Missed', zh: '未达成' } },
   { key: 'no_data', label: { en: 'No data', zh: '无数据' } },
+  { key: 'check_data', label: { en: 'Check data', zh: '请核对数据' } },
 ]);
+export type MetricStatus = (typeof METRIC_STATUS.options)[number]['key'];
 
 /**
  * THE list of direction words: parseDirection (report, reminders, ACHIEVEMENT_RATE) matches it, and the

@@ -2,13 +2,13 @@ import { Person } from './model';
 import { normalizeLabel } from './options';
 
 /** Name as compared with Team: case, width and spaces ignored, and the seed's anonymising `*` dropped. */
-function nameKey(name: string): string {
+export function personKey(name: string): string {
   return normalizeLabel(name).replace(/[*＊]/g, '').replace(/\s+/g, '');
 }
 
 /** The Team member an owner cell's name refers to (`张` finds `张*`), or null. */
 export function findPerson(team: readonly Person[], name: string): Person | null {
-  const wanted = nameKey(name);
+  const wanted = personKey(name);
   if (wanted === '') return null;
-  return team.find((p) => nameKey(p.name) === wanted) ?? null;
+  return team.find((p) => personKey(p.name) === wanted) ?? null;
 }

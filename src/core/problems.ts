@@ -33,4 +33,18 @@ export type ProblemCode =
   | 'task_stale'
   | 'setting_invalid'
   | 'weekly_outside_cycle'
+  /** A figure read one way where a person may have meant another (0.24 in a % row, an amount with no currency unit). */
+  | 'ambiguous_value'
+  /** An Evaluation row without a Unit whose cells are typed in different units. */
+  | 'unit_missing'
+  | 'negative_amount'
+  /** An achievement or ratio far beyond any real figure (a unit typed wrong, a target of almost 0). */
+  | 'absurd_figure'
+  /** A typed Evaluation actual that disagrees with the total of the detailed rows. */
+  | 'actual_mismatch'
+  /** A formula set-up wrote that a typed value replaced. */
+  | 'formula_overwritten'
+  | 'duplicate_weekly'
+  /** Owners' shares of a target that do not add up to the team target. */
+  | 'owner_sum_mismatch'
   | 'calendar_not_covered';

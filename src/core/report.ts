@@ -9,19 +9,22 @@
 import { formatNumber, formatPercent } from './format';
 import { WEEKLY_COLUMN_OF, MetricKey } from './catalogue';
 import { taskDueDay } from './checks';
+import { evaluateMetrics, type MetricFigure } from './evaluation';
 import { Bilingual, Lang, fill, joinList, pick } from './i18n';
 import {
-  Status, achievementRate, expectedToDate, inputOutputRatio, netRoi, proRataExpected, ratioLabel, statusOf,
+  CyclePhase, Status, achievementRate, isBehind, isOnTarget, netRoi, ratioLabel, statusOf,
 } from './metrics';
-import { EvaluationRow, TimeContext, WeeklyEntry, Workbook } from './model';
+import { TimeContext, Workbook } from './model';
+import { teamMonthlyTargets, goalTargets } from './targets';
+import { convertUnit, moneyUnit, type ValueKind } from './units';
 import { COST_CATEGORY, DIMENSION, Dimension, METRIC_STATUS, RETRO_STATUS, optionLabel } from './options';
 import { Problem } from './problems';
 import { RT } from './reportText';
 import { Snapshot } from './history';
 import { resourcesSection, trendsSection } from './reportWeekly';
 import { TABS, TabKey, tabSpec } from './schema';
-import { Day, Direction, isoFromDay, monthOf, utcDayOf } from './values';
-import { daysLate, pacingOf, workCalendar } from './workCalendar';
+import { Day, Direction, dayFromParts, daysInMonth, isoFromDay, utcDayOf } from './values';
+import { daysLate, workCalendar } from './workCalendar';
 
 // ---------------------------------------------------------------------------------------------
 // The model
@@ -66,25 +69,7 @@ export interface ReportSection {
   readonly blocks: readonly ReportBlock[];
 }
 
-export type ValueKind = 'number' | 'percent' | 'ratio';
-
-export interface MetricFigure {
-  /** Sheet row in Evaluation. */
-  readonly row: number;
-  readonly dimension: Dimension | null;
-  readonly metric: string;
-  readonly metricKey: MetricKey | null;
-  readonly unit: string;
-  readonly direction: Direction;
-  readonly kind: ValueKind;
-  readonly target: number | null;
-  readonly actual: number | null;
-  /** actual ÷ target (or target ÷ actual when lower is better); null when there is no rate. */
-  readonly achievement: number | null;
-  /** Against the full target, or against the target expected by today while the cycle runs (cumulative metrics). */
-  readonly status: Status;
-  readonly analysis: string;
-}
+export type { MetricFigure, ValueKind };
 
 export interface InputOutputFigures {
   readonly totalCost: number | null;
@@ -100,6 +85,9 @@ export interface InputOutputFigures {
   readonly costByCategory: readonly { readonly category: string | null; readonly amount: number }[];
   readonly costByChannel: readonly { readonly channel: string; readonly amount: number }[];
   readonly costLines: number;
+  /** Where total cost and revenue came from (the report's "how it is computed" column). */
+  readonly costFrom: 'evaluation' | 'costs' | 'weekly';
+  readonly revenueFrom: 'evaluation' | 'weekly';
   /** Settings → Currency unit (e.g. 10k CNY / 万元): the unit of cost, budget, revenue and acquisition cost; '' when not set. */
   readonly currencyUnit: string;
 }
@@ -135,13 +123,12 @@ export interface ReportFigures {
   readonly team: string;
   readonly asOf: string;
   readonly running: boolean;
+  readonly phase: CyclePhase;
   readonly metrics: readonly MetricFigure[];
   readonly inputOutput: InputOutputFigures;
   readonly monthly: readonly MonthlyFigure[];
   readonly tasksByOwner: readonly TaskOwnerFigure[];
   readonly tasks: { readonly total: number; readonly done: number; readonly open: number; readonly overdue: number };
-  /** Evaluation actuals that disagree with the detailed rows (reported under data quality). */
-  readonly mismatches: readonly { readonly what: string; readonly row: number; readonly typed: number; readonly computed: number; readonly kind: ValueKind }[];
 }
 
 export interface ReportModel {
@@ -217,30 +204,6 @@ function ownersText(owners: readonly string[], lang: Lang): string {
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-const CUMULATIVE_KEYS: ReadonlySet<MetricKey> = new Set<MetricKey>(['new_customers', 'revenue', 'visits', 'leads', 'event_participants']);
-
-function valueKindOf(row: EvaluationRow): ValueKind {
-  const ratio = /^\s*1\s*[:：]/;
-  if (row.metricKey === 'roi' || ratio.test(row.unit) || ratio.test(row.targetText) || ratio.test(row.actualText)) return 'ratio';
-  if (/^\s*[%％]\s*$/.test(row.unit) || /[%％]/.test(row.targetText) || /[%％]/.test(row.actualText)) return 'percent';
-  return 'number';
-}
-
-type WeeklyColumn = 'visits' | 'leads' | 'newCustomers' | 'revenue' | 'cost' | 'eventParticipants';
-
-function weeklySum(weekly: readonly WeeklyEntry[], column: WeeklyColumn, month?: string): number | null {
-  let sum = 0;
-  let any = false;
-  for (const entry of weekly) {
-    const value = entry[column];
-    if (value === null) continue;
-    if (month !== undefined && (entry.week === null || monthOf(entry.week) !== month)) continue;
-    sum += value;
-    any = true;
-  }
-  return any ? sum : null;
-}
-
 function sumOf(values: readonly (number | null)[]): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
@@ -248,85 +211,44 @@ function sumOf(values: readonly (number | null)[]): number | null {
 
 const differs = (a: number, b: number): boolean => Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** Every figure of the report, computed from the plain rows. */
+/** Every figure of the report, computed from the plain rows (evaluation.ts for the metrics and totals). */
 export function computeFigures(workbook: Workbook, time: TimeContext): ReportFigures {
-  const { settings, weekly, evaluation, costs, goals } = workbook;
+  const { settings, costs } = workbook;
   const threshold = settings.atRiskThreshold;
   const today = time.today;
   const calendar = workCalendar(settings.workCalendar);
-  const pacing = pacingOf(settings.pacing, calendar);
-  const running = settings.cycleStart !== null && settings.cycleEnd !== null && today < settings.cycleEnd;
-  const mismatches: ReportFigures['mismatches'][number][] = [];
+  const evaluated = evaluateMetrics(workbook, today);
+  const { metrics, funnel, phase } = evaluated;
+  const { totalCost, revenue, newCustomers, ratio } = evaluated.inputOutput;
 
-  // Totals from the detailed rows.
-  const costAmounts = costs.map((c) => c.amount).filter((a): a is number => a !== null);
-  const detailOf = (key: MetricKey): number | null => {
-    if (key === 'total_cost') return costAmounts.length > 0 ? sumOf(costAmounts) : weeklySum(weekly, 'cost');
-    const column = WEEKLY_COLUMN_OF[key];
-    return column ? weeklySum(weekly, column) : null;
-  };
-  const evalOf = (key: MetricKey): EvaluationRow | undefined => evaluation.find((e) => e.metricKey === key);
-  /** The Evaluation actual as typed, else the detailed rows' total. */
-  const totalOf = (key: MetricKey): number | null => evalOf(key)?.actual ?? detailOf(key);
-
-  for (const key of ['new_customers', 'revenue', 'total_cost'] as const) {
-    const row = evalOf(key);
-    const detail = detailOf(key);
-    if (row && row.actual !== null && detail !== null && differs(row.actual, detail)) {
-      mismatches.push({ what: row.metric, row: row.row, typed: row.actual, computed: detail, kind: valueKindOf(row) });
-    }
-  }
-
-  const totalCost = totalOf('total_cost');
-  const revenue = totalOf('revenue');
-  const newCustomers = totalOf('new_customers');
-  const ratio = inputOutputRatio(revenue, totalCost);
-
-  const monthlyGoals = (key: MetricKey): { month: string; target: number }[] =>
-    goals
-      .flatMap((g) => (g.metricKey === key && g.period?.kind === 'month' && g.target !== null ? [{ month: g.period.month, target: g.target }] : []))
-      .sort((a, b) => a.month.localeCompare(b.month));
-
-  const metrics: MetricFigure[] = evaluation.map((row) => {
-    const kind = valueKindOf(row);
-    let actual = row.actual;
-    if (row.metricKey === 'roi' && ratio !== null) actual = ratio; // a derived figure: always recomputed
-    else if (actual === null && row.metricKey !== null) actual = detailOf(row.metricKey);
-    const achievement = achievementRate(actual, row.target, row.direction);
-    let status = statusOf(achievement, threshold);
-    if (running && row.metricKey !== null && CUMULATIVE_KEYS.has(row.metricKey) && row.direction === 'higher' && row.target !== null && actual !== null) {
-      const monthly = monthlyGoals(row.metricKey);
-      const expected = monthly.length > 0
-        ? expectedToDate(monthly, today, pacing)
-        : proRataExpected(row.target, settings.cycleStart!, settings.cycleEnd!, today, pacing);
-      status = statusOf(achievementRate(actual, expected, 'higher'), threshold);
-    }
-    return {
-      row: row.row, dimension: row.dimension, metric: row.metric, metricKey: row.metricKey, unit: row.unit,
-      direction: row.direction, kind, target: row.target, actual, achievement, status, analysis: row.analysis,
-    };
-  });
-
-  // Monthly targets against monthly actuals from the Weekly log (by the month of each week's date).
+  // Monthly team targets (owners' shares left out) against monthly actuals from the Weekly log (by each week's month).
+  const groups = goalTargets(workbook);
   const monthly: MonthlyFigure[] = [];
-  const monthlyKeys = [...new Set(goals.filter((g) => g.period?.kind === 'month' && g.metricKey !== null).map((g) => g.metricKey!))];
-  const loggedMonths = new Set(weekly.flatMap((entry) => (entry.week === null ? [] : [monthOf(entry.week)])));
+  const monthlyKeys = [...new Set(groups.filter((g) => g.period.kind === 'month' && g.metricKey !== null).map((g) => g.metricKey!))];
+  const byMonth = new Map(funnel.byMonth.map((m) => [m.month, m]));
   for (const key of monthlyKeys) {
     const column = WEEKLY_COLUMN_OF[key];
-    const months = monthlyGoals(key);
+    const months = teamMonthlyTargets(groups, { metric: '', metricKey: key });
     if (!column || months.length === 0) continue;
-    const anyWeekly = weeklySum(weekly, column) !== null;
-    const name = evalOf(key)?.metric ?? goals.find((g) => g.metricKey === key)?.metric ?? key;
+    const name = workbook.evaluation.find((e) => e.metricKey === key)?.metric ?? groups.find((g) => g.metricKey === key)?.metric ?? key;
     monthly.push({
       metric: name,
       metricKey: key,
       months: months.map(({ month, target }) => {
         const started = `${month}-01` <= isoFromDay(today);
-        const logged = loggedMonths.has(month);
-        // A month without any Weekly log rows has no data yet: missing, never 0.
-        const actual = !anyWeekly || !started || !logged ? null : (weeklySum(weekly, column, month) ?? 0);
+        const month_ = byMonth.get(month);
+        const logged = month_ !== undefined;
+        const total = month_?.[column];
+        // A month without any Weekly log rows has no data yet: missing, never 0. An unreadable cell: check data.
+        const unreadable = total?.unreadable ?? false;
+        const actual = !started || !logged || unreadable ? null : (total?.value ?? 0);
         const achievement = achievementRate(actual, target, 'higher');
-        return { month, target, actual, logged, achievement, status: statusOf(achievement, threshold) };
+        const [year = 0, monthNumber = 1] = month.split('-').map(Number);
+        const monthEnded = today >= dayFromParts(year, monthNumber, daysInMonth(year, monthNumber));
+        return {
+          month, target, actual, logged, achievement,
+          status: statusOf(unreadable ? 'unreadable' : achievement, monthEnded ? 'ended' : 'running', threshold),
+        };
       }),
     });
   }
@@ -346,9 +268,9 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   const costByChannel = [...byChannel].map(([channel, amount]) => ({ channel, amount }))
     .sort((a, b) => (a.channel === '' ? 1 : 0) - (b.channel === '' ? 1 : 0) || b.amount - a.amount);
 
-  const budgetRow = evalOf('total_cost');
-  const strategyBudget = sumOf(workbook.strategy.map((s) => s.budget));
-  const budget = budgetRow?.target ?? strategyBudget;
+  const budgetRow = workbook.evaluation.find((e) => e.metricKey === 'total_cost' && e.invalid.length === 0);
+  const strategyBudget = workbook.strategy.some((s) => s.invalid.includes('budget')) ? null : sumOf(workbook.strategy.map((s) => s.budget));
+  const budget = budgetRow?.target != null ? convertUnit(budgetRow.target, budgetRow.unitOf, moneyUnit(settings.currencyUnit)) : strategyBudget;
 
   // Tasks by owner.
   const owners = new Map<string, { total: number; done: number; open: number; overdue: number }>();
@@ -372,17 +294,17 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   }
 
   return {
-    cycle: settings.cycle, region: settings.region, team: settings.team, asOf: isoFromDay(today), running,
+    cycle: settings.cycle, region: settings.region, team: settings.team, asOf: isoFromDay(today), running: phase === 'running', phase,
     metrics,
     inputOutput: {
       totalCost, revenue, ratio, ratioLabel: ratioLabel(ratio), netRoi: netRoi(revenue, totalCost), budget, newCustomers,
       acquisitionCost: totalCost !== null && newCustomers !== null && newCustomers > 0 ? totalCost / newCustomers : null,
-      costByCategory, costByChannel, costLines: costAmounts.length, currencyUnit: settings.currencyUnit.trim(),
+      costByCategory, costByChannel, costLines: costs.filter((c) => c.amount !== null).length, currencyUnit: settings.currencyUnit.trim(),
+      costFrom: evaluated.inputOutput.costFrom, revenueFrom: evaluated.inputOutput.revenueFrom,
     },
     monthly,
     tasksByOwner: [...owners].map(([owner, c]) => ({ owner, ...c })),
     tasks,
-    mismatches,
   };
 }
 
@@ -406,7 +328,7 @@ function metricTable(id: string, metrics: readonly MetricFigure[], lang: Lang): 
     rows: metrics.map((m) => [
       { text: metricLabel(m, lang) },
       { text: formatValue(m.target, m.kind) },
-      { text: formatValue(m.actual, m.kind) },
+      { text: m.actualSource === 'computed' && m.actual !== null ? t(RT.computed, lang, { value: formatValue(m.actual, m.kind) }) : formatValue(m.actual, m.kind) },
       { text: m.achievement === null ? '—' : formatPercent(m.achievement) },
       { text: statusText(m.status, lang), status: m.status },
       { text: m.analysis },
@@ -453,9 +375,10 @@ export const CHART_METRICS_SHOWN = 20;
 
 function summarySection(f: ReportFigures, lang: Lang, problemCount: number, cycleEnd: Day | null): ReportSection {
   const rated = f.metrics.filter((m) => m.achievement !== null);
-  const met = rated.filter((m) => m.status === 'on_target').length;
+  const met = rated.filter((m) => isOnTarget(m.status)).length;
   const atRisk = rated.filter((m) => m.status === 'at_risk').length;
-  const off = rated.filter((m) => m.status === 'off_target').length;
+  const off = rated.filter((m) => m.status === 'off_track' || m.status === 'missed').length;
+  const checkData = f.metrics.filter((m) => m.status === 'check_data').length;
   const io = f.inputOutput;
   const figures: { label: string; value: string; status?: Status }[] = [];
   const headline = (key: MetricKey, label: Bilingual): void => {
@@ -467,13 +390,17 @@ function summarySection(f: ReportFigures, lang: Lang, problemCount: number, cycl
   };
   headline('new_customers', RT.kfNewCustomers);
   headline('revenue', RT.kfRevenue);
-  if (rated.length > 0) figures.push({ label: pick(RT.kfTargetsMet, lang), value: t(RT.kfTargetsMetValue, lang, { met, total: rated.length }) });
+  if (rated.length > 0) {
+    figures.push({ label: pick(f.running ? RT.kfTargetsOnTrack : RT.kfTargetsMet, lang), value: t(RT.kfTargetsMetValue, lang, { met, total: rated.length }) });
+  }
   if (io.ratio !== null) figures.push({ label: pick(RT.kfRatio, lang), value: io.ratioLabel });
   if (io.netRoi !== null) figures.push({ label: pick(RT.kfNetRoi, lang), value: formatPercent(io.netRoi) });
 
   const blocks: ReportBlock[] = [];
   if (figures.length > 0) blocks.push({ kind: 'keyFigures', figures });
-  blocks.push({ kind: 'paragraph', style: 'normal', text: rated.length > 0 ? t(RT.sumTargets, lang, { met, total: rated.length, atRisk, off }) : pick(RT.sumNoTargets, lang) });
+  const tally = f.running ? t(RT.sumTargetsRunning, lang, { met, total: rated.length, atRisk, off }) : t(RT.sumTargets, lang, { met, total: rated.length, off });
+  blocks.push({ kind: 'paragraph', style: 'normal', text: rated.length > 0 ? tally : pick(RT.sumNoTargets, lang) });
+  if (checkData > 0) blocks.push({ kind: 'paragraph', style: 'normal', text: t(RT.sumCheckData, lang, { n: checkData }) });
   if (f.running && cycleEnd !== null) {
     blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.sumRunning, lang, { end: isoFromDay(cycleEnd), today: f.asOf }) });
   }
@@ -525,17 +452,16 @@ function inputOutputSection(workbook: Workbook, f: ReportFigures, lang: Lang): R
     return { id: 'inputOutput', title, hasData: false, blocks: [noDataParagraph(pick(RT.noDataCosts, lang), lang)] };
   }
   const costRow = workbook.evaluation.find((e) => e.metricKey === 'total_cost');
-  const revenueRow = workbook.evaluation.find((e) => e.metricKey === 'revenue');
-  const costHow = costRow?.actual != null ? pick(RT.howCostEvaluation, lang)
-    : io.costLines > 0 ? t(RT.howCost, lang, { lines: io.costLines }) : pick(RT.howCostWeekly, lang);
-  const revenueHow = revenueRow?.actual != null ? pick(RT.howRevenueEvaluation, lang) : pick(RT.howRevenueWeekly, lang);
+  const costHow = io.costFrom === 'evaluation' ? pick(RT.howCostEvaluation, lang)
+    : io.costFrom === 'costs' ? t(RT.howCost, lang, { lines: io.costLines }) : pick(RT.howCostWeekly, lang);
+  const revenueHow = io.revenueFrom === 'evaluation' ? pick(RT.howRevenueEvaluation, lang) : pick(RT.howRevenueWeekly, lang);
   const budgetHow = costRow?.target != null ? pick(RT.howBudgetEvaluation, lang) : pick(RT.howBudgetStrategy, lang);
   const num = (v: number | null): string => (v === null ? '—' : formatNumber(v));
   const cost = num(io.totalCost);
   const revenue = num(io.revenue);
   const underOver = budgetText(io, lang);
   const costStatus: Status | undefined = io.totalCost !== null && io.budget !== null
-    ? statusOf(achievementRate(io.totalCost, io.budget, 'lower'), workbook.settings.atRiskThreshold) : undefined;
+    ? statusOf(achievementRate(io.totalCost, io.budget, 'lower'), f.phase, workbook.settings.atRiskThreshold) : undefined;
   const rows: ReportCell[][] = [
     [{ text: moneyLabel(RT.kfTotalCost, io, lang) }, costStatus ? { text: cost, status: costStatus } : { text: cost }, { text: costHow }],
   ];
@@ -591,20 +517,27 @@ function targetsSection(workbook: Workbook, f: ReportFigures, lang: Lang): Repor
     const what = workbook.evaluation.length === 0 ? noDataWhat(workbook, 'evaluation', lang) : pick(RT.noDataChartMetrics, lang);
     return { id: 'targets', title, hasData: false, blocks: [noDataParagraph(what, lang), noDataParagraph(pick(RT.noDataMonthly, lang), lang)] };
   }
-  const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: pick(RT.subMissed, lang) }];
-  const missed = rated.filter((m) => m.status === 'at_risk' || m.status === 'off_target');
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: pick(f.running ? RT.subBehind : RT.subMissed, lang) }];
+  const missed = rated.filter((m) => isBehind(m.status));
+  const withTarget = f.metrics.filter((m) => m.target !== null && m.direction !== 'none');
+  const unrated = withTarget.filter((m) => m.achievement === null);
   if (missed.length === 0) {
-    blocks.push({ kind: 'paragraph', style: 'normal', text: pick(RT.allMet, lang) });
+    // Only true sentences: "every metric met it" only when every metric with a target has a figure and met it.
+    const none = unrated.length === 0 ? pick(f.running ? RT.allOnTrack : RT.allMet, lang) : t(f.running ? RT.noneBehindSome : RT.noneMissedSome, lang, { n: unrated.length });
+    blocks.push({ kind: 'paragraph', style: 'normal', text: none });
   } else {
     blocks.push({
       kind: 'table', id: 'missed',
-      header: [pick(RT.colMetric, lang), pick(RT.colTarget, lang), pick(RT.colActual, lang), pick(RT.colAchievement, lang), pick(RT.colReason, lang)],
+      header: [RT.colMetric, RT.colTarget, RT.colActual, RT.colAchievement, RT.colGap, RT.colStatus, RT.colReason].map((h) => pick(h, lang)),
       rows: missed.map((m) => [
         { text: metricLabel(m, lang) }, { text: formatValue(m.target, m.kind) }, { text: formatValue(m.actual, m.kind) },
-        { text: formatPercent(m.achievement ?? 0), status: m.status },
+        { text: formatPercent(m.achievement ?? 0) },
+        { text: m.actual === null || m.target === null ? '—' : gapText(m, m.actual - m.target, lang) },
+        { text: statusText(m.status, lang), status: m.status },
         { text: m.analysis.trim() !== '' ? m.analysis : t(RT.noReason, lang, { row: m.row }) },
       ]),
     });
+    if (unrated.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.someUnrated, lang, { n: unrated.length }) });
   }
   if (f.monthly.length === 0) {
     blocks.push(noDataParagraph(pick(RT.noDataMonthly, lang), lang));
@@ -648,7 +581,7 @@ function executionSection(workbook: Workbook, f: ReportFigures, time: TimeContex
       header: [RT.colOwner, RT.colTasks, RT.colDone, RT.colOpen, RT.colOverdue].map((h) => pick(h, lang)),
       rows: f.tasksByOwner.map((o) => [
         { text: o.owner === '' ? pick(RT.noOwner, lang) : o.owner }, { text: String(o.total) }, { text: String(o.done) },
-        { text: String(o.open) }, o.overdue > 0 ? { text: String(o.overdue), status: 'off_target' as const } : { text: '0' },
+        { text: String(o.open) }, o.overdue > 0 ? { text: String(o.overdue), status: 'off_track' as const } : { text: '0' },
       ]),
     },
     { kind: 'heading', level: 3, text: pick(RT.subOpenProblems, lang) },
@@ -667,7 +600,7 @@ function executionSection(workbook: Workbook, f: ReportFigures, time: TimeContex
         { text: task.task }, { text: ownersText(task.owners, lang) }, { text: task.problem }, { text: task.solution },
         { text: task.nextStep },
         due !== null && daysLate(workCalendar(workbook.settings.workCalendar), due, time.today) > 0
-          ? { text: isoFromDay(due), status: 'off_target' as const } : { text: due === null ? '' : isoFromDay(due) },
+          ? { text: isoFromDay(due), status: 'off_track' as const } : { text: due === null ? '' : isoFromDay(due) },
       ]),
     });
     if (open.length > OPEN_PROBLEMS_SHOWN) {
@@ -695,16 +628,11 @@ function retrospectiveSection(workbook: Workbook, lang: Lang): ReportSection {
   };
 }
 
-function qualitySection(problems: readonly Problem[], f: ReportFigures, lang: Lang): ReportSection {
+function qualitySection(problems: readonly Problem[], lang: Lang): ReportSection {
   const title = pick(RT.secQuality, lang);
-  const notes = [
-    ...f.mismatches.map((m) => ({
-      tab: pick(tabSpec('evaluation').name, lang), row: String(m.row),
-      text: t(RT.mismatch, lang, { what: m.what, typed: formatValue(m.typed, m.kind), computed: formatValue(m.computed, m.kind) }),
-      fix: pick(RT.mismatchFix, lang),
-    })),
-    ...problems.map((p) => ({ tab: pick(tabSpec(p.tab).name, lang), row: p.row === null ? '' : String(p.row), text: pick(p.message, lang), fix: pick(p.fix, lang) })),
-  ];
+  const notes = problems.map((p) => ({
+    tab: pick(tabSpec(p.tab).name, lang), row: p.row === null ? '' : String(p.row), text: pick(p.message, lang), fix: pick(p.fix, lang),
+  }));
   if (notes.length === 0) {
     return { id: 'quality', title, hasData: true, blocks: [{ kind: 'paragraph', style: 'normal', text: pick(RT.qualityNone, lang) }] };
   }
@@ -777,7 +705,8 @@ function problemKey(p: Problem): string {
  */
 export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, problems: readonly Problem[], history: readonly Snapshot[] = []): ReportModel {
   const seen = new Set<string>();
-  const allProblems = [...workbook.problems, ...problems].filter((p) => {
+  // Evaluation's own findings are in Check data's list already; added here for a caller that passes none.
+  const allProblems = [...workbook.problems, ...problems, ...evaluateMetrics(workbook, time.today).problems].filter((p) => {
     const key = problemKey(p);
     if (seen.has(key)) return false;
     seen.add(key);
@@ -793,7 +722,7 @@ export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, p
     start: settings.cycleStart === null ? '—' : isoFromDay(settings.cycleStart),
     end: settings.cycleEnd === null ? '—' : isoFromDay(settings.cycleEnd), today: f.asOf,
   });
-  const problemCount = allProblems.length + f.mismatches.length;
+  const problemCount = allProblems.length;
   const sections: ReportSection[] = [
     summarySection(f, lang, problemCount, settings.cycleEnd),
     dimensionSection('result', 'result', RT.secResult, workbook, f, lang),
@@ -805,7 +734,7 @@ export function buildReport(workbook: Workbook, time: TimeContext, lang: Lang, p
     executionSection(workbook, f, time, lang),
     { id: 'resources', ...resourcesSection(workbook, time.today, lang) },
     retrospectiveSection(workbook, lang),
-    qualitySection(allProblems, f, lang),
+    qualitySection(allProblems, lang),
     chartsSection(f, lang),
   ];
   const empty = sections.filter((s) => !s.hasData).map((s) => s.title);
@@ -841,10 +770,15 @@ export interface ReportSummaryMetric {
   readonly metric: string;
   readonly unit: string;
   readonly direction: Direction;
+  /** number, percent (target and actual are fractions: 0.15 = 15%) or ratio (the X of 1:X). */
+  readonly kind: ValueKind;
   readonly target: number | null;
   readonly actual: number | null;
+  /** typed in Evaluation, computed from the Weekly log or Costs (the Actual was blank), or none. */
+  readonly actualSource: 'typed' | 'computed' | 'none';
   /** Fraction (0.9 = 90%) or null when there is no rate. */
   readonly achievement: number | null;
+  /** One of METRIC_STATUS: on_track, at_risk, off_track (cycle running), met, missed (cycle ended), no_data, check_data. */
   readonly status: Status;
 }
 
@@ -880,8 +814,8 @@ export function reportSummaryJson(source: ReportModel | Workbook, time?: TimeCon
   return {
     cycle: f.cycle, region: f.region, team: f.team, asOf: f.asOf,
     metrics: f.metrics.map((m) => ({
-      row: m.row, dimension: m.dimension, metric: m.metric, unit: m.unit, direction: m.direction, target: m.target,
-      actual: m.actual, achievement: m.achievement, status: m.status,
+      row: m.row, dimension: m.dimension, metric: m.metric, unit: m.unit, direction: m.direction, kind: m.kind, target: m.target,
+      actual: m.actual, actualSource: m.actualSource, achievement: m.achievement, status: m.status,
     })),
     inputOutput: {
       totalCost: io.totalCost, revenue: io.revenue, ratio: io.ratio, ratioLabel: io.ratioLabel, netRoi: io.netRoi,

@@ -27,6 +27,7 @@ export const RT = {
   subCostsByChannel: { en: 'Costs by channel', zh: '按渠道' },
   subInputOutputMetrics: { en: 'Input-output metrics', zh: '投入产出指标' },
   subMissed: { en: 'Targets not met', zh: '未达成目标' },
+  subBehind: { en: 'Targets behind what is expected by today', zh: '落后于截至今日应完成进度的目标' },
   subMonthly: { en: 'Monthly targets against monthly actuals ({metric})', zh: '月度目标与月度实际（{metric}）' },
   subByOwner: { en: 'Tasks by owner', zh: '按责任人统计任务' },
   subOpenProblems: { en: 'Open problems', zh: '未解决问题' },
@@ -56,6 +57,7 @@ export const RT = {
   colAmount: { en: 'Amount', zh: '金额' },
   colShare: { en: 'Share', zh: '占比' },
   colReason: { en: 'Reason (Evaluation → Analysis)', zh: '原因（效果评估 → 分析说明）' },
+  colGap: { en: 'Gap to target', zh: '与目标差距' },
   colMonth: { en: 'Month', zh: '月份' },
   colOwner: { en: 'Owner', zh: '责任人' },
   colTasks: { en: 'Tasks', zh: '任务数' },
@@ -77,12 +79,14 @@ export const RT = {
   colNote: { en: 'Problem', zh: '问题' },
   colFix: { en: 'How to fix', zh: '修改方法' },
   total: { en: 'Total', zh: '合计' },
+  computed: { en: '{value} (computed)', zh: '{value}（自动计算）' },
   noChannel: { en: '(no channel)', zh: '（未指定渠道）' },
   noOwner: { en: '(no owner)', zh: '（无责任人）' },
   noReason: { en: 'No reason given: fill Analysis in Evaluation row {row}.', zh: '未说明原因：请填写“效果评估”第 {row} 行的“分析说明”。' },
 
   // Key figures and input-output figures
   kfTargetsMet: { en: 'Targets met', zh: '达成目标' },
+  kfTargetsOnTrack: { en: 'Targets on track', zh: '进度正常的目标' },
   kfTargetsMetValue: { en: '{met} of {total}', zh: '{met} / {total}' },
   kfTotalCost: { en: 'Total cost', zh: '拓展总成本' },
   kfBudget: { en: 'Budget', zh: '预算' },
@@ -104,14 +108,16 @@ export const RT = {
   underBudget: { en: 'under budget: {actual} of {budget} ({used} of the budget used, {gap} left)', zh: '低于预算：{actual} / {budget}（使用预算 {used}，结余 {gap}）' },
   overBudget: { en: 'over budget: {actual} against {budget} ({gap} over)', zh: '超出预算：{actual} / {budget}（超支 {gap}）' },
   onBudget: { en: 'exactly on budget: {actual}', zh: '与预算持平：{actual}' },
-  mismatch: {
-    en: '{what}: Evaluation says {typed}, but the detailed rows add up to {computed}; the report uses the Evaluation figure.',
-    zh: '{what}：“效果评估”填写为 {typed}，明细合计为 {computed}；报告采用“效果评估”的数值。',
-  },
-  mismatchFix: { en: 'Correct the Evaluation actual or the detailed rows so they agree.', zh: '请修正“效果评估”实际值或明细行，使二者一致。' },
-
   // Summary sentences
-  sumTargets: { en: '{met} of {total} targets met; {atRisk} at risk, {off} off target.', zh: '{total} 项目标中达成 {met} 项；{atRisk} 项有风险，{off} 项未达标。' },
+  sumTargets: { en: '{met} of {total} targets met, {off} missed.', zh: '{total} 项目标中已达成 {met} 项，未达成 {off} 项。' },
+  sumTargetsRunning: {
+    en: '{met} of {total} targets on track against what is expected by today; {atRisk} at risk, {off} off track.',
+    zh: '对照截至今日应完成进度，{total} 项目标中 {met} 项进度正常；{atRisk} 项有风险，{off} 项进度落后。',
+  },
+  sumCheckData: {
+    en: '{n} metric(s) cannot be rated because a cell they depend on cannot be read: see Data-quality notes.',
+    zh: '{n} 项指标所依据的单元格无法读取，暂不评定：见“数据质量说明”。',
+  },
   sumNoTargets: { en: 'No metric in Evaluation has both a target and an actual yet.', zh: '“效果评估”中尚无同时填写目标值和实际值的指标。' },
   sumShort: { en: '{metric} {actual} of {target} ({rate}): {gap} short', zh: '{metric} {actual}/{target}（达成率 {rate}）：差 {gap}' },
   sumAbove: { en: '{metric} {actual} of {target} ({rate}): {gap} above target', zh: '{metric} {actual}/{target}（达成率 {rate}）：超出 {gap}' },
@@ -133,6 +139,16 @@ export const RT = {
   // Target analysis, execution, quality
   monthlySentence: { en: '{month}: {actual} of {target} ({rate})', zh: '{month}：{actual}/{target}（达成率 {rate}）' },
   allMet: { en: 'Every metric with a target met it.', zh: '所有设定目标的指标均已达成。' },
+  allOnTrack: { en: 'Every metric with a target is on track against what is expected by today.', zh: '所有设定目标的指标均符合截至今日的应完成进度。' },
+  noneMissedSome: {
+    en: 'No metric with a figure missed its target; {n} metric(s) with a target have no actual or rate yet.',
+    zh: '有数据的指标均已达成目标；另有 {n} 项设定了目标的指标尚无实际值或达成率。',
+  },
+  noneBehindSome: {
+    en: 'No metric with a figure is behind what is expected by today; {n} metric(s) with a target have no actual or rate yet.',
+    zh: '有数据的指标均未落后于截至今日的应完成进度；另有 {n} 项设定了目标的指标尚无实际值或达成率。',
+  },
+  someUnrated: { en: '{n} more metric(s) with a target have no actual or rate yet.', zh: '另有 {n} 项设定了目标的指标尚无实际值或达成率。' },
   openProblemsNone: { en: 'No open task records a problem.', zh: '未完成的任务中没有记录问题。' },
   moreRows: { en: '… and {n} more (see the {tab} tab).', zh: '……另有 {n} 条（见“{tab}”工作表）。' },
   qualityNone: { en: 'Check data found no problems.', zh: '数据检查未发现问题。' },

@@ -18,7 +18,7 @@
 import { MetricKey } from './catalogue';
 import { checkWorkbook } from './checks';
 import { Bilingual, fill } from './i18n';
-import { Status, achievementRate, inputOutputRatio, netRoi, ratioLabel, statusOf } from './metrics';
+import { CyclePhase, Status, achievementRate, cyclePhase, inputOutputRatio, netRoi, ratioLabel, statusOf } from './metrics';
 import { TimeContext, Workbook } from './model';
 import { normalizeLabel } from './options';
 import { Problem } from './problems';
@@ -378,7 +378,7 @@ function sumOrNull(values: readonly (number | null)[]): number | null {
   return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
 }
 
-function totalMetric(rows: readonly MetricRow[], threshold: number): TotalMetric {
+function totalMetric(rows: readonly MetricRow[], threshold: number, phase: CyclePhase): TotalMetric {
   const first = rows[0]!.metric;
   const direction = first.direction;
   const byRegion = rows.map(({ region, metric }) => ({
@@ -417,7 +417,7 @@ function totalMetric(rows: readonly MetricRow[], threshold: number): TotalMetric
   const target = rule.kind === 'weighted' ? targetSum / weightSum : targetSum;
   const actual = rule.kind === 'weighted' ? actualSum / weightSum : actualSum;
   const achievement = achievementRate(actual, target, direction);
-  return { ...base, target, actual, achievement, status: statusOf(achievement, threshold), regions: included, missing, noTotal: null };
+  return { ...base, target, actual, achievement, status: statusOf(achievement, phase, threshold), regions: included, missing, noTotal: null };
 }
 
 /**
@@ -461,7 +461,10 @@ export function rollUp(inputs: readonly RegionInput[], options: RollupOptions): 
     return { ...base, state, figures, counted: true, moneyCounted, unconverted };
   });
 
-  const metrics = groupMetrics(results).map((g) => totalMetric(g.rows, options.atRiskThreshold));
+  // The roll-up's totals are met or missed once every counted region's cycle has ended, else paced like a region's.
+  const ends = results.filter((r) => r.counted && r.figures !== null).map((r) => r.figures!.cycleEnd);
+  const phase: CyclePhase = ends.some((end) => end === '' || cyclePhase(dayFromIso(end), options.today) === 'running') ? 'running' : 'ended';
+  const metrics = groupMetrics(results).map((g) => totalMetric(g.rows, options.atRiskThreshold, phase));
   const ranking = rankingMetric(metrics);
   const ranked = results.map((r) => ({ ...r, rank: ranking?.byRegion.find((b) => b.region === r.name)?.rank ?? null }));
 

@@ -12,7 +12,7 @@ import { MetricKey } from './catalogue';
 import { Bilingual, Lang, fill, pick } from './i18n';
 import { Status } from './metrics';
 import { TimeContext, cellText } from './model';
-import { DIMENSION, DIRECTION, Dimension, matchOption } from './options';
+import { DIMENSION, DIRECTION, Dimension, METRIC_STATUS, matchOption } from './options';
 import { ValueKind } from './report';
 import { RegionFigures, RegionMetric, WEEKLY_KEYS, WeeklyKey } from './rollup';
 import { FEED_TAB } from './schema';
@@ -21,7 +21,7 @@ import { CellValue, Day, Direction, isoFromDay, parseDate } from './values';
 
 export const FEED_FORMAT = 1;
 
-const STATUSES: readonly Status[] = ['on_target', 'at_risk', 'off_target', 'no_data'];
+const STATUSES: readonly Status[] = METRIC_STATUS.options.map((o) => o.key);
 const KINDS: readonly ValueKind[] = ['number', 'percent', 'ratio'];
 
 /** ISO text Sheets keeps as text (a bare 2023-09-30 would become a date). */

@@ -193,7 +193,7 @@ export function buildRollupReport(rollup: Rollup, naming: RollupNaming, lang: La
     header: [RU.colRank, RU.colRegion, RU.colState, RU.colAsOf, RU.colCheckIn, RU.colProblems, RU.colNote].map((h) => pick(h, lang)),
     rows: [...rollup.regions].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row).map((r) => [
       { text: r.rank === null ? '—' : String(r.rank) }, { text: r.name },
-      r.state === 'ok' ? { text: stateText(r, lang), status: 'on_target' as const } : { text: stateText(r, lang), status: r.state === 'stale' ? 'at_risk' as const : 'off_target' as const },
+      r.state === 'ok' ? { text: stateText(r, lang), status: 'on_track' as const } : { text: stateText(r, lang), status: r.state === 'stale' ? 'at_risk' as const : 'off_track' as const },
       { text: r.figures?.asOf ?? '—' }, { text: r.figures?.lastCheckIn ?? '—' },
       { text: r.figures === null ? '—' : `${r.figures.problems.errors} / ${r.figures.problems.warnings}` },
       { text: regionNotes(r, naming, lang) },

@@ -1,7 +1,8 @@
 import { STATUS_COLORS, TASK_STATUS_COLORS } from './colors';
 import { Lang, pick } from './i18n';
 import { matchesSetting } from './model';
-import { METRIC_STATUS, OptionSet, matchOption, normalizeLabel } from './options';
+import { DEFAULT_AT_RISK_THRESHOLD } from './metrics';
+import { METRIC_STATUS, MetricStatus, OptionSet, matchOption, normalizeLabel, optionLabel } from './options';
 import {
   COST_SUMMARY, ColumnSpec, FEED_TAB, ROLLUP_TABS, SETTINGS, TABS, TabKey, TabSpec, settingSpec, tabSpec,
 } from './schema';
@@ -235,10 +236,41 @@ function cellIsEmpty(state: TabState | undefined, row: number, column: number): 
   return isBlankCell(value ?? '') && (formula === undefined || formula === '');
 }
 
+/** A Settings value cell as an absolute reference from another tab (`'Settings'!$B$13`). */
+function settingRef(states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, key: Parameters<typeof settingSpec>[0]): string {
+  const settings = layouts.get('settings')!;
+  const valueLetter = columnLetter((settings.header.index.get('value') ?? 1) + 1);
+  return `${quoteSheet(settings.name)}!$${valueLetter}$${settingRow(states, key, settings)}`;
+}
+
+/**
+ * The Evaluation Status formula (one ARRAYFORMULA for the column): the same steps as metrics.statusOf on the
+ * same cells. Achievement not a number (its cell shows why) → Check data; blank → No data; from Settings →
+ * Cycle end on → Met / Missed; before it, the rate against the target expected by today — the achievement
+ * divided (a total), multiplied (a cost) or left (a rate) by the elapsed share of the cycle, as =PACING says —
+ * → On track / At risk / Off track. TODAY() is the spreadsheet's date (custom functions may not use it, so the
+ * phase is decided by built-ins).
+ */
+export function evaluationStatusFormula(refs: {
+  readonly metric: string; readonly unit: string; readonly direction: string; readonly target: string; readonly actual: string;
+  readonly rate: string; readonly threshold: string; readonly start: string; readonly end: string; readonly currency: string;
+}, label: (key: MetricStatus) => string): string {
+  const date = (cell: string): string => `IF(ISNUMBER(${cell}),${cell},IFERROR(DATEVALUE(${cell}),0))`;
+  const start = date(refs.start);
+  const end = date(refs.end);
+  const threshold = `IF(AND(ISNUMBER(${refs.threshold}),${refs.threshold}>=0,${refs.threshold}<=1),${refs.threshold},${DEFAULT_AT_RISK_THRESHOLD})`;
+  const share = `IF(OR(${start}=0,${end}=0),1,MIN(1,MAX(0,(TODAY()-${start}+1)/(${end}-${start}+1))))`;
+  const paced = `${refs.rate}*POWER(${share},-PACING(${refs.metric},${refs.unit},${refs.direction},${refs.target},${refs.actual},${refs.currency}))`;
+  const eps = '0.000000001';
+  const running = `IFERROR(CHOOSE(1+(${paced}>=${threshold}-${eps})+(${paced}>=1-${eps}),${label('off_track')},${label('at_risk')},${label('on_track')}),${label('no_data')})`;
+  const ended = `IF(${refs.rate}>=1-${eps},${label('met')},${label('missed')})`;
+  return `=ARRAYFORMULA(IF(${refs.metric}="","",IF(ISNUMBER(${refs.rate}),IF(TODAY()>=${end},${ended},${running}),` +
+    `IF(${refs.rate}="",${label('no_data')},${label('check_data')}))))`;
+}
+
 /** The Evaluation tab's Achievement and Status columns: one formula each, in the first data row, filling the column. */
 function evaluationFormulas(states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[]): SetupAction[] {
   const layout = layouts.get('evaluation')!;
-  const settings = layouts.get('settings')!;
   const spec = tabSpec('evaluation');
   const state = states.evaluation;
   const last = layout.maxRows;
@@ -246,6 +278,7 @@ function evaluationFormulas(states: Partial<Record<TabKey, TabState>>, layouts: 
     const letter = columnLetter(layout.header.index.get(key)! + 1);
     return `${letter}2:${letter}${last}`;
   };
+  const currency = settingRef(states, layouts, 'currencyUnit');
   const actions: SetupAction[] = [];
   for (const column of spec.columns) {
     if (!column.formula) continue;
@@ -253,15 +286,14 @@ function evaluationFormulas(states: Partial<Record<TabKey, TabState>>, layouts: 
     if (!cellIsEmpty(state, 2, at)) continue;
     let formula: string;
     if (column.formula.kind === 'achievement') {
-      formula = `=ACHIEVEMENT_RATE(${ref(column.formula.actual)}, ${ref(column.formula.target)}, ${ref(column.formula.direction)})`;
+      formula = `=ACHIEVEMENT_RATE(${ref(column.formula.actual)}, ${ref(column.formula.target)}, ${ref(column.formula.direction)}, ${ref('unit')}, ${ref('metric')}, ${currency})`;
     } else {
-      const rate = ref(column.formula.rate);
-      const metric = ref('metric');
-      const thresholdRow = settingRow(states, 'atRiskThreshold', settings);
-      const valueLetter = columnLetter((settings.header.index.get('value') ?? 1) + 1);
-      const threshold = `${quoteSheet(settings.name)}!$${valueLetter}$${thresholdRow}`;
-      const label = (key: string): string => `"${pick(METRIC_STATUS.options.find((o) => o.key === key)!.label, lang)}"`;
-      formula = `=ARRAYFORMULA(IF(${metric}="","",IF(${rate}="",${label('no_data')},IF(${rate}>=1,${label('on_target')},IF(${rate}>=${threshold},${label('at_risk')},${label('off_target')})))))`;
+      const label = (key: MetricStatus): string => `"${pick(optionLabel(METRIC_STATUS, key), lang)}"`;
+      formula = evaluationStatusFormula({
+        metric: ref('metric'), unit: ref('unit'), direction: ref('direction'), target: ref('target'), actual: ref('actual'),
+        rate: ref(column.formula.rate), threshold: settingRef(states, layouts, 'atRiskThreshold'),
+        start: settingRef(states, layouts, 'cycleStart'), end: settingRef(states, layouts, 'cycleEnd'), currency,
+      }, label);
     }
     actions.push({ kind: 'formula', tab: 'evaluation', row: 2, column: at, formula });
     if (state) summary.push(lang === 'zh-CN' ? `“${layout.name}”：写入“${headerLabel(column, lang)}”公式` : `"${layout.name}": wrote the ${headerLabel(column, lang)} formula`);
@@ -296,10 +328,13 @@ function costSummary(states: Partial<Record<TabKey, TabState>>, layouts: Map<Tab
   const valueCell = (key: string): string => `${columnLetter(valueColumn)}${firstRow + COST_SUMMARY.findIndex((i) => i.key === key)}`;
   const amount = columnLetter(layout.header.index.get('amount')! + 1);
   const revenue = columnLetter(weekly.header.index.get('revenue')! + 1);
+  const weeklyCost = columnLetter(weekly.header.index.get('cost')! + 1);
+  const currency = settingRef(states, layouts, 'currencyUnit');
   const formulas: Record<string, string> = {
-    // Whole columns (SUM skips the header text), so rows added below the grid still count.
-    totalCost: `=SUM(${amount}:${amount})`,
-    revenue: `=SUM(${quoteSheet(weekly.name)}!${revenue}:${revenue})`,
+    // Whole columns (the header row skipped), so rows added below the grid still count; read in Settings → Currency unit.
+    // Costs lines, else the Weekly log's Cost column (the report's total cost, derived.ts).
+    totalCost: `=IF(SUM_AMOUNTS(${amount}:${amount}, ${currency}, 1)="", SUM_AMOUNTS(${quoteSheet(weekly.name)}!${weeklyCost}:${weeklyCost}, ${currency}, 1), SUM_AMOUNTS(${amount}:${amount}, ${currency}, 1))`,
+    revenue: `=SUM_AMOUNTS(${quoteSheet(weekly.name)}!${revenue}:${revenue}, ${currency}, 1)`,
     ratio: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')})`,
     ratioLabel: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')}, "label")`,
     netRoi: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')}, "net")`,

@@ -4,7 +4,7 @@
  * Dashboard both use them).
  */
 import { Lang, pick } from './i18n';
-import { DIRECTION, METRIC_STATUS, OptionSet, normalizeLabel } from './options';
+import { DIRECTION, METRIC_STATUS, MetricStatus, OptionSet, normalizeLabel, optionLabel } from './options';
 
 /** A string literal in a formula. */
 export function quote(text: string): string {
@@ -60,12 +60,17 @@ export function achievementExpression(actual: string, target: string, direction:
 }
 
 /**
- * The status word of a rate (metrics.statusOf): no rate → No data, ≥ 100% on target, ≥ threshold at risk, else
- * off target; blank when `blankWhen` holds. ROUND removes floating-point noise (0.12/0.15 = 0.7999999999999999).
+ * The status word of a rate, the steps of metrics.statusOf: a rate that is not a number (a cell's error text) →
+ * Check data; no rate → No data; while the cycle runs (`running`, a formula) ≥ 100% On track, ≥ threshold At risk,
+ * else Off track; after it ≥ 100% Met, else Missed. Blank when `blankWhen` holds. ROUND removes floating-point
+ * noise (0.12/0.15 = 0.7999999999999999).
  */
-export function statusExpression(rate: string, threshold: string, lang: Lang, blankWhen = ''): string {
-  const label = (key: 'on_target' | 'at_risk' | 'off_target' | 'no_data'): string =>
-    quote(pick(METRIC_STATUS.options.find((o) => o.key === key)!.label, lang));
-  const status = `IF(${rate}="",${label('no_data')},IF(ROUND(${rate},9)>=1,${label('on_target')},IF(ROUND(${rate},9)>=${threshold},${label('at_risk')},${label('off_target')})))`;
+export function statusExpression(rate: string, threshold: string, lang: Lang, blankWhen = '', running = ''): string {
+  const label = (key: MetricStatus): string => quote(pick(optionLabel(METRIC_STATUS, key), lang));
+  const r = `ROUND(${rate},9)`;
+  const whileRunning = `IF(${r}>=1,${label('on_track')},IF(${r}>=${threshold},${label('at_risk')},${label('off_track')}))`;
+  const afterwards = `IF(${r}>=1,${label('met')},${label('missed')})`;
+  const judged = running === '' ? afterwards : `IF(${running},${whileRunning},${afterwards})`;
+  const status = `IF(${rate}="",${label('no_data')},IF(ISNUMBER(${rate}),${judged},${label('check_data')}))`;
   return blankWhen === '' ? status : `IF(${blankWhen},"",${status})`;
 }

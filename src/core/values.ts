@@ -49,7 +49,7 @@ export function quoteForMessage(v: CellValue): string {
 // No data
 
 // Compared after trimming and lower-casing. The seed writes "-" where a figure does not apply.
-const NO_DATA_PLACEHOLDERS = new Set(['', '-', '--', '－', '—', '——', '–', '/', '／', 'n/a', 'na', '#n/a', '无', '暂无']);
+export const NO_DATA_PLACEHOLDERS: ReadonlySet<string> = new Set(['', '-', '--', '－', '—', '——', '–', '/', '／', 'n/a', 'na', '#n/a', '无', '暂无']);
 
 export function isNoData(v: CellValue): boolean {
   if (v === null || v === undefined) return true;
@@ -71,65 +71,169 @@ const notANumber = (v: CellValue): Bilingual => {
 // Digits with correctly grouped thousands separators, or plain digits, with optional exponent.
 // "1,2" is rejected on purpose: it may be a European decimal, and guessing would give a wrong number.
 const NUMBER_BODY = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?`;
-// Magnitude words scale by a power of ten; 'M' is upper case only because 'm' reads as metres or minutes.
-const MAGNITUDE_EXPONENT: Readonly<Record<string, number>> = { 万: 4, 萬: 4, 亿: 8, 億: 8, 千: 3, k: 3, K: 3, M: 6 };
+
+/**
+ * Magnitude words scale by a power of ten. 'M' is upper case only because 'm' reads as metres or minutes;
+ * 'w' is the shorthand Chinese teams type for 万 (12w = 12万).
+ */
+export const MAGNITUDE_EXPONENT: Readonly<Record<string, number>> = {
+  万亿: 12, 千万: 7, 百万: 6, 十万: 5, 万: 4, 萬: 4, 亿: 8, 億: 8, 千: 3, 百: 2, k: 3, K: 3, w: 4, W: 4, M: 6,
+};
+const MAGNITUDE = Object.keys(MAGNITUDE_EXPONENT).sort((a, b) => b.length - a.length).join('|');
+
+/** What a unit word measures: money in one currency, a count of things, a time span, a score, a ratio. */
+export type UnitFamily = 'money:CNY' | 'money:USD' | 'money:EUR' | 'money:GBP' | 'count' | 'day' | 'week' | 'hour' | 'score' | 'ratio';
+
+/**
+ * THE closed list of unit words a number may carry (a closed list, so that "12 or 13" or "12 abc" stay
+ * errors). Words are compared lower-cased; each names what it measures, so the unit rule (units.ts) can tell
+ * "45家" (a count) from "215万元" (money) and refuse to read one as the other.
+ */
+export const UNIT_WORDS: Readonly<Record<string, UnitFamily>> = {
+  元: 'money:CNY', 块: 'money:CNY', 块钱: 'money:CNY', 人民币: 'money:CNY', rmb: 'money:CNY', cny: 'money:CNY', yuan: 'money:CNY',
+  '¥': 'money:CNY', '￥': 'money:CNY',
+  美元: 'money:USD', usd: 'money:USD', '$': 'money:USD', 欧元: 'money:EUR', eur: 'money:EUR', '€': 'money:EUR',
+  英镑: 'money:GBP', gbp: 'money:GBP', '£': 'money:GBP',
+  家: 'count', 条: 'count', 人: 'count', 次: 'count', 个: 'count', 位: 'count', 名: 'count', 户: 'count', 场: 'count',
+  件: 'count', 单: 'count', 笔: 'count', 项: 'count', 台: 'count', 套: 'count', 份: 'count', 例: 'count', 人次: 'count',
+  家次: 'count', 个客户: 'count', 家客户: 'count',
+  customer: 'count', customers: 'count', client: 'count', clients: 'count', account: 'count', accounts: 'count',
+  visit: 'count', visits: 'count', lead: 'count', leads: 'count', people: 'count', person: 'count', persons: 'count',
+  deal: 'count', deals: 'count', order: 'count', orders: 'count', event: 'count', events: 'count', participant: 'count',
+  participants: 'count', unit: 'count', units: 'count', pcs: 'count',
+  天: 'day', 日: 'day', day: 'day', days: 'day', 周: 'week', week: 'week', weeks: 'week', 小时: 'hour', hour: 'hour', hours: 'hour',
+  分: 'score', point: 'score', points: 'score', pts: 'score',
+  倍: 'ratio', times: 'ratio', x: 'ratio',
+};
+const UNIT_WORD_PATTERN = Object.keys(UNIT_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/[$]/g, '\\$'))
+  .join('|');
+// One or more unit words, optionally "per" another ("元/家"): checked as a whole so nothing unknown slips through.
+const UNIT_SUFFIX = new RegExp(String.raw`^((?:(?:${UNIT_WORD_PATTERN})\s*)*)(?:/\s*((?:(?:${UNIT_WORD_PATTERN})\s*)+))?$`, 'i');
+const UNIT_WORD = new RegExp(UNIT_WORD_PATTERN, 'gi');
+
 // sign, currency sign or code, sign, number, percent or magnitude, then whatever follows (checked against UNIT_WORDS).
 const NUMBER_WITH_NOISE = new RegExp(
-  String.raw`^([+-])?\s*(¥|￥|\$|€|£|[A-Za-z]{3})?\s*([+-])?\s*(${NUMBER_BODY})\s*(?:(%)|(万|萬|亿|億|千|k|K|M))?\s*(.*)$`,
+  String.raw`^([+-])?\s*(¥|￥|\$|€|£|[A-Za-z]{3})?\s*([+-])?\s*(${NUMBER_BODY})\s*([%‰])?\s*(.*)$`,
 );
+const LEADING_MAGNITUDE = new RegExp(String.raw`^(${MAGNITUDE})\s*(.*)$`);
 const CURRENCY_CODES = new Set(['rmb', 'cny', 'usd', 'eur', 'gbp']);
-// Unit words that are dropped. A closed list, so that "12 or 13" or "12 abc" stay errors.
-const UNIT_WORDS = new RegExp(
-  String.raw`^(?:(?:${[
-    '人民币', '块钱', '美元', '欧元', '英镑', '小时', '人次', '家次',
-    '元', '块', '家', '条', '人', '次', '个', '位', '名', '户', '场', '件', '单', '笔', '项', '台', '套', '份', '天', '日', '周',
-    '¥', '￥', '\\$', '€', '£',
-    'rmb', 'cny', 'usd', 'eur', 'gbp', 'yuan', 'customers?', 'clients?', 'accounts?', 'visits?', 'leads?', 'people',
-    'persons?', 'deals?', 'orders?', 'events?', 'participants?', 'days?', 'weeks?', 'hours?', 'units?', 'pcs', 'times',
-  ].join('|')})\s*)*$`,
-  'i',
-);
+
+/**
+ * A number as a person typed it, before any unit is applied: its digits, sign, magnitude and the words
+ * around it. `units.ts` turns it into a figure in a cell's unit; `parseNumber` reads it without one.
+ */
+export interface Quantity {
+  /** Digits as typed, without sign or thousands separators (e.g. "215", "1.5e3"). */
+  readonly digits: string;
+  readonly negative: boolean;
+  /** Power of ten of a magnitude word (万 4, 亿 8, k 3, M 6), 0 when none. */
+  readonly magnitude: number;
+  /** Typed with % (or ‰): the number is in percent (per mille). */
+  readonly percent: '' | '%' | '‰';
+  /** Written 1:X. */
+  readonly ratio: boolean;
+  /** Unit words after the number or currency before it, lower-cased ("元", "cny", "家"); "per" words after a slash. */
+  readonly words: readonly string[];
+  readonly perWords: readonly string[];
+  /** The cell held a number (not text): Sheets and Excel store a cell shown as 24% as 0.24. */
+  readonly fromNumber: boolean;
+}
 
 /**
  * Scales by a power of ten through the decimal exponent rather than by multiplying, so that
  * "1.1万" is exactly 11000 and "12%" exactly 0.12 (1.1 × 10000 is 11000.000000000002 in floating point).
  */
-function scaleDecimal(body: string, extraExponent: number): number {
-  const [mantissa = '0', exponent = '0'] = body.replace(/,/g, '').split(/[eE]/);
+export function scaleDecimal(digits: string, extraExponent: number): number {
+  const [mantissa = '0', exponent = '0'] = digits.replace(/,/g, '').split(/[eE]/);
   return Number(`${mantissa}e${Number(exponent) + extraExponent}`);
 }
 
-function parseNumberText(text: string): number | null {
-  const ratio = /^1\s*:\s*([^:]+)$/.exec(text);
-  if (ratio) return parseNumberText(ratio[1] ?? '');
+/** The quantity's number after applying `exponent` more powers of ten (its own magnitude and percent included). */
+export function quantityValue(q: Quantity, exponent = 0): number {
+  const percent = q.percent === '%' ? -2 : q.percent === '‰' ? -3 : 0;
+  const value = scaleDecimal(q.digits, q.magnitude + percent + exponent);
+  return q.negative && value !== 0 ? -value : value;
+}
+
+function wordsOf(text: string | undefined): string[] {
+  return (text ?? '').match(UNIT_WORD)?.map((w) => w.toLowerCase()) ?? [];
+}
+
+function parseQuantityText(text: string): Quantity | null {
+  const ratio = /^1\s*[:：]\s*([^:：]+)$/.exec(text);
+  if (ratio) {
+    const inner = parseQuantityText((ratio[1] ?? '').trim());
+    return inner && !inner.ratio && inner.percent === '' ? { ...inner, ratio: true } : null;
+  }
 
   // Accounting style "(5)" is a negative number.
   const accounting = /^\(\s*([^()+-][^()]*)\)$/.exec(text);
   if (accounting) {
-    const inner = parseNumberText(accounting[1] ?? '');
-    return inner === null ? null : -inner;
+    const inner = parseQuantityText((accounting[1] ?? '').trim());
+    return inner ? { ...inner, negative: !inner.negative } : null;
   }
 
   const m = NUMBER_WITH_NOISE.exec(text);
   if (!m) return null;
-  const [, sign1, currency, sign2, body = '', percent, magnitude, units = ''] = m;
+  const [, sign1, currency, sign2, body = '', percent, rest = ''] = m;
   if (sign1 && sign2) return null;
   if (currency && /^[A-Za-z]+$/.test(currency) && !CURRENCY_CODES.has(currency.toLowerCase())) return null;
-  if (!UNIT_WORDS.test(units)) return null;
-  const exponent = percent ? -2 : magnitude ? (MAGNITUDE_EXPONENT[magnitude] ?? 0) : 0;
-  const value = scaleDecimal(body, exponent);
-  if (!Number.isFinite(value)) return null;
-  return sign1 === '-' || sign2 === '-' ? -value : value;
+  // A magnitude word, unless its letters start a unit word ("12 weeks" is not 12w + "eeks").
+  let magnitude = '';
+  let suffix: RegExpExecArray | null = null;
+  const scaled = percent ? null : LEADING_MAGNITUDE.exec(rest.trim());
+  if (scaled) {
+    suffix = UNIT_SUFFIX.exec((scaled[2] ?? '').trim());
+    if (suffix) magnitude = scaled[1] ?? '';
+  }
+  suffix ??= UNIT_SUFFIX.exec(rest.trim());
+  if (!suffix) return null;
+  const words = [...(currency ? [currency.toLowerCase()] : []), ...wordsOf(suffix[1])];
+  const q: Quantity = {
+    digits: body.replace(/,/g, ''), negative: sign1 === '-' || sign2 === '-', magnitude: magnitude ? (MAGNITUDE_EXPONENT[magnitude] ?? 0) : 0,
+    percent: percent === '%' || percent === '‰' ? percent : '', ratio: false, words, perWords: wordsOf(suffix[2]), fromNumber: false,
+  };
+  return Number.isFinite(quantityValue(q)) ? q : null;
 }
 
-export function parseNumber(v: CellValue): Parsed<number> {
+/** The quantity a cell holds: blank (null) for a placeholder, an error quoting the cell for anything that is not a number. */
+export function parseQuantity(v: CellValue): Parsed<Quantity> {
   if (isNoData(v)) return ok(null);
-  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail(notANumber(v));
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return fail(notANumber(v));
+    return ok({ digits: String(Math.abs(v)), negative: v < 0, magnitude: 0, percent: '', ratio: false, words: [], perWords: [], fromNumber: true });
+  }
   if (typeof v !== 'string') return fail(notANumber(v)); // booleans and dates are not amounts
   const text = toHalfWidth(v).trim();
   if (isNoData(text)) return ok(null);
-  const value = parseNumberText(text);
-  return value === null ? fail(notANumber(v)) : ok(value);
+  const q = parseQuantityText(text);
+  return q === null ? fail(notANumber(v)) : ok(q);
+}
+
+/**
+ * A number read without a unit context (settings, thresholds): magnitude words scale it, percent text is a
+ * fraction (`12%` = 0.12), `1:X` reads as X, unit words are dropped. Cells of the plan's tabs are read with
+ * their unit instead (units.ts), so that `215万元` in a 万元 row is 215.
+ */
+export function parseNumber(v: CellValue): Parsed<number> {
+  const parsed = parseQuantity(v);
+  if (!parsed.ok || parsed.value === null) return parsed.ok ? ok(null) : parsed;
+  return ok(quantityValue(parsed.value));
+}
+
+/**
+ * A number cell as the person sees it when its number format says it is a percentage or a 1:X ratio: the
+ * Sheets adapter and the .xlsx reader pass such cells on as "24%" and "1:7.7", so a percentage formatted
+ * cell is read as the percentage it shows (Sheets and Excel store it as 0.24).
+ */
+export function withNumberFormat(value: CellValue, numberFormat: string | undefined): CellValue {
+  if (typeof value !== 'number' || !numberFormat || !Number.isFinite(value)) return value;
+  const unquoted = numberFormat.replace(/"[^"]*"|\\./g, '');
+  if (unquoted.includes('%')) return `${Number((value * 100).toPrecision(12))}%`;
+  if (/^\[[^\]]*\]\s*"1:"|^"1:"/.test(numberFormat.trim())) return `1:${Number(value.toPrecision(12))}`;
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ import {
 } from '../core/emailText';
 import { type Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
-import { SETTINGS_TAB, settingSpec, tabSpec, type TabKey } from '../core/schema';
+import { SETTINGS_TAB, TABS, settingSpec, tabSpec, type TabKey } from '../core/schema';
 import { WEEKDAY, YES_NO, optionLabel } from '../core/options';
 import { matchesSetting } from '../core/model';
 import { asLiteral, mapHeaders } from '../core/table';
@@ -91,7 +91,8 @@ export const STATUS_PROPERTY = 'reminders.status';
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 /** Record what was sent every this many emails, so even a killed run does not send twice. */
 const FLUSH_EVERY = 20;
-const READ_TABS: readonly TabKey[] = ['team', 'goals', 'tracking', 'weekly', 'retrospective'];
+// Every tab but Log: the managers' summary lists Check data's problems, and Goals' units come from Evaluation.
+const READ_TABS: readonly TabKey[] = TABS.map((tab) => tab.key).filter((key) => key !== 'log');
 
 const say = uiText;
 

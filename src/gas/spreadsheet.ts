@@ -2,7 +2,7 @@ import { Lang, resolveLang } from '../core/i18n';
 import { RawWorkbook, TimeContext, Workbook, readWorkbook } from '../core/model';
 import { normalizeLabel } from '../core/options';
 import { ALL_TABS, TABS, TabKey } from '../core/schema';
-import { CellValue, Day } from '../core/values';
+import { CellValue, Day, withNumberFormat } from '../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -18,12 +18,28 @@ export function findTabs(ss: Spreadsheet): Map<TabKey, Sheet> {
   return found;
 }
 
+/** Tabs whose figures are read with their number formats, so a cell shown as 24% is read as the 24% it shows. */
+const FORMATTED_TABS: ReadonlySet<TabKey> = new Set<TabKey>(['goals', 'strategy', 'weekly', 'evaluation', 'costs']);
+
 /** Whole tab in one read (header row first); empty tabs give []. */
 export function readGrid(sheet: Sheet): CellValue[][] {
+  return readGridWithFormats(sheet, false).values;
+}
+
+/**
+ * Whole tab in one read, and with `withFormats` its figures as the person sees them: number cells formatted as a
+ * percentage or 1:X as the text they show ("24%", "1:7.7"), since getValues() gives 0.24 for a cell showing 24%
+ * and the unit rule reads a plain 0.24 in a % row differently (units.ts). One more read of the same range.
+ */
+function readGridWithFormats(sheet: Sheet, withFormats: boolean): { values: CellValue[][]; shown: CellValue[][] } {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
-  if (lastRow === 0 || lastColumn === 0) return [];
-  return sheet.getRange(1, 1, lastRow, lastColumn).getValues() as CellValue[][];
+  if (lastRow === 0 || lastColumn === 0) return { values: [], shown: [] };
+  const range = sheet.getRange(1, 1, lastRow, lastColumn);
+  const values = range.getValues() as CellValue[][];
+  if (!withFormats) return { values, shown: values };
+  const formats = range.getNumberFormats();
+  return { values, shown: values.map((row, r) => row.map((value, c) => withNumberFormat(value, formats[r]?.[c]))) };
 }
 
 /** The header row alone (one read), or [] for an empty tab. */
@@ -59,22 +75,28 @@ export interface OpenWorkbook {
 /** Reads every tab once and parses it: the one way the adapters get at the data. */
 export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): OpenWorkbook {
   const tabs = findTabs(ss);
+  // `raw` is what the cells hold (written back as it is by the roll-over); `shown` what the figures read as.
   const raw: RawWorkbook = {};
+  const shown: RawWorkbook = {};
   for (const [key, sheet] of tabs) {
     // Log only grows and nothing reads it back: leaving it out keeps every run's read size flat over time.
     if (key === 'log') continue;
     // The progress history only grows too: its header row says it is there; gas/history.ts reads its rows.
     if (key === 'history') {
-      if (!only || only.includes(key)) raw[key] = readHeader(sheet);
+      if (!only || only.includes(key)) shown[key] = raw[key] = readHeader(sheet);
       continue;
     }
     // The roll-up's tabs and the Roll-up data feed are read by their own adapters (gas/rollup.ts, gas/feed.ts).
     if (!TEAM_TAB_KEYS.has(key)) continue;
-    if (!only || only.includes(key) || key === 'settings') raw[key] = readGrid(sheet);
+    if (!only || only.includes(key) || key === 'settings') {
+      const grid = readGridWithFormats(sheet, FORMATTED_TABS.has(key));
+      raw[key] = grid.values;
+      shown[key] = grid.shown;
+    }
   }
   const timeZone = ss.getSpreadsheetTimeZone();
   const time = timeContext(timeZone);
-  const workbook = readWorkbook(raw, time);
+  const workbook = readWorkbook(shown, time);
   return { ss, tabs, raw, time, workbook, timeZone, lang: languageOf(ss, workbook) };
 }
 

@@ -34,9 +34,9 @@ describe('Check data', () => {
       ['monthly_sum_mismatch', 'goals', 2, '50'],
       ['bad_date', 'tracking', 4, '2023-02-30'],
       ['owner_not_in_team', 'tracking', 4, 'Chen'],
-      ['task_overdue', 'tracking', 4, 'Follow up new-customer contracts'], // next step was due 2023-08-10
+      ['task_overdue', 'tracking', 4, '2023-08-10'], // the Next step due date it quotes
       ['missing_owner', 'tracking', 5, ''],
-      ['task_overdue', 'tracking', 5, 'Call back ten prospects'],
+      ['task_overdue', 'tracking', 5, '2023-08-01'],
       ['task_stale', 'tracking', 6, '2023-08-01'],
       ['bad_number', 'weekly', 3, 'lots'],
     ]);
@@ -100,8 +100,8 @@ describe('a task without a name', () => {
       g.tracking!.push(['Execute', '', 'Wang*', '2023-08-01', 'In progress', '', '', '', '', '', 'Weekly', '']);
     });
     const row5 = problems.filter((p) => p.row === 5);
-    expect(row5.map((p) => p.message.en)).toEqual(['Task is empty.', '"row 5" was due 2023-08-01 and is not done (19 days overdue).']);
-    expect(row5[1]!.message.zh).toBe('“第 5 行”应于 2023-08-01 完成，尚未完成（逾期 19 天）。');
+    expect(row5.map((p) => p.message.en)).toEqual(['Task is empty.', '"row 5" was due 2023-08-01 (Planned date) and is not done (19 days overdue).']);
+    expect(row5[1]!.message.zh).toBe('“第 5 行”应于 2023-08-01（计划完成时间）完成，尚未完成（逾期 19 天）。');
   });
 });
 

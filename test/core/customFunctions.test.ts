@@ -91,10 +91,13 @@ describe('what Sheets passes that is not a number', () => {
     expect(String(result[2]![0])).toContain('2023-07-31');
   });
 
-  it('gives blank, never Infinity, when the quotient overflows', () => {
+  it('gives blank or an error naming the value, never Infinity, when a quotient overflows or a value is absurd', () => {
     expect(roiFormula(1e300, 1e-300)).toBe('');
     expect(roiFormula(1e300, 1e-300, 'net')).toBe('');
     expect(roiFormula(1e300, 1e-300, 'label')).toBe('');
-    expect(achievementRateFormula(1e300, 1e-300)).toBe('');
+    expect(roiFormula(0.5, 28, 'label')).toBe('1:0.018');
+    expect(() => achievementRateFormula(1e300, 1e-300)).toThrow(/too large to be a real figure/);
+    expect(() => achievementRateFormula('1e308', 5)).toThrow(/"1e308" is too large/);
+    expect(() => achievementRateFormula(215, 1e-9)).toThrow(/beyond any real figure/);
   });
 });

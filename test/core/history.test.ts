@@ -28,7 +28,7 @@ describe('progress history snapshots', () => {
     const lines = planSnapshot(example('2023-07-28'), dayFromIso('2023-07-28'), []);
     expect(lines.map((l) => l.metric)).toEqual(['New customers', 'East China revenue', 'Customer visits', 'Lead conversion rate']);
     const customers = lines[0]!;
-    expect(customers).toMatchObject({ cycle: '2023 Q3', owner: '', target: 50, actual: 10, status: 'off_target' });
+    expect(customers).toMatchObject({ cycle: '2023 Q3', owner: '', target: 50, actual: 10, status: 'off_track' });
     expect(isoFromDay(customers.week)).toBe('2023-07-24');
     expect(customers.expected).toBeCloseTo(15 * 28 / 31, 9);
     expect(customers.progress).toBeCloseTo(10 / (15 * 28 / 31), 9);
@@ -47,8 +47,9 @@ describe('progress history snapshots', () => {
     const rows = asSheet(snapshotRows(header, planSnapshot(example('2023-07-28'), dayFromIso('2023-07-28'), []), 'en'));
     expect(rows[3]![header.indexOf('Target')]).toBe('15%');
     const [customers, , , conversion] = readSnapshots([header, ...rows], { dayOf: utcDayOf });
-    expect(customers).toMatchObject({ row: 2, cycle: '2023 Q3', metric: 'New customers', metricKey: 'new_customers', owner: '', actual: 10, status: 'off_target' });
-    expect(conversion).toMatchObject({ metricKey: 'lead_conversion', target: 0.15, actual: null });
+    expect(customers).toMatchObject({ row: 2, cycle: '2023 Q3', metric: 'New customers', metricKey: 'new_customers', owner: '', actual: 10, status: 'off_track' });
+    // Lead conversion to date, from the Weekly log (10 of 120 leads), written as the percentage shown.
+    expect(conversion).toMatchObject({ metricKey: 'lead_conversion', target: 0.15, actual: 0.083 });
   });
 
   it('week over week: the Weekly log recomputed a week back (+2 new customers, 78.7% → 73.8% of expected)', () => {
@@ -66,15 +67,19 @@ describe('progress history snapshots', () => {
   });
 
   it('a metric the Weekly log does not add up takes last week\'s figure from the history', () => {
-    const workbook = example('2023-07-28');
+    // Customer satisfaction has no Weekly log figure (lead conversion has one now: new customers ÷ leads).
+    const workbook = example('2023-07-28', (g) => { g.goals!.push(['Customer satisfaction', '2023 Q3', '90%', '', '', '', '', '', '', '', '']); });
     const snapshots = readSnapshots([header,
-      ['2023-07-17', '2023-07-21', '2023 Q3', 'Lead conversion rate', '', '15%', '11%', '15%', '73.3%', 'Off target', ''],
-      ['2023-07-17', '2023-07-14', '2023 Q3', 'Lead conversion rate', '', '15%', '9%', '15%', '60%', 'Off target', ''],
-      ['2023-07-17', '2023-07-21', '2023 Q2', 'Lead conversion rate', '', '15%', '1%', '15%', '6%', 'Off target', ''],
+      ['2023-07-17', '2023-07-21', '2023 Q3', 'Customer satisfaction', '', '90%', '88%', '90%', '97.8%', 'At risk', ''],
+      ['2023-07-17', '2023-07-14', '2023 Q3', 'Customer satisfaction', '', '90%', '85%', '90%', '94.4%', 'At risk', ''],
+      ['2023-07-17', '2023-07-21', '2023 Q2', 'Customer satisfaction', '', '90%', '1%', '90%', '1.1%', 'Off track', ''],
     ], { dayOf: utcDayOf });
-    const conversion = weekOverWeek(workbook, dayFromIso('2023-07-28'), snapshots).find((c) => c.metricKey === 'lead_conversion')!;
-    expect(conversion.before).toEqual({ actual: 0.11, rate: 0.733 });
-    expect(snapshotBefore(snapshots, '2023 Q3', { metric: '线索转化率', metricKey: 'lead_conversion' }, '', dayFromIso('2023-07-20'))!.actual).toBe(0.09);
+    const satisfaction = weekOverWeek(workbook, dayFromIso('2023-07-28'), snapshots).find((c) => c.metricKey === 'satisfaction')!;
+    expect(satisfaction.before).toEqual({ actual: 0.88, rate: 0.978 });
+    expect(snapshotBefore(snapshots, '2023 Q3', { metric: '客户满意度', metricKey: 'satisfaction' }, '', dayFromIso('2023-07-20'))!.actual).toBe(0.85);
+    // A rate the Weekly log gives is recomputed a week back: 8 new customers of 90 leads by 2023-07-21.
+    const conversion = weekOverWeek(workbook, dayFromIso('2023-07-28'), []).find((c) => c.metricKey === 'lead_conversion')!;
+    expect(conversion.before!.actual).toBeCloseTo(8 / 90, 12);
   });
 
   it('changesSince: each metric\'s latest snapshot against the latest one a week before (what changed since last week)', () => {

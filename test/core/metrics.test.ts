@@ -5,6 +5,10 @@ import {
   inputOutputRatio,
   netRoi,
   proRataExpected,
+  cyclePhase,
+  elapsedShare,
+  pacedRate,
+  paceExponent,
   ratioLabel,
   requiredPerWeek,
   runRateProjection,
@@ -22,12 +26,14 @@ const num = (text: string): number | null => {
 describe('achievement rate — the seed worked example', () => {
   it('new customers 45 of 50 is 90%', () => {
     expect(achievementRate(45, 50)).toBeCloseTo(0.9, 12);
-    expect(statusOf(achievementRate(45, 50))).toBe('at_risk');
+    expect(statusOf(achievementRate(45, 50), 'ended')).toBe('missed');
+    expect(statusOf(achievementRate(45, 50), 'running')).toBe('at_risk');
   });
 
   it('revenue 215 of 200 is 107.5%, on target', () => {
     expect(achievementRate(215, 200)).toBeCloseTo(1.075, 12);
-    expect(statusOf(achievementRate(215, 200))).toBe('on_target');
+    expect(statusOf(achievementRate(215, 200), 'ended')).toBe('met');
+    expect(statusOf(achievementRate(215, 200), 'running')).toBe('on_track');
   });
 
   it('visits 220 of 200 is 110%, never capped', () => {
@@ -37,8 +43,9 @@ describe('achievement rate — the seed worked example', () => {
   it('lead conversion 12% of 15% is 80%, at risk at the 0.8 threshold (not off target)', () => {
     const rate = achievementRate(num('12%'), num('15%'));
     expect(rate).toBeCloseTo(0.8, 12);
-    expect(statusOf(rate, 0.8)).toBe('at_risk');
-    expect(statusOf(rate)).toBe('at_risk');
+    expect(statusOf(rate, 'running', 0.8)).toBe('at_risk');
+    expect(statusOf(rate, 'running')).toBe('at_risk');
+    expect(statusOf(rate, 'ended')).toBe('missed');
     expect(DEFAULT_AT_RISK_THRESHOLD).toBe(0.8);
   });
 
@@ -46,7 +53,7 @@ describe('achievement rate — the seed worked example', () => {
     const rate = achievementRate(28, 30, 'lower');
     expect(rate).toBeCloseTo(30 / 28, 12);
     expect(rate).toBeGreaterThan(1);
-    expect(statusOf(rate)).toBe('on_target');
+    expect(statusOf(rate, 'ended')).toBe('met');
   });
 
   it('direction none has no rate (the seed writes "-")', () => {
@@ -87,6 +94,23 @@ describe('input-output ratio and net ROI', () => {
     expect(ratioLabel(null)).toBe('');
   });
 
+  it('a small ratio keeps two significant digits, never 1:0', () => {
+    expect(ratioLabel(inputOutputRatio(0.5, 28))).toBe('1:0.018');
+    expect(ratioLabel(0.5)).toBe('1:0.5');
+    expect(ratioLabel(0.123)).toBe('1:0.12');
+    expect(ratioLabel(0.96)).toBe('1:1');
+    expect(ratioLabel(0)).toBe('1:0');
+  });
+
+  it('overflow, division by ~0 and absurd magnitudes are no figure', () => {
+    expect(inputOutputRatio(1e300, 1e-300)).toBeNull();
+    expect(inputOutputRatio(2_150_000, 28)).toBeNull(); // revenue in 元 against cost in 万元: 1:76786 is a unit error
+    expect(achievementRate(1e308, 1)).toBeNull();
+    expect(achievementRate(2_150_000, 200)).toBeNull(); // 1,075,000%
+    expect(achievementRate(215, 1e-12)).toBeNull();
+    expect(netRoi(1e300, 1e-300)).toBeNull();
+  });
+
   it('net ROI (215 − 28) / 28 ≈ 6.678', () => {
     expect(netRoi(215, 28)).toBeCloseTo(6.678571, 5);
   });
@@ -100,23 +124,46 @@ describe('input-output ratio and net ROI', () => {
   });
 });
 
-describe('statusOf', () => {
+describe('statusOf: the one status vocabulary', () => {
   it.each([
-    [1, 'on_target'],
-    [1.075, 'on_target'],
-    [0.9999999999, 'on_target'],
-    [0.9, 'at_risk'],
-    [0.8, 'at_risk'],
-    [0.79, 'off_target'],
-    [0, 'off_target'],
-    [null, 'no_data'],
-  ] as const)('%p is %p', (rate, status) => {
-    expect(statusOf(rate)).toBe(status);
+    [1, 'on_track', 'met'],
+    [1.075, 'on_track', 'met'],
+    [0.9999999999, 'on_track', 'met'],
+    [0.9, 'at_risk', 'missed'],
+    [0.8, 'at_risk', 'missed'],
+    [0.79, 'off_track', 'missed'],
+    [0, 'off_track', 'missed'],
+    [null, 'no_data', 'no_data'],
+    ['unreadable', 'check_data', 'check_data'],
+    [Infinity, 'check_data', 'check_data'],
+  ] as const)('%p is %p while the cycle runs and %p after it', (rate, running, ended) => {
+    expect(statusOf(rate, 'running')).toBe(running);
+    expect(statusOf(rate, 'ended')).toBe(ended);
   });
 
   it('honours a custom threshold', () => {
-    expect(statusOf(0.75, 0.7)).toBe('at_risk');
-    expect(statusOf(0.85, 0.9)).toBe('off_target');
+    expect(statusOf(0.75, 'running', 0.7)).toBe('at_risk');
+    expect(statusOf(0.85, 'running', 0.9)).toBe('off_track');
+  });
+
+  it('a cycle has ended from its last day on, and without an end date', () => {
+    const end = dayFromIso('2023-09-30');
+    expect(cyclePhase(end, end - 1)).toBe('running');
+    expect(cyclePhase(end, end)).toBe('ended');
+    expect(cyclePhase(null, end)).toBe('ended');
+  });
+
+  it('paces a total by the elapsed share of the cycle, a cost the other way, a rate not at all', () => {
+    const start = dayFromIso('2023-07-01');
+    const end = dayFromIso('2023-09-30');
+    const share = elapsedShare(start, end, dayFromIso('2023-07-28')); // 28 of 92 days
+    expect(share).toBeCloseTo(28 / 92, 12);
+    // 10 of 50 new customers on day 28: 20% of the target, 65.7% of what is expected by today.
+    expect(pacedRate(achievementRate(10, 50), share, paceExponent(true, 'higher'))).toBeCloseTo((10 / 50) / (28 / 92), 12);
+    // Cost 10 of a budget of 30 on day 28: expected 9.13 so far, so 91.3% (at risk), not 300%.
+    expect(pacedRate(achievementRate(10, 30, 'lower'), share, paceExponent(true, 'lower'))).toBeCloseTo((30 * 28 / 92) / 10, 12);
+    expect(pacedRate(0.8, share, paceExponent(false, 'higher'))).toBe(0.8);
+    expect(pacedRate(0.5, 0, 1)).toBeNull();
   });
 });
 

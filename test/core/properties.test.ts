@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { achievementRate, ratioLabel } from '../../src/core/metrics';
+import { MAX_RATE, achievementRate, ratioLabel } from '../../src/core/metrics';
 import { dayFromParts, isNoData, isoFromDay, parseDate, parseNumber, splitOwners, utcDayOf } from '../../src/core/values';
 
 const positive = fc.double({ min: 1e-3, max: 1e9, noNaN: true, noDefaultInfinity: true });
@@ -10,6 +10,7 @@ describe('properties of the numbers', () => {
   it('scaling actual and target by the same positive factor leaves the rate unchanged', () => {
     fc.assert(
       fc.property(positive, positive, positive, fc.constantFrom('higher', 'lower'), (actual, target, factor, direction) => {
+        fc.pre(Math.max(actual / target, target / actual) <= MAX_RATE);
         const rate = achievementRate(actual, target, direction);
         const scaled = achievementRate(actual * factor, target * factor, direction);
         expect(rate).not.toBeNull();
@@ -22,6 +23,7 @@ describe('properties of the numbers', () => {
   it('direction lower is the reciprocal of higher', () => {
     fc.assert(
       fc.property(nonZero, nonZero, (actual, target) => {
+        fc.pre(Math.max(Math.abs(actual / target), Math.abs(target / actual)) <= MAX_RATE);
         const higher = achievementRate(actual, target, 'higher') as number;
         const lower = achievementRate(actual, target, 'lower') as number;
         expect(Math.abs(lower * higher - 1)).toBeLessThan(1e-9);
@@ -49,10 +51,14 @@ describe('properties of the numbers', () => {
     );
   });
 
-  it('ratioLabel is always 1: and at most one decimal for positive ratios', () => {
+  it('ratioLabel is always 1:X: at most one decimal from 1, two significant digits below, never 1:0 for a positive ratio', () => {
     fc.assert(
       fc.property(fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true }), (ratio) => {
-        expect(ratioLabel(ratio)).toMatch(/^1:\d+(\.\d)?$/);
+        const label = ratioLabel(ratio);
+        if (ratio >= 0.95) expect(label).toMatch(/^1:\d+(\.\d)?$/);
+        else if (ratio >= 1e-12) expect(label).toMatch(/^1:0\.0*[1-9]\d?$/);
+        else expect(label).toBe('1:0');
+        expect(label).not.toMatch(/e|Infinity|NaN/);
       }),
     );
   });

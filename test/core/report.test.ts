@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from '../../src/core/format';
 import fc from 'fast-check';
 import { Lang, pick } from '../../src/core/i18n';
+import { checkWorkbook } from '../../src/core/checks';
 import { RawWorkbook, TimeContext, readWorkbook } from '../../src/core/model';
 import {
   CHART_METRICS_SHOWN, ReportBlock, ReportModel, ReportSection, SECTION_ORDER, SUMMARY_SENTENCES_SHOWN, folderIdFrom,
@@ -49,19 +50,19 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
 
   it('reproduces every figure of the seed evaluation table (90%, 107.5%, 110%, 80%)', () => {
     expect(texts(table(en, 'metrics-result'))).toEqual([
-      ['New customers', '50', '45', '90%', 'At risk', "A competitor's August promotion delayed 5 customers' signing"],
-      ['East China revenue (10k CNY)', '200', '215', '107.5%', 'On target', 'Key-industry breakthroughs beat expectations: 2 new major accounts'],
+      ['New customers', '50', '45', '90%', 'Missed', "A competitor's August promotion delayed 5 customers' signing"],
+      ['East China revenue (10k CNY)', '200', '215', '107.5%', 'Met', 'Key-industry breakthroughs beat expectations: 2 new major accounts'],
     ]);
     expect(texts(table(en, 'metrics-process'))).toEqual([
-      ['Customer visits', '200', '220', '110%', 'On target', 'Visited prospects more often to lift conversion'],
-      ['Lead conversion rate (%)', '15%', '12%', '80%', 'At risk', 'Over-strict lead screening lost good leads'],
+      ['Customer visits', '200', '220', '110%', 'Met', 'Visited prospects more often to lift conversion'],
+      ['Lead conversion rate (%)', '15%', '12%', '80%', 'Missed', 'Over-strict lead screening lost good leads'],
     ]);
-    expect(texts(table(zh, 'metrics-result'))[0]).toEqual(['新增客户数（家）', '50', '45', '90%', '有风险', '受竞品8月促销活动影响，5家客户延迟签约']);
-    expect(table(en, 'metrics-result').rows[1]![4]!.status).toBe('on_target');
+    expect(texts(table(zh, 'metrics-result'))[0]).toEqual(['新增客户数（家）', '50', '45', '90%', '未达成', '受竞品8月促销活动影响，5家客户延迟签约']);
+    expect(table(en, 'metrics-result').rows[1]![4]!.status).toBe('met');
     const json = reportSummaryJson(en);
     expect(json.metrics.map((m) => m.achievement)).toEqual([
       expect.closeTo(0.9, 12), expect.closeTo(1.075, 12), expect.closeTo(1.1, 12), expect.closeTo(0.8, 12),
-      expect.closeTo(30 / 28, 12), expect.closeTo(215 / 28 / 6, 12),
+      expect.closeTo(30 / 28, 12), expect.closeTo(7.7 / 6, 12), // the typed 1:7.7 against 1:6, as the sheet's formula reads it
     ]);
   });
 
@@ -76,11 +77,11 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
       ['Net ROI', '667.9%', '(revenue − cost) ÷ cost = (215 − 28) ÷ 28'],
       ['Acquisition cost per new customer (10k CNY)', '0.62', 'cost ÷ new customers = 28 ÷ 45'],
     ]);
-    expect(io.rows[0]![1]!.status).toBe('on_target');
+    expect(io.rows[0]![1]!.status).toBe('met');
     expect(paragraphs(section(en, 'inputOutput'))).toContain('Total cost (10k CNY): under budget: 28 of 30 (93.3% of the budget used, 2 left).');
     expect(texts(table(en, 'metrics-inputOutput'))).toEqual([
-      ['Total expansion cost (10k CNY)', '30', '28', '107.1%', 'On target', 'Optimised online ads; acquisition cost down 5%'],
-      ['Input-output ratio (ROI) (1:X)', '1:6', '1:7.7', '128%', 'On target', 'Revenue beat target; returns clearly up'],
+      ['Total expansion cost (10k CNY)', '30', '28', '107.1%', 'Met', 'Optimised online ads; acquisition cost down 5%'],
+      ['Input-output ratio (ROI) (1:X)', '1:6', '1:7.7', '128.3%', 'Met', 'Revenue beat target; returns clearly up'],
     ]);
     expect(texts(table(zh, 'io-figures'))[1]).toEqual(['预算（万元）', '30', '“效果评估”总成本目标值; 低于预算：28 / 30（使用预算 93.3%，结余 2）']);
     expect(texts(table(zh, 'io-figures'))[5]!.slice(0, 2)).toEqual(['单个新客户获客成本（万元）', '0.62']);
@@ -109,14 +110,14 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
 
   it('writes the summary in plain sentences from the numbers', () => {
     const s = paragraphs(section(en, 'summary'));
-    expect(s).toContain('4 of 6 targets met; 2 at risk, 0 off target.');
+    expect(s).toContain('4 of 6 targets met, 2 missed.');
     expect(s).toContain("New customers 45 of 50 (90%): 5 short; a competitor's August promotion delayed 5 customers' signing.");
     expect(s).toContain('East China revenue 215 of 200 (107.5%): 15 above target; key-industry breakthroughs beat expectations: 2 new major accounts.');
     expect(s).toContain('Lead conversion rate 12% of 15% (80%): 3 percentage points short; over-strict lead screening lost good leads.');
     expect(s).toContain('Input-output ratio 1:7.7 (revenue 215 ÷ cost 28, in 10k CNY); net ROI 667.9%.');
     const z = paragraphs(section(zh, 'summary'));
     expect(z).toContain('新增客户数 45/50（达成率 90%）：差 5 家；受竞品8月促销活动影响，5家客户延迟签约。');
-    expect(z).toContain('6 项目标中达成 4 项；2 项有风险，0 项未达标。');
+    expect(z).toContain('6 项目标中已达成 4 项，未达成 2 项。');
     expect(z).toContain('投入产出比 1:7.7（销售额 215 ÷ 成本 28，单位：万元）；净投资回报率 667.9%。');
     const figures = section(en, 'summary').blocks.find((b) => b.kind === 'keyFigures');
     expect(figures?.kind === 'keyFigures' && figures.figures.map((f) => [f.label, f.value])).toEqual([
@@ -127,16 +128,16 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
 
   it('lists each missed target with its reason, and monthly targets 15/18/17 against weekly-log actuals 12/14/19', () => {
     expect(texts(table(en, 'missed'))).toEqual([
-      ['New customers', '50', '45', '90%', "A competitor's August promotion delayed 5 customers' signing"],
-      ['Lead conversion rate (%)', '15%', '12%', '80%', 'Over-strict lead screening lost good leads'],
+      ['New customers', '50', '45', '90%', '5', 'Missed', "A competitor's August promotion delayed 5 customers' signing"],
+      ['Lead conversion rate (%)', '15%', '12%', '80%', '3 percentage points', 'Missed', 'Over-strict lead screening lost good leads'],
     ]);
     expect(texts(table(en, 'monthly-new_customers'))).toEqual([
-      ['2023-07', '15', '12', '80%', 'At risk'],
-      ['2023-08', '18', '14', '77.8%', 'Off target'],
-      ['2023-09', '17', '19', '111.8%', 'On target'],
+      ['2023-07', '15', '12', '80%', 'Missed'],
+      ['2023-08', '18', '14', '77.8%', 'Missed'],
+      ['2023-09', '17', '19', '111.8%', 'Met'],
       ['Total', '50', '45', '90%', ''],
     ]);
-    expect(texts(table(zh, 'monthly-new_customers'))[1]).toEqual(['2023-08', '18', '14', '77.8%', '未达标']);
+    expect(texts(table(zh, 'monthly-new_customers'))[1]).toEqual(['2023-08', '18', '14', '77.8%', '未达成']);
   });
 
   it('summarises execution by owner and lists the open problem with its solution', () => {
@@ -165,8 +166,8 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
     const quality = table(en, 'quality');
     // Team lists Zhang*, Li*, Wang* and Zhao*, so every owner is known: the one problem is the overdue task.
     expect(texts(quality)).toEqual([[
-      'Tracking', '4', '"Follow up new-customer contracts" was due 2023-08-10 and is not done (59 days overdue).',
-      'Set Status to Done, or agree a new date and update Planned date / Next step due.',
+      'Tracking', '4', '"Follow up new-customer contracts" was due 2023-08-10 (Next step due) and is not done (59 days overdue).',
+      'Set Status to Done, or agree a new date and update Next step due.',
     ]]);
     expect(en.problemCount).toBe(1);
   });
@@ -175,7 +176,7 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
     const charts = section(en, 'charts').blocks.filter((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart');
     expect(charts.map((c) => c.id)).toEqual(['targetVsActual', 'monthly']);
     expect(charts[0]!.categories).toEqual(['New customers', 'East China revenue', 'Customer visits', 'Lead conversion rate', 'Total expansion cost', 'Input-output ratio (ROI)']);
-    expect(charts[0]!.series[1]!.values).toEqual([90, 107.5, 110, 80, 107.1, 128]);
+    expect(charts[0]!.series[1]!.values).toEqual([90, 107.5, 110, 80, 107.1, 128.3]);
     expect(charts[1]!.categories).toEqual(['2023-07', '2023-08', '2023-09']);
     expect(charts[1]!.series.map((s) => s.values)).toEqual([[15, 18, 17], [12, 14, 19]]);
   });
@@ -187,15 +188,17 @@ describe('report model — the worked example (East China, 2023 Q3)', () => {
     const ach = header.indexOf('Achievement');
     const status = header.indexOf('Status');
     grid[1]![ach] = 0.5;
-    grid[1]![status] = 'On target';
-    expect(texts(table(reportOf('en', raw), 'metrics-result'))[0]!.slice(3, 5)).toEqual(['90%', 'At risk']);
+    grid[1]![status] = 'Met';
+    expect(texts(table(reportOf('en', raw), 'metrics-result'))[0]!.slice(3, 5)).toEqual(['90%', 'Missed']);
   });
 
   it('while the cycle runs, totals are judged against the target expected by today', () => {
     const mid: TimeContext = { today: dayFromIso('2023-07-31'), dayOf: utcDayOf };
     const model = reportOf('en', exampleRaw('en'), mid);
-    // 45 new customers against 15 expected by the end of July is on target, although 90% of the cycle target.
-    expect(texts(table(model, 'metrics-result'))[0]!.slice(3, 5)).toEqual(['90%', 'On target']);
+    // 45 new customers by the end of July (a third of the cycle) is on track, although 90% of the cycle target.
+    expect(texts(table(model, 'metrics-result'))[0]!.slice(3, 5)).toEqual(['90%', 'On track']);
+    // A rate is compared as it stands: 12% against 15% is at risk (80%), not paced.
+    expect(texts(table(model, 'metrics-process'))[1]!.slice(3, 5)).toEqual(['80%', 'At risk']);
     expect(paragraphs(section(model, 'summary'))).toContain('The cycle runs until 2023-09-30: the status of totals compares them with the target expected by 2023-07-31.');
     expect(texts(table(model, 'monthly-new_customers')).map((r) => r[2])).toEqual(['12', '—', '—', '12']);
   });
@@ -236,10 +239,17 @@ describe('report model — missing and empty data', () => {
     raw.evaluation![1]![actual] = ''; // new customers: from the weekly log (45)
     raw.evaluation![2]![actual] = 200; // revenue typed 200, weekly log says 215
     const model = reportOf('en', raw);
-    expect(texts(table(model, 'metrics-result')).map((r) => r[2])).toEqual(['45', '200']);
+    // A blank Actual is computed from the Weekly log and marked so.
+    expect(texts(table(model, 'metrics-result')).map((r) => r[2])).toEqual(['45 (computed)', '200']);
+    expect(texts(table(model, 'quality')).find((r) => r[2]!.startsWith('Actual: East China revenue'))).toBeUndefined();
     expect(texts(table(model, 'quality')).find((r) => r[2]!.startsWith('East China revenue'))).toEqual([
-      'Evaluation', '3', 'East China revenue: Evaluation says 200, but the detailed rows add up to 215; the report uses the Evaluation figure.',
-      'Correct the Evaluation actual or the detailed rows so they agree.',
+      'Evaluation', '3', 'East China revenue: Actual says 200 (10k CNY), but the Weekly log adds up to 215 (10k CNY); the report uses the typed 200 (10k CNY).',
+      'Correct the Actual or the Weekly log rows so they agree, or empty the Actual to use the Weekly log total.',
+    ]);
+    // The same note is in Check data's list (one list of problems).
+    const workbook = readWorkbook(raw, AFTER_CYCLE);
+    expect(checkWorkbook(workbook, AFTER_CYCLE).filter((p) => p.code === 'actual_mismatch').map((p) => [p.tab, p.row])).toEqual([
+      ['evaluation', 3], ['evaluation', 7], // the typed 1:7.7 no longer matches 200 ÷ 28 = 1:7.1
     ]);
   });
 });
@@ -253,9 +263,9 @@ describe('JSON summary and helpers', () => {
     expect(fromWorkbook.asOf).toBe('2023-09-30');
     expect(fromWorkbook.metrics[0]).toEqual({
       row: 2, dimension: 'result', metric: 'New customers', unit: 'customers', direction: 'higher', target: 50, actual: 45,
-      achievement: expect.closeTo(0.9, 12), status: 'at_risk',
+      achievement: expect.closeTo(0.9, 12), status: 'missed', actualSource: 'typed', kind: 'number',
     });
-    expect(fromWorkbook.metrics[3]).toMatchObject({ target: 0.15, actual: 0.12, status: 'at_risk' });
+    expect(fromWorkbook.metrics[3]).toMatchObject({ target: 0.15, actual: 0.12, status: 'missed', kind: 'percent' });
     expect(JSON.parse(JSON.stringify(fromWorkbook)).inputOutput.ratioLabel).toBe('1:7.7');
   });
 
@@ -303,6 +313,9 @@ describe('report model — currency unit, months without data, many metrics, no 
   it('takes whatever currency unit Settings gives (千美元)', () => {
     const raw = exampleRaw('zh-CN');
     setSetting(raw, '金额单位', '千美元');
+    // The Evaluation cost row is in the same currency (a 万元 row cannot be compared with 千美元 amounts).
+    const unit = raw.evaluation![0]!.indexOf('单位');
+    raw.evaluation!.forEach((row, i) => { if (i > 0 && row[unit] === '万元') row[unit] = '千美元'; });
     const model = reportOf('zh-CN', raw);
     expect(texts(table(model, 'io-figures'))[0]!.slice(0, 2)).toEqual(['拓展总成本（千美元）', '28']);
     expect(paragraphs(section(model, 'inputOutput'))[0]).toBe('拓展总成本（千美元）: 低于预算：28 / 30（使用预算 93.3%，结余 2）。');
@@ -314,11 +327,11 @@ describe('report model — currency unit, months without data, many metrics, no 
     const model = reportOf('en', raw);
     const group = model.figures.monthly[0]!;
     expect(group.months.map((m) => [m.month, m.actual, m.logged, m.status])).toEqual([
-      ['2023-07', 12, true, 'at_risk'], ['2023-08', 14, true, 'off_target'], ['2023-09', null, false, 'no_data'],
+      ['2023-07', 12, true, 'missed'], ['2023-08', 14, true, 'missed'], ['2023-09', null, false, 'no_data'],
     ]);
     expect(texts(table(model, 'monthly-new_customers'))).toEqual([
-      ['2023-07', '15', '12', '80%', 'At risk'],
-      ['2023-08', '18', '14', '77.8%', 'Off target'],
+      ['2023-07', '15', '12', '80%', 'Missed'],
+      ['2023-08', '18', '14', '77.8%', 'Missed'],
       ['2023-09', '17', '—', '—', 'No data'],
       ['Total', '50', '26', '52%', ''],
     ]);
@@ -338,7 +351,7 @@ describe('report model — currency unit, months without data, many metrics, no 
     const column = raw.weekly![0]!.indexOf('New customers');
     for (const row of raw.weekly!.slice(1)) if (String(row[0]).startsWith('2023-09')) row[column] = 0;
     const months = reportOf('en', raw).figures.monthly[0]!.months;
-    expect(months.map((m) => [m.actual, m.logged, m.status])).toEqual([[12, true, 'at_risk'], [14, true, 'off_target'], [0, true, 'off_target']]);
+    expect(months.map((m) => [m.actual, m.logged, m.status])).toEqual([[12, true, 'missed'], [14, true, 'missed'], [0, true, 'missed']]);
   });
 
   /** The example with its Evaluation replaced by 30 Result metrics, target 100, actual 100 − i (even i) or 100 + 3i (odd i). */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MAX_RATE } from '../../src/core/metrics';
 import { readWorkbook } from '../../src/core/model';
 import { RegionFigures, RegionInput, RegionMetric, moneyFactor, regionFigures, rollUp } from '../../src/core/rollup';
 import { feedRows, readFeed } from '../../src/core/rollupFeed';
@@ -58,7 +59,9 @@ describe('totals are recomputed from sums, never averaged', () => {
         const a = both.reduce((s, x) => s + x.actual!, 0);
         expect(total.target).toBe(t);
         expect(total.actual).toBe(a);
-        expect(total.achievement).toBeCloseTo(a / t, 12);
+        // Beyond 100,000% a rate is no figure (metrics.MAX_RATE): a unit typed wrong, never a result.
+        if (a / t > MAX_RATE) expect(total.achievement).toBeNull();
+        else expect(total.achievement).toBeCloseTo(a / t, 12);
         expect(total.missing).toHaveLength(list.length - both.length);
       },
     ));
@@ -173,7 +176,7 @@ describe('the worked example through the roll-up', () => {
   it('a region\'s figures are its report\'s: 90%, 107.5%, 110%, 80%, 1:7.7', () => {
     const f = figures('en');
     expect(f.metrics.map((m) => [m.metricKey, m.achievement])).toEqual([
-      ['new_customers', 0.9], ['revenue', 1.075], ['visits', 1.1], ['lead_conversion', expect.closeTo(0.8, 12)], ['total_cost', 30 / 28], ['roi', expect.closeTo(215 / 28 / 6, 12)],
+      ['new_customers', 0.9], ['revenue', 1.075], ['visits', 1.1], ['lead_conversion', expect.closeTo(0.8, 12)], ['total_cost', 30 / 28], ['roi', expect.closeTo(7.7 / 6, 12)], // the typed 1:7.7, as the sheet reads it
     ]);
     expect(f.inputOutput).toEqual({ totalCost: 28, revenue: 215, budget: 30, newCustomers: 45 });
   });
@@ -204,7 +207,8 @@ describe('the worked example through the roll-up', () => {
     expect(r.total.metrics.map((m) => [m.metricKey, m.target, m.actual, m.achievement])).toEqual([
       ['new_customers', 100, 90, 0.9], ['revenue', 400, 430, 1.075], ['visits', 400, 440, 1.1],
       ['lead_conversion', expect.closeTo(0.15, 12), expect.closeTo(0.12, 12), expect.closeTo(0.8, 12)], ['total_cost', 60, 56, 60 / 56],
-      ['roi', 6, expect.closeTo(430 / 56, 12), expect.closeTo(430 / 56 / 6, 12)],
+      // Each region's typed 1:7.7 (weighted by its cost); the input-output figures are 430 ÷ 56.
+      ['roi', 6, expect.closeTo(7.7, 12), expect.closeTo(7.7 / 6, 12)],
     ]);
     expect(r.total.inputOutput.ratioLabel).toBe('1:7.7');
   });

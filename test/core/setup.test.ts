@@ -81,7 +81,9 @@ describe('set-up plan', () => {
     const plan = planSetup({ evaluation: state }, 'en');
     const formula = plan.actions.find((a) => a.kind === 'formula' && a.tab === 'evaluation') as { formula: string; column: number };
     const at = (key: string) => columnLetter(header.indexOf(evaluation.columns.find((c) => c.key === key)!.header.en) + 1);
-    expect(formula.formula).toBe(`=ACHIEVEMENT_RATE(${at('actual')}2:${at('actual')}500, ${at('target')}2:${at('target')}500, ${at('direction')}2:${at('direction')}500)`);
+    const range = (key: string): string => `${at(key)}2:${at(key)}500`;
+    // The unit rule's context: the row's Unit and Metric, and Settings → Currency unit (row 8 of a new Settings tab).
+    expect(formula.formula).toBe(`=ACHIEVEMENT_RATE(${range('actual')}, ${range('target')}, ${range('direction')}, ${range('unit')}, ${range('metric')}, 'Settings'!$B$8)`);
     expect(columnLetter(formula.column)).toBe(at('achievement'));
   });
 

@@ -19,7 +19,7 @@ describe('the built Apps Script bundle', () => {
   it('declares every entry point as a top-level function and nothing else as a function', () => {
     const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
     expect(declared.sort()).toEqual([
-      'ACHIEVEMENT_RATE', 'ROI', 'menuChatSettings', 'menuCheckData', 'menuGenerateReport', 'menuGenerateRollupReport', 'menuLanguageAuto', 'menuLanguageChinese',
+      'ACHIEVEMENT_RATE', 'PACING', 'ROI', 'SUM_AMOUNTS', 'menuChatSettings', 'menuCheckData', 'menuGenerateReport', 'menuGenerateRollupReport', 'menuLanguageAuto', 'menuLanguageChinese',
       'menuLanguageEnglish', 'menuLoadExample', 'menuMyWeek', 'menuPreviewReminders', 'menuRefreshRegions', 'menuReminderStatus', 'menuSendRemindersNow',
       'menuSendRollupSummary', 'menuSendTestReminder',
       'menuSetupSheets', 'menuStartNextCycle', 'menuTurnRemindersOff', 'menuTurnRemindersOn', 'myWeekLoad', 'myWeekSave',
@@ -31,7 +31,7 @@ describe('the built Apps Script bundle', () => {
   });
 
   it('keeps the @customfunction JSDoc directly above each custom function', () => {
-    for (const name of ['ACHIEVEMENT_RATE', 'ROI']) {
+    for (const name of ['ACHIEVEMENT_RATE', 'PACING', 'ROI', 'SUM_AMOUNTS']) {
       const at = code.indexOf(`\nfunction ${name}(`);
       const before = code.slice(0, at);
       const doc = before.slice(before.lastIndexOf('/**'));

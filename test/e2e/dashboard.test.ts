@@ -21,14 +21,16 @@ describe('Dashboard (built bundle)', () => {
 
   it('reads the seed figures after the cycle: 90%, 107.5%, 110%, 80%, under budget, 1:7.7', () => {
     jest.useFakeTimers({ now: new Date('2023-10-08T10:00:00+08:00'), doNotFake: ['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask'] });
-    const emulator = exampleEmulator();
+    // TODAY() in the formulas is the emulator's date (test/e2e/harness.formulaReader).
+    const emulator = exampleEmulator({ now: new Date('2023-10-08T10:00:00+08:00') });
     expect(emulator.spreadsheet.getSheets()[0]!.getName()).toBe('Dashboard');
     const t = tiles(emulator);
-    expect(t['New customers']!.slice(0, 4)).toEqual([50, 45, 0.9, 'At risk']);
-    expect(t['East China revenue']!.slice(0, 4)).toEqual([200, 215, 1.075, 'On target']);
-    expect(t['Customer visits']!.slice(0, 4)).toEqual([200, 220, 1.1, 'On target']);
-    expect(t['Lead conversion rate']!.slice(0, 4)).toEqual([0.15, 0.12, 0.8, 'At risk']);
-    expect(t['Total expansion cost']!.slice(0, 4)).toEqual([30, 28, 1.0714, 'On target']);
+    // After the cycle a target is met or missed.
+    expect(t['New customers']!.slice(0, 4)).toEqual([50, 45, 0.9, 'Missed']);
+    expect(t['East China revenue']!.slice(0, 4)).toEqual([200, 215, 1.075, 'Met']);
+    expect(t['Customer visits']!.slice(0, 4)).toEqual([200, 220, 1.1, 'Met']);
+    expect(t['Lead conversion rate']!.slice(0, 4)).toEqual([0.15, 0.12, 0.8, 'Missed']);
+    expect(t['Total expansion cost']!.slice(0, 4)).toEqual([30, 28, 1.0714, 'Met']);
     // The ratio is revenue ÷ cost recomputed (215/28), against the typed target 1:6 (not read as a time of day).
     expect(t['Input-output ratio (ROI)']!.slice(0, 3)).toEqual([6, 7.6786, 1.2798]);
     expect(t['New customers']![7]).toBe('▇▇▇▇▇▇▇▇▇▁');
@@ -40,12 +42,12 @@ describe('Dashboard (built bundle)', () => {
     let t = tiles(emulator);
     // 10 new customers by 2023-07-28 against 15 × 28/31 expected (the Goals tab and the summary say the same).
     expect(t['New customers']!.slice(4, 8)).toEqual([10, round(15 * 28 / 31), round(10 / (15 * 28 / 31)), '▇▇▇▇▇▇▇▁▁▁']);
-    expect(t['New customers']![3]).toBe('Off target');
+    expect(t['New customers']![3]).toBe('Off track');
     // A person types this week's numbers: the Dashboard follows with no script run.
     emulator.spreadsheet.getSheetByName('Weekly log')!.appendRow([new Date('2023-07-24T00:00:00+08:00'), 'Wang*', 'Online platforms', 4, 6, 4, 9, '', 0, '']);
     t = tiles(emulator);
     expect(t['New customers']!.slice(4, 6)).toEqual([14, round(15 * 28 / 31)]);
-    expect(t['New customers']![3]).toBe('On target');
+    expect(t['New customers']![3]).toBe('On track');
 
     const reader = formulaReader(emulator);
     const all = reader.values('Dashboard', 'A13:F45').map((row) => row.map((v) => round(v, 3)));
@@ -79,12 +81,12 @@ describe('Dashboard (built bundle)', () => {
 
   it('on a Chinese sheet it is 看板, in Chinese', () => {
     jest.useFakeTimers({ now: new Date('2023-10-08T10:00:00+08:00'), doNotFake: ['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask'] });
-    const emulator = exampleEmulator({ locale: 'zh_CN' });
+    const emulator = exampleEmulator({ locale: 'zh_CN', now: new Date('2023-10-08T10:00:00+08:00') });
     const reader = formulaReader(emulator);
     expect(reader.errors()).toEqual([]);
     expect(reader.value('看板', 'A1')).toBe('看板 — 2023 Q3 华东区域');
     expect(reader.values('看板', 'A6:E7').map((r) => r.map((v) => round(v)))).toEqual([
-      ['指标', '目标值', '实际值', '达成率', '状态'], ['新增客户数', 50, 45, 0.9, '有风险'],
+      ['指标', '目标值', '实际值', '达成率', '状态'], ['新增客户数', 50, 45, 0.9, '未达成'],
     ]);
   });
 });

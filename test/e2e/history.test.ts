@@ -21,7 +21,7 @@ describe('progress history (built bundle)', () => {
     emulator.call('menuSendRemindersNow');
     const appended = rows(emulator);
     expect(appended.map((r) => r[3])).toEqual(['New customers', 'East China revenue', 'Customer visits', 'Lead conversion rate']);
-    expect(appended[0]!.slice(2, 10)).toEqual(['2023 Q3', 'New customers', '', 50, 10, 13.5484, 0.7381, 'Off target']);
+    expect(appended[0]!.slice(2, 10)).toEqual(['2023 Q3', 'New customers', '', 50, 10, 13.5484, 0.7381, 'Off track']);
     const historySheet = emulator.spreadsheet.getSheetByName(HISTORY)!;
     expect(historySheet.getRange(2, 1).getValue()).toEqual(new Date('2023-07-24T00:00:00+08:00'));
     // Pressing Send now again the same day (or a retry, or Check data) adds nothing.
@@ -36,7 +36,9 @@ describe('progress history (built bundle)', () => {
     emulator.clock.set(new Date('2023-07-28T09:00:00+08:00'));
     emulator.call('menuSendRemindersNow');
     expect(rows(emulator)).toHaveLength(8);
-    expect(rows(emulator).map((r) => r[4 + 2])).toEqual([8, 36, 48, '', 10, 48, 64, '']);
+    // Lead conversion is derived from the Weekly log: 8 of 90 leads, then 10 of 120.
+    // (written as 8.9%, which Sheets stores as the number 0.089 shown as a percentage)
+    expect(rows(emulator).map((r) => r[4 + 2])).toEqual([8, 36, 48, expect.closeTo(0.089, 12), 10, 48, 64, expect.closeTo(0.083, 12)]);
     const body = managerMail(emulator);
     expect(body).toContain('This week\n- New customers: +2 this week, 78.7% → 73.8% of expected\n- East China revenue: +12 this week, 78.9% → 78.9% of expected');
   });
@@ -78,7 +80,8 @@ describe('the report from the weekly loop (built bundle)', () => {
     const text = emulator.documents.at(-1)!.body.plainText();
     expect(text).toContain('Resources and escalations');
     expect(text).toContain('Follow up new-customer contracts\tWang*\tA second trial licence\t2023-07-28\t—\tOpen (0 days)');
-    expect(text).toContain('Week of\tNew customers\tEast China revenue\tCustomer visits\n2023-07-17\t78.7%\t78.9%\t105.1%\n2023-07-24\t73.8%\t78.9%\t105.1%');
+    // Lead conversion has progress too: derived from the Weekly log (new customers ÷ leads), against 15% as it stands.
+    expect(text).toContain('Week of\tNew customers\tEast China revenue\tCustomer visits\tLead conversion rate\n2023-07-17\t78.7%\t78.9%\t105.1%\t59.3%\n2023-07-24\t73.8%\t78.9%\t105.1%\t55.6%');
     expect(emulator.documents.at(-1)!.body.images()).toHaveLength(3);
 
     tracking.getRange(4, 13).setValue('No');

@@ -113,9 +113,10 @@ describe('My week', () => {
     weekly.getRange(5, 4).setValue('fifty');
     emulator.call('menuCheckData');
     const dialog = emulator.ui.dialogs.at(-1)!.html;
-    expect(shown).toBe('"fifty" is not a number. Type a number such as 45, 12%, 215万 or 1:7.7, or leave the cell empty. Type a number such as 45, 12%, 215万 or 1:7.7, or leave it empty.');
-    expect(dialog).toContain('&quot;fifty&quot; is not a number. Type a number such as 45, 12%, 215万 or 1:7.7, or leave the cell empty.');
-    expect(dialog).toContain('Type a number such as 45, 12%, 215万 or 1:7.7, or leave it empty.');
+    // Check data's message names the column and reads the cell as a count (the unit rule's fix).
+    expect(shown).toBe('Visits: "fifty" is not a number. Type a number such as 45, 12%, 215万 or 1:7.7, or leave the cell empty. Type a count such as 45 (45家 and 1.2万 are read too), or leave it empty.');
+    expect(dialog).toContain('Visits: &quot;fifty&quot; is not a number. Type a number such as 45, 12%, 215万 or 1:7.7, or leave the cell empty.');
+    expect(dialog).toContain('Type a count such as 45 (45家 and 1.2万 are read too), or leave it empty.');
     weekly.getRange(5, 4).setValue(before);
 
     // A request that skips the form's checks writes nothing.

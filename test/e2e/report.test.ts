@@ -62,12 +62,12 @@ describe('Generate report (built bundle in the emulator)', () => {
     const result = tableWithHeader(doc, 'Metric', 0);
     expect(result.texts()).toEqual([
       ['Metric', 'Target', 'Actual', 'Achievement', 'Status', 'Analysis'],
-      ['New customers', '50', '45', '90%', 'At risk', "A competitor's August promotion delayed 5 customers' signing"],
-      ['East China revenue (10k CNY)', '200', '215', '107.5%', 'On target', 'Key-industry breakthroughs beat expectations: 2 new major accounts'],
+      ['New customers', '50', '45', '90%', 'Missed', "A competitor's August promotion delayed 5 customers' signing"],
+      ['East China revenue (10k CNY)', '200', '215', '107.5%', 'Met', 'Key-industry breakthroughs beat expectations: 2 new major accounts'],
     ]);
     expect(result.rows[0]!.cells.every((c) => c.bold)).toBe(true);
     expect(result.rows[0]!.cells.every((c) => c.backgroundColor === '#e8eaed')).toBe(true);
-    expect(result.rows[1]!.cells[4]!.backgroundColor).toBe('#fff2cc');
+    expect(result.rows[1]!.cells[4]!.backgroundColor).toBe('#f4cccc');
     expect(result.rows[2]!.cells[4]!.backgroundColor).toBe('#d9ead3');
     expect(tableWithHeader(doc, 'Metric', 1).texts().slice(1).map((r) => r[3])).toEqual(['110%', '80%']);
     expect(tableWithHeader(doc, 'Figure').texts().slice(0, 5).map((r) => r.slice(0, 2))).toEqual([
@@ -75,7 +75,7 @@ describe('Generate report (built bundle in the emulator)', () => {
     ]);
     expect(tableWithHeader(doc, 'Month').texts()).toEqual([
       ['Month', 'Target', 'Actual', 'Achievement', 'Status'],
-      ['2023-07', '15', '12', '80%', 'At risk'], ['2023-08', '18', '14', '77.8%', 'Off target'], ['2023-09', '17', '19', '111.8%', 'On target'],
+      ['2023-07', '15', '12', '80%', 'Missed'], ['2023-08', '18', '14', '77.8%', 'Missed'], ['2023-09', '17', '19', '111.8%', 'Met'],
       ['Total', '50', '45', '90%', ''],
     ]);
     expect(tableWithHeader(doc, 'Module').texts().slice(1).map((r) => [r[0], r[4], r[5]])).toEqual([
@@ -184,7 +184,7 @@ describe('Generate report (built bundle in the emulator)', () => {
     const doc = emulator.documents[0]!;
     expect(doc.name).toBe('2023 Q3 华东区域 — 市场拓展效果评估报告');
     expect(heading1(doc)).toEqual(['总体概述', '结果指标', '过程指标', '客户反馈', '投入产出评估', '目标达成率分析', '趋势与对比', '执行情况汇总', '资源协调与上报', '亮点、问题与优化建议', '数据质量说明', '图表']);
-    expect(tableWithHeader(doc, '核心指标').texts()[1]).toEqual(['新增客户数（家）', '50', '45', '90%', '有风险', '受竞品8月促销活动影响，5家客户延迟签约']);
+    expect(tableWithHeader(doc, '核心指标').texts()[1]).toEqual(['新增客户数（家）', '50', '45', '90%', '未达成', '受竞品8月促销活动影响，5家客户延迟签约']);
     expect(doc.body.images()).toHaveLength(2);
     expect(emulator.ui.dialogs.at(-1)!.title).toBe('报告已生成');
     expect(logRows(emulator, '日志').at(-1)?.[1]).toBe('生成评估报告');

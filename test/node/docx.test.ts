@@ -20,9 +20,9 @@ describe('report as .docx', () => {
     const images = [...entries.keys()].filter((k) => k.startsWith('word/media/'));
     expect(images).toHaveLength(2);
     for (const image of images) expect(entries.get(image)!.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    // Status colours survive as cell shading: the at-risk 90% row is yellow, the on-target rows green.
+    // Status colours survive as cell shading: the missed 90% row is red, the met rows green.
     const xml = entries.get('word/document.xml')!.toString('utf8');
-    expect(xml).toContain('w:fill="FFF2CC"');
+    expect(xml).toContain('w:fill="F4CCCC"');
     expect(xml).toContain('w:fill="D9EAD3"');
   });
 

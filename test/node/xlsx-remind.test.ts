@@ -131,7 +131,7 @@ describe('offline remind writes the emails the Apps Script reminders send (2023-
     }
     // Real content, not just greetings: the manager's figures and risks.
     expect(written[0]!.text).toContain('- New customers | Cycle target: 50 | Expected by today: 13.55 | Actual: 10 | Achievement vs expected: 73.8%');
-    expect(written[0]!.text).toContain('1. New customers: 10 against 13.55 expected by today (73.8%, Off target); projected 32.86 of 50');
+    expect(written[0]!.text).toContain('2. New customers: 10 against 13.55 expected by today (73.8%, Off track); projected 32.86 of 50');
   });
 
   test('the Date header is 09:00 on Shanghai time (+0800), the instant the trigger sent them', () => {

@@ -52,9 +52,9 @@ describe.each(['en', 'zh-CN'] as const)('report from the example workbook (%s)',
     const { code, json } = await summaryOf(examplePath(lang));
     expect(code).toBe(0); // the one overdue task is a warning
     const byRow = new Map(json.metrics.map((m) => [m.row, m]));
-    expect(byRow.get(2)).toMatchObject({ dimension: 'result', target: 50, actual: 45, achievement: 0.9, status: 'at_risk' });
-    expect(byRow.get(3)).toMatchObject({ target: 200, actual: 215, achievement: 1.075, status: 'on_target' });
-    expect(byRow.get(4)).toMatchObject({ target: 200, actual: 220, status: 'on_target' });
+    expect(byRow.get(2)).toMatchObject({ dimension: 'result', target: 50, actual: 45, achievement: 0.9, status: 'missed' });
+    expect(byRow.get(3)).toMatchObject({ target: 200, actual: 215, achievement: 1.075, status: 'met' });
+    expect(byRow.get(4)).toMatchObject({ target: 200, actual: 220, status: 'met' });
     expect(byRow.get(4)!.achievement).toBeCloseTo(1.1, 12);
     expect(byRow.get(5)).toMatchObject({ target: 0.15, actual: 0.12, direction: 'higher' });
     expect(byRow.get(5)!.achievement).toBeCloseTo(0.8, 12);
@@ -147,10 +147,12 @@ test('planted bad cells are reported with sheet and row, and the rest still comp
   expect(err).toContain('Weekly log, row 5 (Revenue): "lots" is not a number');
   expect(err).toContain('Evaluation, row 5 (Actual): "12 or so" is not a number');
   expect(err).toContain('Tracking, row 3 (Planned date): "2023-02-30" is not a real date');
-  expect(err).toContain('Fix: Type a number such as 45');
+  expect(err).toContain('Fix: Type a number in 10k CNY (a plain number is read in 10k CNY; 215万 or 2,150,000元 are converted), or leave it empty.');
+  expect(err).toContain('Fix: Type a percentage such as 12% (or 12), or leave it empty.');
   const byRow = new Map(json.metrics.map((m) => [m.row, m]));
-  expect(byRow.get(5)).toMatchObject({ target: 0.15, actual: null, achievement: null, status: 'no_data' });
-  expect(byRow.get(2)).toMatchObject({ achievement: 0.9, status: 'at_risk' });
+  // An unreadable cell is "check data", never a number and never "no data".
+  expect(byRow.get(5)).toMatchObject({ target: 0.15, actual: null, achievement: null, status: 'check_data' });
+  expect(byRow.get(2)).toMatchObject({ achievement: 0.9, status: 'missed' });
   // Revenue is the Evaluation's typed 215, so one unreadable weekly cell does not change the ratio.
   expect(json.inputOutput).toMatchObject({ totalCost: 28, revenue: 215, ratioLabel: '1:7.7' });
   expect(json.metrics).toHaveLength(example.tabs.evaluation!.length);
@@ -290,7 +292,7 @@ describe('command line exit codes', () => {
   test('1: problems in the data (errors; warnings too with --strict), report still written', async () => {
     const strict = await runCli(['report', examplePath('en'), '--as-of', '2023-09-30', '--out', join(dir, 'strict.docx'), '--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.err).toContain('Tracking, row 4 (Planned date)');
+    expect(strict.err).toContain('Tracking, row 4 (Next step due)');
     expect(existsSync(join(dir, 'strict.docx'))).toBe(true);
   });
 

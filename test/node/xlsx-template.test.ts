@@ -2,16 +2,19 @@ import ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
 import { join } from 'node:path';
 import { Lang, pick } from '../../src/core/i18n';
-import { achievementRate, ratioLabel } from '../../src/core/metrics';
+import { ratioLabel } from '../../src/core/metrics';
 import { readWorkbook } from '../../src/core/model';
 import { DIRECTION, METRIC_STATUS, TASK_STATUS, normalizeLabel } from '../../src/core/options';
 import { COST_SUMMARY, SETTINGS, TABS, tabSpec } from '../../src/core/schema';
 import { optionLabels } from '../../src/core/setup';
 import { columnLetter } from '../../src/core/table';
-import { Direction, parseDirection } from '../../src/core/values';
-import { achievementFormula, costSummaryFormulas, costSummaryLayout, letterOf, statusFormula } from '../../src/node/xlsx/formulas';
+import { CellValue, Direction, dayFromIso, parseDirection } from '../../src/core/values';
+import {
+  EVALUATION_HELPERS, achievementFormula, costSummaryFormulas, costSummaryLayout, helperFormula, helperLetter, letterOf, statusFormula,
+} from '../../src/node/xlsx/formulas';
 import { coreValue, readXlsx } from '../../src/node/xlsx/reader';
 import { FORMULA_ROWS, TEMPLATE_ROWS, writeTemplate } from '../../src/node/xlsx/template';
+import { TYPED_ROWS, TypedRow, reportFigures, typedWorkbook } from './typedCells';
 import { END_OF_CYCLE, loadWorkbook, rawFromExample, sheetContent, tempDir } from './xlsxHelpers';
 
 const dir = tempDir();
@@ -107,7 +110,8 @@ describe.each(['en', 'zh-CN'] as const)('template (%s) read back', (lang: Lang) 
   test('Evaluation carries the achievement and status formulas; Costs the summary panel', () => {
     const ev = wb.getWorksheet(pick(tabSpec('evaluation').name, lang))!;
     for (const row of [2, FORMULA_ROWS + 1]) {
-      expect(ev.getCell(`${letterOf('evaluation', 'achievement')}${row}`).formula).toBe(achievementFormula(row));
+      expect(ev.getCell(`${letterOf('evaluation', 'achievement')}${row}`).formula).toBe(achievementFormula(row, lang));
+      for (const h of EVALUATION_HELPERS) expect(ev.getCell(`${helperLetter(h.key)}${row}`).formula).toBe(helperFormula(h.key, row));
       expect(ev.getCell(`${letterOf('evaluation', 'status')}${row}`).formula).toBe(statusFormula(row, lang));
     }
     const costs = wb.getWorksheet(pick(tabSpec('costs').name, lang))!;
@@ -137,70 +141,98 @@ describe.each(['en', 'zh-CN'] as const)('template (%s) read back', (lang: Lang) 
   });
 });
 
-test('the achievement formula names the direction labels of both languages', () => {
-  const f = achievementFormula(7);
-  for (const key of ['higher', 'lower'] as const) {
-    const option = DIRECTION.options.find((o) => o.key === key)!;
-    expect(f).toContain(`TRIM(D7)="${option.label.en}"`);
-    expect(f).toContain(`TRIM(D7)="${option.label.zh}"`);
-  }
-  // Blank or a word for higher: actual ÷ target; a word for lower: target ÷ actual; anything else (none, or a
-  // word the option set does not know): blank, never a guess.
-  expect(f).toMatch(/^IF\(OR\(F7="",E7=""\),"",IFERROR\(IF\(E7=0,"",IF\(OR\(TRIM\(D7\)="",.*\),F7\/E7,IF\(OR\(.*\),E7\/F7,""\)\)\),""\)\)$/);
-});
-
-/** The words compared with the Direction cell in one OR(...) of the formula, as written. */
-function wordsIn(orGroup: string): string[] {
-  return [...orGroup.matchAll(/TRIM\(D7\)="((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
+/** The words compared with the Direction cell in a formula, as written. */
+function wordsIn(formula: string, cell = 'D7'): string[] {
+  const at = cell.replace(/\d+$/, '');
+  const row = cell.slice(at.length);
+  return [...formula.matchAll(new RegExp(`TRIM\\(${at}${row}\\)="((?:[^"]|"")*)"`, 'g'))].map((m) => m[1]!.replace(/""/g, '"'));
 }
-
-test('the formula\'s direction words are exactly the DIRECTION option set\'s, the list parseDirection reads', () => {
-  const f = achievementFormula(7);
-  const higherGroup = f.slice(f.indexOf('IF(E7=0,"",') + 'IF(E7=0,"",'.length, f.indexOf(',F7/E7,'));
-  const lowerGroup = f.slice(f.indexOf(',F7/E7,') + ',F7/E7,'.length, f.indexOf(',E7/F7,'));
-  const normalized = (words: readonly string[]): string[] => [...new Set(words.map(normalizeLabel))].sort();
-  const spellingsOf = (key: Direction): string[] => {
-    const o = DIRECTION.options.find((x) => x.key === key)!;
-    return [o.key, o.label.en, o.label.zh, ...(o.aliases ?? [])];
-  };
-  expect(normalized(wordsIn(higherGroup))).toEqual(normalized(['', ...spellingsOf('higher')]));
-  expect(normalized(wordsIn(lowerGroup))).toEqual(normalized(spellingsOf('lower')));
-  // None's words are not compared: they fall through to blank, like unknown words.
-  expect(wordsIn(f).filter((w) => parseDirection(w).ok && valueOfDirection(w) === 'none')).toEqual([]);
-  // Every word the formula compares is one parseDirection reads the same way.
-  for (const w of wordsIn(higherGroup)) expect(valueOfDirection(w)).toBe('higher');
-  for (const w of wordsIn(lowerGroup)) expect(valueOfDirection(w)).toBe('lower');
-  expect(f).toContain('TRIM(D7)="越小越好"');
-  expect(f).toContain('TRIM(D7)="lower is better"');
-});
 
 function valueOfDirection(word: string): Direction | 'invalid' {
   const parsed = parseDirection(word);
   return parsed.ok ? (parsed.value ?? 'higher') : 'invalid';
 }
 
-test('for every direction word (and unknown ones) the formula computes what the report computes (HyperFormula)', () => {
-  const words = [
-    ...DIRECTION.options.flatMap((o) => [o.key, o.label.en, o.label.zh, ...(o.aliases ?? [])]),
-    '', ' 越小越好 ', 'LOWER', 'Higher Is Better', 'sideways', '越来越好', 'lowest', '0',
-  ];
-  const target = 30;
-  const actual = 28;
-  // Columns as the template has them (D direction, E target, F actual, G achievement); one row per word.
-  expect(['direction', 'target', 'actual', 'achievement'].map((k) => letterOf('evaluation', k))).toEqual(['D', 'E', 'F', 'G']);
-  const rows = words.map((w, i) => [null, null, null, w === '' ? null : w, target, actual, `=${achievementFormula(i + 1)}`]);
-  const hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3' });
+test('the formulas\' direction words are exactly the DIRECTION option set\'s, the list parseDirection reads', () => {
+  const normalized = (words: readonly string[]): string[] => [...new Set(words.map(normalizeLabel))].sort();
+  const spellingsOf = (key: Direction): string[] => {
+    const o = DIRECTION.options.find((x) => x.key === key)!;
+    return [o.key, o.label.en, o.label.zh, ...(o.aliases ?? [])];
+  };
+  // The lower-is-better helper compares every word for lower, and nothing else.
+  // (blank is compared too: a blank Direction on a cost metric means lower.)
+  expect(normalized(wordsIn(helperFormula('lowerIsBetter', 7)).filter((w) => w !== ''))).toEqual(normalized(spellingsOf('lower')));
+  // The achievement formula accepts blank and every word of the three directions (anything else is Check data).
+  expect(normalized(wordsIn(achievementFormula(7, 'en')))).toEqual(normalized(['', ...spellingsOf('higher'), ...spellingsOf('lower'), ...spellingsOf('none')]));
+  for (const w of wordsIn(helperFormula('lowerIsBetter', 7)).filter((x) => x !== '')) expect(valueOfDirection(w)).toBe('lower');
+});
+
+test('every template formula fits Excel\'s 8,192-character limit', () => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    const formulas = [achievementFormula(61, lang), statusFormula(61, lang), ...EVALUATION_HELPERS.map((h) => helperFormula(h.key, 61)), ...Object.values(costSummaryFormulas(lang))];
+    for (const f of formulas) expect(f.length).toBeLessThan(8192);
+  }
+});
+
+/** The template's Evaluation formulas over typed rows, as HyperFormula computes them on `today`. */
+function templateValues(lang: Lang, rows: readonly TypedRow[], today: string): { achievement: unknown; status: unknown }[] {
+  const raw = typedWorkbook(lang, rows);
+  const serial = (iso: string): number => dayFromIso(iso) + 25569;
+  const settings = raw.settings!.map((line, r) => line.map((v, c) => (r > 0 && c === 1 && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serial(v) : v)));
+  const width = helperLetter('actualRead').charCodeAt(0) - 64;
+  const evaluation = raw.evaluation!.map((line, r) => {
+    const out: (CellValue | string)[] = Array.from({ length: width }, (_, c) => line[c] ?? null);
+    if (r === 0) return out;
+    // Text stays text (a leading apostrophe tells HyperFormula), as a cell typed in Excel does.
+    for (let c = 0; c < out.length; c++) if (typeof out[c] === 'string' && out[c] !== '') out[c] = `'${String(out[c])}`;
+    out[columnIndex('achievement')] = `=${achievementFormula(r + 1, lang)}`;
+    out[columnIndex('status')] = `=${statusFormula(r + 1, lang)}`;
+    for (const h of EVALUATION_HELPERS) out[helperLetter(h.key).charCodeAt(0) - 65] = `=${helperFormula(h.key, r + 1)}`;
+    return out;
+  });
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const realNow = Date.now;
+  Date.now = () => new Date(year, month - 1, day, 12).getTime();
+  const hf = HyperFormula.buildFromSheets({
+    [pick(tabSpec('settings').name, lang)]: settings as never, [pick(tabSpec('evaluation').name, lang)]: evaluation as never,
+  }, { licenseKey: 'gpl-v3' });
+  Date.now = realNow;
   try {
-    words.forEach((word, i) => {
-      const sheetValue = hf.getCellValue({ sheet: 0, row: i, col: 6 });
-      const parsed = parseDirection(word === '' ? null : word);
-      const expected = parsed.ok ? achievementRate(actual, target, parsed.value ?? 'higher') : null;
-      if (expected === null) expect([word, sheetValue]).toEqual([word, '']);
-      else expect([word, sheetValue]).toEqual([word, expect.closeTo(expected, 9)]);
-    });
+    const sheet = hf.getSheetId(pick(tabSpec('evaluation').name, lang))!;
+    return rows.map((_, i) => ({
+      achievement: hf.getCellValue({ sheet, row: i + 1, col: columnIndex('achievement') }),
+      status: hf.getCellValue({ sheet, row: i + 1, col: columnIndex('status') }),
+    }));
   } finally {
     hf.destroy();
   }
+}
+
+function columnIndex(key: string): number {
+  return tabSpec('evaluation').columns.findIndex((c) => c.key === key);
+}
+
+describe.each([
+  ['en', '2023-07-28'], ['zh-CN', '2023-07-28'], ['en', '2023-10-08'], ['zh-CN', '2023-09-30'],
+] as const)('the template\'s formulas give the report\'s figure or none, never another (%s, %s)', (lang: Lang, today: string) => {
+  const sheet = templateValues(lang, TYPED_ROWS, today);
+  const report = reportFigures(lang, dayFromIso(today));
+  const label = (key: string): string => pick(METRIC_STATUS.options.find((o) => o.key === key)!.label, lang);
+  test.each(TYPED_ROWS.map((row, i) => [row.what, i] as const))('%s', (_what, i) => {
+    const row = TYPED_ROWS[i]!;
+    const { achievement, status } = sheet[i]!;
+    const core = report[i]!;
+    if (row.text && core.status !== 'no_data') {
+      // Text the built-in formulas cannot read: Check data, never a number.
+      expect([achievement, status]).toEqual([label('check_data'), label('check_data')]);
+    } else if (core.achievement === null) {
+      expect(achievement === '' || achievement === label('check_data')).toBe(true);
+      expect(status).toBe(label(core.status));
+    } else {
+      expect(achievement).toEqual(expect.closeTo(core.achievement, 9));
+      expect(status).toBe(label(core.status));
+    }
+  });
 });
 
 describe.each(['en', 'zh-CN'] as const)('the example template computes the seed figures (HyperFormula, %s)', (lang: Lang) => {
@@ -224,7 +256,8 @@ describe.each(['en', 'zh-CN'] as const)('the example template computes the seed 
     const rates = [2, 3, 4, 5].map((r) => value('evaluation', `${g}${r}`) as number);
     expect(rates.map((x) => Math.round(x * 10000) / 10000)).toEqual([0.9, 1.075, 1.1, 0.8]);
     const label = (key: string): string => pick(METRIC_STATUS.options.find((o) => o.key === key)!.label, lang);
-    expect([2, 3, 4, 5].map((r) => value('evaluation', `${h}${r}`))).toEqual([label('at_risk'), label('on_target'), label('on_target'), label('at_risk')]);
+    // The example cycle (2023 Q3) is over: met or missed.
+    expect([2, 3, 4, 5].map((r) => value('evaluation', `${h}${r}`))).toEqual([label('missed'), label('met'), label('met'), label('missed')]);
     // Cost against budget, lower is better: 30 / 28.
     expect(value('evaluation', `${g}6`)).toBeCloseTo(30 / 28, 9);
     // Rows without a metric stay blank.

@@ -2,7 +2,7 @@
  * One list of direction words: a workbook whose cost row says 越小越好 (smaller is better) and whose first
  * row has a word nobody knows is recalculated by LibreOffice, and the sheet's achievement and status agree
  * with `report --json` (the core's parseDirection): lower for every lower word, and for an unknown word no
- * rate in the sheet (never a guessed "higher") while the report lists the cell as a problem.
+ * rate in the sheet (never a guessed "higher": Check data) while the report lists the cell as a problem.
  */
 import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
@@ -63,18 +63,19 @@ describe.each([
     return value;
   };
 
-  test(`"${lowerWord}" is lower is better in the sheet and in the report: 30 / 28 = 107.1%, on target`, () => {
+  test(`"${lowerWord}" is lower is better in the sheet and in the report: 30 / 28 = 107.1%, met`, () => {
     expect(computed(`${rate}6`)).toBeCloseTo(30 / 28, 9);
-    expect(computed(`${status}6`)).toBe(label('on_target'));
+    expect(computed(`${status}6`)).toBe(label('met'));
     const row6 = json.metrics.find((m) => m.row === 6)!;
     expect(row6.direction).toBe('lower');
     expect(row6.achievement).toBeCloseTo(computed(`${rate}6`) as number, 9);
-    expect(row6.status).toBe('on_target');
+    expect(row6.status).toBe('met');
   });
 
-  test(`"${unknownWord}" is not guessed as higher: no rate in the sheet, and the report names the cell`, () => {
-    expect(computed(`${rate}2`)).toBe('');
-    expect(computed(`${status}2`)).toBe(label('no_data'));
+  test(`"${unknownWord}" is not guessed as higher: Check data in the sheet and the report, which names the cell`, () => {
+    expect(computed(`${rate}2`)).toBe(label('check_data'));
+    expect(computed(`${status}2`)).toBe(label('check_data'));
+    expect(json.metrics.find((m) => m.row === 2)).toMatchObject({ achievement: null, status: 'check_data' });
     expect(reportExit).toBe(1);
     // The problem list is in the workbook's language.
     if (lang === 'zh-CN') {

@@ -64,11 +64,11 @@ describe.each(['en', 'zh-CN'] as const)('LibreOffice recalculates the example te
     expect([2, 3, 4, 5].map((row) => display('evaluation', row, column))).toEqual(['90.0%', '107.5%', '110.0%', '80.0%']);
   });
 
-  test('status from the rate and the Settings threshold (80% is at risk, not off target)', () => {
+  test('status after the cycle: met or missed (the example cycle, 2023 Q3, is over)', () => {
     const h = letterOf('evaluation', 'status');
     const label = (key: string): string => pick(METRIC_STATUS.options.find((o) => o.key === key)!.label, lang);
     expect([2, 3, 4, 5, 6].map((row) => computed('evaluation', `${h}${row}`)))
-      .toEqual([label('at_risk'), label('on_target'), label('on_target'), label('at_risk'), label('on_target')]);
+      .toEqual([label('missed'), label('met'), label('met'), label('missed'), label('met')]);
   });
 
   test('total cost 28, revenue 215, ratio 7.68 shown 1:7.7, net ROI 667.9%', () => {

@@ -124,7 +124,10 @@ export function problemLines(p: Problem, lang: Lang, sheetNames: ReadonlyMap<Tab
   const sheet = sheetNames.get(p.tab) ?? pick(tabSpec(p.tab).name, lang);
   const spec = p.column === undefined ? undefined : tabSpec(p.tab).columns.find((c) => c.key === p.column);
   const column = spec ? (lang === 'zh-CN' ? `（${spec.header.zh}）` : ` (${spec.header.en})`) : '';
-  const message = pick(p.message, lang);
+  // The line names the column already: a message that starts with it (as the core's cell messages do) drops it.
+  const named = spec ? (lang === 'zh-CN' ? `“${spec.header.zh}”：` : `${spec.header.en}: `) : null;
+  const full = pick(p.message, lang);
+  const message = named !== null && full.startsWith(named) ? full.slice(named.length) : full;
   const value = p.value !== undefined && p.value !== '' && !message.includes(p.value) ? ` "${p.value}"` : '';
   const severity = (p.severity === 'error' ? say(CLI.error, lang) : say(CLI.warning, lang)).padEnd(lang === 'zh-CN' ? 2 : 7);
   const first = p.row === null

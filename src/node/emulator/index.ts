@@ -426,7 +426,17 @@ export class Emulator {
       ...Object.fromEntries(this.customFunctionNames().map((name) => [name, (...args: unknown[]) => this.customFunction(name, ...args)])),
     };
     this.lastFormulas?.hf.destroy();
-    const reader = evaluateFormulas(this.spreadsheet, functions);
+    // TODAY() is the virtual clock's date in the spreadsheet's zone, as Sheets computes it: HyperFormula reads
+    // Date.now() with the process's local date getters, so Date.now() is that date's local noon while it evaluates.
+    const { year, month, day } = zonedParts(this.clock.now(), this.spreadsheet.timeZone);
+    const realNow = Date.now;
+    Date.now = () => new Date(year, month - 1, day, 12).getTime();
+    let reader: FormulaReader;
+    try {
+      reader = evaluateFormulas(this.spreadsheet, functions);
+    } finally {
+      Date.now = realNow;
+    }
     reader.applyTo();
     this.lastFormulas = reader;
     return reader;

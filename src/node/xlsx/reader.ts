@@ -11,7 +11,7 @@ import { RawWorkbook } from '../../core/model';
 import { normalizeLabel } from '../../core/options';
 import { TABS, TabKey, TabSpec } from '../../core/schema';
 import { headerMatches } from '../../core/table';
-import { CellValue } from '../../core/values';
+import { CellValue, withNumberFormat } from '../../core/values';
 
 /** How many rows above the data a header may sit (a title row or two above the table). */
 const HEADER_SEARCH_ROWS = 10;
@@ -43,27 +43,11 @@ const FORMULA = (v: object): v is ExcelJS.CellFormulaValue | ExcelJS.CellSharedF
 const HYPERLINK = (v: object): v is ExcelJS.CellHyperlinkValue => 'hyperlink' in v;
 const ERROR = (v: object): v is ExcelJS.CellErrorValue => 'error' in v;
 
-function percentText(value: number): string {
-  return `${Number((value * 100).toPrecision(12))}%`;
-}
-
-/**
- * A number as the person sees it when its format says it is a percentage or a 1:X ratio, so the core
- * keeps "15%" and "1:7.7" as written (the number read back from the text is the same number).
- */
-function formatted(value: number, numFmt: string | undefined): CellValue {
-  if (!numFmt || !Number.isFinite(value)) return value;
-  const unquoted = numFmt.replace(/"[^"]*"|\\./g, '');
-  if (unquoted.includes('%')) return percentText(value);
-  if (/^"1:"/.test(numFmt.trim())) return `1:${Number(value.toPrecision(12))}`;
-  return value;
-}
-
 /** An exceljs cell value as a core CellValue. */
 export function coreValue(value: ExcelJS.CellValue, numFmt?: string): CellValue {
   // (src/node/xlsx/values.ts reads large files without exceljs and must give exactly these values.)
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return formatted(value, numFmt);
+  if (typeof value === 'number') return withNumberFormat(value, numFmt);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value;
   if (typeof value !== 'object') return String(value);

@@ -13,7 +13,9 @@ import { defaultSettingValue, optionLabels, statusColors } from '../../core/setu
 import { columnLetter } from '../../core/table';
 import { CellValue, dayFromIso, parseNumber } from '../../core/values';
 import { addDashboard } from './dashboard';
-import { achievementFormula, costSummaryFormulas, costSummaryLayout, quote, statusFormula } from './formulas';
+import {
+  EVALUATION_HELPERS, achievementFormula, costSummaryFormulas, costSummaryLayout, helperFormula, helperLetter, quote, statusFormula,
+} from './formulas';
 
 /** Rows (after the header) that carry drop-downs, formats and colours in an empty template. */
 export const TEMPLATE_ROWS = 1000;
@@ -162,10 +164,17 @@ function addFormulas(byTab: Map<TabKey, ExcelJS.Worksheet>, lang: Lang): void {
     columns.forEach((spec, c) => {
       if (!spec.formula) return;
       for (let row = 2; row <= FORMULA_ROWS + 1; row++) {
-        const formula = spec.formula.kind === 'achievement' ? achievementFormula(row) : statusFormula(row, lang);
+        const formula = spec.formula.kind === 'achievement' ? achievementFormula(row, lang) : statusFormula(row, lang);
         evaluation.getCell(row, c + 1).value = { formula };
       }
     });
+    // The helper columns the two formulas read, hidden: a person sees the table, Excel sees short formulas.
+    for (const helper of EVALUATION_HELPERS) {
+      const column = evaluation.getColumn(helperLetter(helper.key));
+      column.hidden = true;
+      evaluation.getCell(`${helperLetter(helper.key)}1`).value = pick(helper.header, lang);
+      for (let row = 2; row <= FORMULA_ROWS + 1; row++) evaluation.getCell(`${helperLetter(helper.key)}${row}`).value = { formula: helperFormula(helper.key, row) };
+    }
   }
   const costs = byTab.get('costs');
   if (costs) {
