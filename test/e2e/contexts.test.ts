@@ -68,7 +68,7 @@ describe('every entry point in its real context', () => {
 
   it('the custom functions are the bundle\'s own, run read-only as the sheet\'s formulas call them', () => {
     const emulator = exampleEmulator();
-    expect(emulator.customFunctionNames()).toEqual(['ACHIEVEMENT_RATE', 'ROI']);
+    expect(emulator.customFunctionNames()).toEqual(['ACHIEVEMENT_RATE', 'PACING', 'SUM_AMOUNTS', 'ROI']);
     expect(emulator.customFunction('ACHIEVEMENT_RATE', 45, 50)).toBe(0.9);
     expect(emulator.customFunction('ROI', 215, 28, 'label')).toBe('1:7.7');
     const evaluation = emulator.spreadsheet.getSheetByName('Evaluation')!;
