@@ -57,7 +57,7 @@ function rollupWorld(regions: number, extraRows: number): Emulator {
     emulator.call('menuSetupSheets');
     emulator.call('menuLoadExample');
     addTrackingRows(emulator, extraRows);
-    emulator.fireOnOpen();
+    emulator.call('menuCheckData');
     world.add(emulator.spreadsheet, 'director@example.com');
     urls.push(emulator.spreadsheet.getUrl());
   }

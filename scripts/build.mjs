@@ -68,10 +68,11 @@ const result = await build({
   logLevel: 'warning',
 });
 
+// Each wrapper runs its entry point inside one run state (src/gas/run.ts: tabs, time zone looked up once per run).
 const wrappers = entryPoints()
   .map(({ name, params, jsdoc }) => {
     const list = params.join(', ');
-    return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${list}) {\n  return ${NAMESPACE}.${name}.apply(this, arguments);\n}\n`;
+    return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${list}) {\n  return ${NAMESPACE}.runEntry(${NAMESPACE}.${name}, this, arguments);\n}\n`;
   })
   .join('\n');
 

@@ -23,6 +23,10 @@ import { runChatSettings } from './gas/chat';
 import { loadMyWeek, runMyWeek, saveMyWeek } from './gas/myWeek';
 import type { CheckInSubmission, CheckInView } from './core/checkin';
 import type { SaveResponse } from './core/checkinText';
+import { inRun } from './gas/run';
+
+/** Every top-level function runs through this (scripts/build.mjs): one run state per execution (gas/run.ts). */
+export const runEntry = inRun;
 
 /**
  * Achievement rate (达成率) of an actual against a target: actual ÷ target, or target ÷ actual when lower

@@ -5,6 +5,7 @@ import { TabKey, tabSpec } from '../core/schema';
 import { statusColors } from '../core/setup';
 import { columnLetter, mapHeaders } from '../core/table';
 import { CellValue } from '../core/values';
+import { tabList, tabsChanged } from './run';
 import { OpenWorkbook, ensureSize } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,7 +14,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The Dashboard tab, found by its name in either language. */
 export function findDashboard(ss: Spreadsheet): Sheet | null {
   const names = [DASHBOARD_NAME.en, DASHBOARD_NAME.zh].map(normalizeLabel);
-  return ss.getSheets().find((s) => names.includes(normalizeLabel(s.getName()))) ?? null;
+  return tabList(ss).find((t) => names.includes(normalizeLabel(t.name)))?.sheet ?? null;
 }
 
 function sourcesOf(open: OpenWorkbook): Parameters<typeof planDashboard>[1] {
@@ -51,6 +52,7 @@ export function setUpDashboard(ss: Spreadsheet, open: OpenWorkbook, lang: Lang):
   const created = sheet === null;
   if (sheet === null) {
     sheet = ss.insertSheet(pick(DASHBOARD_NAME, lang), 0);
+    tabsChanged();
     sheet.setTabColor('#1a73e8');
     for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
     changes.push(zh ? `新建“${sheet.getName()}”` : `created the ${sheet.getName()} tab`);

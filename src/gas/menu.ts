@@ -2,10 +2,9 @@ import { Lang, fill, pick } from '../core/i18n';
 import { ACCESS } from '../core/accessText';
 import { UI } from '../core/messages';
 import { LANGUAGE, WEEKDAY, optionLabel } from '../core/options';
-import { settingSpec } from '../core/schema';
+import { TabKey, settingSpec } from '../core/schema';
 import { appendLog } from './log';
 import { OpenWorkbook, findTabs, openWorkbook } from './spreadsheet';
-import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { RM } from './rollup';
 import { CT } from './chat';
@@ -88,12 +87,19 @@ export function buildFallbackMenu(): void {
     .addToUi();
 }
 
-/** On open: one read of the workbook serves the menu and the Goals progress columns. The sheet always gets a menu. */
+/** The tabs the Goals progress columns are computed from (core/progress.ts): never Tracking, whatever its size. */
+const PROGRESS_TABS: readonly TabKey[] = ['settings', 'goals', 'evaluation', 'weekly', 'team'];
+
+/**
+ * On open (a simple trigger, 30 s): the menu first, from Settings alone, so it shows however big the sheet is;
+ * then the Goals progress columns, from the tabs they need. The sheet always gets a menu. The Roll-up data tab
+ * is not refreshed here: its task and problem counts need Tracking (Check data and the daily run refresh it).
+ */
 export function openSheet(): void {
-  let open: OpenWorkbook;
+  let settings: OpenWorkbook;
   try {
-    open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-    buildMenu(open);
+    settings = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), ['settings']);
+    buildMenu(settings);
   } catch (error) {
     // A tab that cannot be read or parsed must not leave the sheet without a menu: the minimal one repairs it.
     console.warn(`Menu built without Settings: ${errorText(error)}`);
@@ -101,16 +107,10 @@ export function openSheet(): void {
     return;
   }
   try {
-    refreshProgress(open);
+    refreshProgress(openWorkbook(settings.ss, PROGRESS_TABS, settings));
   } catch (error) {
     // Opening the sheet must never fail (e.g. Goals is protected for this person); the figures refresh later.
     console.warn(`Goals progress not refreshed: ${errorText(error)}`);
-  }
-  try {
-    refreshFeed(open);
-  } catch (error) {
-    // A viewer cannot write; a director's roll-up then sees the figures of the last refresh, and says how old they are.
-    console.warn(`Roll-up data not refreshed: ${errorText(error)}`);
   }
 }
 

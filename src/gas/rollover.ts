@@ -8,7 +8,8 @@ import { columnLetter } from '../core/table';
 import { CellValue, isoFromDay } from '../core/values';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
-import { OpenWorkbook, dateOfDay, ensureSize, openWorkbook } from './spreadsheet';
+import { tabList, tabsChanged } from './run';
+import { OpenWorkbook, dateMaker, ensureSize, openWorkbook } from './spreadsheet';
 import { errorText } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -106,8 +107,8 @@ function prepare(ss: Spreadsheet): Prepared | { error: Bilingual; lang: Lang } {
     .map(([, value]) => parseRecord(value))
     .find((r) => r !== null && r.to !== '' && r.to === cycle);
   const result = planRollover(workbook, open.raw, open.time, lang, {
-    sheetNames: ss.getSheets().map((s) => s.getName()),
-    dateCell: (day) => dateOfDay(day, open.timeZone),
+    sheetNames: tabList(ss).map((t) => t.name),
+    dateCell: dateMaker(open.timeZone),
     formulas,
     ...(opened ? { openedByRolloverOn: opened.at.slice(0, 10) } : {}),
   });
@@ -228,6 +229,7 @@ function archive(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, raw: Partial<Record<
     if (!source) continue;
     try {
       const copy = source.copyTo(ss);
+      tabsChanged();
       copies.set(entry.tab, copy);
       copy.setName(entry.name);
       // A copy is complete when it has the source's extent as it was read.
@@ -322,6 +324,7 @@ function removeCopies(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, copies: Map<
   for (const copy of copies.values()) {
     try {
       ss.deleteSheet(copy);
+      tabsChanged();
     } catch {
       left.push(copy.getName());
     }

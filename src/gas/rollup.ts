@@ -22,6 +22,7 @@ import { workCalendar } from '../core/workCalendar';
 import { appendLog } from './log';
 import { withDocumentLock } from './lock';
 import { generate } from './report';
+import { tabsChanged } from './run';
 import { OpenWorkbook, ensureSize, openWorkbook, readGrid } from './spreadsheet';
 import { alertText, errorText } from './ui';
 
@@ -59,6 +60,7 @@ export function setUpImports(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, lang: La
   let sheet = tabs.get('imports');
   if (!sheet) {
     sheet = ss.insertSheet(pick(IMPORTS_TAB.name, lang));
+    tabsChanged();
     sheet.setTabColor(IMPORTS_TAB.tabColor ?? '#5f6368');
     // Hidden: it is the script's, and IMPORTRANGE works on a hidden tab as on any other.
     sheet.hideSheet();

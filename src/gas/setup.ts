@@ -11,6 +11,7 @@ import { setUpImports } from './rollup';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
 import { dateMaker, ensureSize, findTabs, languageOf, openWorkbook } from './spreadsheet';
+import { tabList, tabsChanged } from './run';
 import { alertText } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,6 +51,7 @@ function applyOne(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey
   switch (action.kind) {
     case 'createTab': {
       const created = ss.insertSheet(action.name);
+      tabsChanged();
       if (action.color) created.setTabColor(action.color);
       if (action.hidden) created.hideSheet();
       tabs.set(action.tab, created);
@@ -105,11 +107,14 @@ const DEFAULT_TAB = /^(sheet|工作表|feuille|hoja|blatt|foglio|planilha|págin
  * goes, but only while it is empty (nothing typed, not even a cell) and other tabs remain.
  */
 function removeEmptyDefaultTab(ss: Spreadsheet): void {
-  const sheets = ss.getSheets();
+  const sheets = tabList(ss);
   if (sheets.length < 2) return;
-  for (const sheet of sheets) {
-    if (!DEFAULT_TAB.test(sheet.getName().trim())) continue;
-    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) ss.deleteSheet(sheet);
+  for (const { sheet, name } of sheets) {
+    if (!DEFAULT_TAB.test(name.trim())) continue;
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) {
+      ss.deleteSheet(sheet);
+      tabsChanged();
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { RawWorkbook, TimeContext, Workbook, readWorkbook } from '../core/model'
 import { normalizeLabel } from '../core/options';
 import { ALL_TABS, TABS, TabKey } from '../core/schema';
 import { CellValue, Day, withNumberFormat } from '../core/values';
+import { spreadsheetLocale, spreadsheetTimeZone, tabList, zoneOffsets } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -10,8 +11,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The project's tabs as they are in this spreadsheet, found by name in either language. */
 export function findTabs(ss: Spreadsheet): Map<TabKey, Sheet> {
   const found = new Map<TabKey, Sheet>();
-  for (const sheet of ss.getSheets()) {
-    const name = normalizeLabel(sheet.getName());
+  for (const { sheet, name: tabName } of tabList(ss)) {
+    const name = normalizeLabel(tabName);
     const spec = ALL_TABS.find((t) => !found.has(t.key) && (normalizeLabel(t.name.en) === name || normalizeLabel(t.name.zh) === name));
     if (spec) found.set(spec.key, sheet);
   }
@@ -32,21 +33,22 @@ export function readGrid(sheet: Sheet): CellValue[][] {
  * and the unit rule reads a plain 0.24 in a % row differently (units.ts). One more read of the same range.
  */
 function readGridWithFormats(sheet: Sheet, withFormats: boolean): { values: CellValue[][]; shown: CellValue[][] } {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow === 0 || lastColumn === 0) return { values: [], shown: [] };
-  const range = sheet.getRange(1, 1, lastRow, lastColumn);
+  // getDataRange() is a handle: the one round trip is getValues() (and getNumberFormats() of the same range).
+  const range = sheet.getDataRange();
   const values = range.getValues() as CellValue[][];
+  // An empty tab's data range is A1 alone, blank.
+  if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '') return { values: [], shown: [] };
   if (!withFormats) return { values, shown: values };
   const formats = range.getNumberFormats();
   return { values, shown: values.map((row, r) => row.map((value, c) => withNumberFormat(value, formats[r]?.[c]))) };
 }
 
-/** The header row alone (one read), or [] for an empty tab. */
+/** The header row alone (one read of row 1, trailing blanks dropped), or [] for an empty tab. */
 export function readHeader(sheet: Sheet): CellValue[][] {
-  const lastColumn = sheet.getLastColumn();
-  if (sheet.getLastRow() === 0 || lastColumn === 0) return [];
-  return sheet.getRange(1, 1, 1, lastColumn).getValues() as CellValue[][];
+  const row = (sheet.getRange('1:1').getValues()[0] ?? []) as CellValue[];
+  let end = row.length;
+  while (end > 0 && row[end - 1] === '') end--;
+  return end === 0 ? [] : [row.slice(0, end)];
 }
 
 /**
@@ -66,14 +68,19 @@ export interface OpenWorkbook {
   readonly ss: Spreadsheet;
   readonly tabs: Map<TabKey, Sheet>;
   readonly raw: RawWorkbook;
+  /** The figures as they read (number formats applied): what `workbook` was parsed from. */
+  readonly shown: RawWorkbook;
   readonly time: TimeContext;
   readonly workbook: Workbook;
   readonly lang: Lang;
   readonly timeZone: string;
 }
 
-/** Reads every tab once and parses it: the one way the adapters get at the data. */
-export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): OpenWorkbook {
+/**
+ * Reads every tab once (or those in `only`, Settings always) and parses it: the one way the adapters get at
+ * the data. Tabs already read this run into `reuse` (nothing written to them since) are not read again.
+ */
+export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[], reuse?: OpenWorkbook): OpenWorkbook {
   const tabs = findTabs(ss);
   // `raw` is what the cells hold (written back as it is by the roll-over); `shown` what the figures read as.
   const raw: RawWorkbook = {};
@@ -89,72 +96,77 @@ export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): OpenWor
     // The roll-up's tabs and the Roll-up data feed are read by their own adapters (gas/rollup.ts, gas/feed.ts).
     if (!TEAM_TAB_KEYS.has(key)) continue;
     if (!only || only.includes(key) || key === 'settings') {
+      const earlier = reuse?.raw[key];
+      if (earlier && reuse) {
+        raw[key] = earlier;
+        shown[key] = reuse.shown[key] ?? earlier;
+        continue;
+      }
       const grid = readGridWithFormats(sheet, FORMATTED_TABS.has(key));
       raw[key] = grid.values;
       shown[key] = grid.shown;
     }
   }
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const time = timeContext(timeZone);
+  const timeZone = spreadsheetTimeZone(ss);
+  const time = timeContext(timeZone, Object.values(raw));
   const workbook = readWorkbook(shown, time);
-  return { ss, tabs, raw, time, workbook, timeZone, lang: languageOf(ss, workbook) };
+  return { ss, tabs, raw, shown, time, workbook, timeZone, lang: languageOf(ss, workbook) };
 }
 
 export function languageOf(ss: Spreadsheet, workbook: Workbook | null): Lang {
   const setting = workbook ? workbook.settings.language : 'auto';
-  return resolveLang(setting, ss.getSpreadsheetLocale());
-}
-
-/** The zone's offset from UTC in minutes at an instant, from formatDate's 'Z' pattern (e.g. +0800). */
-function offsetMinutes(date: Date, timeZone: string): number {
-  const offset = Utilities.formatDate(date, timeZone, 'Z');
-  return (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+  return resolveLang(setting, spreadsheetLocale(ss));
 }
 
 const MS_PER_DAY = 86_400_000;
 
-/**
- * Calendar days in the spreadsheet's time zone. Utilities.formatDate is a service call, so the zone's
- * offset is looked up at the start and end of each UTC day and the day computed in plain code: the
- * calls grow with the distinct days in the data, never with its rows. Only on the two days a year
- * when a DST switch falls inside a UTC day is each instant of that day asked for separately.
- */
-export function timeContext(timeZone: string): TimeContext {
-  const offsets = new Map<number, number | null>();
-  const dayOf = (date: Date): Day => {
-    const utcDay = Math.floor(date.getTime() / MS_PER_DAY);
-    let offset = offsets.get(utcDay);
-    if (offset === undefined) {
-      const atStart = offsetMinutes(new Date(utcDay * MS_PER_DAY), timeZone);
-      const atEnd = offsetMinutes(new Date((utcDay + 1) * MS_PER_DAY - 1), timeZone);
-      offset = atStart === atEnd ? atStart : null;
-      offsets.set(utcDay, offset);
+/** The earliest and latest instants of the Date cells in some grids (and now), or null when there are none. */
+function dateSpan(grids: readonly (readonly (readonly CellValue[])[] | undefined)[]): { from: number; to: number } {
+  let from = Date.now();
+  let to = from;
+  for (const grid of grids) {
+    if (!grid) continue;
+    for (const row of grid) {
+      for (const cell of row) {
+        if (!(cell instanceof Date)) continue;
+        const ms = cell.getTime();
+        if (ms < from) from = ms;
+        else if (ms > to) to = ms;
+      }
     }
-    const minutes = offset ?? offsetMinutes(date, timeZone);
-    return Math.floor((date.getTime() + minutes * 60_000) / MS_PER_DAY);
+  }
+  return { from, to };
+}
+
+/**
+ * Calendar days in the spreadsheet's time zone. Utilities.formatDate is a service call, so the zone's offsets
+ * are resolved once per run over the span of the data's dates (zoneOffsets.ts: a fixed handful of look-ups
+ * however many rows and distinct days there are) and every day is computed in plain code. Pass the grids
+ * about to be read so their whole span is resolved up front; a date outside it extends the span.
+ */
+export function timeContext(timeZone: string, grids: readonly (readonly (readonly CellValue[])[] | undefined)[] = []): TimeContext {
+  const zone = zoneOffsets(timeZone);
+  const span = dateSpan(grids);
+  zone.cover(span.from, span.to);
+  const dayOf = (date: Date): Day => {
+    const ms = date.getTime();
+    return Math.floor((ms + zone.offsetAt(ms) * 60_000) / MS_PER_DAY);
   };
   return { today: dayOf(new Date()), dayOf };
 }
 
-/**
- * Dates for calendar days as Sheets stores them (midnight in the spreadsheet's zone). The zone's offset
- * comes from Utilities.formatDate, a service call, so it is looked up once per distinct day.
- */
+/** Dates for calendar days as Sheets stores them: midnight in the spreadsheet's zone. */
 export function dateMaker(timeZone: string): (day: Day) => Date {
-  const cache = new Map<Day, Date>();
+  const zone = zoneOffsets(timeZone);
   return (day) => {
-    let date = cache.get(day);
-    if (!date) {
-      const utcMidnight = new Date(day * MS_PER_DAY);
-      date = new Date(utcMidnight.getTime() - offsetMinutes(utcMidnight, timeZone) * 60_000);
-      cache.set(day, date);
-    }
-    return date;
+    const utcMidnight = day * MS_PER_DAY;
+    // The offset at local midnight, which differs from the one at UTC midnight on a DST switch day.
+    const guess = utcMidnight - zone.offsetAt(utcMidnight) * 60_000;
+    return new Date(utcMidnight - zone.offsetAt(guess) * 60_000);
   };
 }
 
-/** One calendar day as a Date (see dateMaker; prefer it when converting many days). */
+/** One calendar day as a Date (see dateMaker). */
 export function dateOfDay(day: Day, timeZone: string): Date {
   return dateMaker(timeZone)(day);
 }
-

@@ -20,7 +20,7 @@ const NOW = new Date('2023-09-30T12:00:00+08:00');
 const DIRECTOR = 'director@example.com';
 const code = readFileSync(BUNDLE, 'utf8');
 
-/** A regional tracker as its team typed it (its tabs, language and column order), then set up and opened. */
+/** A regional tracker as its team typed it (its tabs, language and column order), set up and checked (Check data fills its Roll-up data). */
 function regionSheet(world: SheetsWorld, region: RegionGrids, owner: string, viewers: string[]): Emulator {
   const emulator = new Emulator({
     now: NOW, locale: region.lang === 'zh-CN' ? 'zh_CN' : 'en_US', userEmail: owner, spreadsheetName: region.name,
@@ -37,7 +37,7 @@ function regionSheet(world: SheetsWorld, region: RegionGrids, owner: string, vie
     sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => [...r, ...new Array(width - r.length).fill('')].map((c) => (c ?? '') as CellValue)));
   }
   emulator.call('menuSetupSheets');
-  emulator.fireOnOpen();
+  emulator.call('menuCheckData');
   world.add(emulator.spreadsheet, owner, viewers);
   return emulator;
 }

@@ -433,6 +433,16 @@ export class Emulator {
    * use the returned reader for formula errors.
    */
   recalculate(): FormulaReader {
+    const cpu = process.cpuUsage();
+    try {
+      return this.recalculateNow();
+    } finally {
+      const used = process.cpuUsage(cpu);
+      this.rt.hostCpuMs += (used.user + used.system) / 1000;
+    }
+  }
+
+  private recalculateNow(): FormulaReader {
     this.formulasDirty = false;
     const functions = {
       ...this.hostFunctions,

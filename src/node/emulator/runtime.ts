@@ -45,10 +45,30 @@ export function modelLatency(key: string, cells = 0): number {
     return 50 + 0.01 * cells;
   }
   if (service === 'DocumentApp') return 100;
-  if (/Builder$/.test(service) || ['Utilities', 'HtmlService', 'HtmlOutput', 'Blob', 'Logger', 'DataTable', 'Menu', 'DataValidation', 'ConditionalFormatRule', 'BooleanCondition', 'PromptResponse'].includes(service)) {
-    return 1;
-  }
+  if (service === 'Utilities' && method === 'formatDate') return 1;
+  if (isLocalCall(key)) return 1;
   return 20;
+}
+
+const LOCAL_SERVICES = new Set([
+  'Utilities', 'HtmlService', 'HtmlOutput', 'Blob', 'Logger', 'DataTable', 'Menu', 'DataValidation', 'ConditionalFormatRule',
+  'BooleanCondition', 'PromptResponse',
+]);
+/** Calls that hand back a Range to read or write later: Apps Script fetches nothing until a value is read or written. */
+const RANGE_HANDLES = new Set(['Sheet.getRange', 'Sheet.getDataRange', 'Sheet.getRangeList', 'Range.offset', 'Range.getCell']);
+
+/**
+ * Calls that make no round trip to a Google service: builders (menus, rules, charts' data tables, HTML
+ * outputs), blobs, logging, local Utilities and Range handles. `Utilities.formatDate` is not one of them
+ * here: it stands for the time-zone look-up the product makes with it, counted as a call. A menu is built
+ * locally (Ui.createMenu, its items) and sent with Menu.addToUi, its one call.
+ */
+export function isLocalCall(key: string): boolean {
+  const [service = '', method = ''] = key.split('.');
+  if (key === 'Utilities.formatDate' || key === 'Menu.addToUi') return false;
+  if (service === 'Utilities' && method === 'sleep') return false;
+  if (RANGE_HANDLES.has(key) || key === 'Ui.createMenu') return true;
+  return /Builder$/.test(service) || LOCAL_SERVICES.has(service);
 }
 
 const SERVICE_LABEL: Record<string, string> = {
@@ -79,6 +99,10 @@ export class CallCounter {
   }
   count(key: string): number {
     return this.counts.get(key) ?? 0;
+  }
+  /** Calls that reach a Google service (isLocalCall excluded), date look-ups included: the bench's `calls`. */
+  serviceCalls(): number {
+    return this.total((k) => !isLocalCall(k));
   }
   total(filter?: (key: string) => boolean): number {
     let n = 0;
@@ -164,6 +188,11 @@ export class Runtime {
   readonly faults = new FaultInjector();
   /** Modelled ms consumed since the current call() started. */
   modelled = 0;
+  /**
+   * CPU ms the emulator spent standing in for Google (recomputing the sheet's formulas, as Sheets does on its
+   * servers) since the counter was last reset: the bench subtracts it from a run's CPU time to get the script's own.
+   */
+  hostCpuMs = 0;
   /** True while a bundle function runs under Emulator.call (the execution's time limit applies). */
   inExecution = false;
   /** The running execution's time limit (6 minutes; 30 s for simple triggers and custom functions). */

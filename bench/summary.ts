@@ -1,0 +1,94 @@
+/**
+ * npm run bench -- --json FILE: the benchmark as one machine-readable file. For each operation and each size
+ * (10, 1,000 and 10,000 tracking rows, dates over a whole year): its service calls (every service, date
+ * look-ups included), its floor and its modelled Apps Script time; and the bundle's size, its evaluation in a
+ * fresh process (no compile cache: Apps Script pays it on every custom-function call) and ACHIEVEMENT_RATE's
+ * CPU time over 10,000 rows.
+ */
+import { execFileSync } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { achievementRateFormula } from '../src/core/customFunctions';
+import { BUNDLE_PATH, table } from './common';
+import { OPERATIONS, ROW_COUNTS, runOperation, type OperationResult } from './operations';
+
+/** Evaluates the bundle once in a new `node` process (no V8 compile cache): compile plus top-level run, in ms. */
+function coldEvalMs(): number {
+  const script = [
+    "const { readFileSync } = require('node:fs');",
+    "const vm = require('node:vm');",
+    `const code = readFileSync(${JSON.stringify(BUNDLE_PATH)}, 'utf8');`,
+    'const context = vm.createContext({});',
+    'const start = process.hrtime.bigint();',
+    'new vm.Script(code).runInContext(context);',
+    'process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));',
+  ].join('\n');
+  const env = { ...process.env };
+  delete env.NODE_COMPILE_CACHE;
+  return Number(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8' }));
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** ACHIEVEMENT_RATE over a 10,000-row column with units, CPU time, median of 11 calls. */
+export function achievementRate10kMs(): number {
+  const column = (f: (i: number) => unknown) => Array.from({ length: 10_000 }, (_, i) => [f(i)]);
+  const actual = column((i) => (i % 50 === 0 ? '' : `${40 + (i % 20)}家`));
+  const target = column(() => 50);
+  const direction = column(() => 'higher');
+  const unit = column(() => '家');
+  const times: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const start = process.cpuUsage();
+    achievementRateFormula(actual as never, target as never, direction as never, unit as never);
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  return median(times);
+}
+
+export interface BenchSummary {
+  bundleBytes: number;
+  coldEvalMs: number;
+  achievementRate10kMs: number;
+  operations: Record<string, Record<string, OperationResult & { ratio: number }>>;
+  floors: Record<string, Record<string, number>>;
+}
+
+export function benchSummary(only?: readonly string[]): BenchSummary {
+  const operations: BenchSummary['operations'] = {};
+  const floors: BenchSummary['floors'] = {};
+  const rows: (string | number)[][] = [];
+  for (const op of OPERATIONS) {
+    if (only && !only.includes(op.name)) continue;
+    operations[op.name] = {};
+    for (const n of ROW_COUNTS) {
+      const { terms, ...result } = runOperation(op, n);
+      const ratio = Math.round((result.calls / result.floor) * 100) / 100;
+      operations[op.name]![String(n)] = { ...result, ratio };
+      if (n === ROW_COUNTS[ROW_COUNTS.length - 1]) floors[op.name] = terms;
+      rows.push([op.name, n, result.calls, result.floor, ratio.toFixed(2), result.dateLookups, result.docsCalls, result.modelledMs]);
+    }
+  }
+  table('Every operation: service calls (all services, date look-ups included) against the floor, dates over a year',
+    ['operation', 'tracking rows', 'calls', 'floor', 'calls/floor', 'date look-ups', 'Docs calls', 'modelled ms*'], rows);
+  console.log('* the emulator\'s latency model per call plus the script\'s own CPU time (the emulator\'s formula recalculation left out): README "Performance"');
+  const cold = [coldEvalMs(), coldEvalMs(), coldEvalMs()];
+  const summary: BenchSummary = {
+    bundleBytes: statSync(BUNDLE_PATH).size,
+    coldEvalMs: Math.round(median(cold) * 100) / 100,
+    achievementRate10kMs: Math.round(achievementRate10kMs() * 100) / 100,
+    operations,
+    floors,
+  };
+  table('Bundle and core', ['figure', 'value'], [
+    ['bundleBytes', summary.bundleBytes], ['coldEvalMs (fresh node process, median of 3)', summary.coldEvalMs],
+    ['achievementRate10kMs (CPU, median of 11)', summary.achievementRate10kMs],
+  ]);
+  return summary;
+}
+
+export function writeSummary(summary: BenchSummary, file: string): void {
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`\nwrote ${resolve(file)}`);
+}
