@@ -2,11 +2,12 @@
  * A time zone's offset from UTC at any instant, from as few Utilities.formatDate calls as possible: each is a
  * service call, and asking per distinct day made date look-ups grow with the spread of the data's dates.
  *
- * The offsets are resolved over one contiguous span of time, grown to the data's earliest and latest
- * instants before the data is read (cover), so a run asks a fixed handful of times: at both ends, at
- * 1 January and 1 July of each year between (every daylight-saving period of the tz database contains one
- * of them, so a zone with DST shows two offsets), and, only where two neighbouring probes differ, a
- * bisection to the minute (about 18 calls) that finds the instant the offset changes.
+ * The offsets are resolved over one contiguous span of time, grown to the half-years around the data's
+ * earliest and latest instants before the data is read (cover), so a run asks a fixed handful of times: at
+ * 1 January and 1 July of each year in the span (every daylight-saving period of the tz database but
+ * Morocco's month-long Ramadan change contains one of them, so a zone with DST shows two offsets), and, only
+ * where two neighbouring probes differ, a bisection to the minute (about 18 calls) that finds the instant the
+ * offset changes.
  */
 
 type Lookup = (ms: number) => number;
@@ -42,15 +43,35 @@ function seasonProbes(a: number, b: number): number[] {
   return out;
 }
 
+/** The latest 1 January or 1 July (00:00 UTC) at or before ms, and the earliest at or after it. */
+function seasonFloor(ms: number): number {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  const july = Date.UTC(year, 6, 1);
+  return ms >= july ? july : Date.UTC(year, 0, 1);
+}
+function seasonCeil(ms: number): number {
+  const floor = seasonFloor(ms);
+  if (floor === ms) return ms;
+  const d = new Date(floor);
+  return d.getUTCMonth() === 0 ? Date.UTC(d.getUTCFullYear(), 6, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+}
+
 export class ZoneOffsets {
   /** Sorted, contiguous spans: the resolved part of the time line. */
   private spans: Span[] = [];
 
   constructor(private readonly lookup: Lookup) {}
 
-  /** Resolves every instant from `from` to `to` (ms) now, in a fixed number of look-ups. */
-  cover(from: number, to: number): void {
-    if (!(from <= to)) return;
+  /**
+   * Resolves every instant from `from` to `to` (ms) now. The span is widened to the half-years around it, so
+   * the look-ups depend on the half-years the data touches, never on its distinct days or on a date a little
+   * past the data's last one (a next cycle's first day).
+   */
+  cover(spanFrom: number, spanTo: number): void {
+    if (!(spanFrom <= spanTo)) return;
+    const from = seasonFloor(spanFrom);
+    const to = seasonCeil(spanTo);
     const first = this.spans[0];
     const last = this.spans[this.spans.length - 1];
     if (!first || !last) {

@@ -91,8 +91,22 @@ const NON_DOCUMENT_SERVICES = /Builder$|^(HtmlOutput|Blob|DataTable|Logger|Utili
 
 export class CallCounter {
   private counts = new Map<string, number>();
-  record(key: string): void {
+  private byTarget = new Map<string, Map<string, number>>();
+  /** `on`: the tab a Range read was of (tests pin which tabs an operation reads). */
+  record(key: string, on?: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if (on === undefined) return;
+    let keys = this.byTarget.get(on);
+    if (!keys) this.byTarget.set(on, (keys = new Map()));
+    keys.set(key, (keys.get(key) ?? 0) + 1);
+  }
+  /** The reads made of one tab since the last reset, by method, e.g. { 'Range.getValues': 1 }. */
+  readsOf(tab: string): Record<string, number> {
+    return Object.fromEntries(this.byTarget.get(tab) ?? []);
+  }
+  /** The tabs read since the last reset. */
+  tabsRead(): string[] {
+    return [...this.byTarget.keys()].sort();
   }
   snapshot(): Record<string, number> {
     return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
@@ -111,6 +125,7 @@ export class CallCounter {
   }
   reset(): void {
     this.counts.clear();
+    this.byTarget.clear();
   }
   byService(): Record<string, number> {
     const out: Record<string, number> = {};
@@ -206,8 +221,8 @@ export class Runtime {
   constructor(readonly clock: VirtualClock) {}
 
   /** Records one service call: count, permission, fault, latency, execution limit. */
-  hit(key: string, cells = 0): void {
-    this.calls.record(key);
+  hit(key: string, cells = 0, on?: string): void {
+    this.calls.record(key, on);
     this.guard?.(key);
     this.faults.check(key);
     if (this.onSpreadsheetWrite && SPREADSHEET_WRITE_RE.test(key)) this.onSpreadsheetWrite();

@@ -416,12 +416,12 @@ export class EmuRange implements RangeSlice {
   }
 
   getValues(): CellValue[][] {
-    this.rt.hit('Range.getValues', this.cellCount);
+    this.rt.hit('Range.getValues', this.cellCount, this.sheet.name);
     this.sheet.env.beforeRead?.(this);
     return this.grid((c) => (c ? cloneValue(c.v) : ''));
   }
   getDisplayValues(): string[][] {
-    this.rt.hit('Range.getDisplayValues', this.cellCount);
+    this.rt.hit('Range.getDisplayValues', this.cellCount, this.sheet.name);
     this.sheet.env.beforeRead?.(this);
     const ss = this.sheet.parent;
     return this.grid((c) => (c ? displayValue(c.v, c.fmt ?? 'General', ss.timeZone, ss.locale) : ''));
@@ -454,7 +454,7 @@ export class EmuRange implements RangeSlice {
     return this;
   }
   getFormulas(): string[][] {
-    this.rt.hit('Range.getFormulas', this.cellCount);
+    this.rt.hit('Range.getFormulas', this.cellCount, this.sheet.name);
     return this.grid((c) => c?.f ?? '');
   }
   getFormula(): string {
@@ -483,7 +483,7 @@ export class EmuRange implements RangeSlice {
     return this.writeAll((cell) => EmuRange.applyFormula(cell, formula, this.sheet));
   }
   getNumberFormats(): string[][] {
-    this.rt.hit('Range.getNumberFormats', this.cellCount);
+    this.rt.hit('Range.getNumberFormats', this.cellCount, this.sheet.name);
     return this.grid((c) => c?.fmt ?? 'General');
   }
   getNumberFormat(): string {
