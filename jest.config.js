@@ -1,3 +1,5 @@
+const { availableParallelism } = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -5,8 +7,11 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // The LibreOffice checks run separately (npm run test:office), after npm test, where LibreOffice is installed.
   testPathIgnorePatterns: ['/node_modules/', '/test/office/'],
+  // One worker per core (jest's default leaves one core idle; the emulator suites are CPU-bound).
+  maxWorkers: Math.max(1, availableParallelism()),
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', diagnostics: false }],
+    // Transpile only: npm run typecheck checks the types (ts-jest's type check per file cost seconds per suite).
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', diagnostics: false, isolatedModules: true }],
   },
   globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 60000,
