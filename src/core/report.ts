@@ -521,8 +521,11 @@ function targetsSection(workbook: Workbook, f: ReportFigures, lang: Lang): Repor
   const missed = rated.filter((m) => isBehind(m.status));
   const withTarget = f.metrics.filter((m) => m.target !== null && m.direction !== 'none');
   const unrated = withTarget.filter((m) => m.achievement === null);
-  if (missed.length === 0) {
-    // Only true sentences: "every metric met it" only when every metric with a target has a figure and met it.
+  if (missed.length === 0 && rated.length === 0) {
+    // Only true sentences: with no metric rated there is nothing to say about "every metric".
+    blocks.push(noDataParagraph(pick(RT.noDataChartMetrics, lang), lang));
+  } else if (missed.length === 0) {
+    // "Every metric met it" only when every metric with a target has a figure and met it.
     const none = unrated.length === 0 ? pick(f.running ? RT.allOnTrack : RT.allMet, lang) : t(f.running ? RT.noneBehindSome : RT.noneMissedSome, lang, { n: unrated.length });
     blocks.push({ kind: 'paragraph', style: 'normal', text: none });
   } else {
