@@ -41,11 +41,11 @@ describe.each(['en', 'zh-CN'] as const)('a workbook with notes saved by LibreOff
     sheet('weekly').getCell('G3').note = { texts: [{ text: '含', font: { bold: true } }, { text: '一笔预付款 (prepayment)' }] };
     sheet('tracking').getCell('B4').note = '王*：合同在法务审核';
     await wb.xlsx.writeFile(noted);
-    [saved] = convert(program, profileUrl, noted, 'xlsx:Calc MS Excel 2007 XML', join(dir, `lo-${lang}`));
+    saved = convert(program, profileUrl, noted, 'xlsx:Calc MS Excel 2007 XML', join(dir, `lo-${lang}`))[0]!;
   }, 180_000);
 
   test('LibreOffice kept the notes in the file', () => {
-    const files = unzipSync(readFileSync(saved!));
+    const files = unzipSync(readFileSync(saved));
     const comments = Object.keys(files).filter((n) => /comments?\d*\.xml$/i.test(n)).map((n) => strFromU8(files[n]!)).join('\n')
       // LibreOffice splits a note into runs by script (CJK / Latin fonts): compare the text without the markup.
       .replace(/<[^>]+>/g, '');
@@ -54,10 +54,10 @@ describe.each(['en', 'zh-CN'] as const)('a workbook with notes saved by LibreOff
   });
 
   test('it is read, and the report gives the same figures as the file before the notes (90%, 107.5%, 110%, 80%, 1:7.7)', async () => {
-    const read = await openXlsx(saved!);
+    const read = await openXlsx(saved);
     expect(read.sheets.map((s) => s.tab)).toEqual(expect.arrayContaining(['settings', 'evaluation', 'weekly', 'tracking', 'costs']));
     const before = await summary(plan, `before-${lang}`);
-    const after = await summary(saved!, `after-${lang}`);
+    const after = await summary(saved, `after-${lang}`);
     expect(after.code).toBe(before.code);
     expect(after.json).toEqual(before.json);
     const text = JSON.stringify(after.json);

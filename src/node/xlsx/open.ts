@@ -26,7 +26,8 @@ export async function openXlsx(path: string, progress?: Progress): Promise<Opene
   let fallbackReason: string;
   try {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer);
+    // exceljs's typings ask for an ArrayBuffer-like; its zip reader takes a Node Buffer as it is (no copy).
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     const listed = listedSheetCount(buffer);
     if (wb.worksheets.length >= listed) return { ...rawFromWorkbook(wb, progress), reader: 'exceljs' };
     fallbackReason = `exceljs read ${wb.worksheets.length} of the ${listed} sheets the workbook lists`;
