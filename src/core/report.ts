@@ -12,7 +12,7 @@ import { taskDueDay } from './checks';
 import { evaluateMetrics, type MetricFigure } from './evaluation';
 import { Bilingual, Lang, fill, joinList, pick } from './i18n';
 import {
-  CyclePhase, Status, achievementRate, isBehind, isOnTarget, netRoi, ratioLabel, statusOf,
+  CyclePhase, Status, achievementRate, isBehind, isOnTarget, netRoi, quotientOf, ratioLabel, statusOf,
 } from './metrics';
 import { TimeContext, Workbook } from './model';
 import { teamMonthlyTargets, goalTargets } from './targets';
@@ -298,7 +298,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
     metrics,
     inputOutput: {
       totalCost, revenue, ratio, ratioLabel: ratioLabel(ratio), netRoi: netRoi(revenue, totalCost), budget, newCustomers,
-      acquisitionCost: totalCost !== null && newCustomers !== null && newCustomers > 0 ? totalCost / newCustomers : null,
+      acquisitionCost: newCustomers !== null && newCustomers > 0 ? quotientOf(totalCost, newCustomers) : null,
       costByCategory, costByChannel, costLines: costs.filter((c) => c.amount !== null).length, currencyUnit: settings.currencyUnit.trim(),
       costFrom: evaluated.inputOutput.costFrom, revenueFrom: evaluated.inputOutput.revenueFrom,
     },
