@@ -1,10 +1,13 @@
 /**
  * The Apps Script entry points: the only file that defines globals. Each export becomes a top-level
  * function in dist/Code.js (scripts/build.mjs), so menu items, triggers and custom functions can call it.
- * Handlers stay one line: the work lives in src/gas (adapters) and src/core (logic).
+ * Handlers stay one line: the work lives in src/gas (adapters) and src/core (logic). Each menu handler
+ * first checks the person granted the scopes it needs (granular consent, src/gas/consent.ts); simple
+ * triggers and custom functions cannot ask for any and need none.
  */
 import { achievementRateFormula, pacingFormula, roiFormula, sumAmountsFormula } from './core/customFunctions';
 import type { SheetArg, SheetResult } from './core/customFunctions';
+import { hasGrants } from './gas/consent';
 import { openSheet, setLanguage } from './gas/menu';
 import { runCheckData } from './gas/check';
 import { runLoadExample, runSetup } from './gas/setup';
@@ -100,7 +103,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function menuMyWeek(): void {
-  runMyWeek();
+  if (hasGrants('myWeek')) runMyWeek();
 }
 
 /** Called by the My week sidebar (google.script.run): the form for another owner (managers) or week. */
@@ -114,75 +117,80 @@ export function myWeekSave(submission: CheckInSubmission): SaveResponse {
 }
 
 export function menuGenerateReport(): void {
-  runGenerateReport();
+  if (hasGrants('generateReport')) runGenerateReport();
 }
 
 export function menuCheckData(): void {
-  runCheckData();
+  if (hasGrants('checkData')) runCheckData();
 }
 
 export function menuSendRemindersNow(): void {
-  runSendRemindersNow();
+  if (hasGrants('sendRemindersNow')) runSendRemindersNow();
 }
 
 export function menuPreviewReminders(): void {
-  runPreviewReminders();
+  if (hasGrants('previewReminders')) runPreviewReminders();
 }
 
 export function menuSendTestReminder(): void {
-  runSendTestReminder();
+  if (hasGrants('sendTestReminder')) runSendTestReminder();
 }
 
 export function menuTurnRemindersOn(): void {
-  runTurnRemindersOn();
+  if (hasGrants('turnRemindersOn')) runTurnRemindersOn();
+}
+
+/** While reminders are on: the person's account takes over sending them (the previous owner's trigger retires). */
+export function menuTakeOverReminders(): void {
+  if (hasGrants('turnRemindersOn')) runTurnRemindersOn();
 }
 
 export function menuTurnRemindersOff(): void {
-  runTurnRemindersOff();
+  if (hasGrants('turnRemindersOff')) runTurnRemindersOff();
 }
 
 export function menuReminderStatus(): void {
-  runShowReminderStatus();
+  if (hasGrants('reminderStatus')) runShowReminderStatus();
 }
 
 export function menuStartNextCycle(): void {
-  runStartNextCycle();
+  if (hasGrants('startNextCycle')) runStartNextCycle();
 }
 
 export function menuSetupSheets(): void {
-  runSetup();
+  if (hasGrants('setupSheets')) runSetup();
 }
 
 export function menuLoadExample(): void {
-  runLoadExample();
+  if (hasGrants('loadExample')) runLoadExample();
 }
 
 export function menuLanguageEnglish(): void {
-  setLanguage('en');
+  if (hasGrants('language')) setLanguage('en');
 }
 
 export function menuLanguageChinese(): void {
-  setLanguage('zh-CN');
+  if (hasGrants('language')) setLanguage('zh-CN');
 }
 
 export function menuLanguageAuto(): void {
-  setLanguage('auto');
+  if (hasGrants('language')) setLanguage('auto');
 }
 
 export function menuChatSettings(): void {
-  runChatSettings();
+  if (hasGrants('chatSettings')) runChatSettings();
 }
 
 export function menuRefreshRegions(): void {
-  runRefreshRegions();
+  if (hasGrants('refreshRegions')) runRefreshRegions();
 }
 
 export function menuGenerateRollupReport(): void {
-  runGenerateRollupReport();
+  if (hasGrants('generateRollupReport')) runGenerateRollupReport();
 }
 
 export function menuSendRollupSummary(): void {
-  runSendRollupSummary();
+  if (hasGrants('sendRollupSummary')) runSendRollupSummary();
 }
 
 /** Installable time-driven trigger (Turn Friday reminders on) that sends the weekly reminders. */

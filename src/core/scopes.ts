@@ -67,7 +67,7 @@ export const SCOPE_TEXT: Record<ScopeKey, { readonly consent: Bilingual; readonl
 export const ACTION_SCOPES = {
   generateReport: ['sheet', 'ui', 'documents', 'driveFile'],
   checkData: ['sheet', 'ui'],
-  sendRemindersNow: ['sheet', 'ui', 'sendMail', 'triggers', 'fetch'],
+  sendRemindersNow: ['sheet', 'ui', 'sendMail', 'triggers'],
   previewReminders: ['sheet', 'ui'],
   sendTestReminder: ['sheet', 'ui', 'sendMail', 'email'],
   turnRemindersOn: ['sheet', 'ui', 'sendMail', 'triggers', 'email'],
@@ -77,7 +77,8 @@ export const ACTION_SCOPES = {
   setupSheets: ['sheet', 'ui'],
   loadExample: ['sheet', 'ui'],
   language: ['sheet', 'ui'],
-  reminderTrigger: ['sheet', 'sendMail', 'triggers', 'fetch'],
+  reminderTrigger: ['sheet', 'sendMail', 'triggers'],
+  myWeek: ['sheet', 'ui'],
   chatSettings: ['sheet', 'ui'],
   refreshRegions: ['sheet', 'ui'],
   generateRollupReport: ['sheet', 'ui', 'documents', 'driveFile'],
@@ -86,9 +87,17 @@ export const ACTION_SCOPES = {
 
 export type Action = keyof typeof ACTION_SCOPES;
 
+/**
+ * Scopes an entry point needs only when a setting turns a feature on: reminders post to chat (and so
+ * fetch) only while Settings → Chat notifications is on, so declining it never stops the emails.
+ */
+export const CONDITIONAL_SCOPES = {
+  fetch: ['sendRemindersNow', 'reminderTrigger'],
+} as const satisfies Partial<Record<ScopeKey, readonly Action[]>>;
+
 /** Every scope some entry point needs: exactly what appsscript.json lists. */
 export function scopesInUse(): Scope[] {
-  const keys = new Set<ScopeKey>(Object.values(ACTION_SCOPES).flat());
+  const keys = new Set<ScopeKey>([...Object.values(ACTION_SCOPES).flat(), ...(Object.keys(CONDITIONAL_SCOPES) as ScopeKey[])]);
   return (Object.keys(SCOPES) as ScopeKey[]).filter((k) => keys.has(k)).map((k) => SCOPES[k]);
 }
 

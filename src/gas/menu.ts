@@ -1,4 +1,5 @@
 import { Lang, fill, pick } from '../core/i18n';
+import { ACCESS } from '../core/accessText';
 import { UI } from '../core/messages';
 import { LANGUAGE, WEEKDAY, optionLabel } from '../core/options';
 import { settingSpec } from '../core/schema';
@@ -34,7 +35,10 @@ export function buildMenu(open?: OpenWorkbook): void {
     .addSeparator()
     // Named by the Settings weekday, as the weekly digest goes out then: Turn Friday reminders on / 开启周五提醒.
     .addItem(t(workbook.settings.remindersOn ? UI.turnRemindersOff : UI.turnRemindersOn, { weekday: weekdayName(workbook.settings.reminderWeekday, lang) }),
-      workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn')
+      workbook.settings.remindersOn ? 'menuTurnRemindersOff' : 'menuTurnRemindersOn');
+  // While reminders are on, anyone may take them over: the menu cannot know who opens it (onOpen has no email).
+  if (workbook.settings.remindersOn) reminders.addItem(t(ACCESS.menuTakeOver), 'menuTakeOverReminders');
+  reminders
     .addItem(t(UI.reminderStatus), 'menuReminderStatus')
     .addItem(t(CT.menu), 'menuChatSettings');
   const language = ui

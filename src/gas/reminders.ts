@@ -55,9 +55,9 @@ import {
   type DigestKind, type PlannedEmail, type ReminderPlan, type RetryRecord,
 } from '../core/digest';
 import {
-  innerHtml, kindLabel, oneLine, periodLabel, renderPreview, skipReasonText, statusCellWritable, testBanner, uiText, type ReminderUiKey,
+  innerHtml, kindLabel, oneLine, periodLabel, renderPreview, skipReasonText, statusCellWritable, testBanner, uiText,
 } from '../core/emailText';
-import { type Lang, fill, pick } from '../core/i18n';
+import { type Lang, fill, joinList, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { SETTINGS_TAB, TABS, settingSpec, tabSpec, type TabKey } from '../core/schema';
 import { WEEKDAY, YES_NO, optionLabel } from '../core/options';
@@ -65,6 +65,14 @@ import { matchesSetting } from '../core/model';
 import { asLiteral, mapHeaders } from '../core/table';
 import { dayFromIso, isoFromDay, type CellValue, type Day } from '../core/values';
 import { workCalendar, type WorkCalendar } from '../core/workCalendar';
+import { ACCESS } from '../core/accessText';
+import { allowedDomains, reminderRecipients, unconfirmed, withAllowedDomains, type AllowedDomains, type Recipient } from '../core/recipients';
+import { ACTION_SCOPES, SCOPE_TEXT, type ScopeKey } from '../core/scopes';
+import { missingScopes } from './consent';
+import {
+  confirmRecipients, confirmedRecipients, deleteOwnTrigger, lastRunDue, readStatus, recordLastRun, sameAccount, writeStatus,
+  type ReminderStatus,
+} from './reminderOwner';
 import { appendLog, type LogEntry } from './log';
 import { DEFAULT_LOCK_WAIT_MS, withDocumentLock } from './lock';
 import { buildMenu } from './menu';
@@ -78,15 +86,13 @@ import { Snapshot, weekOverWeek } from '../core/history';
 /** How many of the progress history's last rows a run reads: a week and more of daily snapshots of a large plan. */
 const HISTORY_ROWS_READ = 2000;
 import { writeSetting } from './settings';
-import { openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
+import { dateOfDay, openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
 import { alertText, errorText, showDialog } from './ui';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 type Properties = GoogleAppsScript.Properties.Properties;
 
 export const REMINDER_HANDLER = 'onReminderTrigger';
-/** Document property holding the reminder status the menu can show without authorisation. */
-export const STATUS_PROPERTY = 'reminders.status';
 /** Stop sending after this much of the 6-minute limit; the rest is deferred to the next run. */
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 /** Record what was sent every this many emails, so even a killed run does not send twice. */
@@ -102,7 +108,9 @@ function ourTriggers(): Trigger[] {
 
 /** The sheet read once for a reminder run (plans of several kinds can be made from it). */
 interface Opened {
+  /** The workbook as the reminders see it: Allowed email domains defaulted to the sender's company domain. */
   readonly open: OpenWorkbook;
+  readonly allowed: AllowedDomains;
   readonly sheetUrl: string;
   readonly tabGids: Partial<Record<TabKey, number>>;
   readonly sender: string;
@@ -117,8 +125,11 @@ interface Prepared extends Opened {
 
 function openForReminders(): Opened {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const open = openWorkbook(ss, READ_TABS);
+  const read = openWorkbook(ss, READ_TABS);
+  // The effective user: the person clicking, or the trigger's owner, whose account sends.
   const sender = Session.getEffectiveUser().getEmail();
+  const allowed = allowedDomains(read.workbook.settings.allowedDomains, sender);
+  const open: OpenWorkbook = { ...read, workbook: withAllowedDomains(read.workbook, allowed) };
   const tabGids: Partial<Record<TabKey, number>> = {};
   for (const key of ['tracking', 'retrospective', 'weekly'] as const) {
     const sheet = open.tabs.get(key);
@@ -126,7 +137,7 @@ function openForReminders(): Opened {
   }
   const { team, region } = open.workbook.settings;
   const history = recentSnapshots(open, HISTORY_ROWS_READ);
-  return { open, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction'), history };
+  return { open, allowed, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction'), history };
 }
 
 /** The weekday of the weekly digest: the one stored when reminders were turned on (shown in the status), else Settings. */
@@ -226,6 +237,7 @@ function lockBusy(open: OpenWorkbook, period: string, retry: RetryRecord | null,
     }
   }
   appendLog(tabs, [{ action, detail }]);
+  if (origin === 'trigger') recordLastRun(detail);
 }
 
 /** The status snapshot for the Help cell beside Settings → Reminders on: "Status as of <now>: On: …" or "…: Off …". */
@@ -392,6 +404,8 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
     log.push({ action, detail: say(lang, 'logHistoryFailed', { history: pick(tabSpec('history').name, lang), error: errorText(err) }) });
   }
   appendLog(tabs, log);
+  // What the status shows as the last run: the result line, else the run's last Log detail.
+  if (mode === 'trigger') recordLastRun(alert ?? log[log.length - 1]?.detail ?? '');
   if (interactive && alert !== null) SpreadsheetApp.getUi().alert(alert);
 }
 
@@ -409,7 +423,13 @@ function sendPlan(
   const period = label(plan.period, lang);
   const ledger = readLedger(stored, plan.period, plan.today);
   // A quota retry sends only the emails held back; a lock retry (or a normal run) the whole period.
-  const candidates = retry?.scope === 'deferred' ? plan.emails.filter((e) => ledger.deferred.has(recipientKey(e))) : plan.emails;
+  const planned = retry?.scope === 'deferred' ? plan.emails.filter((e) => ledger.deferred.has(recipientKey(e))) : plan.emails;
+  // Only addresses someone confirmed (Turn reminders on, Send reminders now): an address typed in later waits.
+  const confirmed = new Set(confirmedRecipients().map((e) => e.toLowerCase()));
+  const candidates = planned.filter((e) => confirmed.has(e.to.trim().toLowerCase()));
+  for (const email of planned) {
+    if (!confirmed.has(email.to.trim().toLowerCase())) log.push({ action, detail: pick(fill(ACCESS.logUnconfirmed, { email: email.to }), lang) });
+  }
   if (retry?.scope === 'deferred') {
     const planned = new Set(plan.emails.map(recipientKey));
     for (const key of ledger.deferred) {
@@ -488,22 +508,113 @@ function sendPlan(
   }) + (retryTime !== '' ? ` ${say(lang, 'sendResultRetry', { time: retryTime })}` : '');
 }
 
+/**
+ * Every address reminders can reach, with the allowed domains they were filtered by (as the sender's
+ * account sees them: its company domain by default). Reads Team and Settings.
+ */
+function currentRecipients(): { open: OpenWorkbook; allowed: AllowedDomains; recipients: Recipient[]; me: string } {
+  const read = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), ['team']);
+  const me = Session.getEffectiveUser().getEmail();
+  const allowed = allowedDomains(read.workbook.settings.allowedDomains, me);
+  const open: OpenWorkbook = { ...read, workbook: withAllowedDomains(read.workbook, allowed) };
+  return { open, allowed, recipients: reminderRecipients(open.workbook, me), me };
+}
+
+/** Before a send, the person sees (and confirms) the recipients whenever an address nobody confirmed has come in. */
+function recipientsConfirmed(): boolean {
+  const { open, allowed, recipients, me } = currentRecipients();
+  const confirmed = confirmedRecipients();
+  if (confirmed.length > 0 && unconfirmed(recipients, confirmed).length === 0) return true;
+  if (confirmRecipients(recipients, allowed, me, open.lang)) {
+    appendLog(open.tabs, [{ action: say(open.lang, 'logAction'), detail: pick(fill(ACCESS.logConfirmed, { me, count: recipients.length, list: recipients.map((r) => r.email).join(', ') }), open.lang) }]);
+    return true;
+  }
+  SpreadsheetApp.getUi().alert(pick(ACCESS.recipientsDeclined, open.lang));
+  return false;
+}
+
 export function runSendRemindersNow(): void {
-  deliver('now');
+  if (recipientsConfirmed()) deliver('now');
 }
 
 /**
- * The handler of both the daily trigger and the one-off retries. A retry is recognised by its trigger id
- * (the event's triggerUid) matching one of the document's retry records; it deletes itself first, then
- * runs its period again.
+ * A trigger that is not the recorded owner's (nor a recorded retry) deletes itself and sends nothing:
+ * someone took over, or turned reminders off. One Log row says so.
+ */
+function retire(uid: string, status: ReminderStatus | null): void {
+  deleteOwnTrigger(REMINDER_HANDLER, uid);
+  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), []);
+  const me = Session.getEffectiveUser().getEmail();
+  const reason = status?.on ? pick(fill(ACCESS.retiredNewOwner, { owner: status.account }), open.lang) : pick(ACCESS.retiredOff, open.lang);
+  appendLog(open.tabs, [{ action: say(open.lang, 'logAction'), detail: pick(fill(ACCESS.logRetired, { account: me, reason }), open.lang) }]);
+}
+
+/**
+ * The trigger's account no longer grants a scope the run needs: record it, tell the owner once (by email
+ * when mail is still allowed, and in Log and the Settings status), and remove the trigger and its retries
+ * so it does not fail every day.
+ */
+function stopForGrants(uid: string, missing: readonly ScopeKey[], status: ReminderStatus | null): void {
+  const me = Session.getEffectiveUser().getEmail();
+  const canTrigger = !missing.includes('triggers');
+  if (canTrigger) {
+    deleteOwnTrigger(REMINDER_HANDLER, uid);
+    for (const trigger of ourTriggers()) ScriptApp.deleteTrigger(trigger);
+  }
+  const props = PropertiesService.getDocumentProperties();
+  for (const kind of DIGEST_KINDS) props.deleteProperty(retryProperty(kind));
+  if (status !== null) writeStatus({ ...status, on: false, triggerId: '', stopped: { at: Date.now(), account: me, scopes: [...missing] } });
+  const first = missing[0]!;
+  const message = (lang: Lang): string => pick(fill(ACCESS.triggerStopped, {
+    account: me, why: pick(SCOPE_TEXT[first].why, lang), consent: pick(SCOPE_TEXT[first].consent, lang),
+  }), lang);
+  if (!missing.includes('sheet')) {
+    const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), []);
+    const { lang, tabs } = open;
+    try {
+      writeSetting(tabs, settingSpec('remindersOn'), pick(optionLabel(YES_NO, 'no'), lang));
+      writeStatusCell(open, statusCellText(readStatus(), lang, open.timeZone));
+    } catch {
+      // Log below still says it.
+    }
+    appendLog(tabs, [{ action: say(lang, 'logAction'), detail: message(lang) }]);
+    if (!missing.includes('sendMail') && me !== '') {
+      MailApp.sendEmail({ to: me, subject: pick(ACCESS.triggerStoppedSubject, lang), body: message(lang) });
+    }
+  } else if (!missing.includes('sendMail') && me !== '') {
+    MailApp.sendEmail({ to: me, subject: `${ACCESS.triggerStoppedSubject.en} / ${ACCESS.triggerStoppedSubject.zh}`, body: `${message('en')}\n\n${message('zh-CN')}` });
+  }
+}
+
+/**
+ * The handler of both the daily trigger and the one-off retries. Only the recorded owner's daily
+ * trigger, or a recorded retry, runs: any other retires itself (see reminderOwner.ts). A run first checks
+ * its account still grants what it needs; a retry is recognised by its trigger id (the event's
+ * triggerUid) matching a retry record, deletes itself first, then runs its period again.
  */
 export function runReminderTrigger(e?: GoogleAppsScript.Events.TimeDriven): void {
   const props = PropertiesService.getDocumentProperties();
-  const uid = e?.triggerUid;
-  const retry = uid === undefined ? null : pendingRetries(props.getProperties()).find((r) => r.id === String(uid)) ?? null;
+  const uid = e?.triggerUid === undefined ? null : String(e.triggerUid);
+  const status = readStatus();
+  const retry = uid === null ? null : pendingRetries(props.getProperties()).find((r) => r.id === uid) ?? null;
+  const me = Session.getEffectiveUser().getEmail();
+  const owner = status !== null && status.on && sameAccount(status.account, me);
+  // A status from before trigger ids were recorded: the owner's one daily trigger is this one.
+  if (uid !== null && owner && status.triggerId === '' && retry === null) writeStatus({ ...status, triggerId: uid });
+  const current = uid === null || retry !== null || (owner && (status.triggerId === '' || status.triggerId === uid));
+  if (!current && uid !== null) {
+    retire(uid, status);
+    return;
+  }
+  const { missing } = missingScopes(ACTION_SCOPES.reminderTrigger);
+  if (missing.length > 0 && uid !== null) {
+    stopForGrants(uid, missing, status);
+    return;
+  }
   if (retry) removeRetry(props, retry);
   deliver('trigger', retry);
 }
+
 
 /**
  * Shows what each person would get: what "Send reminders now" sends (the weekly digest) and, when
@@ -573,33 +684,6 @@ export function runSendTestReminder(): void {
 // ---------------------------------------------------------------------------------------------
 // Turning the trigger on and off
 
-/** What "Turn reminders on" stores; the next run is computed from the current time whenever it is shown. */
-export interface ReminderStatus {
-  readonly on: boolean;
-  /** 0 = Sunday … 6 = Saturday. */
-  readonly weekday: number;
-  readonly hour: number;
-  readonly timeZone: string;
-  readonly account: string;
-  /** Settings → Work calendar when reminders were turned on, for "when the weekly digest goes next". */
-  readonly calendar?: 'none' | 'cn';
-}
-
-function readStatus(): ReminderStatus | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(STATUS_PROPERTY);
-  if (!raw) return null;
-  try {
-    const s = JSON.parse(raw) as Partial<ReminderStatus>;
-    if (typeof s.weekday !== 'number' || typeof s.hour !== 'number' || typeof s.timeZone !== 'string') return null;
-    return {
-      on: s.on === true, weekday: s.weekday, hour: s.hour, timeZone: s.timeZone, account: typeof s.account === 'string' ? s.account : '',
-      calendar: s.calendar === 'cn' ? 'cn' : 'none',
-    };
-  } catch {
-    return null; // an unreadable status reads as off
-  }
-}
-
 function nowInZone(timeZone: string): { today: Day; hour: number } {
   const [date = '', hour = '0'] = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH').split(' ');
   return { today: dayFromIso(date), hour: Number(hour) };
@@ -621,13 +705,38 @@ function scheduleText(status: ReminderStatus, lang: Lang): string {
   });
 }
 
-/** The status line the menu or a dialog can show (from document properties: no authorisation needed). */
-export function reminderStatusText(lang: Lang): string {
+/** How late a daily run may be before the status says it did not happen (Apps Script fires within the hour). */
+const RUN_GRACE_MS = 2 * 3_600_000;
+
+/**
+ * The status the menu shows (from document properties): on or off, the schedule and next runs, the owner,
+ * the last run and its result, a run that should have happened and did not (the owner may have left),
+ * a stop for a missing grant, and pending retries.
+ */
+export function reminderStatusText(lang: Lang, extra: readonly string[] = []): string {
   const status = readStatus();
   const text = status?.on ? say(lang, 'statusOn', { schedule: scheduleText(status, lang) }) : say(lang, 'statusOff');
+  const zone = status?.timeZone ?? Session.getScriptTimeZone();
+  const at = (ms: number): string => Utilities.formatDate(new Date(ms), zone, 'yyyy-MM-dd HH:mm');
+  const lines = [text];
+  if (status?.lastRun) lines.push(pick(fill(ACCESS.statusLastRun, { time: at(status.lastRun.at), result: status.lastRun.result }), lang));
+  else if (status?.on) lines.push(pick(ACCESS.statusNoRun, lang));
+  if (status?.on) {
+    const now = Date.now();
+    const due = lastRunDue(status, now, () => dateOfDay(nowInZone(zone).today, zone).getTime());
+    if (due !== null && now - due > RUN_GRACE_MS && (status.lastRun === null || status.lastRun.at < due)) {
+      lines.push(pick(fill(ACCESS.statusOverdue, { time: at(due), owner: status.account }), lang));
+    }
+  }
+  if (status && !status.on && status.stopped) {
+    const first = status.stopped.scopes[0] ?? 'sendMail';
+    lines.push(pick(fill(ACCESS.statusStopped, {
+      time: at(status.stopped.at), account: status.stopped.account, why: pick(SCOPE_TEXT[first].why, lang), consent: pick(SCOPE_TEXT[first].consent, lang),
+    }), lang));
+  }
   const retries = pendingRetries(PropertiesService.getDocumentProperties().getProperties());
-  const zone = retries.length > 0 ? status?.timeZone ?? Session.getScriptTimeZone() : '';
-  return [text, ...retries.map((retry) => say(lang, 'statusRetry', { period: label(retry.period, lang), time: timeText(retry.at, zone) }))].join(' ');
+  lines.push(...retries.map((retry) => say(lang, 'statusRetry', { period: label(retry.period, lang), time: timeText(retry.at, zone) })));
+  return [...lines, ...extra].join(' ');
 }
 
 /** Menu item "Reminder status": whether reminders are on, when they run next and whose account sends; refreshes the Settings snapshot. */
@@ -647,7 +756,10 @@ export function runShowReminderStatus(): void {
       // Log is protected too: the dialog below still says it.
     }
   }
-  const text = reminderStatusText(lang) + (failed !== '' ? `\n\n${failed}` : '');
+  const { recipients } = currentRecipients();
+  const waiting = readStatus()?.on ? unconfirmed(recipients, confirmedRecipients()) : [];
+  const extra = waiting.length > 0 ? [pick(fill(ACCESS.statusUnconfirmed, { count: waiting.length, list: joinList(waiting.map((r) => r.email), lang) }), lang)] : [];
+  const text = reminderStatusText(lang, extra) + (failed !== '' ? `\n\n${failed}` : '');
   SpreadsheetApp.getUi().alert(say(lang, 'menuStatus'), text, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
@@ -664,43 +776,90 @@ function refuseBadSchedule(open: OpenWorkbook): boolean {
   return true;
 }
 
+/** "since 2023-07-27 15:00; last run 2023-07-28 09:00" as the take-over question says it. */
+function ownerSince(status: ReminderStatus, lang: Lang, timeZone: string): { since: string; lastRun: string } {
+  const at = (ms: number): string => Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm');
+  return {
+    since: status.since > 0 ? pick(fill(ACCESS.since, { time: at(status.since) }), lang) : status.account,
+    lastRun: status.lastRun ? pick(fill(ACCESS.lastRunAt, { time: at(status.lastRun.at) }), lang) : pick(ACCESS.lastRunNone, lang),
+  };
+}
+
+/**
+ * Turning reminders on: the person sees who sends now and may take over; sees and confirms every
+ * recipient; then their account's one daily trigger is recorded as the owner's, and pending retries move
+ * to it. Turning off, by anyone: the record says off at once (the owner's trigger retires itself when it
+ * next fires), and the person's own reminder triggers go.
+ */
 function setReminders(on: boolean): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const open = openWorkbook(ss, []);
   const { lang, tabs, workbook, timeZone } = open;
-  if (on && refuseBadSchedule(open)) return;
+  const ui = SpreadsheetApp.getUi();
+  const me = Session.getEffectiveUser().getEmail();
+  const previous = readStatus();
+  const otherOwner = previous !== null && previous.on && previous.account !== '' && !sameAccount(previous.account, me) ? previous.account : null;
+  if (on) {
+    if (refuseBadSchedule(open)) return;
+    if (otherOwner !== null && previous !== null) {
+      const question = pick(fill(ACCESS.takeOver, { owner: otherOwner, me, ...ownerSince(previous, lang, timeZone) }), lang);
+      if (ui.alert(pick(ACCESS.takeOverTitle, lang), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+        appendLog(tabs, [{ action: say(lang, 'logAction'), detail: pick(fill(ACCESS.takeOverDeclined, { me, owner: otherOwner }), lang) }]);
+        return;
+      }
+    }
+    const { allowed, recipients } = currentRecipients();
+    if (!confirmRecipients(recipients, allowed, me, lang)) {
+      ui.alert(pick(ACCESS.recipientsDeclined, lang));
+      return;
+    }
+    appendLog(tabs, [{ action: say(lang, 'logAction'), detail: pick(fill(ACCESS.logConfirmed, { me, count: recipients.length, list: recipients.map((r) => r.email).join(', ') }), lang) }]);
+  }
   const result = withDocumentLock(lang, () => {
     const props = PropertiesService.getDocumentProperties();
-    const retryIds = new Set(pendingRetries(props.getProperties()).map((r) => r.id));
-    // Exactly one daily trigger: turning on replaces every trigger of ours except pending one-off
-    // retries (they still have a period to finish); turning off removes the retries too.
+    const retries = pendingRetries(props.getProperties());
+    const retryIds = new Set(retries.map((r) => r.id));
+    // Exactly one daily trigger of this account: turning on replaces every trigger of ours except pending
+    // one-off retries (they still have a period to finish); turning off removes the retries too.
     const existing = ourTriggers().filter((t) => !on || !retryIds.has(t.getUniqueId()));
     for (const trigger of existing) ScriptApp.deleteTrigger(trigger);
     if (!on) for (const kind of DIGEST_KINDS) props.deleteProperty(retryProperty(kind));
     const { reminderWeekday, reminderHour } = workbook.settings;
     // Turning off names the weekday the reminders ran on (the stored one), else the Settings one.
-    const previous = readStatus();
     const weekday = weekdayName(on || previous === null ? reminderWeekday : previous.weekday, lang);
-    const account = Session.getEffectiveUser().getEmail();
-    let status: ReminderStatus | null = null;
+    const log: LogEntry[] = [];
+    let status: ReminderStatus;
     if (on) {
       // Every day at the hour: each run picks the weekly, daily or month-end digest (see todaysKind).
-      ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(reminderHour).inTimezone(timeZone).create();
-      status = { on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account, calendar: workbook.settings.workCalendar };
+      const trigger = ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(reminderHour).inTimezone(timeZone).create();
+      status = {
+        on: true, weekday: reminderWeekday, hour: reminderHour, timeZone, account: me, calendar: workbook.settings.workCalendar,
+        triggerId: trigger.getUniqueId(), since: Date.now(), lastRun: previous?.lastRun ?? null, stopped: null,
+      };
+      writeStatus(status);
+      if (otherOwner !== null) {
+        // The previous owner's pending retries become this account's (the old ones retire themselves).
+        for (const retry of retries) installRetry(props, retry, { period: retry.period, scope: retry.scope, origin: retry.origin, attempt: retry.attempt, at: retry.at });
+        log.push({ action: say(lang, 'logAction'), detail: pick(fill(ACCESS.logTakenOver, { me, owner: otherOwner }), lang) });
+      }
+    } else {
+      status = previous === null
+        ? { on: false, weekday: reminderWeekday, hour: reminderHour, timeZone, account: '', triggerId: '', since: 0, lastRun: null, stopped: null }
+        : { ...previous, on: false, triggerId: '' };
+      writeStatus(status);
     }
-    if (status) props.setProperty(STATUS_PROPERTY, JSON.stringify(status));
-    else props.deleteProperty(STATUS_PROPERTY);
     writeSetting(tabs, settingSpec('remindersOn'), pick(optionLabel(YES_NO, on ? 'yes' : 'no'), lang));
-    const schedule = status ? scheduleText(status, lang) : '';
+    const schedule = on ? scheduleText(status, lang) : '';
     const settingsTab = tabs.get('settings');
     writeStatusCell(open, statusCellText(status, lang, timeZone), settingsTab ? readGrid(settingsTab) : null);
-    appendLog(tabs, [{ action: say(lang, 'logAction'), detail: status ? say(lang, 'logOn', { schedule }) : say(lang, 'logOff', { count: existing.length }) }]);
-    const message: [ReminderUiKey, Record<string, string | number>] = status ? ['turnedOn', { weekday, schedule }] : ['turnedOff', { weekday, count: existing.length }];
-    return message;
+    log.push({ action: say(lang, 'logAction'), detail: on ? say(lang, 'logOn', { schedule }) : say(lang, 'logOff', { count: existing.length }) });
+    appendLog(tabs, log);
+    const message = on ? say(lang, 'turnedOn', { weekday, schedule }) : say(lang, 'turnedOff', { weekday, count: existing.length });
+    return !on && otherOwner !== null ? `${message} ${pick(fill(ACCESS.offByOther, { owner: otherOwner }), lang)}` : message;
   });
   if (result === null) return;
   buildMenu();
-  SpreadsheetApp.getUi().alert(say(lang, result[0], result[1]));
+  ui.alert(result);
 }
 
 export function runTurnRemindersOn(): void {

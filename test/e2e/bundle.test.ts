@@ -22,7 +22,7 @@ describe('the built Apps Script bundle', () => {
       'ACHIEVEMENT_RATE', 'PACING', 'ROI', 'SUM_AMOUNTS', 'menuChatSettings', 'menuCheckData', 'menuGenerateReport', 'menuGenerateRollupReport', 'menuLanguageAuto', 'menuLanguageChinese',
       'menuLanguageEnglish', 'menuLoadExample', 'menuMyWeek', 'menuPreviewReminders', 'menuRefreshRegions', 'menuReminderStatus', 'menuSendRemindersNow',
       'menuSendRollupSummary', 'menuSendTestReminder',
-      'menuSetupSheets', 'menuStartNextCycle', 'menuTurnRemindersOff', 'menuTurnRemindersOn', 'myWeekLoad', 'myWeekSave',
+      'menuSetupSheets', 'menuStartNextCycle', 'menuTakeOverReminders', 'menuTurnRemindersOff', 'menuTurnRemindersOn', 'myWeekLoad', 'myWeekSave',
       'onEdit', 'onOpen', 'onReminderTrigger',
     ]);
     const ctx = load();

@@ -57,8 +57,13 @@ describe('the reminder trigger when another run holds the document lock', () => 
     const runs = emulator.fireTimeTriggers();
     expect(edited).toBe(true);
     expect(runs[0]!.error).toBeUndefined();
-    expect(emulator.mail.map((m) => m.to)).toEqual(['vp@example.com', 'zhang@example.com', 'li@example.com', 'wang.new@example.com']);
-    expect(logDetails(emulator)).toContain('Sent week 2023-W30 to wang.new@example.com (owner, rows listed: 1)');
+    // Planned from the sheet as the other run left it: the two addresses it typed in are planned, and (not yet
+    // confirmed by anyone) wait for confirmation instead of being mailed; wang@ is no longer planned at all.
+    expect(emulator.mail.map((m) => m.to)).toEqual(['zhang@example.com', 'li@example.com']);
+    const log = logDetails(emulator);
+    for (const email of ['vp@example.com', 'wang.new@example.com']) {
+      expect(log).toContain(`Not sent to ${email}: the address was added after the recipients were confirmed. Confirm it with Reminders → Turn reminders on or Send reminders now.`);
+    }
   });
 
   it('still busy after 30 s: writes a Log row and a one-off retry of the same week, which sends and deletes itself', () => {
@@ -78,7 +83,9 @@ describe('the reminder trigger when another run holds the document lock', () => 
     emulator.call('menuReminderStatus');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
       "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; " +
-      'next run 2023-07-29 09:00, next weekly digest 2023-08-04 09:00; sent by director@example.com A retry of week 2023-W30 is scheduled for 2023-07-28 09:10 (Asia/Shanghai).',
+      'next run 2023-07-29 09:00, next weekly digest 2023-08-04 09:00; sent by director@example.com ' +
+      'Last run 2023-07-28 09:00: Another run held the sheet for 30 s, so week 2023-W30 was not sent now; it is retried automatically at 2023-07-28 09:10 (Asia/Shanghai) (attempt 1 of 6). ' +
+      'A retry of week 2023-W30 is scheduled for 2023-07-28 09:10 (Asia/Shanghai).',
     );
 
     emulator.locks.releaseOther('document');

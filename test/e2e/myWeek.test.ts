@@ -137,8 +137,11 @@ describe('My week', () => {
     const p = page(emulator);
     // Li edits the same cell in the grid while Wang's form is open.
     const sheet = emulator.spreadsheet.getSheetByName('Tracking')!;
-    sheet.getRange(4, 7).setValue('Two customers now on hold');
-    emulator.fireOnEdit(sheet.getRange(4, 7));
+    emulator.addUser('li@example.com');
+    emulator.as('li@example.com', () => {
+      sheet.getRange(4, 7).setValue('Two customers now on hold');
+      emulator.fireOnEdit(sheet.getRange(4, 7));
+    });
     p.type('t-0-problem', 'Decision cycles of 3 customers are long');
     p.type('t-0-solution', 'Offer a 30-day trial');
     p.click('save');
@@ -177,6 +180,17 @@ describe('My week', () => {
     await p.idle();
     expect(emulator.spreadsheet.getSheetByName('Tracking')!.getRange(4, 9).getValue()).toBe('Director to call the two customers on hold');
     expect(String(tab(emulator, 'Log').at(-1)![3])).toContain('(by director@example.com for Wang*)');
+  });
+
+  test('when Apps Script hides the person\'s email (a consumer owner\'s sheet), they choose their name', async () => {
+    const emulator = exampleEmulator(); // the director's consumer account owns the script
+    emulator.addUser('wang@example.com');
+    const p = emulator.as('wang@example.com', () => page(emulator));
+    expect(p.text()).toContain('The script cannot see your account\'s email address, so choose your name.');
+    emulator.switchUser('wang@example.com');
+    p.choose('owner', 'Wang*');
+    await p.idle();
+    expect(p.text()).toContain('Follow up new-customer contracts');
   });
 
   test('an owner cannot save for someone else, whatever the request says', () => {

@@ -132,14 +132,22 @@ export function evaluateFormulas(spreadsheet: EmuSpreadsheet, customFunctions: R
       isVolatile: false,
     };
     const proto = CustomFunctionsPlugin.prototype as unknown as Record<string, unknown>;
-    proto[method] = function (this: FunctionPlugin & { runFunction: unknown; metadata: (n: string) => unknown }, ast: { args: unknown[] }, state: { formulaAddress: { sheet: number; row: number; col: number } }) {
+    proto[method] = function (this: FunctionPlugin & { runFunction: unknown; metadata: (n: string) => unknown; dependencyGraph: { getCellValue(at: unknown): unknown } }, ast: { args: unknown[] }, state: { formulaAddress: { sheet: number; row: number; col: number } }) {
       const run = this.runFunction as (args: unknown[], state: unknown, metadata: unknown, impl: (...a: unknown[]) => unknown) => unknown;
+      // HyperFormula hands a single-cell argument over as a bare number; Sheets gives a Date for a date cell.
+      const dateRefs = ast.args.map((arg) => {
+        const ref = arg as { type?: string; reference?: { toSimpleCellAddress(base: unknown): { sheet: number; row: number; col: number } } };
+        if (ref.type !== 'CELL_REFERENCE' || !ref.reference) return false;
+        const at = ref.reference.toSimpleCellAddress(state.formulaAddress);
+        const value = this.dependencyGraph.getCellValue(at);
+        return typeof value === 'object' && value !== null && /^Date(Time)?Number$/.test((value as object).constructor.name);
+      });
       return run(ast.args, state, this.metadata(id), (...args: unknown[]) => {
         const err = args.find((a) => a instanceof CellError);
         if (err) return err;
         let out: unknown;
         try {
-          out = fn(...args.map(toJs));
+          out = fn(...args.map((a, i) => (dateRefs[i] && typeof a === 'number' ? serialToDate(a, tz) : toJs(a))));
         } catch (e) {
           return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
         }

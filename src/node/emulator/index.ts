@@ -23,6 +23,7 @@ import {
 import { EmuUi, HtmlPage, UiRecorder, type MenuEntry } from './ui';
 import { EmuUrlFetchApp, URLFETCH_DAILY } from './urlfetch';
 import { zonedParts } from './format';
+import { PROTECTED_MESSAGE, ProtectionType } from './protection';
 import { evaluateFormulas, type FormulaReader } from './formulas';
 
 export * from './runtime';
@@ -35,6 +36,7 @@ export * from './embeddedCharts';
 export * from './mail';
 export * from './script';
 export * from './auth';
+export * from './protection';
 export * from './services';
 export * from './ui';
 export { SheetsWorld } from './importrange';
@@ -72,7 +74,10 @@ export type SpreadsheetAppSlice = Returning<GoogleAppsScript.Spreadsheet.Spreads
   Returning<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newConditionalFormatRule', EmuConditionalFormatRuleBuilder> &
   Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'flush'>;
 
+const sameEmail = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
 export class EmuSpreadsheetApp implements SpreadsheetAppSlice {
+  readonly ProtectionType = ProtectionType;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const;
@@ -195,6 +200,15 @@ export class Emulator {
       rt: this.rt, ui: this.ui, sheetBounds: opts.sheetBounds ?? 'strict',
       beforeRead: (range) => {
         if (this.formulasDirty && range.hasComputedCells()) this.recalculate();
+      },
+      user: () => this.effective().email,
+      // The spreadsheet's owner (the first account, who made the bound script) and a protection's editors may edit.
+      beforeWrite: (sheet, row, col, numRows, numCols, structural) => {
+        const who = this.effective().email;
+        if (sheet.parent !== this.spreadsheet || sameEmail(who, this.scriptOwner.email)) return;
+        const refused = sheet.parent.protections.some((p) => p.sheet === sheet && !p.warningOnly && (!structural || p.type === 'SHEET') &&
+          p.covers(row, col, numRows, numCols) && !p.allows(who, this.scriptOwner.domain));
+        if (refused) throw new Error(PROTECTED_MESSAGE);
       },
       onCopy: (ss) => this.spreadsheetCopies.push(ss),
       registerFile: (id, name, mime, url) => this.drive.addFile(id, name, mime, url),

@@ -3,6 +3,7 @@ import { columnToLetters, parseA1, toA1 } from './a1';
 import { EmuEmbeddedChart, EmuEmbeddedChartBuilder, SheetCharts } from './embeddedCharts';
 import { displayValue } from './format';
 import { parseUserEntered } from './userEntered';
+import { EmuProtection, ProtectionType } from './protection';
 import type { Returning, Runtime } from './runtime';
 import type { UiRecorder } from './ui';
 
@@ -54,8 +55,14 @@ export interface SheetEnv {
   registerFile: (id: string, name: string, mimeType: string, url: string) => void;
   /** Called before a read: brings computed formula values up to date, as Sheets always shows them current. */
   beforeRead?: (range: EmuRange) => void;
-  /** Throws Apps Script's error when the effective user may not write these cells (protections). */
-  beforeWrite?: (sheet: EmuSheet, row: number, col: number, numRows: number, numCols: number) => void;
+  /**
+   * Throws Apps Script's error when the effective user may not change these cells (protections);
+   * `structural`: the sheet itself changes (rows inserted or deleted, renamed, cleared), which only a sheet
+   * protection guards.
+   */
+  beforeWrite?: (sheet: EmuSheet, row: number, col: number, numRows: number, numCols: number, structural?: boolean) => void;
+  /** The effective user's email (a protection's creator becomes its editor). */
+  user?: () => string;
 }
 
 function isDate(v: unknown): v is Date {
@@ -661,26 +668,41 @@ export class EmuRange implements RangeSlice {
   }
   /**
    * Range.copyTo(destination): copies everything (values, formulas, number formats, notes, data validation,
-   * styles) to the destination's top-left cell, the source's size. Like Sheets, both ranges must be in the same
-   * spreadsheet. Not modelled: the copyPasteType/options overloads, tiling a larger destination, and moving
+   * styles) to the destination, following its size as Sheets does (gas-fakes test/testsheets.js "Range.copyTo",
+   * test/testassist.js prepareTarget): a destination smaller than the source still receives the whole source;
+   * a larger one is filled with as many whole copies of the source as fit in each direction (at least one).
+   * Both ranges must be in the same spreadsheet. Not modelled: the copyPasteType/options overloads and moving
    * relative references in formulas (copying a formula cell to another position throws instead).
    */
   copyTo(destination: EmuRange | GRange, ...rest: unknown[]): void {
     this.rt.hit('Range.copyTo', this.cellCount);
     if (rest.length > 0) throw new Error('Emulator: Range.copyTo with a paste type or options is not modelled.');
     const target = destination as EmuRange;
+    if (!(target instanceof EmuRange)) throw new Error("Exception: The parameters (String) don't match the method signature for SpreadsheetApp.Range.copyTo.");
     if (target.sheet.parent !== this.sheet.parent) throw new Error('Target range and source range must be on the same spreadsheet.');
-    const moved = target.row !== this.row || target.col !== this.col;
-    const source = this.grid((c) => (c ? { ...c, v: cloneValue(c.v), ...(c.style ? { style: { ...c.style } } : {}) } : undefined));
+    const rows = Math.max(1, Math.floor(target.numRows / this.numRows)) * this.numRows;
+    const cols = Math.max(1, Math.floor(target.numCols / this.numCols)) * this.numCols;
+    const moved = target.row !== this.row || target.col !== this.col || rows !== this.numRows || cols !== this.numCols;
+    const source = this.grid((c) => c);
     if (moved && source.some((line) => line.some((c) => c?.f !== undefined))) {
       throw new Error('Emulator: Range.copyTo of formulas to another position (relative references move) is not modelled.');
     }
-    target.sheet.ensureSize(target.row + this.numRows - 1, target.col + this.numCols - 1);
-    source.forEach((line, i) => line.forEach((cell, j) => {
+    target.sheet.env.beforeWrite?.(target.sheet, target.row, target.col, rows, cols);
+    target.sheet.ensureSize(target.row + rows - 1, target.col + cols - 1);
+    for (let i = 0; i < rows; i++) {
       const r = target.row + i - 1;
       const row = target.sheet.cells[r] ?? (target.sheet.cells[r] = []);
-      row[target.col + j - 1] = cell;
-    }));
+      for (let j = 0; j < cols; j++) {
+        const c = source[i % this.numRows]?.[j % this.numCols];
+        row[target.col + j - 1] = c ? { ...c, v: cloneValue(c.v), ...(c.style ? { style: { ...c.style } } : {}) } : undefined;
+      }
+    }
+  }
+
+  /** Protects this range: the spreadsheet's owner and the creator (an editor) can still edit it. */
+  protect(): EmuProtection {
+    this.rt.hit('Range.protect');
+    return this.sheet.parent.addProtection(new EmuProtection(this.rt, 'RANGE', this.sheet, this, this.sheet.env.user?.() ?? '', (p) => this.sheet.parent.dropProtection(p)));
   }
   getCell(row: number, column: number): EmuRange {
     this.rt.hit('Range.getCell');
@@ -798,8 +820,18 @@ export class EmuSheet implements SheetSlice {
     this.rt.hit('Sheet.getName');
     return this.name;
   }
+  /** Protects the whole sheet (setUnprotectedRanges leaves parts open). */
+  protect(): EmuProtection {
+    this.rt.hit('Sheet.protect');
+    return this.parent.addProtection(new EmuProtection(this.rt, 'SHEET', this, null, this.env.user?.() ?? '', (p) => this.parent.dropProtection(p)));
+  }
+  /** A change to the sheet as a whole (insert or delete rows and columns, rename, clear): refused on a protected sheet. */
+  private structural(): void {
+    this.env.beforeWrite?.(this, 1, 1, this.maxRows, this.maxCols, true);
+  }
   setName(name: string): this {
     this.rt.hit('Sheet.setName');
+    this.structural();
     this.parent.assertNameFree(name, this);
     this.name = name;
     return this;
@@ -874,31 +906,37 @@ export class EmuSheet implements SheetSlice {
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     this.rt.hit('Sheet.insertColumnsAfter');
+    this.structural();
     this.shiftColumns(afterPosition, howMany);
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
     this.rt.hit('Sheet.insertColumnsBefore');
+    this.structural();
     this.shiftColumns(beforePosition - 1, howMany);
     return this;
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this.rt.hit('Sheet.insertRowsAfter');
+    this.structural();
     this.shiftRows(afterPosition, howMany);
     return this;
   }
   insertRowsBefore(beforePosition: number, howMany: number): this {
     this.rt.hit('Sheet.insertRowsBefore');
+    this.structural();
     this.shiftRows(beforePosition - 1, howMany);
     return this;
   }
   deleteRows(rowPosition: number, howMany: number): void {
     this.rt.hit('Sheet.deleteRows');
+    this.structural();
     this.cells.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     this.rt.hit('Sheet.deleteColumns');
+    this.structural();
     for (const row of this.cells) row?.splice(columnPosition - 1, howMany);
     this.maxCols -= howMany;
   }
@@ -912,11 +950,13 @@ export class EmuSheet implements SheetSlice {
   }
   clear(): this {
     this.rt.hit('Sheet.clear');
+    this.structural();
     this.cells = [];
     return this;
   }
   clearContents(): this {
     this.rt.hit('Sheet.clearContents');
+    this.structural();
     for (const row of this.cells) for (const c of row ?? []) if (c) {
       c.v = '';
       delete c.f;
@@ -1014,8 +1054,11 @@ export type SpreadsheetSlice = Pick<GSpreadsheet,
   Returning<GSpreadsheet, 'copy' | 'rename', EmuSpreadsheet> &
   Returning<GSpreadsheet, 'getRange', EmuRange>;
 
+export { ProtectionType };
+
 export class EmuSpreadsheet implements SpreadsheetSlice {
   sheets: EmuSheet[] = [];
+  protections: EmuProtection[] = [];
   activeSheet: EmuSheet | null = null;
   private nextSheetId = 0;
 
@@ -1046,6 +1089,18 @@ export class EmuSpreadsheet implements SpreadsheetSlice {
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     if (activate || !this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+  addProtection(p: EmuProtection): EmuProtection {
+    this.protections.push(p);
+    return p;
+  }
+  dropProtection(p: EmuProtection): void {
+    this.protections = this.protections.filter((x) => x !== p);
+  }
+  /** Protections of one type (SpreadsheetApp.ProtectionType.SHEET or RANGE), in creation order. */
+  getProtections(type: string): EmuProtection[] {
+    this.rt.hit('Spreadsheet.getProtections');
+    return this.protections.filter((p) => p.type === String(type) && this.sheets.includes(p.sheet));
   }
   /** Host helper: sheet by name or throw. */
   sheet(name: string): EmuSheet {
@@ -1104,6 +1159,7 @@ export class EmuSpreadsheet implements SpreadsheetSlice {
   deleteSheet(sheet: EmuSheet | GSheet): void {
     this.rt.hit('Spreadsheet.deleteSheet');
     const s = sheet as EmuSheet;
+    this.env.beforeWrite?.(s, 1, 1, s.maxRows, s.maxCols, true);
     if (this.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     this.sheets = this.sheets.filter((x) => x !== s);
     if (this.activeSheet === s) this.activeSheet = this.sheets[0] ?? null;
