@@ -42,6 +42,6 @@ export async function benchFoundation(): Promise<void> {
   table('Set-up (second run), Check data and opening the sheet (menu + Goals progress): service calls as tracking rows grow (flat = good)',
     ['tracking rows', 'setup reads', 'setup writes', 'setup ms*', 'check reads', 'check writes', 'check date look-ups†', 'check ms*', 'open reads', 'open writes', 'open ms*'], rows);
   console.log('* modelled Apps Script time in the emulator (per-call latency model), not wall time');
-  console.log('† Utilities.formatDate for the time zone: at most two per distinct calendar day in the data (here 92 planned');
-  console.log('  dates and 27 days of Updated stamps), never per row');
+  console.log('† Utilities.formatDate for the time zone: the zone\'s offset on 1 January and 1 July of each half-year the');
+  console.log('  data spans (plus a bisection where they differ), found once per run: never per row nor per distinct day');
 }

@@ -189,7 +189,9 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
       case 'open': return { ...run, 'reads: Settings, Goals (+formats), Evaluation (+formats), Weekly (+formats), Team': 8, ...writes, 'menu (getUi, addToUi)': 2 };
       case 'setup': return { 'spreadsheet, tab list, tab names': 3, 'time zone, locale': 2, ...consent, ...lock, ...writes, 'menu, alert': 4 };
       case 'setupAgain': return { ...run, ...consent, ...lock, 'one read per tab': tabs, 'menu, alert': 4 };
-      case 'check': return { ...run, ...consent, 'reads: every tab but Log (+formats of 5)': tabs - 1 + 5, ...writes, 'user, dialog': 4 };
+      case 'check': return {
+        ...run, ...consent, 'reads: every tab but Log (+formats of 5, formulas of Evaluation and Costs)': tabs - 1 + 5 + 2, ...writes, 'user, dialog': 4,
+      };
       case 'report': return {
         ...run, ...consent, 'reads: the report tabs (+formats)': 8 + 4, 'Docs: one per element': sum(/^Body\.append|^Body\.insert/),
         'Docs: create, save, footer': 4, 'Docs: one style per table (row attribute map)': k('Body.appendTable'),

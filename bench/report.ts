@@ -54,7 +54,7 @@ export async function benchReport(): Promise<void> {
         count(/^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./),
         count(/^(DocumentApp|Document|Body|Paragraph|ListItem|Table|TableRow|TableCell|Text|InlineImage)\./),
         snapshot['Body.appendTable'] ?? 0,
-        count(/^TableCell\.(setBackgroundColor|setAttributes)$/) + count(/^Text\.setBold$/),
+        count(/^(TableCell|TableRow)\.(setBackgroundColor|setAttributes)$/) + count(/^Text\.setBold$/),
         snapshot['Body.appendListItem'] ?? 0,
         snapshot['DataTableBuilder.addRow'] ?? 0,
         count(/^(Charts|ColumnChartBuilder|DataTableBuilder|Chart)\./),
@@ -68,8 +68,8 @@ export async function benchReport(): Promise<void> {
     rows,
   );
   console.log('Sheet reads are one getValues per tab whatever the size, and tracking rows change nothing (long lists are capped).');
-  console.log('Document calls grow with the tables and with the status cells of the metric tables (two calls per metric: the');
-  console.log('metric tables list every metric). Each header cell takes a background colour and one setAttributes for its bold');
-  console.log('text. The target-vs-actual chart shows at most 20 metrics (those furthest from target, with a note) and the');
+  console.log('Document calls grow with the tables and with the status cells of the metric tables (one background per status');
+  console.log('cell: the metric tables list every metric). Each header row takes one attribute map (bold on the header colour).');
+  console.log('The target-vs-actual chart shows at most 20 metrics (those furthest from target, with a note) and the');
   console.log('summary at most 10 metric sentences, so chart rows and list items stop growing with the metrics.');
 }

@@ -10,7 +10,7 @@ import { defaultDirection } from './catalogue';
 import { paceOf } from './evaluation';
 import { bi, type Bilingual } from './i18n';
 import { achievementRate, inputOutputRatio, netRoi, rateBeyondLimit, ratioLabel } from './metrics';
-import { evaluationUnit, kindOf, moneyUnit, parseUnit, readInUnit, type Unit } from './units';
+import { evaluationUnit, kindOf, moneyUnit, parseUnit, readInUnit, type Unit, type UnitReading } from './units';
 import { parseDirection, parseNumber, quoteForMessage, type CellValue, type Direction, type Parsed } from './values';
 
 export type SheetArg = CellValue | CellValue[][];
@@ -77,13 +77,20 @@ function evaluate(fn: string, args: readonly NamedArg[], compute: (values: CellV
     }
   }
 
-  const cellOf = (arg: SheetArg, r: number, c: number): CellValue => (isSingleValue(arg) ? asScalar(arg) : (arg as Grid)[r]?.[c]);
+  // Single values are read once for the whole call; one array of cells is reused for every position.
+  const scalars = args.map((a) => (isSingleValue(a.value) ? asScalar(a.value) : undefined));
+  const grids = args.map((a) => (isSingleValue(a.value) ? null : (a.value as Grid)));
+  const cells: CellValue[] = [...scalars] as CellValue[];
   const result: (number | string)[][] = [];
   for (let r = 0; r < rows; r++) {
-    const row: (number | string)[] = [];
+    const row: (number | string)[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
-      const outcome = compute(args.map((a) => cellOf(a.value, r, c)));
-      row.push(outcome.ok ? outcome.value : cellErrorText(outcome.bad));
+      for (let i = 0; i < grids.length; i++) {
+        const grid = grids[i];
+        if (grid) cells[i] = grid[r]?.[c] as CellValue;
+      }
+      const outcome = compute(cells);
+      row[c] = outcome.ok ? outcome.value : cellErrorText(outcome.bad);
     }
     result.push(row);
   }
@@ -121,25 +128,70 @@ function absurd(rate: number): Bilingual {
   );
 }
 
+/** A cell as a map key: its type and value (a Date by its instant). */
+function cellKey(cell: CellValue | undefined): string {
+  if (cell instanceof Date) return `d${cell.getTime()}`;
+  if (cell === null || cell === undefined) return 'u';
+  return `${(typeof cell)[0]}${String(cell)}`;
+}
+
+function memoized<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  if (map.has(key)) return map.get(key)!;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
+/**
+ * What one custom-function call reads once: a column's unit, direction and metric are mostly one value
+ * repeated (or a single cell broadcast), and typed figures repeat, so each distinct text is parsed once per call.
+ */
+class RowReader {
+  private readonly units = new Map<string, ReturnType<typeof evaluationUnit>>();
+  private readonly directions = new Map<string, Parsed<Direction>>();
+  private readonly defaults = new Map<string, Direction>();
+  private readonly readings = new Map<Unit, Map<string, UnitReading>>();
+
+  /** units.evaluationUnit; with a Unit typed, the row's unit is that text's alone (it reads no figure). */
+  unit(unitText: string, metric: string, currency: string, target: CellValue, actual: CellValue): ReturnType<typeof evaluationUnit> {
+    // Blank, the row's unit comes from the metric (and currency unit), else from how the figures are typed.
+    // A number cell carries no unit whatever its value, so numbers share one key.
+    const shape = (cell: CellValue): string => (typeof cell === 'number' ? 'n' : cellKey(cell));
+    const key = unitText.trim() === '' ? `\u0000${metric}\u0000${currency}\u0000${shape(target)}\u0000${shape(actual)}` : unitText;
+    return memoized(this.units, key, () => evaluationUnit(unitText, metric, currency, target, actual));
+  }
+  reading(cell: CellValue, unit: Unit): UnitReading {
+    // A number is read in no time; a typed text (45家, 1.2万) is parsed once per call.
+    if (typeof cell === 'number') return readInUnit(cell, unit);
+    return memoized(memoized(this.readings, unit, () => new Map<string, UnitReading>()), cellKey(cell), () => readInUnit(cell, unit));
+  }
+  direction(cell: CellValue): Parsed<Direction> {
+    return memoized(this.directions, cellKey(cell), () => parseDirection(cell));
+  }
+  defaultDirection(metric: string): Direction {
+    return memoized(this.defaults, metric, () => defaultDirection(metric));
+  }
+}
+
 /** One Evaluation row as the report reads it (units.evaluationUnit, the catalogue's default direction). */
-function evaluationRow(cells: readonly CellValue[]):
+function evaluationRow(cells: readonly CellValue[], reader: RowReader = new RowReader()):
   | { ok: true; unit: Unit; direction: Direction; actual: number | null; target: number | null }
   | Extract<CellOutcome, { ok: false }> {
   const [actualCell, targetCell, directionCell, unitCell, metricCell, currencyCell] = cells;
   const metric = text(metricCell);
-  const row = evaluationUnit(text(unitCell), metric, text(currencyCell), targetCell, actualCell);
+  const row = reader.unit(text(unitCell), metric, text(currencyCell), targetCell, actualCell);
   if (row.unitMissing !== null) return { ok: false, argIndex: 3, bad: unitCell, error: UNIT_MISSING };
   // Numbers are read before the direction so that a bad number is reported even on a "none" row.
   const readings: (number | null)[] = [];
   for (const [argIndex, cell] of [[0, actualCell], [1, targetCell]] as const) {
-    const reading = readInUnit(cell, row.unit);
+    const reading = reader.reading(cell, row.unit);
     if (!reading.ok) return { ok: false, argIndex, bad: cell, error: reading.error };
     readings.push(reading.value);
   }
   // A blank Direction means the catalogue's: lower for a cost, else higher (as the report reads it).
-  let direction: Direction = defaultDirection(metric);
+  let direction: Direction = reader.defaultDirection(metric);
   if (text(directionCell) !== '') {
-    const parsed = parseDirection(directionCell);
+    const parsed = reader.direction(directionCell);
     if (!parsed.ok) return { ok: false, argIndex: 2, bad: directionCell, error: parsed.error };
     direction = parsed.value ?? 'higher';
   }
@@ -162,8 +214,9 @@ export function achievementRateFormula(
     { name: 'metric', value: metric },
     { name: 'currency_unit', value: currencyUnit },
   ];
+  const reader = new RowReader();
   return evaluate('ACHIEVEMENT_RATE', args, (cells) => {
-    const row = evaluationRow(cells);
+    const row = evaluationRow(cells, reader);
     if (!row.ok) return row;
     const beyond = rateBeyondLimit(row.actual, row.target, row.direction);
     if (beyond !== null) return { ok: false, argIndex: 0, bad: cells[0], error: absurd(beyond) };
@@ -188,8 +241,9 @@ export function pacingFormula(
     { name: 'actual', value: actual },
     { name: 'currency_unit', value: currencyUnit },
   ];
+  const reader = new RowReader();
   return evaluate('PACING', args, ([metricCell, unitCell, directionCell, targetCell, actualCell, currencyCell]) => {
-    const row = evaluationRow([actualCell, targetCell, directionCell, unitCell, metricCell, currencyCell]);
+    const row = evaluationRow([actualCell, targetCell, directionCell, unitCell, metricCell, currencyCell], reader);
     if (!row.ok) return { ok: true, value: 0 };
     return { ok: true, value: paceOf({ metric: text(metricCell), kind: kindOf(row.unit), direction: row.direction }) };
   });

@@ -10,6 +10,7 @@ import { appendLog } from './log';
 import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { recordSnapshot } from './history';
+import { nameOf } from './run';
 import { openWorkbook } from './spreadsheet';
 import { errorText, showDialog } from './ui';
 
@@ -69,7 +70,7 @@ function templateFormulaProblems(open: ReturnType<typeof openWorkbook>): Problem
     const top = grid.slice(0, TOP_ROWS).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
     const topFormulas = sheet.getRange(1, 1, top.length, width).getFormulas();
     states[key] = {
-      name: sheet.getName(), lastRow: grid.length, lastColumn: width, maxRows: grid.length, frozenRows: 1, top, topFormulas,
+      name: nameOf(open.ss, sheet) ?? sheet.getName(), lastRow: grid.length, lastColumn: width, maxRows: grid.length, frozenRows: 1, top, topFormulas,
       validated: top[0]!.map(() => true), formats: top[0]!.map(() => ''), conditionalRules: 1,
     };
   }

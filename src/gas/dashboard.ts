@@ -5,7 +5,7 @@ import { TabKey, tabSpec } from '../core/schema';
 import { statusColors } from '../core/setup';
 import { columnLetter, mapHeaders } from '../core/table';
 import { CellValue } from '../core/values';
-import { tabList, tabsChanged } from './run';
+import { nameOf, tabList, tabsChanged } from './run';
 import { OpenWorkbook, ensureSize } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,7 +21,10 @@ function sourcesOf(open: OpenWorkbook): Parameters<typeof planDashboard>[1] {
   const settingsHeader = mapHeaders(tabSpec('settings'), open.raw.settings?.[0] ?? []);
   return {
     lang: open.lang,
-    tabName: (tab: TabKey) => open.tabs.get(tab)?.getName() ?? pick(tabSpec(tab).name, open.lang),
+    tabName: (tab: TabKey) => {
+      const sheet = open.tabs.get(tab);
+      return sheet ? nameOf(open.ss, sheet) ?? sheet.getName() : pick(tabSpec(tab).name, open.lang);
+    },
     letter: (tab, column) => {
       const grid = open.raw[tab];
       if (!grid || !open.tabs.has(tab)) return null;

@@ -20,13 +20,15 @@ export interface Progress {
 }
 
 /**
- * One table in one appendTable call; then each column's width (from the content, as in the .docx),
- * the header cells styled, status cells coloured and figure cells right-aligned. Calls grow with the
- * tables and cells of the report (whose long tables are capped), never with the rows of the sheet.
+ * One table in one appendTable call; then each column's width (from the content, as in the .docx), the
+ * header row styled by one attribute map (bold on the header colour) and a background on each status cell.
+ * Docs calls grow with the tables and their status cells, never with every cell nor with the sheet's rows.
+ * Figures stay left-aligned in the Google Doc: DocumentApp aligns one paragraph per call, which would make
+ * every figure cell a call (the .docx and the PDF right-align them).
  */
 function appendTable(
   body: Body, header: readonly string[] | null, rows: readonly (readonly { text: string; status?: Status }[])[],
-  layout: { widths: readonly number[]; align: readonly ('left' | 'right')[] },
+  layout: { widths: readonly number[] },
 ): Table {
   const cells = [...(header ? [header.map(String)] : []), ...rows.map((r) => r.map((c) => c.text))];
   const table = body.appendTable(cells);
@@ -34,18 +36,11 @@ function appendTable(
     table.setColumnWidth(c, Math.round(w));
   });
   const offset = header ? 1 : 0;
-  const bold = { [DocumentApp.Attribute.BOLD]: true };
-  (header ?? []).forEach((_, c) => {
-    const cell = table.getCell(0, c).setBackgroundColor(HEADER_COLOR).setAttributes(bold);
-    if (layout.align[c] === 'right') cell.getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
-  });
+  // A row's attributes apply to its cells: BACKGROUND_COLOR is each cell's fill, BOLD its text.
+  if (header) table.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true, [DocumentApp.Attribute.BACKGROUND_COLOR]: HEADER_COLOR });
   rows.forEach((row, r) => {
     row.forEach((cell, c) => {
-      const right = layout.align[c] === 'right';
-      if (!cell.status && !right) return;
-      const docCell = table.getCell(r + offset, c);
-      if (cell.status) docCell.setBackgroundColor(STATUS_COLORS[cell.status]);
-      if (right) docCell.getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
+      if (cell.status) table.getCell(r + offset, c).setBackgroundColor(STATUS_COLORS[cell.status]);
     });
   });
   return table;
@@ -95,7 +90,7 @@ export function chartBlob(chart: ChartModel): GoogleAppsScript.Base.Blob {
 
 function renderKeyFigures(body: Body, width: number, figures: readonly KeyFigure[]): void {
   appendTable(body, null, figures.map((f) => [{ text: f.label }, f.status ? { text: f.value, status: f.status } : { text: f.value }]), {
-    widths: [width * 0.6, width * 0.4], align: ['left', 'right'],
+    widths: [width * 0.6, width * 0.4],
   });
 }
 

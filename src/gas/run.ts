@@ -50,6 +50,11 @@ export function tabList(ss: Spreadsheet): TabEntry[] {
   return run.tabs;
 }
 
+/** A tab's name as tabList found it (no call), or null for a sheet it does not list. */
+export function nameOf(ss: Spreadsheet, sheet: Sheet): string | null {
+  return tabList(ss).find((t) => t.sheet === sheet)?.name ?? null;
+}
+
 /** After a tab was added, removed or renamed: the next tabList() lists them again. */
 export function tabsChanged(): void {
   if (current) current.tabs = null;

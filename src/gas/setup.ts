@@ -11,7 +11,7 @@ import { setUpImports } from './rollup';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
 import { dateMaker, ensureSize, findTabs, languageOf, openWorkbook } from './spreadsheet';
-import { tabList, tabsChanged } from './run';
+import { nameOf, tabList, tabsChanged } from './run';
 import { alertText } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,7 +20,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Settings is a short list, read whole; every other tab only its top rows. */
 const SETTINGS_ROWS_READ = 200;
 
-function readState(sheet: Sheet, key: TabKey): TabState {
+function readState(ss: Spreadsheet, sheet: Sheet, key: TabKey): TabState {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   const rows = Math.max(1, Math.min(lastRow, key === 'settings' ? SETTINGS_ROWS_READ : TOP_ROWS));
@@ -28,7 +28,7 @@ function readState(sheet: Sheet, key: TabKey): TabState {
   const top = sheet.getRange(1, 1, rows, columns);
   const second = sheet.getRange(2, 1, 1, columns);
   return {
-    name: sheet.getName(),
+    name: nameOf(ss, sheet) ?? sheet.getName(),
     lastRow,
     lastColumn,
     maxRows: sheet.getMaxRows(),
@@ -121,7 +121,7 @@ function removeEmptyDefaultTab(ss: Spreadsheet): void {
 export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
   const tabs = findTabs(ss);
   const states: Partial<Record<TabKey, TabState>> = {};
-  for (const [key, sheet] of tabs) states[key] = readState(sheet, key);
+  for (const [key, sheet] of tabs) states[key] = readState(ss, sheet, key);
   const mode = tabs.has('settings') ? openWorkbook(ss, ['settings']).workbook.settings.mode : 'tracker';
   const planned = planSetup(states, lang, setupTabs(mode));
   apply(ss, tabs, planned);

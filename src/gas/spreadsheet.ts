@@ -88,9 +88,10 @@ export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[], reuse?: 
   for (const [key, sheet] of tabs) {
     // Log only grows and nothing reads it back: leaving it out keeps every run's read size flat over time.
     if (key === 'log') continue;
-    // The progress history only grows too: gas/history.ts reads its header and recent rows itself, in one read.
+    // The progress history only grows too: gas/history.ts reads its header and recent rows itself. Unread, it is
+    // present but empty here (so it is not a missing tab).
     if (key === 'history') {
-      if (only?.includes(key)) shown[key] = raw[key] = readHeader(sheet);
+      shown[key] = raw[key] = only?.includes(key) ? readHeader(sheet) : [];
       continue;
     }
     // The roll-up's tabs and the Roll-up data feed are read by their own adapters (gas/rollup.ts, gas/feed.ts).

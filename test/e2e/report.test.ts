@@ -365,7 +365,7 @@ describe('Generate report: charts and document calls', () => {
     expect(doc.body.plainText()).toContain('No bar for 2023-09: the Weekly log has no rows in these months yet.');
   });
 
-  it('with 200 metrics the chart holds 20 of them and header cells take one setAttributes each', () => {
+  it('with 200 metrics the chart holds 20 of them and each header row takes one attribute map', () => {
     const emulator = exampleEmulator();
     const sheet = emulator.spreadsheet.getSheetByName('Evaluation')!;
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
@@ -383,8 +383,13 @@ describe('Generate report: charts and document calls', () => {
     const calls = emulator.calls.snapshot();
     // 20 metric rows in the first chart, 3 months in the second, 3 channels in the costs chart (no pacing: these metrics are not cumulative).
     expect(calls['DataTableBuilder.addRow']).toBe(26);
-    const headerCells = tables(doc).filter((t) => t.rows[0]!.cells.every((c) => c.bold)).reduce((n, t) => n + t.rows[0]!.cells.length, 0);
-    expect(calls['TableCell.setAttributes']).toBe(headerCells);
+    const headerRows = tables(doc).filter((t) => t.rows[0]!.cells.every((c) => c.bold && c.backgroundColor === '#e8eaed')).length;
+    expect(headerRows).toBeGreaterThan(5);
+    expect(calls['TableRow.setAttributes']).toBe(headerRows);
+    expect(calls['TableCell.setAttributes'] ?? 0).toBe(0);
+    // A cell background only where a status needs it: one per status cell of the metric tables, none per figure.
+    expect(calls['Paragraph.setAlignment'] ?? 0).toBeLessThanOrEqual(2);
+    expect(calls['TableCell.setBackgroundColor']).toBeLessThan(2 * 200 + 20);
     expect(calls['Text.setBold'] ?? 0).toBe(0);
     expect(doc.body.plainText()).toContain('The chart shows the 20 metrics furthest from their target, of 200; every metric is in the tables above.');
   });

@@ -296,6 +296,19 @@ export class EmuTableRow {
     if (!c) throw new Error(`Child index (${cellIndex}) must be less than the number of child elements (${this.cells.length}).`);
     return c;
   }
+  /**
+   * Sets attributes on every cell of the row, as Docs applies a container's attributes to what it holds:
+   * BACKGROUND_COLOR is a cell's fill (TableCell.setBackgroundColor), BOLD and the others its text's.
+   */
+  setAttributes(attributes: unknown): this {
+    this.rt.hit('TableRow.setAttributes');
+    const attrs = attributes as Attrs;
+    for (const cell of this.cells) {
+      Object.assign(cell.attrs, attrs);
+      if (typeof attrs.BACKGROUND_COLOR === 'string') cell.backgroundColor = attrs.BACKGROUND_COLOR;
+    }
+    return this;
+  }
   appendTableCell(text?: string): EmuTableCell {
     this.rt.hit('TableRow.appendTableCell');
     const c = new EmuTableCell(this.rt, text ?? '');

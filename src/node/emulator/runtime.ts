@@ -56,6 +56,15 @@ const LOCAL_SERVICES = new Set([
 ]);
 /** Calls that hand back a Range to read or write later: Apps Script fetches nothing until a value is read or written. */
 const RANGE_HANDLES = new Set(['Sheet.getRange', 'Sheet.getDataRange', 'Sheet.getRangeList', 'Range.offset', 'Range.getCell']);
+/**
+ * Calls that find an element of an open document: the Document is in the script's hands until saveAndClose
+ * flushes its pending updates ("Causes pending updates to be flushed and applied", Document.saveAndClose),
+ * so finding a cell or a paragraph fetches nothing; setting an attribute is a call.
+ */
+const ELEMENT_HANDLES = new Set([
+  'Table.getRow', 'Table.getCell', 'TableRow.getCell', 'TableCell.getChild', 'Paragraph.asParagraph', 'Body.getChild',
+  'Paragraph.editAsText', 'ListItem.editAsText', 'TableCell.editAsText',
+]);
 
 /**
  * Calls that make no round trip to a Google service: builders (menus, rules, charts' data tables, HTML
@@ -67,7 +76,7 @@ export function isLocalCall(key: string): boolean {
   const [service = '', method = ''] = key.split('.');
   if (key === 'Utilities.formatDate' || key === 'Menu.addToUi') return false;
   if (service === 'Utilities' && method === 'sleep') return false;
-  if (RANGE_HANDLES.has(key) || key === 'Ui.createMenu') return true;
+  if (RANGE_HANDLES.has(key) || ELEMENT_HANDLES.has(key) || key === 'Ui.createMenu') return true;
   return /Builder$/.test(service) || LOCAL_SERVICES.has(service);
 }
 
