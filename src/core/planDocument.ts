@@ -27,8 +27,6 @@ const b = (en: string, zh: string): Bilingual => ({ en, zh });
 export const PLAN_DOC = {
   title: b('Market expansion strategy plan', '市场拓展策略方案'),
   subtitle: b('{team} · cycle {cycle} ({start} – {end}) · as of {today}', '{team} · 周期 {cycle}（{start} – {end}）· 编制日期 {today}'),
-  menu: b('Generate {cycle} strategy plan', '生成 {cycle} 市场拓展策略方案'),
-  menuNoCycle: b('Generate strategy plan', '生成市场拓展策略方案'),
   secOverview: b('Overview', '方案概述'),
   secTargets: b('Targets and their breakdown', '拓展目标与目标拆解'),
   secStrategy: b('Strategy by channel', '策略与资源投入'),
@@ -40,6 +38,7 @@ export const PLAN_DOC = {
   kfLines: b('Strategy lines', '策略条目'),
   kfReview: b('Plan review', '方案审核'),
   kfReviewValue: b('{n} {n:finding|findings}', '{n} 项提示'),
+  kfReviewClean: b('nothing to question', '未发现问题'),
   objective: b('Objective: {text}', '总体目标：{text}'),
   cycleLine: b('{region} · cycle {cycle}, {start} to {end} · {n} {n:person|people} in the team.', '{region} · 周期 {cycle}，{start} 至 {end} · 团队 {n} 人。'),
   subTeam: b('Team and responsibilities', '团队与分工'),
@@ -60,7 +59,7 @@ export const PLAN_DOC = {
   noTargets: b('No targets yet: fill the Goals tab with the cycle\'s targets (Period = {cycle}) and their monthly targets (Period = 2023-07 …), each with an owner.', '尚无目标：请在“目标”表中填写本周期目标（周期 = {cycle}）及月度目标（周期 = 2023-07 等），并明确每个目标的责任人。'),
   subHeadline: b('Headline targets', '总体目标'),
   subMonthly: b('Monthly breakdown: {metric}', '阶段性目标拆解：{metric}'),
-  monthlyNone: b('No monthly targets are set for "{metric}": the plan has no milestones to track it by.', '“{metric}”未设置月度目标，执行中无法按阶段跟踪。'),
+  monthlyNone: b('No monthly targets are set for {metrics}: the plan has no milestones to track {n:it|them} by.', '{metrics}未设置月度目标，执行中无法按阶段跟踪。'),
   chartTitle: b('Monthly targets: {metric}', '月度目标：{metric}'),
   chartAxisMonth: b('Month', '月份'),
   chartAxisTarget: b('Target', '目标值'),
@@ -189,6 +188,11 @@ function monthlyChart(metric: string, months: PlanFigures['targets'][number]['mo
   };
 }
 
+/** "A", "A and B", "A, B and C". */
+function listInEnglish(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 function ownersOf(owners: readonly string[], lang: Lang): string {
   return owners.length === 0 ? '—' : joinList(owners, lang);
 }
@@ -211,13 +215,14 @@ function targetsSection(workbook: Workbook, targets: readonly PlanTarget[], lang
     },
   ];
   let charted = false;
+  const withoutMonths: string[] = [];
   for (const target of targets.filter((t) => t.tab === 'goals')) {
     const months = monthsOf(groups, target);
-    blocks.push({ kind: 'heading', level: 3, text: say(PLAN_DOC.subMonthly, lang, { metric: target.metric }) });
     if (months.length === 0) {
-      blocks.push({ kind: 'paragraph', style: 'note', text: say(PLAN_DOC.monthlyNone, lang, { metric: target.metric }) });
+      withoutMonths.push(target.metric);
       continue;
     }
+    blocks.push({ kind: 'heading', level: 3, text: say(PLAN_DOC.subMonthly, lang, { metric: target.metric }) });
     const sum = months.reduce((a, m) => a + m.target, 0);
     const hasShares = months.some((m) => m.shares.length > 0);
     const show = (v: number): string => formatValue(v, target.kind);
@@ -241,6 +246,10 @@ function targetsSection(workbook: Workbook, targets: readonly PlanTarget[], lang
       blocks.push({ kind: 'chart', chart: monthlyChart(target.metric, months, show(target.target), lang) });
       charted = true;
     }
+  }
+  if (withoutMonths.length > 0) {
+    const quoted = withoutMonths.map((m) => (lang === 'zh-CN' ? `“${m}”` : `"${m}"`));
+    blocks.push({ kind: 'paragraph', style: 'note', text: say(PLAN_DOC.monthlyNone, lang, { metrics: lang === 'zh-CN' ? quoted.join('、') : listInEnglish(quoted), n: quoted.length }) });
   }
   return { id: 'planTargets', title, hasData: true, blocks };
 }
@@ -370,7 +379,7 @@ function overviewSection(workbook: Workbook, targets: readonly PlanTarget[], bud
       value: budget.cost === null ? formatNumber(budget.total) : say(PLAN_DOC.kfBudgetValue, lang, { total: formatNumber(budget.total), target: formatNumber(budget.cost) }),
     });
   }
-  figures.push({ label: say(PLAN_DOC.kfReview, lang), value: say(PLAN_DOC.kfReviewValue, lang, { n: review.length }) });
+  figures.push({ label: say(PLAN_DOC.kfReview, lang), value: review.length === 0 ? say(PLAN_DOC.kfReviewClean, lang) : say(PLAN_DOC.kfReviewValue, lang, { n: review.length }) });
   const blocks: DocBlock[] = [{ kind: 'keyFigures', figures }];
   const objective = targets.map((t) => t.group?.team?.note.trim() ?? '').find((n) => n !== '');
   if (objective) blocks.push({ kind: 'paragraph', style: 'normal', text: say(PLAN_DOC.objective, lang, { text: objective }) });

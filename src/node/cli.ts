@@ -6,6 +6,7 @@
  * fix); 2 wrong usage, or a file that cannot be read or written.
  */
 import { EXIT, ExitCode, Io, UsageError, systemLang } from './cli/args';
+import { planCommand } from './cli/documents';
 import { remindCommand } from './cli/remind';
 import { reportCommand } from './cli/report';
 import { rollupCommand } from './cli/rollup';
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Pro
   report: reportCommand,
   remind: remindCommand,
   rollup: rollupCommand,
+  plan: planCommand,
 };
 
 export function processIo(): Io {
