@@ -72,10 +72,10 @@ export const PLAN_DOC = {
   colStaffing: b('Staffing', '人员配置'),
   colDifferentiator: b('Differentiator', '差异化卖点'),
   noStrategy: b('No strategy lines yet: fill the Strategy tab (channel, action, budget, staffing, differentiator, owner).', '尚无策略：请填写“策略”表（渠道、行动方案、预算、人员配置、差异化卖点、责任人）。'),
-  budgetUnder: b('Budgets add up to {total} of the cost target {target} ({from}): {used} planned, {left} left unallocated{unit}.', '预算合计 {total}，成本目标 {target}（{from}）：已安排 {used}，尚余 {left} 未分配{unit}。'),
-  budgetExact: b('Budgets add up to exactly the cost target of {target} ({from}){unit}.', '预算合计恰好等于成本目标 {target}（{from}）{unit}。'),
-  budgetOver: b('Budgets add up to {total}, {over} more than the cost target of {target} ({from}){unit}: see the plan review.', '预算合计 {total}，比成本目标 {target}（{from}）多 {over}{unit}，详见方案审核。'),
-  budgetNoTarget: b('Budgets add up to {total}{unit}; no cost target is set (Goals or Evaluation: Total expansion cost) to compare them with.', '预算合计 {total}{unit}；未设置成本目标（“目标”或“效果评估”中的“拓展总成本”），无法比较。'),
+  budgetUnder: b('Budgets add up to {total} of the cost target {target} ({from}): {used} planned, {left} left unallocated{unit}.', '预算合计 {total}{u}，占成本目标 {target}{u}（{from}）的 {used}，尚有 {left}{u}未分配。'),
+  budgetExact: b('Budgets add up to exactly the cost target of {target} ({from}){unit}.', '预算合计 {total}{u}，恰好等于成本目标（{from}）。'),
+  budgetOver: b('Budgets add up to {total}, {over} more than the cost target of {target} ({from}){unit}: see the plan review.', '预算合计 {total}{u}，比成本目标 {target}{u}（{from}）多 {over}{u}，详见方案审核。'),
+  budgetNoTarget: b('Budgets add up to {total}{unit}; no cost target is set (Goals or Evaluation: Total expansion cost) to compare them with.', '预算合计 {total}{u}；未设置成本目标（“目标”或“效果评估”中的“拓展总成本”），无法比较。'),
   inUnit: b(', in {unit}', '，单位：{unit}'),
   unitBrackets: b(' ({unit})', '（{unit}）'),
   byDifferentiator: b('Differentiators: {list}.', '差异化卖点：{list}。'),
@@ -273,12 +273,14 @@ function strategySection(workbook: Workbook, lang: Lang): { section: ReportSecti
       [cell(say(PLAN_DOC.total, lang)), cell(''), cell(total === null ? '—' : formatNumber(total)), cell(''), cell(''), cell('')],
     ],
   }];
+  // English names the unit once at the end, Chinese after each amount (23万元).
   const unitText = unit === '' ? '' : say(PLAN_DOC.inUnit, lang, { unit });
+  const u = { unit: unitText, u: unit };
   if (total !== null) {
     let text: string;
-    if (cost === null) text = say(PLAN_DOC.budgetNoTarget, lang, { total: formatNumber(total), unit: unitText });
+    if (cost === null) text = say(PLAN_DOC.budgetNoTarget, lang, { total: formatNumber(total), ...u });
     else {
-      const params = { total: formatNumber(total), target: formatNumber(cost.value), from: pick(cost.from, lang), unit: unitText };
+      const params = { total: formatNumber(total), target: formatNumber(cost.value), from: pick(cost.from, lang), ...u };
       if (Math.abs(total - cost.value) <= 1e-9 * Math.max(1, cost.value)) text = say(PLAN_DOC.budgetExact, lang, params);
       else if (total > cost.value) text = say(PLAN_DOC.budgetOver, lang, { ...params, over: formatNumber(total - cost.value) });
       else text = say(PLAN_DOC.budgetUnder, lang, { ...params, used: cost.value > 0 ? formatPercent(total / cost.value) : '—', left: formatNumber(cost.value - total) });

@@ -6,7 +6,7 @@
  */
 import { taskDue } from './checks';
 import { isoWeekOf, weekStartOf } from './digest';
-import type { DocBlock, DocCell } from './document';
+import { A4_PORTRAIT, DocBlock, DocCell, PageSetup } from './document';
 import { formatNumber } from './format';
 import { Snapshot, weekOverWeek } from './history';
 import { Bilingual, Lang, fill, joinList, pick } from './i18n';
@@ -24,7 +24,7 @@ const b = (en: string, zh: string): Bilingual => ({ en, zh });
 export const WEEKLY_DOC = {
   title: b('Weekly execution tracking sheet', '周度执行跟踪表'),
   name: b('{week} {region} — {title}', '{week} {region} — {title}'),
-  subtitle: b('{team} · cycle {cycle} · week {week} ({monday} – {sunday}) · as of {today}', '{team} · 周期 {cycle} · 第 {week} 周（{monday} – {sunday}）· 数据截至 {today}'),
+  subtitle: b('{team} · cycle {cycle} · week {week} ({monday} – {sunday}) · as of {today}', '{team} · 周期 {cycle} · {week} 周（{monday} – {sunday}）· 数据截至 {today}'),
   secAttention: b('Needs attention', '重点关注'),
   secTasks: b('Task tracking', '任务执行跟踪'),
   secNumbers: b('This week\'s numbers', '本周数据'),
@@ -70,6 +70,9 @@ export const WEEKLY_DOC = {
   problemsNote: b('Check data lists {n} {n:problem|problems} in the sheet: see menu → Check data.', '“检查数据”共列出 {n} 个问题：请使用菜单 → 检查数据。'),
 } as const satisfies Record<string, Bilingual>;
 
+/** Landscape: the form's eight columns read at a glance, on paper and on the meeting room's screen. */
+export const WEEKLY_PAGE: PageSetup = { ...A4_PORTRAIT, orientation: 'landscape', margins: { top: 15, right: 15, bottom: 15, left: 15 } };
+
 export interface WeeklyTaskLine {
   readonly row: number;
   readonly stage: string;
@@ -92,6 +95,7 @@ export interface WeeklySheetModel {
   /** `2023-W30`: the document's ISO week, also its version key. */
   readonly week: string;
   readonly monday: string;
+  readonly page: PageSetup;
   readonly sections: readonly ReportSection[];
   readonly tasks: readonly WeeklyTaskLine[];
   readonly problemCount: number;
@@ -106,17 +110,24 @@ export function isoWeekLabel(day: Day): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/** A planned date or range as the form writes it, shortened within a month: 2023-07-10 – 12. */
 function spanText(span: DateSpan | null): string {
   if (span === null) return '';
-  return span.start === span.end ? isoFromDay(span.start) : `${isoFromDay(span.start)} – ${isoFromDay(span.end)}`;
+  const start = isoFromDay(span.start);
+  const end = isoFromDay(span.end);
+  if (span.start === span.end) return start;
+  return `${start} – ${start.slice(0, 8) === end.slice(0, 8) ? end.slice(8) : end}`;
 }
 
 function doneText(task: Task, lang: Lang): string {
   const status = task.status === null ? '' : pick(optionLabel(TASK_STATUS, task.status), lang);
   const progress = task.progress.trim();
   if (progress === '') return status;
-  // "Done, 80 leads collected" says it already; a bare note gets its status beside it.
-  return status === '' || progress.toLowerCase().includes(status.toLowerCase()) ? progress : say(WEEKLY_DOC.statusAndProgress, lang, { status, progress });
+  // "Done, 80 leads collected" / "完成，收集线索80条" says it already; a bare note gets its status before it.
+  const option = TASK_STATUS.options.find((o) => o.key === task.status);
+  const words = option ? [option.label.en, option.label.zh, ...(option.aliases ?? [])].map((w) => w.toLowerCase()) : [];
+  const says = words.some((w) => progress.toLowerCase().includes(w));
+  return status === '' || says ? progress : say(WEEKLY_DOC.statusAndProgress, lang, { status, progress });
 }
 
 /** `text (extra)`, or `text（extra）` in Chinese. */
@@ -252,7 +263,7 @@ export function buildWeeklySheet(workbook: Workbook, time: TimeContext, lang: La
     team: settings.team || settings.region || '—', cycle: settings.cycle || '—', week, monday: isoFromDay(monday), sunday: isoFromDay(sunday), today: isoFromDay(today),
   });
   return {
-    lang, title, documentName, subtitle, week, monday: isoFromDay(monday), sections,
+    lang, title, documentName, subtitle, week, monday: isoFromDay(monday), page: WEEKLY_PAGE, sections,
     tasks: lines.map(({ due: _due, ...line }) => line), problemCount: problems.length,
   };
 }

@@ -90,7 +90,7 @@ describe('strategy plan on the worked example (2023 Q3)', () => {
     ]);
     expect(table(plan, 'plan-strategy')[0]).toEqual(['渠道', '行动方案', '预算（万元）', '人员配置', '差异化卖点', '责任人']);
     expect(blocks(plan)).toContainEqual({
-      kind: 'paragraph', style: 'normal', text: '预算合计 23，成本目标 30（“效果评估”第 6 行）：已安排 76.7%，尚余 7 未分配，单位：万元。',
+      kind: 'paragraph', style: 'normal', text: '预算合计 23万元，占成本目标 30万元（“效果评估”第 6 行）的 76.7%，尚有 7万元未分配。',
     });
     expect(table(plan, 'plan-carried')[1]).toEqual(['团队协作', '客户跟进信息不同步，导致重复沟通', '引入CRM系统，统一客户跟进记录', '张、赵', '2023-08-20', '待办']);
   });

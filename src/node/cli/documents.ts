@@ -5,9 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { RUN_TEXT } from '../../core/documentRunText';
 import { Bilingual, pick } from '../../core/i18n';
 import { UI } from '../../core/messages';
-import { PLAN_DOC, buildPlan } from '../../core/planDocument';
+import { buildPlan } from '../../core/planDocument';
+import { buildPlaybookManual } from '../../core/playbookManual';
+import { buildWeeklySheet } from '../../core/weeklySheet';
 import type { ReportLike } from '../../core/reportDocument';
 import { EXIT, ExitCode, Io, UsageError, dayOption, langOption, localToday, parseArgs, systemLang } from './args';
 import { PRINTED_PROBLEMS, exitCodeFor, problemReport } from './problems';
@@ -96,7 +99,7 @@ async function runDocument(spec: DocumentCommand, argv: readonly string[], io: I
 }
 
 const PLAN_COMMAND: DocumentCommand = {
-  command: 'plan', what: PLAN_DOC.title, menu: UI.generatePlanNoCycle, suffix: 'plan', asOfHelp: CLI.asOfPlan, asOfRequired: false,
+  command: 'plan', what: RUN_TEXT.planName, menu: UI.generatePlanNoCycle, suffix: 'plan', asOfHelp: CLI.asOfPlan, asOfRequired: false,
   build: (plan) => {
     const model = buildPlan(plan.workbook, plan.time, plan.lang, plan.problems, plan.previous);
     return { model, json: model };
@@ -106,4 +109,30 @@ const PLAN_COMMAND: DocumentCommand = {
 /** `market-expansion plan plan.xlsx`: the strategy plan (《市场拓展策略方案》) with its plan review. */
 export function planCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   return runDocument(PLAN_COMMAND, argv, io);
+}
+
+const WEEKLY_COMMAND: DocumentCommand = {
+  command: 'weekly', what: RUN_TEXT.weeklyName, menu: UI.weeklySheet, suffix: 'weekly', asOfHelp: CLI.asOfWeekly, asOfRequired: true,
+  build: (plan) => {
+    const model = buildWeeklySheet(plan.workbook, plan.time, plan.lang, plan.problems, plan.history);
+    return { model, json: model };
+  },
+};
+
+/** `market-expansion weekly plan.xlsx --as-of DATE`: the weekly tracking sheet (《周度执行跟踪表》) of DATE's ISO week. */
+export function weeklyCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  return runDocument(WEEKLY_COMMAND, argv, io);
+}
+
+const PLAYBOOK_COMMAND: DocumentCommand = {
+  command: 'playbook', what: RUN_TEXT.playbookName, menu: UI.playbookManual, suffix: 'playbook', asOfHelp: CLI.asOfPlaybook, asOfRequired: false,
+  build: (plan) => {
+    const model = buildPlaybookManual(plan.workbook, plan.time, plan.lang);
+    return { model, json: model };
+  },
+};
+
+/** `market-expansion playbook plan.xlsx`: the playbook manual (《市场拓展操作手册》) from the Playbook tab. */
+export function playbookCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  return runDocument(PLAYBOOK_COMMAND, argv, io);
 }

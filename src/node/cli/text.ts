@@ -203,12 +203,12 @@ roll up). Reads one workbook at a time.
   readSheet: { en: '  {sheet}: {rows} rows', zh: '  {sheet}：{rows} 行' },
   checking: { en: 'Checking {rows} rows…', zh: '正在检查 {rows} 行…' },
   building: { en: 'Building the report…', zh: '正在生成报告…' },
-  buildingDocument: { en: 'Building {title}…', zh: '正在生成{title}…' },
+  buildingDocument: { en: 'Building the {title}…', zh: '正在生成{title}…' },
   wroteDocumentJson: { en: 'Wrote {path} (the document\'s model as JSON).', zh: '已生成 {path}（文档模型 JSON）。' },
   documentHelp: {
     en: `market-expansion {command} plan.xlsx{asOf} [--out FILE.docx] [--json FILE.json] [--lang zh-CN|en] [--pdf]
 
-Reads a filled workbook and writes {what} as .docx, the same document the Google Sheet's menu makes
+Reads a filled workbook and writes the {what} as .docx, the same document the Google Sheet's menu makes
 ({menu}). It runs Check data first; the exit code is that of the report command.
 
   --out FILE      the document (default: beside the workbook, "<name> {suffix}.docx")
