@@ -130,6 +130,24 @@ describe('Weekly tracking sheet (menu)', () => {
     expect(live(emulator)).toEqual(['2023-W30 East China — Weekly execution tracking sheet v2', '2023-W31 East China — Weekly execution tracking sheet']);
   });
 
+  it('the managers\' summary links this week\'s sheet, or says how to make it', () => {
+    const emulator = exampleEmulator();
+    emulator.call('menuSendRemindersNow');
+    const before = emulator.mail.find((m) => m.to === 'director@example.com')!;
+    expect(before.body).toContain('This week\'s tracking sheet for the meeting is not made yet: Market expansion → Weekly tracking sheet makes it.');
+    emulator.runMenuFunction('menuWeeklySheet');
+    const doc = emulator.documents[0]!;
+    // Next Friday's summary, after that week's sheet is made.
+    emulator.clock.set(new Date('2023-08-04T08:00:00+08:00'));
+    emulator.runMenuFunction('menuWeeklySheet');
+    emulator.call('menuSendRemindersNow');
+    const after = emulator.mail.filter((m) => m.to === 'director@example.com').at(-1)!;
+    const week31 = emulator.documents.at(-1)!;
+    expect(week31.name).toBe('2023-W31 East China — Weekly execution tracking sheet');
+    expect(after.body).toContain(`This week's tracking sheet for the meeting: ${week31.name}\n${week31.url}`);
+    expect(after.body).not.toContain(doc.url);
+  });
+
   it('in Chinese, with the form\'s columns', () => {
     const emulator = exampleEmulator({ locale: 'zh_CN' });
     emulator.fireOnOpen();
