@@ -14,6 +14,7 @@ import { TimeContext, Workbook } from './model';
 import { RETRO_STATUS, optionLabel } from './options';
 import { PlanTarget, costTarget, planReview, planTargets } from './planReview';
 import { PreviousCycle, resultOf } from './previousCycles';
+import { withoutCarriedMarkers } from './rollover';
 import { Problem } from './problems';
 import type { ReportSection } from './report';
 import { formatValue } from './reportFigureText';
@@ -328,7 +329,8 @@ function lessonsSection(workbook: Workbook, targets: readonly PlanTarget[], prev
       kind: 'table', id: 'plan-carried',
       header: [PLAN_DOC.colModule, PLAN_DOC.colProblem, PLAN_DOC.colSuggestion, PLAN_DOC.colOwner, PLAN_DOC.colDue, PLAN_DOC.colStatus].map((h) => say(h, lang)),
       rows: open.map((r) => [
-        cell(r.module), cell(r.problem), cell(r.suggestion), cell(ownersOf(r.owners, lang)), cell(r.due === null ? '' : isoFromDay(r.due.end)),
+        // The roll-over's "Carried over from 2023 Q3, row 3 —" note is the section's heading here.
+        cell(withoutCarriedMarkers(r.module)), cell(withoutCarriedMarkers(r.problem)), cell(withoutCarriedMarkers(r.suggestion)), cell(ownersOf(r.owners, lang)), cell(r.due === null ? '' : isoFromDay(r.due.end)),
         cell(pick(optionLabel(RETRO_STATUS, r.status), lang)),
       ]),
     });

@@ -45,7 +45,7 @@ export const PLAN_TEXT = {
   bestGrowth: { en: 'the best growth of an earlier cycle was {growth} ({from} → {to})', zh: '以往最佳增幅为 {growth}（{from} → {to}）' },
   noGrowthOnRecord: { en: 'no earlier cycle\'s growth is on record', zh: '尚无以往周期的增幅记录' },
   aboveFix: {
-    en: 'Check the target against research and history (目标设定需合理), or note in Goals → Note what makes this growth possible. The margin is Settings → {setting}.',
+    en: 'Check the target against research and history (targets should be neither too high nor too low), or note in Goals → Note what makes this growth possible. The margin is Settings → {setting}.',
     zh: '请结合市场调研和历史数据复核目标，或在“目标”的“备注”中说明实现该增幅的依据。容差在“设置 → {setting}”中调整。',
   },
   below: {

@@ -131,9 +131,10 @@ export function buildPlaybookManual(workbook: Workbook, time: TimeContext, lang:
 
   const blocks: DocBlock[] = [];
   for (const group of groups) {
-    blocks.push({ kind: 'heading', level: 2, text: group.tag === '' ? say(MANUAL_DOC.untagged, lang) : group.tag });
+    // reportDocument.ts nests a section's headings: level 1 becomes the document's second level, 2 its third.
+    blocks.push({ kind: 'heading', level: 1, text: group.tag === '' ? say(MANUAL_DOC.untagged, lang) : group.tag });
     for (const p of group.practices) {
-      blocks.push({ kind: 'heading', level: 3, text: p.practice });
+      blocks.push({ kind: 'heading', level: 2, text: p.practice });
       const cycles = p.cycles.length === 0 ? say(MANUAL_DOC.noCycle, lang) : say(MANUAL_DOC.provenIn, lang, { cycles: joinList(p.cycles, lang), n: p.cycles.length });
       const module = p.tags[0] ?? '';
       const rows = p.rows.join(', ');
