@@ -5,7 +5,7 @@
  * changed since last week (the history). One document per ISO week, rendered by the report's renderers.
  */
 import { taskDue } from './checks';
-import { isoWeekOf, weekStartOf } from './digest';
+import { isoWeekOf, targetProgress, weekStartOf } from './digest';
 import { A4_PORTRAIT, DocBlock, DocCell, PageSetup } from './document';
 import { formatNumber } from './format';
 import { Snapshot, weekOverWeek } from './history';
@@ -247,10 +247,11 @@ export function buildWeeklySheet(workbook: Workbook, time: TimeContext, lang: La
 
   // Changes since last week: each team target's change over seven days (history.ts), in the summary's sentences.
   const changes = weekOverWeek(workbook, today, history).filter((c) => c.actual !== null || c.rate !== null);
+  const targets = targetProgress(workbook, today);
   const compared = changes.filter((c) => c.before !== null);
   const changeBlocks: DocBlock[] = compared.length === 0
     ? [{ kind: 'paragraph', style: 'note', text: say(WEEKLY_DOC.changesNone, lang) }]
-    : changes.map((c) => ({ kind: 'paragraph' as const, style: 'bullet' as const, text: changeSentence(c, lang) }));
+    : changes.map((c) => ({ kind: 'paragraph' as const, style: 'bullet' as const, text: changeSentence(c, lang, targets.find((p) => p.metric === c.metric && !p.owner)?.target ?? null) }));
   if (problems.length > 0) changeBlocks.push({ kind: 'paragraph', style: 'note', text: say(WEEKLY_DOC.problemsNote, lang, { n: problems.length }) });
 
   const sections: ReportSection[] = [
