@@ -63,7 +63,7 @@ export const ACCESS = {
     '您的账号是个人账号（{domain}），没有可用于限制收件人的公司域名：在“团队”或“主管邮箱”中填写的任何地址都会收到团队的数据。如需限制，请在“设置 → 允许的邮箱域名”中填写公司域名。',
   ),
   recipientsDeclined: bi('Nothing was sent or turned on. Correct Team or Settings → Manager emails, then try again.', '未发送任何邮件，也未开启提醒。请修改“团队”或“设置 → 主管邮箱”后重试。'),
-  logConfirmed: bi('{me} confirmed {count} reminder recipient(s): {list}', '{me} 确认了 {count} 个提醒收件人：{list}'),
+  logConfirmed: bi('{me} confirmed {count} reminder {count:recipient|recipients}: {list}', '{me} 确认了 {count} 个提醒收件人：{list}'),
   logUnconfirmed: bi(
     'Not sent to {email}: the address was added after the recipients were confirmed. Confirm it with Reminders → Turn reminders on or Send reminders now.',
     '未发送给 {email}：该地址是在确认收件人之后添加的。请通过“提醒 → 开启提醒”或“立即发送提醒”确认。',

@@ -739,7 +739,8 @@ export function reminderStatusText(lang: Lang, extra: readonly string[] = []): s
   }
   const retries = pendingRetries(PropertiesService.getDocumentProperties().getProperties());
   lines.push(...retries.map((retry) => say(lang, 'statusRetry', { period: label(retry.period, lang), time: timeText(retry.at, zone) })));
-  return [...lines, ...extra].join(' ');
+  // One line per fact: the alert shows them as paragraphs.
+  return [...lines, ...extra].join('\n');
 }
 
 /** Menu item "Reminder status": whether reminders are on, when they run next and whose account sends; refreshes the Settings snapshot. */

@@ -12,7 +12,7 @@ describe('conclusion and next-cycle proposals', () => {
   it('says what was achieved, what was missed and why, from the figures and Evaluation → Analysis', () => {
     const { statements } = conclusionOf('en');
     expect(statements).toEqual(expect.arrayContaining([
-      'Achieved: East China revenue 215 of 200 (107.5%), Customer visits 220 of 200 (110%), Total expansion cost 28 of 30 (107.1%), Input-output ratio (ROI) 1:7.7 of 1:6 (128%).',
+      'Achieved: East China revenue 215 of 200 (107.5%), Customer visits 220 of 200 (110%), Total expansion cost 28 of 30 (107.1%), Input-output ratio (ROI) 1:7.7 of 1:6 (128.3%).',
       'Missed: New customers 45 of 50 (90%), Lead conversion rate 12% of 15% (80%).',
       "Why: New customers reached 90% (45 of 50): a competitor's August promotion delayed 5 customers' signing; Lead conversion rate reached 80% (12% of 15%): over-strict lead screening lost good leads.",
       'Every unit of cost brought 7.68 in revenue (1:7.7), net ROI 667.9%.',
@@ -44,7 +44,7 @@ describe('conclusion and next-cycle proposals', () => {
 
   it('reads as Chinese in Chinese, with 、 lists and full-width punctuation', () => {
     const { statements, proposals } = conclusionOf('zh-CN');
-    expect(statements[0]).toBe('已达成：华东区域销售额 215/200（107.5%）、客户拜访量 220/200（110%）、拓展总成本 28/30（107.1%）、投入产出比 1:7.7/1:6（128%）。');
+    expect(statements[0]).toBe('已达成：华东区域销售额 215/200（107.5%）、客户拜访量 220/200（110%）、拓展总成本 28/30（107.1%）、投入产出比 1:7.7/1:6（128.3%）。');
     expect(proposals[0]!.text).toBe('将线索转化率作为2023 Q4的重点：目标保持 15%，并针对原因采取措施（线索筛选标准过严，导致优质线索流失）。');
     expect(proposals.find((p) => p.kind === 'budget')!.text).toBe('将结余的预算 2 万元用于合作伙伴转介绍。');
   });

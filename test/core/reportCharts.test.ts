@@ -15,8 +15,8 @@ describe('report charts as models', () => {
   it('target vs actual: % of target, bars coloured by status, a legend entry per status shown', () => {
     const { f } = figuresOf('en');
     const { chart } = targetVsActualChart(f, 'en')!;
-    expect(chart.series[1]!.values).toEqual([90, 107.5, 110, 80, 107.1, 128]);
-    expect(chart.series[1]!.pointLegend!.map((e) => e.name)).toEqual(['Actual: on target', 'Actual: at risk']);
+    expect(chart.series[1]!.values).toEqual([90, 107.5, 110, 80, 107.1, 128.3]);
+    expect(chart.series[1]!.pointLegend!.map((e) => e.name)).toEqual(['Actual: met', 'Actual: missed']);
     expect(chartWords(chart)).toEqual(expect.arrayContaining(['Target vs actual per metric', 'Metric', 'Achievement (% of target)', 'Target']));
   });
 

@@ -39,7 +39,7 @@ describe('the exported workbook', () => {
     const column = (name: string): number => header.indexOf(name);
     const achievement = [2, 3, 4, 5].map((r) => ws.getCell(r, column('Achievement')).value);
     expect(achievement.map((v) => Math.round(Number(v) * 1000) / 1000)).toEqual([0.9, 1.075, 1.1, 0.8]);
-    expect([2, 3, 4, 5].map((r) => ws.getCell(r, column('Status')).value)).toEqual(['At risk', 'On target', 'On target', 'At risk']);
+    expect([2, 3, 4, 5].map((r) => ws.getCell(r, column('Status')).value)).toEqual(['On track', 'On track', 'On track', 'At risk']);
     const formulas: string[] = [];
     wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
       if (cell.formula) formulas.push(cell.formula);
