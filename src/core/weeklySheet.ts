@@ -14,6 +14,7 @@ import { Task, TimeContext, Workbook } from './model';
 import { TASK_STATUS, optionLabel } from './options';
 import { Problem } from './problems';
 import type { ReportSection } from './report';
+import { tabSpec } from './schema';
 import { changeSentence } from './weeklyText';
 import { Day, DateSpan, isoFromDay } from './values';
 import { calendarOn, daysLate, workCalendar } from './workCalendar';
@@ -67,11 +68,17 @@ export const WEEKLY_DOC = {
   numbersNone: b('No Weekly log rows for the week starting {monday} yet: each owner adds one row per channel (or uses My week).', '周报中还没有 {monday} 这一周的数据：每位责任人按渠道各填一行（或使用“我的本周”）。'),
   unitBrackets: b(' ({unit})', '（{unit}）'),
   changesNone: b('Nothing to compare with yet: the progress history has no snapshot from a week earlier (it grows with each Friday reminder run and each Check data).', '暂无可比数据：进度历史中没有一周前的快照（每周五提醒运行和每次“检查数据”都会记录一次）。'),
+  moreRows: b('… and {n} more: see the {tab} tab.', '……另有 {n} 行，请查看“{tab}”工作表。'),
   problemsNote: b('Check data lists {n} {n:problem|problems} in the sheet: see menu → Check data.', '“检查数据”共列出 {n} 个问题：请使用菜单 → 检查数据。'),
 } as const satisfies Record<string, Bilingual>;
 
 /** Landscape: the form's eight columns read at a glance, on paper and on the meeting room's screen. */
 export const WEEKLY_PAGE: PageSetup = { ...A4_PORTRAIT, orientation: 'landscape', margins: { top: 15, right: 15, bottom: 15, left: 15 } };
+
+/** Rows shown in the meeting's tables (overdue and needs help first); beyond them a note points to the tab. */
+export const WEEKLY_TASKS_SHOWN = 60;
+export const WEEKLY_ATTENTION_SHOWN = 30;
+export const WEEKLY_NUMBERS_SHOWN = 60;
 
 export interface WeeklyTaskLine {
   readonly row: number;
@@ -187,12 +194,13 @@ export function buildWeeklySheet(workbook: Workbook, time: TimeContext, lang: La
       { label: say(WEEKLY_DOC.kfUpdated, lang), value: String(updatedThisWeek) },
     ],
   }];
+  const more = (n: number, tab: 'tracking' | 'weekly'): DocBlock => ({ kind: 'paragraph', style: 'note', text: say(WEEKLY_DOC.moreRows, lang, { n, tab: pick(tabSpec(tab).name, lang) }) });
   if (attention.length === 0) attentionBlocks.push({ kind: 'paragraph', style: 'normal', text: say(WEEKLY_DOC.attentionNone, lang) });
   else {
     attentionBlocks.push({
       kind: 'table', id: 'weekly-attention',
       header: [WEEKLY_DOC.colTask, WEEKLY_DOC.colOwner, WEEKLY_DOC.colDue, WEEKLY_DOC.colWhy, WEEKLY_DOC.colAsked, WEEKLY_DOC.colDecision].map((h) => say(h, lang)),
-      rows: attention.map((l) => {
+      rows: attention.slice(0, WEEKLY_ATTENTION_SHOWN).map((l) => {
         const task = taskOf.get(l.row)!;
         const why = [
           ...(l.overdueDays > 0 ? [say(calendarOn(calendar) ? WEEKLY_DOC.overdueWorkdays : WEEKLY_DOC.overdueDays, lang, { days: l.overdueDays })] : []),
@@ -207,17 +215,19 @@ export function buildWeeklySheet(workbook: Workbook, time: TimeContext, lang: La
     });
   }
 
+  if (attention.length > WEEKLY_ATTENTION_SHOWN) attentionBlocks.push(more(attention.length - WEEKLY_ATTENTION_SHOWN, 'tracking'));
   const taskBlocks: DocBlock[] = lines.length === 0
     ? [{ kind: 'paragraph', style: 'note', text: say(WEEKLY_DOC.tasksNone, lang) }]
     : [{
       kind: 'table', id: 'weekly-tasks',
       header: [WEEKLY_DOC.colStage, WEEKLY_DOC.colTask, WEEKLY_DOC.colOwner, WEEKLY_DOC.colPlanned, WEEKLY_DOC.colDone, WEEKLY_DOC.colProblem, WEEKLY_DOC.colSolution, WEEKLY_DOC.colNextStep].map((h) => say(h, lang)),
-      rows: lines.map((l) => [
+      rows: lines.slice(0, WEEKLY_TASKS_SHOWN).map((l) => [
         cell(l.stage), cell(l.task), cell(ownersText(l.owners)),
         l.overdueDays > 0 ? { text: l.planned, status: 'off_track' as const } : cell(l.planned),
         cell(l.done), cell(l.problem), cell(l.solution), cell(l.nextStep),
       ]),
     }];
+  if (lines.length > WEEKLY_TASKS_SHOWN) taskBlocks.push(more(lines.length - WEEKLY_TASKS_SHOWN, 'tracking'));
   if (doneEarlier > 0) taskBlocks.push({ kind: 'paragraph', style: 'note', text: say(WEEKLY_DOC.doneEarlier, lang, { n: doneEarlier }) });
 
   // The week's numbers: Weekly log rows of this ISO week, by owner and channel, with the total.
@@ -236,7 +246,7 @@ export function buildWeeklySheet(workbook: Workbook, time: TimeContext, lang: La
       header: [say(WEEKLY_DOC.colOwner, lang), say(WEEKLY_DOC.colChannel, lang), say(WEEKLY_DOC.colVisits, lang), say(WEEKLY_DOC.colLeads, lang),
         say(WEEKLY_DOC.colNewCustomers, lang), money(WEEKLY_DOC.colRevenue), money(WEEKLY_DOC.colCost), say(WEEKLY_DOC.colEvents, lang)],
       rows: [
-        ...[...rows].sort((a, c) => joinList(a.owners, lang).localeCompare(joinList(c.owners, lang)) || a.channel.localeCompare(c.channel) || a.row - c.row).map((w) => [
+        ...[...rows].sort((a, c) => joinList(a.owners, lang).localeCompare(joinList(c.owners, lang)) || a.channel.localeCompare(c.channel) || a.row - c.row).slice(0, WEEKLY_NUMBERS_SHOWN).map((w) => [
           cell(ownersText(w.owners)), cell(w.channel), cell(num(w.visits)), cell(num(w.leads)), cell(num(w.newCustomers)), cell(num(w.revenue)),
           cell(num(w.cost)), cell(num(w.eventParticipants)),
         ]),
@@ -245,6 +255,7 @@ export function buildWeeklySheet(workbook: Workbook, time: TimeContext, lang: La
       ],
     }];
 
+  if (rows.length > WEEKLY_NUMBERS_SHOWN) numberBlocks.splice(1, 0, more(rows.length - WEEKLY_NUMBERS_SHOWN, 'weekly'));
   // Changes since last week: each team target's change over seven days (history.ts), in the summary's sentences.
   const changes = weekOverWeek(workbook, today, history).filter((c) => c.actual !== null || c.rate !== null);
   const targets = targetProgress(workbook, today);
