@@ -39,8 +39,8 @@ export const PLAN_TEXT = {
   inUnit: { en: ', in {unit}', zh: '，单位：{unit}' },
   unitBrackets: { en: ' (in {unit})', zh: '（单位：{unit}）' },
   above: {
-    en: 'The target {target} for "{metric}" is {growth} above {cycle}\'s actual of {last}; the most history supports is {allowed} (up to {ceiling}): {best}, plus the plan-review margin of {margin}.',
-    zh: '“{metric}”的目标 {target} 比 {cycle} 的实际 {last} 高 {growth}；按历史最多约高 {allowed}（至多 {ceiling}）：{best}，另加方案审核容差 {margin}。',
+    en: 'The target {target} for "{metric}" is {growth} above {cycle}\'s actual of {last}, more than history supports: {best}; with the plan-review margin of {margin}, that allows up to {allowed} above ({ceiling}).',
+    zh: '“{metric}”的目标 {target} 比 {cycle} 的实际 {last} 高 {growth}，超出历史数据可支撑的幅度：{best}，加上方案审核容差 {margin}，最多可高 {allowed}（即 {ceiling}）。',
   },
   bestGrowth: { en: 'the best growth of an earlier cycle was {growth} ({from} → {to})', zh: '以往最佳增幅为 {growth}（{from} → {to}）' },
   noGrowthOnRecord: { en: 'no earlier cycle\'s growth is on record', zh: '尚无以往周期的增幅记录' },

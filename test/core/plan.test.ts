@@ -143,7 +143,7 @@ describe('plan review: planted problems, each found once with its figure', () =>
     const workbook = readWorkbook(raw, BEFORE_CYCLE);
     const found = planProblems(workbook, previous).map((p) => [p.code, p.row, p.value, p.message.en]);
     expect(found).toEqual([
-      ['target_above_history', 2, '45', 'The target 45 for "New customers" is 50% above 2023 Q2\'s actual of 30; the most history supports is 40% (up to 42): the best growth of an earlier cycle was 20% (2023 Q1 → 2023 Q2), plus the plan-review margin of 20%.'],
+      ['target_above_history', 2, '45', 'The target 45 for "New customers" is 50% above 2023 Q2\'s actual of 30, more than history supports: the best growth of an earlier cycle was 20% (2023 Q1 → 2023 Q2); with the plan-review margin of 20%, that allows up to 40% above (42).'],
       ['target_below_history', 6, '200', 'The target 200 for "East China revenue" is 30 (13%) below 2023 Q2\'s actual of 230.'],
     ]);
     // Within the margin: nothing to say.
@@ -162,6 +162,7 @@ describe('plan review: planted problems, each found once with its figure', () =>
     const found = planProblems(readWorkbook(raw, BEFORE_CYCLE), previous);
     expect(found.map((p) => p.code)).toEqual(['target_above_history']);
     expect(found[0]!.message.en).toContain('11.1% above 2023 Q2\'s actual of 45');
+    expect(found[0]!.message.zh).toBe('“New customers”的目标 50 比 2023 Q2 的实际 45 高 11.1%，超出历史数据可支撑的幅度：尚无以往周期的增幅记录，加上方案审核容差 5%，最多可高 5%（即 47.25）。');
     expect(found[0]!.severity).toBe('warning');
   });
 
