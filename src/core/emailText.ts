@@ -543,7 +543,8 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   // Escalated tasks first, then how each target moved this week.
   const help = helpPart(summary.needsHelp, lang);
   const changes = changesPart(summary.changes, lang, (c) => summary.targets.find((t) => t.metric === c.metric)?.target ?? null);
-  // The weekly meeting's document (gas/documents.ts): its link when made this week, else where to make it. Online only.
+  // The weekly meeting's document (gas/documents.ts), after the escalations and the week's changes: its link when
+  // made this week, else where to make it. Online only.
   const sheet = ctx.weeklySheet;
   const weeklyHtml = ctx.weeklySheet === undefined || ctx.sheetUrl === '' ? ''
     : sheet ? `<p>${anchor(sheet.url, say(lang, 'weeklySheetLink', { name: sheet.name }))}</p>`
@@ -552,9 +553,9 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     : sheet ? `${say(lang, 'weeklySheetLink', { name: sheet.name })}\n${sheet.url}` : say(lang, 'weeklySheetNone', { menu: pick(UI.menuTitle, lang), item: pick(UI.weeklySheet, lang) });
   const html = wrapHtml([
     `<p>${escapeHtml(intro)}${cycleDay !== '' ? ` ${escapeHtml(cycleDay)}` : ''}</p>`,
-    weeklyHtml,
     help.html,
     changes.html,
+    weeklyHtml,
     heading('summaryTargets'), targetRows.length > 0 ? htmlTable(targetHeader, targetRows, targetCellStyle) : orEmpty(targetRows, targetHeader, 'noTargets'),
     heading('summaryOwners'), orEmpty(ownerRows, ownerHeader, 'noOwners'),
     heading('summaryRisks'),
@@ -574,9 +575,9 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     rows.length > 0 ? rows.map((r) => `- ${r.map((c, i) => (i === 0 ? c : labelled(header[i] ?? '', c, lang))).join(' | ')}`).join('\n') : h(empty);
   const text = [
     intro + (cycleDay !== '' ? ` ${cycleDay}` : ''), '',
-    ...(weeklyText !== '' ? [weeklyText, ''] : []),
     ...(help.text !== '' ? [help.text, ''] : []),
     ...(changes.text !== '' ? [changes.text, ''] : []),
+    ...(weeklyText !== '' ? [weeklyText, ''] : []),
     h('summaryTargets'), table(targetHeader, targetRows, 'noTargets'), '',
     h('summaryOwners'), table(ownerHeader, ownerRows, 'noOwners'), '',
     h('summaryRisks'), risks.length > 0 ? risks.map((r, i) => `${i + 1}. ${r.text}${r.href !== '' ? `\n   ${r.href}` : ''}`).join('\n') : h('noRisks'), '',
