@@ -16,7 +16,7 @@
  *   more than the team's; a row without a week is in the cycle's and its owner's and channel's totals, not a month's.
  */
 import { MetricKey, WeeklyColumn } from './catalogue';
-import { inputOutputRatio } from './metrics';
+import { inputOutputRatio, quotientOf } from './metrics';
 import { Workbook, WeeklyEntry } from './model';
 import { normalizeLabel } from './options';
 import { findPerson, personKey } from './people';
@@ -114,9 +114,7 @@ function total(sum: Sum): Total {
 /** numerator ÷ denominator as a figure: blank when either is blank or the divisor is 0, check data when either is. */
 export function quotient(numerator: Figure, denominator: Figure): Figure {
   if (numerator.unreadable || denominator.unreadable) return { value: null, unreadable: true };
-  if (numerator.value === null || denominator.value === null || denominator.value === 0) return { value: null, unreadable: false };
-  const value = numerator.value / denominator.value;
-  return { value: Number.isFinite(value) ? value : null, unreadable: false };
+  return { value: quotientOf(numerator.value, denominator.value), unreadable: false };
 }
 
 class Group {

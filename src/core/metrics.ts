@@ -40,14 +40,31 @@ export function rateBeyondLimit(actual: number | null, target: number | null, di
 
 /** 投入产出比: revenue ÷ cost. No cost, no ratio (a ratio against zero or negative cost is meaningless). */
 export function inputOutputRatio(revenue: number | null, cost: number | null): number | null {
-  if (revenue === null || cost === null || cost <= 0) return null;
+  if (revenue === null || cost === null || cost < NEAR_ZERO) return null;
   const ratio = finiteOrNull(revenue / cost);
+  // A revenue that is not 0 but vanishes against the cost (1e-300 ÷ 1e8) would read as 1:0: no figure either.
+  if (ratio !== null && revenue !== 0 && Math.abs(ratio) < NEAR_ZERO) return null;
   return ratio === null || Math.abs(ratio) > MAX_RATIO ? null : ratio;
+}
+
+/** A cost or ratio below this is 0 for any purpose: dividing by it (1 ÷ 5e-324) is no figure. */
+const NEAR_ZERO = 1e-9;
+/** No quotient the product shows (a cost per customer, an order value) is beyond the unit rule's 10^15. */
+const LARGEST_QUOTIENT = 1e15;
+
+/**
+ * A derived figure n ÷ d (lead conversion, average order value, acquisition cost): blank when d is 0 or
+ * vanishingly small (18 ÷ 1e-307 is no cost per customer) or the result is beyond any real figure.
+ */
+export function quotientOf(numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null || denominator === null || Math.abs(denominator) < NEAR_ZERO) return null;
+  const value = numerator / denominator;
+  return Number.isFinite(value) && Math.abs(value) <= LARGEST_QUOTIENT ? value : null;
 }
 
 /** The ratio when it is beyond MAX_RATIO (for the message that says so), else null. */
 export function ratioBeyondLimit(revenue: number | null, cost: number | null): number | null {
-  if (revenue === null || cost === null || cost <= 0) return null;
+  if (revenue === null || cost === null || cost < NEAR_ZERO) return null;
   const ratio = revenue / cost;
   return Math.abs(ratio) > MAX_RATIO ? ratio : null;
 }

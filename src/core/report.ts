@@ -12,7 +12,7 @@ import { taskDueDay } from './checks';
 import { evaluateMetrics, type MetricFigure } from './evaluation';
 import { Bilingual, Lang, fill, joinClauses, joinList, pick } from './i18n';
 import {
-  CyclePhase, Status, achievementRate, isBehind, isOnTarget, netRoi, ratioLabel, statusOf,
+  CyclePhase, Status, achievementRate, isBehind, isOnTarget, netRoi, quotientOf, ratioLabel, statusOf,
 } from './metrics';
 import { TimeContext, Workbook } from './model';
 import { teamMonthlyTargets, goalTargets } from './targets';
@@ -261,7 +261,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
     metrics,
     inputOutput: {
       totalCost, revenue, ratio, ratioLabel: ratioLabel(ratio), netRoi: netRoi(revenue, totalCost), budget, newCustomers,
-      acquisitionCost: totalCost !== null && newCustomers !== null && newCustomers > 0 ? totalCost / newCustomers : null,
+      acquisitionCost: newCustomers !== null && newCustomers > 0 ? quotientOf(totalCost, newCustomers) : null,
       costByCategory, costByChannel, costLines: costs.filter((c) => c.amount !== null).length, currencyUnit: settings.currencyUnit.trim(),
       costFrom: evaluated.inputOutput.costFrom, revenueFrom: evaluated.inputOutput.revenueFrom,
     },
@@ -474,8 +474,11 @@ function targetsSection(workbook: Workbook, f: ReportFigures, lang: Lang): Repor
   const missed = rated.filter((m) => isBehind(m.status));
   const withTarget = f.metrics.filter((m) => m.target !== null && m.direction !== 'none');
   const unrated = withTarget.filter((m) => m.achievement === null);
-  if (missed.length === 0) {
-    // Only true sentences: "every metric met it" only when every metric with a target has a figure and met it.
+  if (missed.length === 0 && rated.length === 0) {
+    // Only true sentences: with no metric rated there is nothing to say about "every metric".
+    blocks.push(noDataParagraph(pick(RT.noDataChartMetrics, lang), lang));
+  } else if (missed.length === 0) {
+    // "Every metric met it" only when every metric with a target has a figure and met it.
     const none = unrated.length === 0 ? pick(f.running ? RT.allOnTrack : RT.allMet, lang) : t(f.running ? RT.noneBehindSome : RT.noneMissedSome, lang, { n: unrated.length });
     blocks.push({ kind: 'paragraph', style: 'normal', text: none });
   } else {

@@ -5,22 +5,27 @@
  *
  * What a rollover does (DESIGN "Start next cycle"):
  * - every data tab is archived first (a copy named like `Archive 2023 Q3 — Tracking`);
- * - Tracking keeps only the open tasks (not done), each marked where it came from;
- * - Retrospective keeps only the open actions, marked the same way; done ones stay in the archive;
- *   proven ones go to Playbook with their evidence and source cycle (unless already there);
+ * - Tracking keeps only the open tasks (not done), each marked where it came from; their Progress (what was
+ *   done in the cycle that ended) stays in the archive only;
+ * - Retrospective keeps only the open actions, marked the same way, with their problem and suggestion but not
+ *   the old highlight; done ones stay in the archive; proven ones go to Playbook with their evidence and
+ *   source cycle (unless already there);
+ * - a carried row's dates before the new cycle move on by the cycle's length, or are left blank with a note
+ *   asking for one when even that would be past (`carriedDate`), so nothing is overdue on the first day;
  * - Goals become draft targets for the new cycle (months moved on by the cycle's length);
- * - Weekly log and Costs start empty; Evaluation keeps its rows and targets, its actuals start empty;
+ * - Weekly log and Costs start empty; Evaluation keeps its rows and targets, its actuals and its Analysis
+ *   (the cycle's explanations) start empty;
  * - Team, Strategy, Playbook and every setting except the cycle label and dates are kept.
  */
 import { metricKeyOf, MetricKey } from './catalogue';
-import { CycleSpan, monthsBetween, nextCycle, shiftMonth } from './cycle';
+import { CycleSpan, monthsBetween, nextCycle, shiftMonth, wholeMonths } from './cycle';
 import { Bilingual, Lang, fill, joinClauses, pick } from './i18n';
 import { achievementRate, inputOutputRatio, ratioLabel } from './metrics';
 import { EvaluationRow, RawWorkbook, RetroItem, TimeContext, Workbook, cellText } from './model';
 import { normalizeLabel } from './options';
-import { COST_SUMMARY, SettingKey, TABS, TabKey, TabSpec, tabSpec } from './schema';
+import { COST_SUMMARY, SettingKey, TABS, TabKey, TabSpec, columnSpec, tabSpec } from './schema';
 import { HeaderMap, asLiteral, isBlankCell, mapHeaders } from './table';
-import { CellValue, Day, isoFromDay } from './values';
+import { CellValue, DateSpan, Day, dayFromParts, daysInMonth, isoFromDay, partsOfDay } from './values';
 
 /** One rectangle to write with a single setValues: top-left cell (1-based) and the values. */
 export interface GridWrite {
@@ -35,11 +40,20 @@ export interface ArchiveCopy {
   readonly name: string;
 }
 
+/** A date of a carried row and what the rollover did with it: moved into the new cycle, or left blank (`to` null). */
+export interface CarriedDate {
+  readonly column: string;
+  readonly from: Day;
+  readonly to: Day | null;
+}
+
 /** A task or action carried into the new cycle, for the confirmation and the Log. */
 export interface CarriedItem {
   readonly fromRow: number;
   readonly text: string;
   readonly owners: readonly string[];
+  /** Its dates that were before the new cycle (later ones are kept as typed). */
+  readonly dates: readonly CarriedDate[];
 }
 
 export interface PlaybookAddition {
@@ -60,6 +74,8 @@ export interface RolloverPlan {
   readonly carriedTasks: readonly CarriedItem[];
   readonly doneTasks: number;
   readonly carriedActions: readonly CarriedItem[];
+  /** The Tracking column that notes where a carried task came from (Progress unless the tab lacks it). */
+  readonly taskNoteColumn: string | null;
   /** The Retrospective column that notes where a carried action came from (Problem unless the tab lacks it). */
   readonly actionNoteColumn: string | null;
   readonly doneActions: number;
@@ -70,6 +86,8 @@ export interface RolloverPlan {
   readonly weeklyCleared: number;
   readonly costsCleared: number;
   readonly actualsCleared: number;
+  /** Evaluation Analysis cells emptied (the cycle's explanations stay in the archive). */
+  readonly analysesCleared: number;
   /** True when today is before the end of the cycle being closed. */
   readonly endsInFuture: boolean;
   /** Document property that records the rollover, so it cannot run twice for the same cycle. */
@@ -103,6 +121,10 @@ export const MAX_SHEET_NAME = 100;
 export const ROLLOVER_MSG = {
   archivePrefix: { en: 'Archive', zh: '归档' },
   carried: { en: 'Carried over from {cycle}, row {row}', zh: '由 {cycle} 第 {row} 行结转' },
+  // After the carried note, in brackets: what happened to the row's dates before the new cycle.
+  carriedDates: { en: ' ({dates})', zh: '（{dates}）' },
+  dateMoved: { en: '{column} {from} → {to}', zh: '{column} {from} → {to}' },
+  dateCleared: { en: '{column} was {from}: set a new date', zh: '{column}原为 {from}，请填写新日期' },
   draft: { en: 'Draft target for {to} (copied from {from}, row {row})', zh: '{to} 草稿目标（复制自 {from} 第 {row} 行）' },
   noSettings: {
     en: 'The Settings tab is missing, so the cycle to close is unknown. Run menu → Set up or repair sheets, fill Cycle, Cycle start and Cycle end, then try again.',
@@ -133,12 +155,16 @@ export const ROLLOVER_MSG = {
     zh: '1. 将 {count} 个工作表复制归档，命名如“{example}”（保留公式和格式）。',
   },
   lineTasks: {
-    en: '2. Tracking: carry over {open} open {open:task|tasks} with their owners, each noted "{carried}"; {done} done {done:task stays|tasks stay} only in the archive.',
-    zh: '2. 执行跟踪：结转 {open} 项未完成任务（保留责任人，并注明“{carried}”）；{done} 项已完成任务仅保留在归档中。',
+    en: '2. Tracking: carry over {open} open {open:task|tasks} with their owners, each noted "{carried}" in {column} (their progress notes of {from} stay in the archive); {done} done {done:task stays|tasks stay} only in the archive.',
+    zh: '2. 执行跟踪：结转 {open} 项未完成任务（保留责任人，并在“{column}”列注明“{carried}”；{from} 的完成情况仅保留在归档中）；{done} 项已完成任务仅保留在归档中。',
   },
   lineActions: {
-    en: '3. Retrospective: carry over {open} open {open:action|actions} with their owners, each noted "{carried}" in {column}; {done} done {done:action stays|actions stay} only in the archive.',
-    zh: '3. 复盘：结转 {open} 项未完成的改进措施（保留责任人，并在“{column}”列注明“{carried}”）；{done} 项已完成措施仅保留在归档中。',
+    en: '3. Retrospective: carry over {open} open {open:action|actions} with their owners, problem and suggestion, each noted "{carried}" in {column} (their highlights of {from} stay in the archive); {done} done {done:action stays|actions stay} only in the archive.',
+    zh: '3. 复盘：结转 {open} 项未完成的改进措施（保留责任人、问题和建议，并在“{column}”列注明“{carried}”；{from} 的亮点仅保留在归档中）；{done} 项已完成措施仅保留在归档中。',
+  },
+  lineDates: {
+    en: '   Due dates of carried rows before {start}: {moved} {moved:moves|move} on by the length of the cycle (e.g. {example}); {cleared} would still be past and {cleared:is|are} left blank, with a note asking for a new date.',
+    zh: '   结转行中早于 {start} 的日期：{moved} 个按周期长度顺延（例如 {example}）；{cleared} 个顺延后仍已过期，留空并注明请填写新日期。',
   },
   linePlaybook: {
     en: '4. Playbook: add {added} proven {added:practice|practices} with their evidence and source cycle ({skipped} already there).',
@@ -150,8 +176,8 @@ export const ROLLOVER_MSG = {
   },
   lineGoalsNoMonths: { en: '5. Goals: copy {count} {count:target|targets} as drafts for {to}.', zh: '5. 目标：复制 {count} 项目标作为 {to} 的草稿。' },
   lineEmpty: {
-    en: '6. Empty the Weekly log ({weekly} {weekly:row|rows}) and Costs ({costs} {costs:row|rows}), and the {actuals} Evaluation {actuals:actual|actuals} (metrics and targets kept).',
-    zh: '6. 清空周报（{weekly} 行）和投入（{costs} 行），以及效果评估的 {actuals} 个实际值（保留指标和目标值）。',
+    en: '6. Empty the Weekly log ({weekly} {weekly:row|rows}) and Costs ({costs} {costs:row|rows}), and the {actuals} Evaluation {actuals:actual|actuals} and {analyses} analysis {analyses:note|notes} (metrics and targets kept).',
+    zh: '6. 清空周报（{weekly} 行）和投入（{costs} 行），以及效果评估的 {actuals} 个实际值和 {analyses} 条分析说明（保留指标和目标值）。',
   },
   lineSettings: {
     en: '7. Settings: Cycle {to}, Cycle start {start}, Cycle end {end}. Team, Strategy, Playbook and all other settings are kept.',
@@ -461,6 +487,76 @@ function evidenceOf(item: RetroItem, workbook: Workbook, ratio: string, lang: La
 }
 
 // ---------------------------------------------------------------------------------------------
+// Dates of carried rows
+
+/** The date columns of the rows a rollover carries. */
+const CARRIED_DATE_COLUMNS: Partial<Record<TabKey, readonly string[]>> = {
+  tracking: ['plannedDate', 'nextStepDue'],
+  retrospective: ['due'],
+};
+
+/**
+ * A day at the same place in the next cycle: by whole months when the cycle runs in whole months (the 31st
+ * becomes the month's last day, and a month's last day stays the last day), otherwise by the cycle's days.
+ */
+export function dayInNextCycle(day: Day, from: CycleSpan, to: CycleSpan): Day {
+  if (wholeMonths(from.start, from.end) === null) return day + (to.start - from.start);
+  const months = monthsBetween(from.start, to.start);
+  const p = partsOfDay(day);
+  const index = p.year * 12 + (p.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = daysInMonth(year, month);
+  const dayOfMonth = p.day === daysInMonth(p.year, p.month) ? last : Math.min(p.day, last);
+  return dayFromParts(year, month, dayOfMonth);
+}
+
+/**
+ * What a carried row's date becomes. A date on or after the new cycle's first day is a commitment already
+ * made for it and stays as typed (null). An earlier one moves to the same place in the new cycle; when even
+ * that is before the new cycle starts or before today (a date from before the cycle that ended, or a
+ * rollover run late), it is left blank and the row's note asks for a new date — never a date that is
+ * overdue on the first day.
+ */
+export function carriedDate(span: DateSpan | null, from: CycleSpan, to: CycleSpan, today: Day): { from: Day; to: Day | null } | null {
+  if (span === null || span.end >= to.start) return null;
+  const moved = dayInNextCycle(span.end, from, to);
+  return { from: span.end, to: moved >= Math.max(to.start, today) ? moved : null };
+}
+
+/** `(Planned date 2023-07-31 → 2023-10-31; Next step due was 2023-06-30: set a new date)`, or '' when no date changed. */
+function datesNote(tab: TabKey, dates: readonly CarriedDate[], lang: Lang): string {
+  if (dates.length === 0) return '';
+  const parts = dates.map((d) => {
+    const column = pick(columnSpec(tab, d.column).header, lang);
+    return d.to === null
+      ? pick(fill(ROLLOVER_MSG.dateCleared, { column, from: isoFromDay(d.from) }), lang)
+      : pick(fill(ROLLOVER_MSG.dateMoved, { column, from: isoFromDay(d.from), to: isoFromDay(d.to) }), lang);
+  });
+  return pick(fill(ROLLOVER_MSG.carriedDates, { dates: parts.join(lang === 'en' ? '; ' : '；') }), lang);
+}
+
+/**
+ * Applies the date rule to a carried row (its values as `rowValues` made them): a moved date is written as a
+ * date, a cleared one as blank; a cell holding a formula is left to its formula.
+ */
+function carryDates(
+  tab: TabKey, table: Table, row: CellValue[], sheetRow: number, spans: Readonly<Record<string, DateSpan | null>>,
+  cycles: { from: CycleSpan; to: CycleSpan; today: Day; dateCell: (day: Day) => CellValue },
+): CarriedDate[] {
+  const dates: CarriedDate[] = [];
+  for (const key of CARRIED_DATE_COLUMNS[tab] ?? []) {
+    const column = table.header.index.get(key);
+    if (column === undefined || formulaAt(table, sheetRow, column) !== '') continue;
+    const change = carriedDate(spans[key] ?? null, cycles.from, cycles.to, cycles.today);
+    if (!change) continue;
+    row[column] = change.to === null ? '' : cycles.dateCell(change.to);
+    dates.push({ column: key, ...change });
+  }
+  return dates;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The plan
 
 function settingsError(workbook: Workbook, raw: RawWorkbook, time: TimeContext, base: Bilingual, key: SettingKey | null): Bilingual {
@@ -486,7 +582,10 @@ function withoutDraftMarker(note: string): string {
   return note;
 }
 
-const CARRIED_MARKERS = [/^\s*Carried over from .*?, row \d+(?:\s*—\s*)?/, /^\s*由 .*? 第 \d+ 行结转(?:\s*—\s*)?/];
+const CARRIED_MARKERS = [
+  /^\s*Carried over from .*?, row \d+(?: \([^()]*\))?(?:\s*—\s*)?/,
+  /^\s*由 .*? 第 \d+ 行结转(?:（[^（）]*）)?(?:\s*—\s*)?/,
+];
 
 /** Text without the "Carried over from …, row …" notes (either language) earlier rollovers put in front of it. */
 export function withoutCarriedMarkers(text: string): string {
@@ -515,6 +614,10 @@ function cleanRetro(item: RetroItem): RetroItem {
 
 /** Where a carried retrospective action's note goes: a free-text column, never Module (the Playbook tag). */
 export const RETRO_NOTE_COLUMNS = ['problem', 'suggestion', 'highlight'] as const;
+/** Where a carried task's note goes: Progress, which starts the new cycle empty, else another free-text column. */
+const TASK_NOTE_COLUMNS = ['progress', 'nextStep', 'problem', 'task'] as const;
+/** Evaluation's columns that belong to one cycle: emptied by a rollover (the archive keeps them). */
+const EVALUATION_PER_CYCLE = ['actual', 'analysis'] as const;
 
 /** The text of a cell by column key (1-based sheet row). */
 function textAt(table: Table, sheetRow: number, key: string): string {
@@ -584,10 +687,13 @@ export function planRollover(
 
   // Tracking: open tasks only, noted where they came from.
   const carriedTasks: CarriedItem[] = [];
+  let taskNoteColumn: string | null = null;
   let doneTasks = 0;
+  const cycles = { from, to, today: time.today, dateCell: options.dateCell ?? isoFromDay };
   const trackingTable = tableOf('tracking', raw, options.formulas);
   if (trackingTable) {
-    const column = noteColumn(trackingTable, ['progress', 'nextStep', 'problem', 'task']);
+    const column = noteColumn(trackingTable, TASK_NOTE_COLUMNS);
+    taskNoteColumn = column;
     const rows: CellValue[][] = [];
     for (const task of workbook.tasks) {
       if (task.status === 'done') {
@@ -595,9 +701,12 @@ export function planRollover(
         continue;
       }
       const row = rowValues(trackingTable, task.row, rows.length + 2);
-      if (column) setCell(trackingTable, row, column, prefixed(carriedNote(task.row), withoutCarriedMarkers(textAt(trackingTable, task.row, column))));
+      const dates = carryDates('tracking', trackingTable, row, task.row, { plannedDate: task.planned, nextStepDue: task.nextStepDue }, cycles);
+      // Progress says what was done in the cycle that ended: it stays in the archive, the note takes its place.
+      const kept = column === 'progress' ? '' : withoutCarriedMarkers(textAt(trackingTable, task.row, column ?? ''));
+      if (column) setCell(trackingTable, row, column, prefixed(carriedNote(task.row) + datesNote('tracking', dates, lang), kept));
       rows.push(row);
-      carriedTasks.push({ fromRow: task.row, text: task.task, owners: task.owners });
+      carriedTasks.push({ fromRow: task.row, text: task.task, owners: task.owners, dates });
     }
     const write = replaceRows('tracking', trackingTable, rows);
     if (write) writes.push(write);
@@ -625,14 +734,18 @@ export function planRollover(
       }
       const row = rowValues(retroTable, item.row, rows.length + 2);
       // A note an earlier rollover left in another text column (Module, before it moved to Problem) is dropped there.
-      for (const key of ['module', 'highlight', 'problem', 'suggestion']) {
+      for (const key of ['module', 'problem', 'suggestion']) {
         const text = textAt(retroTable, item.row, key);
         if (key !== column && withoutCarriedMarkers(text) !== text) setCell(retroTable, row, key, withoutCarriedMarkers(text));
       }
-      if (column) setCell(retroTable, row, column, prefixed(carriedNote(item.row), withoutCarriedMarkers(textAt(retroTable, item.row, column))));
+      // The highlight praised the cycle that ended: it stays in the archive (and in Playbook's evidence).
+      if (column !== 'highlight') setCell(retroTable, row, 'highlight', '');
+      const dates = carryDates('retrospective', retroTable, row, item.row, { due: item.due }, cycles);
+      const kept = column === 'highlight' ? '' : withoutCarriedMarkers(textAt(retroTable, item.row, column ?? ''));
+      if (column) setCell(retroTable, row, column, prefixed(carriedNote(item.row) + datesNote('retrospective', dates, lang), kept));
       rows.push(row);
       const clean = cleanRetro(item);
-      carriedActions.push({ fromRow: item.row, text: clean.suggestion || clean.problem || clean.module, owners: item.owners });
+      carriedActions.push({ fromRow: item.row, text: clean.suggestion || clean.problem || clean.module, owners: item.owners, dates });
     }
     const write = replaceRows('retrospective', retroTable, rows);
     if (write) writes.push(write);
@@ -685,13 +798,22 @@ export function planRollover(
     else costsCleared = workbook.costs.length;
   }
 
-  // Evaluation: only the Actual column is emptied (formulas beside it are never written).
+  // Evaluation: the Actual and Analysis columns are emptied, one column each (the formulas between them are
+  // never written); metrics, units and targets stay.
   let actualsCleared = 0;
+  let analysesCleared = 0;
   const evalTable = tableOf('evaluation', raw);
-  const actualColumn = evalTable?.header.index.get('actual');
-  if (evalTable && actualColumn !== undefined && evalTable.grid.length > 1) {
-    writes.push({ tab: 'evaluation', row: 2, column: actualColumn + 1, values: evalTable.grid.slice(1).map(() => ['']) });
-    actualsCleared = evalTable.grid.slice(1).filter((r) => !isBlankCell(r[actualColumn])).length;
+  if (evalTable && evalTable.grid.length > 1) {
+    for (const key of EVALUATION_PER_CYCLE) {
+      const column = evalTable.header.index.get(key);
+      if (column === undefined) continue;
+      const body = evalTable.grid.slice(1);
+      const filled = body.filter((r) => !isBlankCell(r[column])).length;
+      if (filled === 0) continue;
+      writes.push({ tab: 'evaluation', row: 2, column: column + 1, values: body.map(() => ['']) });
+      if (key === 'actual') actualsCleared = filled;
+      else analysesCleared = filled;
+    }
   }
 
   // Settings last: the cycle label and dates, in one write over their value cells.
@@ -718,7 +840,7 @@ export function planRollover(
 
   return {
     from, to, archives, writes, carriedTasks, doneTasks, carriedActions, actionNoteColumn, doneActions, playbookAdded, playbookSkipped,
-    goalsCopied, monthShift, weeklyCleared, costsCleared, actualsCleared, endsInFuture: time.today < from.end,
+    goalsCopied, monthShift, weeklyCleared, costsCleared, actualsCleared, analysesCleared, taskNoteColumn, endsInFuture: time.today < from.end,
     propertyKey: rolloverPropertyKey(from.label),
   };
 }
@@ -728,18 +850,30 @@ export function describeRollover(plan: RolloverPlan, lang: Lang): string {
   const t = (text: Bilingual, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
   const lines: string[] = [t(ROLLOVER_MSG.title, { from: plan.from.label, to: plan.to.label }), '', t(ROLLOVER_MSG.intro)];
   lines.push(t(ROLLOVER_MSG.lineArchive, { count: plan.archives.length, example: plan.archives.find((a) => a.tab === 'tracking')?.name ?? plan.archives[0]?.name ?? '' }));
-  lines.push(t(ROLLOVER_MSG.lineTasks, { open: plan.carriedTasks.length, done: plan.doneTasks, carried: t(ROLLOVER_MSG.carried, { cycle: plan.from.label, row: plan.carriedTasks[0]?.fromRow ?? 2 }) }));
-  const noteColumnSpec = tabSpec('retrospective').columns.find((c) => c.key === plan.actionNoteColumn);
+  const header = (tab: TabKey, key: string | null): string => {
+    const spec = tabSpec(tab).columns.find((c) => c.key === key);
+    return spec ? pick(spec.header, lang) : '-';
+  };
+  lines.push(t(ROLLOVER_MSG.lineTasks, {
+    open: plan.carriedTasks.length, done: plan.doneTasks, column: header('tracking', plan.taskNoteColumn), from: plan.from.label,
+    carried: t(ROLLOVER_MSG.carried, { cycle: plan.from.label, row: plan.carriedTasks[0]?.fromRow ?? 2 }),
+  }));
   lines.push(t(ROLLOVER_MSG.lineActions, {
-    open: plan.carriedActions.length, done: plan.doneActions, column: noteColumnSpec ? pick(noteColumnSpec.header, lang) : '-',
+    open: plan.carriedActions.length, done: plan.doneActions, column: header('retrospective', plan.actionNoteColumn), from: plan.from.label,
     carried: t(ROLLOVER_MSG.carried, { cycle: plan.from.label, row: plan.carriedActions[0]?.fromRow ?? 2 }),
   }));
+  const dates = [...plan.carriedTasks, ...plan.carriedActions].flatMap((item) => item.dates);
+  const moved = dates.filter((d) => d.to !== null);
+  if (dates.length > 0) {
+    const example = moved[0] ? `${isoFromDay(moved[0].from)} → ${isoFromDay(moved[0].to ?? moved[0].from)}` : '-';
+    lines.push(t(ROLLOVER_MSG.lineDates, { start: isoFromDay(plan.to.start), moved: moved.length, cleared: dates.length - moved.length, example }));
+  }
   lines.push(t(ROLLOVER_MSG.linePlaybook, { added: plan.playbookAdded.length, skipped: plan.playbookSkipped }));
   const startMonth = isoFromDay(plan.from.start).slice(0, 7);
   lines.push(plan.monthShift !== 0
     ? t(ROLLOVER_MSG.lineGoals, { count: plan.goalsCopied, to: plan.to.label, months: plan.monthShift, example: `${startMonth} → ${shiftMonth(startMonth, plan.monthShift)}` })
     : t(ROLLOVER_MSG.lineGoalsNoMonths, { count: plan.goalsCopied, to: plan.to.label }));
-  lines.push(t(ROLLOVER_MSG.lineEmpty, { weekly: plan.weeklyCleared, costs: plan.costsCleared, actuals: plan.actualsCleared }));
+  lines.push(t(ROLLOVER_MSG.lineEmpty, { weekly: plan.weeklyCleared, costs: plan.costsCleared, actuals: plan.actualsCleared, analyses: plan.analysesCleared }));
   lines.push(t(ROLLOVER_MSG.lineSettings, { to: plan.to.label, start: isoFromDay(plan.to.start), end: isoFromDay(plan.to.end) }));
   if (plan.endsInFuture) lines.push('', t(ROLLOVER_MSG.warnFuture, { from: plan.from.label, end: isoFromDay(plan.from.end) }));
   lines.push('', t(ROLLOVER_MSG.confirm));

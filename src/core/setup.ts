@@ -1,5 +1,6 @@
 import { STATUS_COLORS, TASK_STATUS_COLORS } from './colors';
-import { Lang, pick } from './i18n';
+import { Bilingual, Lang, pick } from './i18n';
+import { Problem } from './problems';
 import { matchesSetting } from './model';
 import { DEFAULT_AT_RISK_THRESHOLD } from './metrics';
 import { METRIC_STATUS, MetricStatus, OptionSet, matchOption, normalizeLabel, optionLabel } from './options';
@@ -12,7 +13,9 @@ import { CellValue } from './values';
 /**
  * Set up or repair sheets, as a plan: from what each tab looks like now (a few top rows and its shape),
  * the writes that make it match the schema. Every write goes to an empty cell or adds something missing,
- * so a person's typing is never moved or overwritten, and a second run plans nothing.
+ * so a person's typing is never moved or overwritten, and a second run plans nothing — with one exception:
+ * a template formula (Evaluation Achievement and Status, the Costs panel) that a typed value replaced or
+ * blocks is put back, and the summary (shown and written to the Log) quotes the typed value and its cell.
  */
 
 /** What the adapter read of one existing tab (constant size: it never depends on the number of rows). */
@@ -51,6 +54,20 @@ export interface SetupPlan {
   readonly actions: readonly SetupAction[];
   /** One line per change, for the dialog and the Log. */
   readonly summary: readonly string[];
+  /** The template formulas a typed value replaced or blocks, which the plan puts back (for Check data too). */
+  readonly overwritten?: readonly OverwrittenFormula[];
+}
+
+/** A template formula cell a typed value replaced (`replaced`), or a typed cell that blocks one (`blocking`). */
+export interface OverwrittenFormula {
+  readonly tab: TabKey;
+  readonly row: number;
+  readonly column: number;
+  /** The column key (Evaluation) or panel item key (Costs) of the formula. */
+  readonly key: string;
+  readonly header: Bilingual;
+  readonly kind: 'replaced' | 'blocking';
+  readonly value: CellValue;
 }
 
 /** The label each option shows in a sheet of this language. */
@@ -181,9 +198,10 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang,
     actions.push(...missingSettings(states.settings, layouts.get('settings')!, lang, summary));
   }
 
-  if (layouts.has('evaluation')) actions.push(...evaluationFormulas(states, layouts, lang, summary));
-  if (layouts.has('costs') && layouts.has('weekly')) actions.push(...costSummary(states, layouts, lang, summary));
-  return { actions, summary };
+  const overwritten: OverwrittenFormula[] = [];
+  if (layouts.has('evaluation')) actions.push(...evaluationFormulas(states, layouts, lang, summary, overwritten));
+  if (layouts.has('costs') && layouts.has('weekly')) actions.push(...costSummary(states, layouts, lang, summary, overwritten));
+  return { actions, summary, ...(overwritten.length > 0 ? { overwritten } : {}) };
 }
 
 export function defaultSettingValue(key: Parameters<typeof settingSpec>[0], lang: Lang): CellValue {
@@ -229,6 +247,26 @@ function settingRow(states: Partial<Record<TabKey, TabState>>, key: Parameters<t
   return Math.max(state.lastRow, 1) + 1 + missing.indexOf(spec);
 }
 
+/** A value typed where the template keeps a formula (a value and no formula), or null. */
+function typedOverFormula(state: TabState | undefined, row: number, column: number): CellValue | null {
+  if (!state) return null;
+  const value = state.top[row - 1]?.[column - 1];
+  const formula = state.topFormulas[row - 1]?.[column - 1] ?? '';
+  return formula === '' && !isBlankCell(value ?? '') ? (value ?? null) : null;
+}
+
+/** A typed value as the Log quotes it: text as typed, a date as its ISO day. */
+function quoted(value: CellValue): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+/** "restored the Achievement formula in E2 (the value typed there was "0.9")" in the sheet's language. */
+function restoredLine(tabName: string, header: string, cell: string, value: CellValue, lang: Lang): string {
+  return lang === 'zh-CN'
+    ? `“${tabName}”：已恢复 ${cell} 的“${header}”公式（该单元格原先手工输入的值为“${quoted(value)}”，记录于此日志）`
+    : `"${tabName}": restored the ${header} formula in ${cell} (the value typed over it was "${quoted(value)}", kept in this Log entry)`;
+}
+
 function cellIsEmpty(state: TabState | undefined, row: number, column: number): boolean {
   if (!state) return true;
   const value = state.top[row - 1]?.[column - 1];
@@ -269,7 +307,9 @@ export function evaluationStatusFormula(refs: {
 }
 
 /** The Evaluation tab's Achievement and Status columns: one formula each, in the first data row, filling the column. */
-function evaluationFormulas(states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[]): SetupAction[] {
+function evaluationFormulas(
+  states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[], overwritten: OverwrittenFormula[],
+): SetupAction[] {
   const layout = layouts.get('evaluation')!;
   const spec = tabSpec('evaluation');
   const state = states.evaluation;
@@ -283,7 +323,32 @@ function evaluationFormulas(states: Partial<Record<TabKey, TabState>>, layouts: 
   for (const column of spec.columns) {
     if (!column.formula) continue;
     const at = layout.header.index.get(column.key)! + 1;
-    if (!cellIsEmpty(state, 2, at)) continue;
+    const letter = columnLetter(at);
+    // The formula fills its column from row 2: a value typed below it blocks it (Sheets shows #REF! in row 2).
+    // Values below row 2 are typed only when row 2 has no formula or shows #REF! (otherwise they are the
+    // formula's own results, which getFormulas reports as ''); those in the rows read are cleared, each
+    // quoted in the Log, and one further down is named by the #REF! it causes.
+    const anchorFormula = state?.topFormulas[1]?.[at - 1] ?? '';
+    const blocked = anchorFormula !== '' && /^#REF!/.test(String(state?.top[1]?.[at - 1] ?? ''));
+    const belowTyped = anchorFormula === '' || blocked;
+    for (let row = 3; belowTyped && row <= (state?.top.length ?? 0); row++) {
+      const blocking = typedOverFormula(state, row, at);
+      if (blocking === null) continue;
+      actions.push({ kind: 'cells', tab: 'evaluation', row, column: at, values: [['']] });
+      overwritten.push({ tab: 'evaluation', row, column: at, key: column.key, header: column.header, kind: 'blocking', value: blocking });
+      summary.push(lang === 'zh-CN'
+        ? `“${layout.name}”：已清除 ${letter}${row} 中手工输入的“${quoted(blocking)}”（它会挡住“${headerLabel(column, lang)}”公式，记录于此日志）`
+        : `"${layout.name}": cleared "${quoted(blocking)}" typed in ${letter}${row}, which blocked the ${headerLabel(column, lang)} formula (kept in this Log entry)`);
+    }
+    const typed = typedOverFormula(state, 2, at);
+    if (typed === null && !cellIsEmpty(state, 2, at)) {
+      if (blocked && !actions.some((a) => a.kind === 'cells' && a.column === at)) {
+        summary.push(lang === 'zh-CN'
+          ? `“${layout.name}”：${letter}2 的“${headerLabel(column, lang)}”公式显示 #REF!：第 ${TOP_ROWS} 行以下的 ${letter} 列有手工输入的值挡住了它，请清除该值`
+          : `"${layout.name}": the ${headerLabel(column, lang)} formula in ${letter}2 shows #REF!: a value typed in column ${letter} below row ${TOP_ROWS} blocks it; clear that value`);
+      }
+      continue;
+    }
     let formula: string;
     if (column.formula.kind === 'achievement') {
       formula = `=ACHIEVEMENT_RATE(${ref(column.formula.actual)}, ${ref(column.formula.target)}, ${ref(column.formula.direction)}, ${ref('unit')}, ${ref('metric')}, ${currency})`;
@@ -296,13 +361,19 @@ function evaluationFormulas(states: Partial<Record<TabKey, TabState>>, layouts: 
       }, label);
     }
     actions.push({ kind: 'formula', tab: 'evaluation', row: 2, column: at, formula });
-    if (state) summary.push(lang === 'zh-CN' ? `“${layout.name}”：写入“${headerLabel(column, lang)}”公式` : `"${layout.name}": wrote the ${headerLabel(column, lang)} formula`);
+    if (typed !== null) {
+      summary.push(restoredLine(layout.name, headerLabel(column, lang), `${letter}2`, typed, lang));
+      overwritten.push({ tab: 'evaluation', row: 2, column: at, key: column.key, header: column.header, kind: 'replaced', value: typed });
+    }
+    else if (state) summary.push(lang === 'zh-CN' ? `“${layout.name}”：写入“${headerLabel(column, lang)}”公式` : `"${layout.name}": wrote the ${headerLabel(column, lang)} formula`);
   }
   return actions;
 }
 
 /** The Costs tab's totals and ratio panel, beside the table and found again by its labels. */
-function costSummary(states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[]): SetupAction[] {
+function costSummary(
+  states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[], overwritten: OverwrittenFormula[],
+): SetupAction[] {
   const layout = layouts.get('costs')!;
   const weekly = layouts.get('weekly')!;
   const state = states.costs;
@@ -340,16 +411,44 @@ function costSummary(states: Partial<Record<TabKey, TabState>>, layouts: Map<Tab
     netRoi: `=ROI(${valueCell('revenue')}, ${valueCell('totalCost')}, "net")`,
   };
   const actions: SetupAction[] = [];
+  const restored: string[] = [];
   COST_SUMMARY.forEach((item, i) => {
     const row = firstRow + i;
-    if (cellIsEmpty(state, row, labelColumn)) {
+    const labelled = !cellIsEmpty(state, row, labelColumn);
+    if (!labelled) {
       actions.push({ kind: 'cells', tab: 'costs', row, column: labelColumn, values: [[pick(item.label, lang)]] });
     }
-    if (cellIsEmpty(state, row, valueColumn)) {
+    // A figure typed over a panel formula beside its label (a total typed by hand) is replaced by the formula.
+    const typed = labelled ? typedOverFormula(state, row, valueColumn) : null;
+    if (cellIsEmpty(state, row, valueColumn) || typed !== null) {
       actions.push({ kind: 'formula', tab: 'costs', row, column: valueColumn, formula: formulas[item.key]! });
       actions.push({ kind: 'numberFormat', tab: 'costs', row, column: valueColumn, rows: 1, format: item.numberFormat });
     }
+    if (typed !== null) {
+      restored.push(restoredLine(layout.name, pick(item.label, lang), `${columnLetter(valueColumn)}${row}`, typed, lang));
+      overwritten.push({ tab: 'costs', row, column: valueColumn, key: item.key, header: item.label, kind: 'replaced', value: typed });
+    }
   });
-  if (state && actions.length > 0) summary.push(lang === 'zh-CN' ? `“${layout.name}”：添加合计与投入产出比` : `"${layout.name}": added totals and the input-output ratio`);
+  if (restored.length > 0) summary.push(...restored);
+  else if (state && actions.length > 0) summary.push(lang === 'zh-CN' ? `“${layout.name}”：添加合计与投入产出比` : `"${layout.name}": added totals and the input-output ratio`);
   return actions;
+}
+
+/**
+ * Check data's problems for template formulas a typed value replaced or blocks: what Set up would put back,
+ * from the tabs' top rows (values and formulas), each naming the cell, the typed value and the fix.
+ */
+export function overwrittenFormulaProblems(states: Partial<Record<TabKey, TabState>>): Problem[] {
+  const found = planSetup(states, 'en').overwritten ?? [];
+  return found.map((o): Problem => {
+    const cell = `${columnLetter(o.column)}${o.row}`;
+    const value = quoted(o.value);
+    const message: Bilingual = o.kind === 'replaced'
+      ? { en: `${cell} holds the typed value "${value}" where the ${o.header.en} formula belongs, so this figure is not computed.`, zh: `${cell} 原应为“${o.header.zh}”公式，现为手工输入的“${value}”，该数字不再自动计算。` }
+      : { en: `"${value}" typed in ${cell} blocks the ${o.header.en} formula, which fills the column from row 2 (it shows #REF!).`, zh: `${cell} 中手工输入的“${value}”挡住了从第 2 行填充整列的“${o.header.zh}”公式（显示 #REF!）。` };
+    return {
+      code: 'formula_overwritten', severity: 'error', tab: o.tab, row: o.row, ...(o.tab === 'evaluation' ? { column: o.key } : {}), value, message,
+      fix: { en: 'Run menu → Set up or repair sheets: it puts the formula back and keeps the typed value in the Log.', zh: '请运行菜单 → 创建或修复工作表：将恢复公式，并在日志中保留手工输入的值。' },
+    };
+  });
 }

@@ -2,7 +2,8 @@ import { checkWorkbook } from '../core/checks';
 import { fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { Problem } from '../core/problems';
-import { tabSpec } from '../core/schema';
+import { TabKey, tabSpec } from '../core/schema';
+import { TOP_ROWS, TabState, overwrittenFormulaProblems } from '../core/setup';
 import { escapeHtml, htmlTable } from '../core/html';
 import { Lang } from '../core/i18n';
 import { appendLog } from './log';
@@ -17,7 +18,7 @@ export function runCheckData(): Problem[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const open = openWorkbook(ss);
   const { workbook, time, lang, tabs } = open;
-  const problems = checkWorkbook(workbook, time);
+  const problems = [...checkWorkbook(workbook, time), ...templateFormulaProblems(open)];
   const title = pick(UI.checkTitle, lang);
   const headline = problems.length === 0 ? pick(UI.checkClean, lang) : pick(fill(UI.checkFound, { count: problems.length }), lang);
   // The list is what the person asked for: a write that fails (a protected tab) is noted, never in its way.
@@ -52,4 +53,25 @@ export function problemTable(problems: readonly Problem[], lang: Lang): string {
   const header = [UI.colTab, UI.colRow, UI.colValue, UI.colProblem, UI.colFix].map((t) => pick(t, lang));
   const rows = problems.map((p) => [pick(tabSpec(p.tab).name, lang), p.row === null ? '' : String(p.row), p.value ?? '', pick(p.message, lang), pick(p.fix, lang)]);
   return htmlTable(header, rows);
+}
+
+/**
+ * Template formulas a typed value replaced or blocks (Evaluation Achievement and Status, the Costs panel): the
+ * top rows' formulas, one getFormulas per tab, beside the values already read.
+ */
+function templateFormulaProblems(open: ReturnType<typeof openWorkbook>): Problem[] {
+  const states: Partial<Record<TabKey, TabState>> = {};
+  for (const key of ['evaluation', 'costs'] as const) {
+    const sheet = open.tabs.get(key);
+    const grid = open.raw[key];
+    if (!sheet || !grid || grid.length === 0) continue;
+    const width = Math.max(1, ...grid.slice(0, TOP_ROWS).map((r) => r.length));
+    const top = grid.slice(0, TOP_ROWS).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    const topFormulas = sheet.getRange(1, 1, top.length, width).getFormulas();
+    states[key] = {
+      name: sheet.getName(), lastRow: grid.length, lastColumn: width, maxRows: grid.length, frozenRows: 1, top, topFormulas,
+      validated: top[0]!.map(() => true), formats: top[0]!.map(() => ''), conditionalRules: 1,
+    };
+  }
+  return overwrittenFormulaProblems(states);
 }

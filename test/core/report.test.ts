@@ -9,7 +9,7 @@ import {
   ReportBlock, ReportModel, ReportSection, SECTION_ORDER, SUMMARY_SENTENCES_SHOWN, folderIdFrom,
   hasProjectTabs, reportSummaryJson, versionedName,
 } from '../../src/core/report';
-import { columnSpec } from '../../src/core/schema';
+import { columnSpec, tabSpec } from '../../src/core/schema';
 import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
 import { AFTER_CYCLE, exampleRaw, reportOf } from './reportFixture';
 
@@ -411,5 +411,38 @@ describe('report model — currency unit, months without data, many metrics, no 
     expect(hasProjectTabs(readWorkbook({ log: [['Time', 'Action', 'By', 'Detail']] }, AFTER_CYCLE))).toBe(false);
     expect(hasProjectTabs(readWorkbook(exampleRaw('en', ['evaluation', 'costs', 'weekly', 'goals']), AFTER_CYCLE))).toBe(true);
     expect(hasProjectTabs(readWorkbook({ tracking: exampleRaw('en').tracking! }, AFTER_CYCLE))).toBe(true);
+  });
+});
+
+describe('Target analysis says "every metric met it" only when every metric with a target has a figure and met it', () => {
+  const col = (key: string): number => tabSpec('evaluation').columns.findIndex((c) => c.key === key);
+  const targetSentences = (raw: RawWorkbook, lang: Lang = 'en'): string[] => paragraphs(section(reportOf(lang, raw), 'targets'));
+
+  it('no actuals yet (Evaluation actuals and Weekly log empty): never "met"', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const raw = exampleRaw(lang);
+      raw.evaluation = raw.evaluation!.map((r, i) => (i === 0 ? r : r.map((v, j) => (j === col('actual') ? '' : v))));
+      raw.weekly = raw.weekly!.slice(0, 1);
+      raw.costs = raw.costs!.slice(0, 1);
+      const text = targetSentences(raw, lang).join('\n');
+      expect(text).not.toContain('Every metric with a target met it');
+      expect(text).not.toContain('所有设定目标的指标均已达成');
+    }
+  });
+
+  it('no Evaluation metric has a target (only monthly goals): no sentence about every metric', () => {
+    const raw = exampleRaw('en');
+    raw.evaluation = raw.evaluation!.map((r, i) => (i === 0 ? r : r.map((v, j) => (j === col('target') ? '' : v))));
+    const text = targetSentences(raw).join('\n');
+    expect(text).not.toContain('Every metric with a target');
+    expect(text).toContain('no metric has both a target and an actual');
+  });
+
+  it('every metric with a target met it: then it is said', () => {
+    const raw = exampleRaw('en');
+    // Missed ones (new customers 45 of 50, conversion 12% of 15%) typed as met.
+    raw.evaluation![1]![col('actual')] = 50;
+    raw.evaluation![4]![col('actual')] = '15%';
+    expect(targetSentences(raw)).toContain('Every metric with a target met it.');
   });
 });

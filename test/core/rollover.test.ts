@@ -1,12 +1,15 @@
+import fc from 'fast-check';
+import { checkWorkbook } from '../../src/core/checks';
 import { retargetSheetRefs, sheetRef } from '../../src/core/sheetRefs';
 import { exampleData } from '../../src/core/example';
 import { Lang, pick } from '../../src/core/i18n';
 import { RawWorkbook, TimeContext, readWorkbook } from '../../src/core/model';
 import {
-  GridWrite, RolloverPlan, archiveName, changedTabs, describeRollover, literal, movedFormula, planRollover, planSignature, withoutCarriedMarkers,
+  GridWrite, RolloverPlan, archiveName, carriedDate, changedTabs, dayInNextCycle, describeRollover, literal, movedFormula, planRollover,
+  planSignature, withoutCarriedMarkers,
 } from '../../src/core/rollover';
 import { COST_SUMMARY, SETTINGS, TABS, TabKey, tabSpec } from '../../src/core/schema';
-import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
+import { CellValue, dayFromIso, isoFromDay, utcDayOf } from '../../src/core/values';
 
 const time = (today: string): TimeContext => ({ today: dayFromIso(today), dayOf: utcDayOf });
 const AFTER_Q3 = time('2023-10-02');
@@ -80,7 +83,13 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
   });
 
   it('carries the open task (row 4, owner Wang*) with a note of where it came from; done tasks are not carried', () => {
-    expect(p.carriedTasks).toEqual([{ fromRow: 4, text: 'Follow up new-customer contracts', owners: ['Wang*'] }]);
+    expect(p.carriedTasks).toEqual([{
+      fromRow: 4, text: 'Follow up new-customer contracts', owners: ['Wang*'],
+      dates: [
+        { column: 'plannedDate', from: dayFromIso('2023-07-31'), to: dayFromIso('2023-10-31') },
+        { column: 'nextStepDue', from: dayFromIso('2023-08-10'), to: dayFromIso('2023-11-10') },
+      ],
+    }]);
     expect(p.doneTasks).toBe(2);
     const rows = nonBlankRows(after.tracking);
     expect(rows).toHaveLength(1);
@@ -88,8 +97,15 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
     expect(task[col('tracking', 'task')]).toBe('Follow up new-customer contracts');
     expect(task[col('tracking', 'owner')]).toBe('Wang*');
     expect(task[col('tracking', 'status')]).toBe('In progress');
-    expect(task[col('tracking', 'nextStepDue')]).toBe('2023-08-10');
-    expect(task[col('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 4 — 12 signed (target 15)');
+    // Its dates move to the same place in Q4 (three months on), so it is not overdue on 1 October.
+    expect(task[col('tracking', 'plannedDate')]).toBe('2023-10-31');
+    expect(task[col('tracking', 'nextStepDue')]).toBe('2023-11-10');
+    // Q3's progress ("12 signed (target 15)") stays in the archive; the note says what moved.
+    expect(task[col('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 4 (Planned date 2023-07-31 → 2023-10-31; Next step due 2023-08-10 → 2023-11-10)');
+    // The task's own state (problem, solution, next step) goes on with it.
+    expect(task[col('tracking', 'solution')]).toBe('Weekly progress sync and trial support');
+    const q4 = readWorkbook(after, AFTER_Q3);
+    expect(checkWorkbook(q4, AFTER_Q3).filter((pr) => pr.code === 'task_overdue')).toEqual([]);
     // The old rows below are blanked in the same write.
     const write = p.writes.find((w) => w.tab === 'tracking')!;
     expect(write.values).toHaveLength(3);
@@ -102,9 +118,12 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
     // The note goes in Problem (free text); Module stays as typed, since it becomes the Playbook tag.
     expect(rows.map((r) => r[col('retrospective', 'module')])).toEqual(['Teamwork', 'Resource use']);
     expect(rows.map((r) => r[col('retrospective', 'problem')])).toEqual([
-      'Carried over from 2023 Q3, row 3 — Follow-up records out of sync, causing duplicate contact',
-      'Carried over from 2023 Q3, row 4 — New-customer development takes too long (45 days on average)',
+      'Carried over from 2023 Q3, row 3 (Due 2023-08-20 → 2023-11-20) — Follow-up records out of sync, causing duplicate contact',
+      'Carried over from 2023 Q3, row 4 (Due 2023-09-01 → 2023-12-01) — New-customer development takes too long (45 days on average)',
     ]);
+    // Q3's highlights stay in the archive (and the proven one in Playbook's evidence); the due dates are Q4's.
+    expect(rows.map((r) => r[col('retrospective', 'highlight')])).toEqual(['', '']);
+    expect(rows.map((r) => r[col('retrospective', 'due')])).toEqual(['2023-11-20', '2023-12-01']);
     expect(p.actionNoteColumn).toBe('problem');
     expect(rows.map((r) => r[col('retrospective', 'suggestion')])).toEqual(['Adopt a CRM to unify follow-up records', 'Launch a fast-response package for new customers']);
     expect(rows.map((r) => r[col('retrospective', 'owner')])).toEqual(['Zhang, Zhao', 'Wang*']);
@@ -136,7 +155,7 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
     expect(model.problems.filter((pr) => pr.tab === 'goals')).toEqual([]);
   });
 
-  it('empties the weekly log and costs, and only the evaluation actuals', () => {
+  it('empties the weekly log and costs, and of Evaluation only the actuals and the analysis', () => {
     expect(nonBlankRows(after.weekly)).toEqual([]);
     expect(nonBlankRows(after.costs)).toEqual([]);
     expect(p.weeklyCleared).toBe(13);
@@ -144,11 +163,15 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
     const evaluation = readWorkbook(after, AFTER_Q3).evaluation;
     expect(evaluation.map((e) => e.actual)).toEqual([null, null, null, null, null, null]);
     expect(evaluation.map((e) => e.targetText)).toEqual(['50', '200', '200', '15%', '30', '1:6']);
-    expect(evaluation[0]!.analysis).toBe("A competitor's August promotion delayed 5 customers' signing");
-    const write = p.writes.find((w) => w.tab === 'evaluation')!;
-    expect(write.column).toBe(col('evaluation', 'actual') + 1);
-    expect(write.values.every((r) => r.length === 1 && r[0] === '')).toBe(true);
+    // Q3's explanations ("a competitor's August promotion…") stay in the archive: Q4's first report starts clean.
+    expect(evaluation.map((e) => e.analysis)).toEqual(['', '', '', '', '', '']);
+    expect(evaluation.map((e) => e.metric)).toEqual(readWorkbook(raw, AFTER_Q3).evaluation.map((e) => e.metric));
+    const writes = p.writes.filter((w) => w.tab === 'evaluation');
+    // One column each, so the Achievement and Status formulas between them are never written.
+    expect(writes.map((w) => w.column)).toEqual([col('evaluation', 'actual') + 1, col('evaluation', 'analysis') + 1]);
+    expect(writes.every((w) => w.values.every((r) => r.length === 1 && r[0] === ''))).toBe(true);
     expect(p.actualsCleared).toBe(6);
+    expect(p.analysesCleared).toBe(6);
   });
 
   it('keeps Team and Strategy untouched, and writes Settings last', () => {
@@ -159,8 +182,8 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
     expect(p.writes.filter((w) => w.tab === 'settings')).toHaveLength(1);
   });
 
-  it('one write per tab', () => {
-    const tabs = p.writes.map((w) => w.tab);
+  it('one write per tab (per emptied column in Evaluation)', () => {
+    const tabs = p.writes.map((w) => w.tab).filter((t) => t !== 'evaluation');
     expect(new Set(tabs).size).toBe(tabs.length);
   });
 
@@ -168,12 +191,13 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
     const text = describeRollover(p, 'en');
     expect(text).toContain('Start next cycle: 2023 Q3 → 2023 Q4');
     expect(text).toContain('Archive 10 tabs as copies named "Archive 2023 Q3 — Tracking"');
-    expect(text).toContain('carry over 1 open task');
+    expect(text).toContain('carry over 1 open task with their owners, each noted "Carried over from 2023 Q3, row 4" in Progress (their progress notes of 2023 Q3 stay in the archive)');
     expect(text).toContain('2 done tasks stay only in the archive');
-    expect(text).toContain('Retrospective: carry over 2 open actions with their owners, each noted "Carried over from 2023 Q3, row 3" in Problem;');
+    expect(text).toContain('Retrospective: carry over 2 open actions with their owners, problem and suggestion, each noted "Carried over from 2023 Q3, row 3" in Problem (their highlights of 2023 Q3 stay in the archive);');
+    expect(text).toContain('Due dates of carried rows before 2023-10-01: 4 move on by the length of the cycle (e.g. 2023-07-31 → 2023-10-31); 0 would still be past');
     expect(text).toContain('Playbook: add 1 proven practice');
     expect(text).toContain('Goals: copy 7 targets as drafts for 2023 Q4 (months moved on by 3, e.g. 2023-07 → 2023-10)');
-    expect(text).toContain('Empty the Weekly log (13 rows) and Costs (4 rows), and the 6 Evaluation actuals');
+    expect(text).toContain('Empty the Weekly log (13 rows) and Costs (4 rows), and the 6 Evaluation actuals and 6 analysis notes');
     expect(text).toContain('Cycle 2023 Q4, Cycle start 2023-10-01, Cycle end 2023-12-31');
     expect(text).not.toContain('after today');
   });
@@ -188,9 +212,11 @@ describe('planRollover in Chinese', () => {
     expect(p.archives.find((a) => a.tab === 'tracking')?.name).toBe('归档 2023 Q3 — 执行跟踪');
     const task = nonBlankRows(after.tracking)[0]!;
     expect(task[col('tracking', 'owner')]).toBe('王*');
-    expect(task[col('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转 — 签约12家（目标15家）');
+    expect(task[col('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转（计划完成时间 2023-07-31 → 2023-10-31；下一步截止 2023-08-10 → 2023-11-10）');
     expect(nonBlankRows(after.retrospective).map((r) => r[col('retrospective', 'owner')])).toEqual(['张、赵', '王*']);
-    expect(nonBlankRows(after.retrospective).map((r) => String(r[col('retrospective', 'problem')]).split(' — ')[0])).toEqual(['由 2023 Q3 第 3 行结转', '由 2023 Q3 第 4 行结转']);
+    expect(nonBlankRows(after.retrospective).map((r) => String(r[col('retrospective', 'problem')]).split(' — ')[0])).toEqual([
+      '由 2023 Q3 第 3 行结转（完成时间 2023-08-20 → 2023-11-20）', '由 2023 Q3 第 4 行结转（完成时间 2023-09-01 → 2023-12-01）',
+    ]);
     expect(nonBlankRows(after.retrospective).map((r) => r[col('retrospective', 'module')])).toEqual(['团队协作', '资源利用']);
     expect(nonBlankRows(after.playbook)[0]).toEqual([
       '建立“线索-客户”匹配度评分模型',
@@ -202,6 +228,8 @@ describe('planRollover in Chinese', () => {
     const text = describeRollover(p, 'zh-CN');
     expect(text).toContain('开启下一周期：2023 Q3 → 2023 Q4');
     expect(text).toContain('结转 1 项未完成任务');
+    expect(text).toContain('结转行中早于 2023-10-01 的日期：4 个按周期长度顺延');
+    expect(text).toContain('以及效果评估的 6 个实际值和 6 条分析说明');
   });
 });
 
@@ -314,10 +342,10 @@ describe('planRollover edge cases', () => {
     const notes = nonBlankRows(twice.goals).map((g) => g[col('goals', 'note')]);
     expect(notes[0]).toBe('Draft target for 2024 Q1 (copied from 2023 Q4, row 2) — Q3: grow East China revenue by 30% and win 50 new customers');
     expect(nonBlankRows(twice.goals).map((g) => g[col('goals', 'period')])).toEqual(['2024 Q1', '2024-01', '2024-02', '2024-03', '2024 Q1', '2024 Q1', '2024 Q1']);
-    expect(nonBlankRows(twice.tracking)[0]![col('tracking', 'progress')]).toBe('Carried over from 2023 Q4, row 2 — 12 signed (target 15)');
+    expect(nonBlankRows(twice.tracking)[0]![col('tracking', 'progress')]).toBe('Carried over from 2023 Q4, row 2 (Planned date 2023-10-31 → 2024-01-31; Next step due 2023-11-10 → 2024-02-10)');
     const retro = nonBlankRows(twice.retrospective);
     expect(retro.map((r) => r[col('retrospective', 'module')])).toEqual(['Teamwork', 'Resource use']);
-    expect(retro[0]![col('retrospective', 'problem')]).toBe('Carried over from 2023 Q4, row 2 — Follow-up records out of sync, causing duplicate contact');
+    expect(retro[0]![col('retrospective', 'problem')]).toBe('Carried over from 2023 Q4, row 2 (Due 2023-11-20 → 2024-02-20) — Follow-up records out of sync, causing duplicate contact');
   });
 
   it('strips carried-over notes in either language, however many, and only at the start', () => {
@@ -325,6 +353,10 @@ describe('planRollover edge cases', () => {
     expect(withoutCarriedMarkers('由 2023 Q4 第 2 行结转 — Carried over from 2023 Q3, row 3 — 团队协作')).toBe('团队协作');
     expect(withoutCarriedMarkers('Carried over from 2023 Q3, row 4')).toBe('');
     expect(withoutCarriedMarkers('Plan: Carried over from 2023 Q3, row 4')).toBe('Plan: Carried over from 2023 Q3, row 4');
+    // With the note of what happened to the row's dates, and a cycle label with brackets.
+    expect(withoutCarriedMarkers('Carried over from 2023 Q3 (next), row 4 (Due 2023-08-20 → 2023-11-20) — CRM')).toBe('CRM');
+    expect(withoutCarriedMarkers('由 2023 Q3 第 3 行结转（完成时间原为 2023-06-20，请填写新日期） — 团队协作')).toBe('团队协作');
+    expect(withoutCarriedMarkers('Carried over from 2023 Q3, row 4 (Planned date was 2023-06-20: set a new date)')).toBe('');
   });
 
   it('a note left in Module by an earlier version is removed there, and never reaches Playbook tags, practice or evidence', () => {
@@ -338,7 +370,7 @@ describe('planRollover edge cases', () => {
     expect(p.playbookAdded[0]!.evidence).not.toMatch(/Carried over|结转/);
     const rows = nonBlankRows(applied(raw, p.writes).retrospective);
     expect(rows[0]![module]).toBe('Teamwork');
-    expect(rows[0]![col('retrospective', 'problem')]).toBe('Carried over from 2023 Q3, row 3 — Follow-up records out of sync, causing duplicate contact');
+    expect(rows[0]![col('retrospective', 'problem')]).toBe('Carried over from 2023 Q3, row 3 (Due 2023-08-20 → 2023-11-20) — Follow-up records out of sync, causing duplicate contact');
   });
 
   it('does not close again, before its end, a cycle that was itself opened by a rollover', () => {
@@ -451,7 +483,7 @@ describe('what the confirmation promised, compared with a plan made again', () =
     expect(changedTabs(raw, exampleRaw('en'))).toEqual([]);
 
     const edited = exampleRaw('en');
-    edited.tracking![3]![col('tracking', 'progress')] = '14 signed';
+    edited.tracking![3]![col('tracking', 'solution')] = 'Visit them weekly';
     expect(changedTabs(raw, edited)).toEqual(['tracking']);
     expect(planSignature(plan(edited))).not.toBe(planSignature(plan(raw)));
 
@@ -481,5 +513,89 @@ describe('archive formulas point at the archive copies (Sheet.copyTo keeps refer
     expect(sheetRef('Costs')).toBe('Costs!');
     expect(sheetRef("Archive 2023 Q3 — Li's tab")).toBe("'Archive 2023 Q3 — Li''s tab'!");
     expect(retargetSheetRefs("='Li''s tab'!A1", new Map([["Li's tab", 'X Y']]))).toBe("='X Y'!A1");
+  });
+});
+
+describe('carried rows start the new cycle with dates that are not overdue', () => {
+  const q3 = { label: '2023 Q3', start: dayFromIso('2023-07-01'), end: dayFromIso('2023-09-30') };
+  const q4 = { label: '2023 Q4', start: dayFromIso('2023-10-01'), end: dayFromIso('2023-12-31') };
+  const iso = (d: number | null | undefined): string | null => (d === null || d === undefined ? null : isoFromDay(d));
+
+  it('moves a date to the same place in the next cycle: by months for month cycles (month ends stay month ends), else by days', () => {
+    const moved = (day: string, from = q3, to = q4): string => isoFromDay(dayInNextCycle(dayFromIso(day), from, to));
+    expect(moved('2023-07-31')).toBe('2023-10-31');
+    expect(moved('2023-08-31')).toBe('2023-11-30');
+    expect(moved('2023-09-30')).toBe('2023-12-31');
+    expect(moved('2023-08-15')).toBe('2023-11-15');
+    const q1 = { label: '2024 Q1', start: dayFromIso('2024-01-01'), end: dayFromIso('2024-03-31') };
+    const q2 = { label: '2024 Q2', start: dayFromIso('2024-04-01'), end: dayFromIso('2024-06-30') };
+    expect(moved('2024-02-29', q1, q2)).toBe('2024-05-31');
+    expect(moved('2024-01-30', q1, q2)).toBe('2024-04-30');
+    // An eight-week sprint: 56 days on.
+    const sprint = { label: 'Sprint 3', start: dayFromIso('2023-07-03'), end: dayFromIso('2023-08-27') };
+    const next = { label: 'Sprint 4', start: dayFromIso('2023-08-28'), end: dayFromIso('2023-10-22') };
+    expect(moved('2023-07-10', sprint, next)).toBe('2023-09-04');
+  });
+
+  it('keeps a date already in the new cycle; leaves blank one that would still be past', () => {
+    const today = dayFromIso('2023-10-02');
+    const span = (d: string) => ({ start: dayFromIso(d), end: dayFromIso(d) });
+    expect(carriedDate(span('2023-10-15'), q3, q4, today)).toBeNull();
+    expect(carriedDate(null, q3, q4, today)).toBeNull();
+    expect(carriedDate(span('2023-06-20'), q3, q4, today)).toEqual({ from: dayFromIso('2023-06-20'), to: null });
+    // Run late (20 October): 5 July would move to 5 October, already past.
+    expect(carriedDate(span('2023-07-05'), q3, q4, dayFromIso('2023-10-20'))).toEqual({ from: dayFromIso('2023-07-05'), to: null });
+    // A range (10–12 July) is due on its last day.
+    expect(carriedDate({ start: dayFromIso('2023-07-10'), end: dayFromIso('2023-07-12') }, q3, q4, today)).toEqual({ from: dayFromIso('2023-07-12'), to: dayFromIso('2023-10-12') });
+  });
+
+  it('a task late since before Q3 gets a blank date and a note asking for one; a date typed for Q4 stays', () => {
+    const raw = exampleRaw('en');
+    const planned = col('tracking', 'plannedDate');
+    const next = col('tracking', 'nextStepDue');
+    raw.tracking![3]![planned] = '2023-06-20';
+    raw.tracking![3]![next] = '2023-10-20';
+    const p = plan(raw);
+    const task = nonBlankRows(applied(raw, p.writes).tracking)[0]!;
+    expect(task[planned]).toBe('');
+    expect(task[next]).toBe('2023-10-20');
+    expect(task[col('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 4 (Planned date was 2023-06-20: set a new date)');
+    expect(p.carriedTasks[0]!.dates).toEqual([{ column: 'plannedDate', from: dayFromIso('2023-06-20'), to: null }]);
+    expect(describeRollover(p, 'en')).toContain('Due dates of carried rows before 2023-10-01: 2 move on by the length of the cycle (e.g. 2023-08-20 → 2023-11-20); 1 would still be past and is left blank, with a note asking for a new date.');
+    const zh = plan(raw, 'zh-CN');
+    expect(nonBlankRows(applied(raw, zh.writes).tracking)[0]![col('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转（计划完成时间原为 2023-06-20，请填写新日期）');
+  });
+
+  it('a date cell holding a formula keeps its formula (moved with the row), not a computed date', () => {
+    const raw = exampleRaw('en');
+    const next = col('tracking', 'nextStepDue');
+    const formulas = { tracking: raw.tracking!.map((r, i) => r.map((_, j) => (i === 3 && j === next ? '=D4+10' : ''))) };
+    const p = planRollover(readWorkbook(raw, AFTER_Q3), raw, AFTER_Q3, 'en', { formulas });
+    if ('error' in p) throw new Error(p.error.en);
+    const task = p.writes.find((w) => w.tab === 'tracking')!.values[0]!;
+    expect(task[next]).toBe('=D2+10');
+    expect(task[col('tracking', 'plannedDate')]).toBe('2023-10-31');
+    expect(p.carriedTasks[0]!.dates.map((d) => d.column)).toEqual(['plannedDate']);
+  });
+
+  it('property: whatever the carried rows\' dates and the day it runs, Check data finds nothing overdue in the new cycle that day', () => {
+    const dayIn = (from: string, days: number) => fc.integer({ min: 0, max: days }).map((n) => dayFromIso(from) + n);
+    // Any date up to the old cycle's last day (a later one is a commitment for the new cycle and stays as typed).
+    const optionalDay = fc.option(dayIn('2023-03-01', 213), { nil: null });
+    fc.assert(fc.property(optionalDay, optionalDay, optionalDay, dayIn('2023-09-20', 40), (plannedDay, nextDay, dueDay, todayDay) => {
+      const raw = exampleRaw('en');
+      raw.tracking![3]![col('tracking', 'plannedDate')] = iso(plannedDay) ?? '';
+      raw.tracking![3]![col('tracking', 'nextStepDue')] = iso(nextDay) ?? '';
+      raw.retrospective![2]![col('retrospective', 'due')] = iso(dueDay) ?? '';
+      const t = time(isoFromDay(todayDay));
+      const p = planRollover(readWorkbook(raw, t), raw, t, 'en');
+      if ('error' in p) throw new Error(p.error.en);
+      const after = readWorkbook(applied(raw, p.writes), t);
+      expect(checkWorkbook(after, t).filter((pr) => pr.code === 'task_overdue')).toEqual([]);
+      // Every carried date is blank or on/after both the new cycle's first day and the day it ran.
+      const firstDay = Math.max(t.today, dayFromIso('2023-10-01'));
+      const dates = [...after.tasks.flatMap((task) => [task.planned, task.nextStepDue]), ...after.retrospective.map((r) => r.due)];
+      for (const d of dates) if (d !== null) expect(d.end).toBeGreaterThanOrEqual(firstDay);
+    }), { numRuns: 60 });
   });
 });

@@ -152,3 +152,62 @@ describe('reading tables by header', () => {
     expect([1, 26, 27, 52, 702, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA']);
   });
 });
+
+describe('set-up restores the template formulas a typed value replaced or blocks, and says so', () => {
+  const first = applyToStates(planSetup({}, 'en').actions, {});
+  const at = (tab: TabKey, key: string): number => tabSpec(tab).columns.findIndex((c) => c.key === key) + 1;
+  const achievement = at('evaluation', 'achievement');
+  const status = at('evaluation', 'status');
+  const letter = columnLetter(achievement);
+
+  /** The Evaluation tab as read: `cells` set at (row, column) with the given value and formula. */
+  function evaluationWith(cells: readonly [number, number, CellValue, string][]): Partial<Record<TabKey, TabState>> {
+    const state = first.evaluation!;
+    const top = state.top.map((r) => [...r]);
+    const topFormulas = state.topFormulas.map((r) => [...r]);
+    for (const [row, column, value, formula] of cells) {
+      while (top.length < row) top.push(top[0]!.map(() => ''));
+      while (topFormulas.length < row) topFormulas.push(top[0]!.map(() => ''));
+      top[row - 1]![column - 1] = value;
+      topFormulas[row - 1]![column - 1] = formula;
+    }
+    return { ...first, evaluation: { ...state, top, topFormulas, lastRow: top.length } };
+  }
+  const formulaOf = (column: number): string => first.evaluation!.topFormulas[1]![column - 1]!;
+
+  it('a value typed over the Achievement formula: the formula is back, the typed value quoted in the summary (and so in the Log)', () => {
+    const states = evaluationWith([[2, achievement, 0.9, '']]);
+    const plan = planSetup(states, 'en');
+    expect(plan.actions).toContainEqual({ kind: 'formula', tab: 'evaluation', row: 2, column: achievement, formula: formulaOf(achievement) });
+    expect(plan.summary).toContain(`"Evaluation": restored the Achievement formula in ${letter}2 (the value typed over it was "0.9", kept in this Log entry)`);
+    expect(planSetup(applyToStates(plan.actions, states), 'en').actions).toEqual([]);
+    expect(planSetup(states, 'zh-CN').summary.join('\n')).toContain(`已恢复 ${letter}2 的“达成率”公式（该单元格原先手工输入的值为“0.9”，记录于此日志）`);
+  });
+
+  it('values typed below a formula that shows #REF! are cleared and quoted; the formula\'s own results are never touched', () => {
+    const blocked = planSetup(evaluationWith([[2, status, '#REF!', formulaOf(status)], [5, status, 'On target', '']]), 'en');
+    expect(blocked.actions).toEqual([{ kind: 'cells', tab: 'evaluation', row: 5, column: status, values: [['']] }]);
+    expect(blocked.summary).toEqual([`"Evaluation": cleared "On target" typed in ${columnLetter(status)}5, which blocked the Status formula (kept in this Log entry)`]);
+    // Blocked by a cell below the rows Set up reads: it says where to look.
+    const further = planSetup(evaluationWith([[2, status, '#REF!', formulaOf(status)]]), 'en');
+    expect(further.actions).toEqual([]);
+    expect(further.summary).toEqual([`"Evaluation": the Status formula in ${columnLetter(status)}2 shows #REF!: a value typed in column ${columnLetter(status)} below row 8 blocks it; clear that value`]);
+    // Working: row 2 has the formula and a figure, the rows below hold its results (no formula of their own).
+    const working = evaluationWith([[2, achievement, 0.9, formulaOf(achievement)], [3, achievement, 1.075, ''], [4, achievement, 1.1, '']]);
+    expect(planSetup(working, 'en')).toEqual({ actions: [], summary: [] });
+  });
+
+  it('a total typed over the Costs panel is replaced by its formula and quoted', () => {
+    const costs = first.costs!;
+    const panel = costs.top.findIndex((r) => r.includes('Total cost'));
+    const column = costs.top[panel]!.indexOf('Total cost') + 2;
+    const top = costs.top.map((r) => [...r]);
+    const topFormulas = costs.topFormulas.map((r) => [...r]);
+    const formula = topFormulas[panel]![column - 1]!;
+    top[panel]![column - 1] = 28;
+    topFormulas[panel]![column - 1] = '';
+    const plan = planSetup({ ...first, costs: { ...costs, top, topFormulas } }, 'en');
+    expect(plan.actions).toContainEqual({ kind: 'formula', tab: 'costs', row: panel + 1, column, formula });
+    expect(plan.summary).toEqual([`"Costs": restored the Total cost formula in ${columnLetter(column)}${panel + 1} (the value typed over it was "28", kept in this Log entry)`]);
+  });
+});

@@ -102,13 +102,22 @@ describe('Start next cycle (built bundle in the emulator)', () => {
       ['=not a formula', 'Li*', 'C-004', ''],
     ]);
     expect(after.Tracking!.formulas.flat().every((f) => f === '')).toBe(true);
-    expect(tracking[0]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 4 — 12 signed (target 15)');
-    expect(tracking[1]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 5 — 0012');
-    expect(tracking[0]![column('tracking', 'plannedDate')]).toEqual(before.Tracking!.values[3]![column('tracking', 'plannedDate')]);
+    // Q3's progress notes stay in the archive; the dates move to the same place in Q4, so nothing is overdue on 1 October.
+    expect(tracking[0]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 4 (Planned date 2023-07-31 → 2023-10-31; Next step due 2023-08-10 → 2023-11-10)');
+    expect(tracking[1]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 5 (Planned date 2023-09-20 → 2023-12-20)');
+    expect(tracking.map((r) => r[column('tracking', 'plannedDate')])).toEqual([new Date('2023-10-31T00:00:00+08:00'), new Date('2023-12-20T00:00:00+08:00')]);
+    expect(tracking[0]![column('tracking', 'nextStepDue')]).toEqual(new Date('2023-11-10T00:00:00+08:00'));
+    expect(confirm.prompt).toContain('Due dates of carried rows before 2023-10-01: 5 move on by the length of the cycle (e.g. 2023-07-31 → 2023-10-31)');
 
     // Retrospective: open actions carried; the proven one is in Playbook after the existing practice.
     expect(after.Retrospective!.values.slice(1).map((r) => [r[column('retrospective', 'owner')], r[column('retrospective', 'status')]]))
       .toEqual([['Zhang, Zhao', 'Open'], ['Wang*', 'Open']]);
+    // They keep their problem and suggestion, not Q3's highlight; their due dates are Q4's.
+    expect(after.Retrospective!.values.slice(1).map((r) => [r[column('retrospective', 'highlight')], r[column('retrospective', 'suggestion')], r[column('retrospective', 'due')]]))
+      .toEqual([
+        ['', 'Adopt a CRM to unify follow-up records', new Date('2023-11-20T00:00:00+08:00')],
+        ['', 'Launch a fast-response package for new customers', new Date('2023-12-01T00:00:00+08:00')],
+      ]);
     expect(after.Playbook!.values.slice(1)).toEqual([
       ['Weekly pipeline review', 'Conversion up in Q2', '2023 Q2', 'process'],
       ['Build a lead-to-customer fit scoring model',
@@ -124,6 +133,10 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(costs.getRange('G3').getFormula()).toBe(before.Costs!.formulas[2]![6]);
     const evaluation = after.Evaluation!;
     expect(evaluation.values.slice(1).map((r) => r[column('evaluation', 'actual')])).toEqual(['', '', '', '', '', '']);
+    // Q3's analysis ("A competitor's August promotion delayed…") is only in the archive, so Q4's first report cannot print it.
+    expect(evaluation.values.slice(1).map((r) => r[column('evaluation', 'analysis')])).toEqual(['', '', '', '', '', '']);
+    expect(after['Archive 2023 Q3 — Evaluation']!.values[1]![column('evaluation', 'analysis')]).toBe("A competitor's August promotion delayed 5 customers' signing");
+    expect(evaluation.formulas[1]![column('evaluation', 'status')]).toBe(before.Evaluation!.formulas[1]![column('evaluation', 'status')]);
     expect(evaluation.values.slice(1).map((r) => r[column('evaluation', 'target')])).toEqual(before.Evaluation!.values.slice(1).map((r) => r[column('evaluation', 'target')]));
     expect(evaluation.formulas[1]![column('evaluation', 'achievement')]).toBe(before.Evaluation!.formulas[1]![column('evaluation', 'achievement')]);
 
@@ -268,7 +281,7 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(emulator.ui.alerts.find((a) => a.buttons === 'YES_NO')!.prompt).toContain('开启下一周期：2023 Q3 → 2023 Q4');
     const task = after['执行跟踪']!.values[1]!;
     expect(task[column('tracking', 'owner')]).toBe('王*');
-    expect(task[column('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转 — 签约12家（目标15家）');
+    expect(task[column('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转（计划完成时间 2023-07-31 → 2023-10-31；下一步截止 2023-08-10 → 2023-11-10）');
     expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^2023 Q4 已开启（2023-10-01 至 2023-12-31）/);
   });
 
@@ -314,10 +327,10 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     const after = book(emulator);
     expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/^2024 Q1 has started/);
     const tracking = after.Tracking!.values.slice(1);
-    expect(tracking[0]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q4, row 2 — 12 signed (target 15)');
+    expect(tracking[0]![column('tracking', 'progress')]).toBe('Carried over from 2023 Q4, row 2 (Planned date 2023-10-31 → 2024-01-31; Next step due 2023-11-10 → 2024-02-10)');
     const rows = after.Retrospective!.values.slice(1);
     expect(rows.map((r) => r[column('retrospective', 'module')])).toEqual(['Resource use']);
-    expect(rows[0]![column('retrospective', 'problem')]).toBe('Carried over from 2023 Q4, row 3 — New-customer development takes too long (45 days on average)');
+    expect(rows[0]![column('retrospective', 'problem')]).toBe('Carried over from 2023 Q4, row 3 (Due 2023-12-01 → 2024-03-01) — New-customer development takes too long (45 days on average)');
     expect(after.Playbook!.values.at(-1)).toEqual([
       'Adopt a CRM to unify follow-up records',
       expect.not.stringMatching(/Carried over/) as unknown as string,
@@ -356,12 +369,13 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     );
     expect(emulator.properties.document.size).toBe(0);
 
-    // Run again (no edit this time): the new note is carried, nothing lost.
+    // Run again (no edit this time): the new note is archived with Q3 (progress starts Q4 empty), nothing lost.
     emulator.ui.nextAlertAnswer = answer;
     const edited = book(emulator);
     emulator.call('menuStartNextCycle');
     const done = book(emulator);
-    expect(done.Tracking!.values[1]![progress - 1]).toBe('Carried over from 2023 Q3, row 4 — 14 signed (target 15)');
+    expect(done['Archive 2023 Q3 — Tracking']!.values[3]![progress - 1]).toBe('14 signed (target 15)');
+    expect(done.Tracking!.values[1]![progress - 1]).toMatch(/^Carried over from 2023 Q3, row 4 \(Planned date/);
     expect(lostCells(edited, done, 'Archive 2023 Q3')).toEqual([]);
   });
 

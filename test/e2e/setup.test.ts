@@ -106,6 +106,43 @@ describe('Set up or repair sheets', () => {
     expect(reader.errors()).toEqual([]);
   });
 
+  it('a second run restores template formulas a person typed over, quoting the typed values in its message and the Log', () => {
+    const emulator = exampleEmulator();
+    const ss = emulator.spreadsheet;
+    const evaluation = ss.getSheetByName('Evaluation')!;
+    const costs = ss.getSheetByName('Costs')!;
+    const achievement = evaluation.getRange('G2').getFormula();
+    const total = costs.getRange('G1').getFormula();
+    // Someone pastes figures over the formulas (as the report used to be typed by hand).
+    evaluation.getRange('G2').setValue(0.95);
+    costs.getRange('G1').setValue(30);
+    // Check data names both cells, the typed values and the fix.
+    emulator.call('menuCheckData');
+    const html = emulator.ui.dialogs.at(-1)!.html;
+    expect(html).toContain('G2 holds the typed value &quot;0.95&quot; where the Achievement formula belongs, so this figure is not computed.');
+    expect(html).toContain('G1 holds the typed value &quot;30&quot; where the Total cost formula belongs');
+    expect(html).toContain('Run menu → Set up or repair sheets: it puts the formula back and keeps the typed value in the Log.');
+    emulator.call('menuSetupSheets');
+    expect(evaluation.getRange('G2').getFormula()).toBe(achievement);
+    expect(costs.getRange('G1').getFormula()).toBe(total);
+    const told = emulator.ui.alerts.at(-1)!.prompt;
+    expect(told).toContain('"Evaluation": restored the Achievement formula in G2 (the value typed over it was "0.95", kept in this Log entry)');
+    expect(told).toContain('"Costs": restored the Total cost formula in G1 (the value typed over it was "30", kept in this Log entry)');
+    const log = ss.getSheetByName('Log')!;
+    const detail = String(log.getRange(log.getLastRow(), 4).getValue());
+    expect(detail).toContain('the value typed over it was "0.95"');
+    expect(detail).toContain('the value typed over it was "30"');
+    // The figures are the formulas' again: 90% and 28.
+    const reader = formulaReader(emulator);
+    expect(reader.value('Evaluation', 'G2')).toBeCloseTo(0.9, 10);
+    expect(reader.value('Costs', 'G1')).toBe(28);
+    // And a third run finds nothing to do; Check data no longer lists them.
+    emulator.call('menuSetupSheets');
+    expect(emulator.ui.alerts.at(-1)!.prompt).not.toContain('restored');
+    emulator.call('menuCheckData');
+    expect(emulator.ui.dialogs.at(-1)!.html).not.toContain('where the');
+  });
+
   it('counts cost rows added below the original grid in the totals', () => {
     const emulator = exampleEmulator();
     const costs = emulator.spreadsheet.getSheetByName('Costs')!;

@@ -5,7 +5,8 @@ import { TimeContext, Workbook, readWorkbook } from '../../core/model';
 import { Problem } from '../../core/problems';
 import { TabKey } from '../../core/schema';
 import { Day, utcDayOf } from '../../core/values';
-import { ReadResult, UnreadableWorkbookError, readXlsx } from '../xlsx/reader';
+import { openXlsx } from '../xlsx/open';
+import { ReadResult, UnreadableWorkbookError } from '../xlsx/reader';
 import { readXlsxValues } from '../xlsx/values';
 import { Io, UsageError } from './args';
 import { offlineProblems } from './problems';
@@ -52,8 +53,9 @@ export async function openPlan(
       if (rows >= PROGRESS_ROWS && !options.quiet) progressOn = true;
       progress(say(CLI.readSheet, mlang, { sheet, rows: rows.toLocaleString('en-US') }));
     };
-    // The values reader gives exactly the exceljs reader's values, much faster (for commands reading many workbooks).
-    read = options.fast ? readXlsxValues(path, onSheet) : await readXlsx(path, onSheet);
+    // The values reader gives exactly the exceljs reader's values, much faster (for commands reading many
+    // workbooks); openXlsx reads with exceljs and falls back to it for files exceljs cannot read.
+    read = options.fast ? readXlsxValues(path, onSheet) : await openXlsx(path, onSheet);
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw new UsageError(say(CLI.notXlsx, mlang, { path: shown, reason: pick(error.reason, mlang) }));
     throw error;
