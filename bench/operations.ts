@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Emulator } from '../src/node/emulator';
 import { isLocalCall } from '../src/node/emulator/runtime';
 import { BUNDLE_PATH } from './common';
+import { rollupWorld } from './rollup';
 
 export const ROW_COUNTS = [10, 1_000, 10_000] as const;
 
@@ -143,6 +144,20 @@ export const OPERATIONS: Operation[] = [
       };
     },
   },
+  {
+    name: 'rollupRefresh', title: 'Refresh regions in a roll-up of 2 regions, each with the tracking rows',
+    prepare: (rows) => {
+      const e = rollupWorld(2, Math.max(rows - 3, 0));
+      return { emulator: e, run: entry(e, 'menuRefreshRegions') };
+    },
+  },
+  ...(['plan', 'weeklySheet', 'playbook'] as const).map((name): Operation => ({
+    name, title: `the ${name} document`,
+    prepare: (rows) => {
+      const e = seeded(rows, new Date('2023-10-08T10:00:00+08:00'));
+      return { emulator: e, run: entry(e, { plan: 'menuGeneratePlan', weeklySheet: 'menuWeeklySheet', playbook: 'menuPlaybookManual' }[name]) };
+    },
+  })),
 ];
 
 /** Prints each operation's calls by method at one size (npm run bench -- --calls open 10000). */
@@ -194,7 +209,9 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
       };
       case 'report': return {
         ...run, ...consent, 'reads: the report tabs (+formats)': 8 + 4, 'Docs: one per element': sum(/^Body\.append|^Body\.insert/),
-        'Docs: create, save, footer': 4, 'Docs: one style per table (row attribute map)': k('Body.appendTable'),
+        'Docs: create, save, page, header, footer': 12, 'Docs: one style per table (row attribute map)': k('Body.appendTable'),
+        'Docs: column widths (DocumentApp sets one column at a time)': k('Table.setColumnWidth'),
+        'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic'),
         'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'charts and files': sum(/^(Charts|EmbeddedChart|DriveApp|File|Folder|Blob)\./),
         'properties, alert': 3,
       };
@@ -205,6 +222,16 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
       };
       case 'rollover': return {
         ...run, ...consent, ...lock, 'reads: every tab (+formats, formulas)': 2 * (tabs - 1), ...writes, 'properties, alert': 4,
+      };
+      case 'rollupRefresh': return { ...run, ...consent, ...lock, 'reads: Settings, Regions, Region imports (+formats)': 4, ...writes, 'alert': 1 };
+      case 'plan':
+      case 'weeklySheet':
+      case 'playbook': return {
+        ...run, ...consent, 'reads: the tabs the document shows (+formats)': sum(/^Range\.(getValues|getNumberFormats)$/),
+        'Docs: one per element': sum(/^Body\.append|^Body\.insert/), 'Docs: create, save, page, header, footer': 12,
+        'Docs: one style per table (row attribute map)': k('Body.appendTable'), 'Docs: column widths': k('Table.setColumnWidth'),
+        'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic'),
+        'charts and files': sum(/^(Charts|EmbeddedChart|DriveApp|Drive|File|Folder|Blob)\./), 'properties, alert': 3,
       };
       case 'checkIn': return { ...run, 'reads (load and save: the tabs the form shows, then again before writing)': 2 * 6, ...writes, 'users': 4 };
       default: return { ...run };

@@ -46,7 +46,7 @@ async function benchOfflineRollup(): Promise<void> {
 }
 
 /** A roll-up of `regions` emulated trackers, each with `extraRows` generated tracking rows, ready to refresh. */
-function rollupWorld(regions: number, extraRows: number): Emulator {
+export function rollupWorld(regions: number, extraRows: number): Emulator {
   const code = readFileSync(BUNDLE_PATH, 'utf8');
   const world = new SheetsWorld();
   const now = new Date('2023-09-30T12:00:00+08:00');

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   if (ops) return;
   await benchFoundation();
   await optional('report', 'benchReport');
+  await optional('documents', 'benchDocuments');
   await optional('reminders', 'benchReminders');
   await optional('rollover', 'benchRollover');
   await optional('offline', 'benchOffline');

@@ -115,7 +115,7 @@ export const RT = {
     zh: '对照截至今日应完成进度，{total} 项目标中 {met} 项进度正常；{atRisk} 项有风险，{off} 项进度落后。',
   },
   sumCheckData: {
-    en: '{n} {n:metric|metrics} cannot be rated because a cell {n:it depends|they depend} on cannot be read: see Data-quality notes.',
+    en: '{n} {n:metric cannot be rated because a cell it depends|metrics cannot be rated because a cell they depend} on cannot be read: see Data-quality notes.',
     zh: '{n} 项指标所依据的单元格无法读取，暂不评定：见“数据质量说明”。',
   },
   sumNoTargets: { en: 'No metric in Evaluation has both a target and an actual yet.', zh: '“效果评估”中尚无同时填写目标值和实际值的指标。' },
@@ -141,14 +141,14 @@ export const RT = {
   allMet: { en: 'Every metric with a target met it.', zh: '所有设定目标的指标均已达成。' },
   allOnTrack: { en: 'Every metric with a target is on track against what is expected by today.', zh: '所有设定目标的指标均符合截至今日的应完成进度。' },
   noneMissedSome: {
-    en: 'No metric with a figure missed its target; {n} {n:metric|metrics} with a target {n:has|have} no actual or rate yet.',
+    en: 'No metric with a figure missed its target; {n} {n:metric with a target has|metrics with a target have} no actual or rate yet.',
     zh: '有数据的指标均已达成目标；另有 {n} 项设定了目标的指标尚无实际值或达成率。',
   },
   noneBehindSome: {
-    en: 'No metric with a figure is behind what is expected by today; {n} {n:metric|metrics} with a target {n:has|have} no actual or rate yet.',
+    en: 'No metric with a figure is behind what is expected by today; {n} {n:metric with a target has|metrics with a target have} no actual or rate yet.',
     zh: '有数据的指标均未落后于截至今日的应完成进度；另有 {n} 项设定了目标的指标尚无实际值或达成率。',
   },
-  someUnrated: { en: '{n} more {n:metric|metrics} with a target {n:has|have} no actual or rate yet.', zh: '另有 {n} 项设定了目标的指标尚无实际值或达成率。' },
+  someUnrated: { en: '{n} more {n:metric with a target has|metrics with a target have} no actual or rate yet.', zh: '另有 {n} 项设定了目标的指标尚无实际值或达成率。' },
   openProblemsNone: { en: 'No open task records a problem.', zh: '未完成的任务中没有记录问题。' },
   moreRows: { en: '… and {n} more (see the {tab} tab).', zh: '……另有 {n} 条（见“{tab}”工作表）。' },
   qualityNone: { en: 'Check data found no problems.', zh: '数据检查未发现问题。' },

@@ -163,7 +163,7 @@ export const ROLLOVER_MSG = {
     zh: '3. 复盘：结转 {open} 项未完成的改进措施（保留责任人、问题和建议，并在“{column}”列注明“{carried}”；{from} 的亮点仅保留在归档中）；{done} 项已完成措施仅保留在归档中。',
   },
   lineDates: {
-    en: '   Due dates of carried rows before {start}: {moved} move on by the length of the cycle (e.g. {example}); {cleared} would still be past and are left blank, with a note asking for a new date.',
+    en: '   Due dates of carried rows before {start}: {moved} {moved:moves|move} on by the length of the cycle (e.g. {example}); {cleared} would still be past and {cleared:is|are} left blank, with a note asking for a new date.',
     zh: '   结转行中早于 {start} 的日期：{moved} 个按周期长度顺延（例如 {example}）；{cleared} 个顺延后仍已过期，留空并注明请填写新日期。',
   },
   linePlaybook: {

@@ -12,6 +12,8 @@ import { refreshProgress } from './progress';
 import { recordSnapshot } from './history';
 import { nameOf } from './run';
 import { openWorkbook } from './spreadsheet';
+import { previousCyclesOf } from './documents';
+import type { PreviousCycle } from '../core/previousCycles';
 import { errorText, showDialog } from './ui';
 
 /** Check data: every problem, each with tab, row, value and fix, in one dialog and one Log row. */
@@ -19,7 +21,14 @@ export function runCheckData(): Problem[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const open = openWorkbook(ss);
   const { workbook, time, lang, tabs } = open;
-  const problems = [...checkWorkbook(workbook, time), ...templateFormulaProblems(open)];
+  // The plan review compares targets with earlier cycles (archive tabs, History): reading them may not stop the check.
+  let previous: PreviousCycle[] = [];
+  try {
+    previous = previousCyclesOf(open);
+  } catch (error) {
+    console.warn(`Earlier cycles not read: ${errorText(error)}`);
+  }
+  const problems = [...checkWorkbook(workbook, time, previous), ...templateFormulaProblems(open)];
   const title = pick(UI.checkTitle, lang);
   const headline = problems.length === 0 ? pick(UI.checkClean, lang) : pick(fill(UI.checkFound, { count: problems.length }), lang);
   // The list is what the person asked for: a write that fails (a protected tab) is noted, never in its way.

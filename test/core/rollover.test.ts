@@ -136,6 +136,9 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
       'Trade shows acquire precisely: 20% conversion; Lead conversion rate: 12% against 15% (80%); input-output ratio 1:7.7',
       '2023 Q3',
       'Strategy effectiveness',
+      // How to apply and Status (blank: active) are for the team to fill.
+      '',
+      '',
     ]]);
   });
 
@@ -223,6 +226,8 @@ describe('planRollover in Chinese', () => {
       '行业展会精准获客，转化率达20%；线索转化率：实际 12%，目标 15%（达成率 80%）；投入产出比 1:7.7',
       '2023 Q3',
       '策略有效性',
+      '',
+      '',
     ]);
     expect(nonBlankRows(after.goals)[1]![col('goals', 'note')]).toBe('2023 Q4 草稿目标（复制自 2023 Q3 第 3 行）');
     const text = describeRollover(p, 'zh-CN');
@@ -561,7 +566,7 @@ describe('carried rows start the new cycle with dates that are not overdue', () 
     expect(task[next]).toBe('2023-10-20');
     expect(task[col('tracking', 'progress')]).toBe('Carried over from 2023 Q3, row 4 (Planned date was 2023-06-20: set a new date)');
     expect(p.carriedTasks[0]!.dates).toEqual([{ column: 'plannedDate', from: dayFromIso('2023-06-20'), to: null }]);
-    expect(describeRollover(p, 'en')).toContain('Due dates of carried rows before 2023-10-01: 2 move on by the length of the cycle (e.g. 2023-08-20 → 2023-11-20); 1 would still be past and are left blank, with a note asking for a new date.');
+    expect(describeRollover(p, 'en')).toContain('Due dates of carried rows before 2023-10-01: 2 move on by the length of the cycle (e.g. 2023-08-20 → 2023-11-20); 1 would still be past and is left blank, with a note asking for a new date.');
     const zh = plan(raw, 'zh-CN');
     expect(nonBlankRows(applied(raw, zh.writes).tracking)[0]![col('tracking', 'progress')]).toBe('由 2023 Q3 第 4 行结转（计划完成时间原为 2023-06-20，请填写新日期）');
   });

@@ -83,8 +83,8 @@ describe('the reminder trigger when another run holds the document lock', () => 
     emulator.call('menuReminderStatus');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
       "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; " +
-      'next run 2023-07-29 09:00, next weekly digest 2023-08-04 09:00; sent by director@example.com ' +
-      'Last run 2023-07-28 09:00: Another run held the sheet for 30 s, so week 2023-W30 was not sent now; it is retried automatically at 2023-07-28 09:10 (Asia/Shanghai) (attempt 1 of 6). ' +
+      'next run 2023-07-29 09:00, next weekly digest 2023-08-04 09:00; sent by director@example.com\n' +
+      'Last run 2023-07-28 09:00: Another run held the sheet for 30 s, so week 2023-W30 was not sent now; it is retried automatically at 2023-07-28 09:10 (Asia/Shanghai) (attempt 1 of 6).\n' +
       'A retry of week 2023-W30 is scheduled for 2023-07-28 09:10 (Asia/Shanghai).',
     );
 

@@ -137,7 +137,7 @@ describe('one reminder owner per spreadsheet', () => {
     emulator.clock.set(new Date('2023-07-28T14:00:00+08:00'));
     emulator.as(B, () => emulator.runMenuFunction('menuReminderStatus'));
     expect(emulator.ui.alerts.at(-1)!.prompt).toContain(
-      `No run yet. The run due 2023-07-28 09:00 did not happen: ${A}'s account may have left the company or lost access to this spreadsheet. ` +
+      `No run yet.\nThe run due 2023-07-28 09:00 did not happen: ${A}'s account may have left the company or lost access to this spreadsheet. ` +
       'Anyone can take over with Reminders → Turn reminders on.',
     );
     turnOn(emulator, B);
@@ -146,7 +146,7 @@ describe('one reminder owner per spreadsheet', () => {
     expect(emulator.mail.length).toBeGreaterThan(0);
     expect(new Set(emulator.mail.map((m) => m.from))).toEqual(new Set([B]));
     emulator.as(B, () => emulator.runMenuFunction('menuReminderStatus'));
-    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(new RegExp(`sent by ${B} Last run 2023-08-04 09:\\d\\d: week 2023-W31: \\d+ emails? sent`));
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(new RegExp(`sent by ${B}\\nLast run 2023-08-04 09:\\d\\d: week 2023-W31: \\d+ emails sent`));
   });
 
   it('declining to take over changes nothing', () => {

@@ -261,14 +261,14 @@ describe('Friday reminders: status and settings', () => {
     emulator.call('menuReminderStatus');
     expect(emulator.ui.alerts.at(-1)).toMatchObject({
       title: 'Reminder status',
-      prompt: `${schedule('2023-08-21 09:00', '2023-08-25 09:00')} Last run 2023-07-29 09:00: No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.`,
+      prompt: `${schedule('2023-08-21 09:00', '2023-08-25 09:00')}\nLast run 2023-07-29 09:00: No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.`,
     });
     // Showing the status refreshes the snapshot too.
     expect(setting(emulator, 'Reminders on')[2]).toBe(asOf('2023-08-20 10:00') + schedule('2023-08-21 09:00', '2023-08-25 09:00'));
     emulator.call('menuTurnRemindersOff');
     emulator.call('menuReminderStatus');
     // Off, and what the last run did is still shown.
-    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Off (use the menu: Turn Friday reminders on) Last run 2023-07-29 09:00: No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Off (use the menu: Turn Friday reminders on)\nLast run 2023-07-29 09:00: No daily digest on Saturdays and Sundays: daily digests go out Monday to Friday.');
     expect(setting(emulator, 'Reminders on')[2]).toBe(`${asOf('2023-08-20 10:00')}Off (use the menu: Turn Friday reminders on)`);
   });
 
@@ -720,7 +720,7 @@ describe('a protected Goals or Settings cell never stops the reminders', () => {
     expect(emulator.ui.alerts.at(-1)).toMatchObject({ title: 'Reminder status' });
     expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
       "On: every day at 09:00 (Asia/Shanghai): the weekly digest on Fridays, daily tasks on other days Monday to Friday, monthly tasks on the month's last day; " +
-      `next run 2023-07-28 09:00, next weekly digest 2023-07-28 09:00; sent by director@example.com No run yet.\n\nCould not update the reminder status in Settings: ${PROTECTED}`,
+      `next run 2023-07-28 09:00, next weekly digest 2023-07-28 09:00; sent by director@example.com\nNo run yet.\n\nCould not update the reminder status in Settings: ${PROTECTED}`,
     );
     expect(logDetails(emulator).at(-1)).toBe(`Could not update the reminder status in Settings: ${PROTECTED}`);
   });
