@@ -11,7 +11,7 @@ import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { recordSnapshot } from './history';
 import { openWorkbook } from './spreadsheet';
-import { previousCyclesOf } from './documents';
+import { previousCyclesOf } from './previous';
 import type { PreviousCycle } from '../core/previousCycles';
 import { errorText, showDialog } from './ui';
 
