@@ -12,7 +12,7 @@ import { refreshProgress } from './progress';
 import { recordSnapshot } from './history';
 import { nameOf } from './run';
 import { openWorkbook } from './spreadsheet';
-import { previousCyclesOf } from './documents';
+import { previousCyclesOf } from './previous';
 import type { PreviousCycle } from '../core/previousCycles';
 import { errorText, showDialog } from './ui';
 
