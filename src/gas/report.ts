@@ -1,4 +1,3 @@
-import { checkWorkbook } from '../core/checks';
 import { escapeHtml } from '../core/html';
 import { Bilingual, Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
@@ -9,6 +8,7 @@ import { TABS, TabKey, settingSpec } from '../core/schema';
 import { ReportFolder, createReportDocument, reportFolder, savePdfCopy, trashFile } from './drive';
 import { Progress, renderReport } from './docRenderer';
 import { withDocumentLock } from './lock';
+import { sheetProblems } from './check';
 import { appendLog } from './log';
 import { writeSetting } from './settings';
 import { OpenWorkbook, languageOf, openWorkbook } from './spreadsheet';
@@ -76,7 +76,7 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument): vo
   let model: ReportDocument;
   let reservation: Reservation;
   try {
-    model = build ? build() : buildReport(workbook, time, lang, checkWorkbook(workbook, time), allSnapshots(opened));
+    model = build ? build() : buildReport(workbook, time, lang, sheetProblems(opened), allSnapshots(opened));
     progress.step = RT.stepVersion;
     reservation = reserveVersion(workbook.settings.cycle);
   } catch (error) {
