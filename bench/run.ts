@@ -14,6 +14,7 @@ async function optional(file: string, name: string): Promise<void> {
 async function main(): Promise<void> {
   await benchFoundation();
   await optional('report', 'benchReport');
+  await optional('documents', 'benchDocuments');
   await optional('reminders', 'benchReminders');
   await optional('rollover', 'benchRollover');
   await optional('offline', 'benchOffline');

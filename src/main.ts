@@ -13,6 +13,7 @@ import { runCheckData } from './gas/check';
 import { runLoadExample, runSetup } from './gas/setup';
 import { stampUpdated } from './gas/onEdit';
 import { runGenerateReport } from './gas/report';
+import { runGeneratePlan, runPlaybookManual, runWeeklySheet } from './gas/documents';
 import {
   runPreviewReminders, runReminderTrigger, runSendRemindersNow, runSendTestReminder, runShowReminderStatus, runTurnRemindersOff,
   runTurnRemindersOn,
@@ -118,6 +119,18 @@ export function myWeekSave(submission: CheckInSubmission): SaveResponse {
 
 export function menuGenerateReport(): void {
   if (hasGrants('generateReport')) runGenerateReport();
+}
+
+export function menuGeneratePlan(): void {
+  if (hasGrants('generatePlan')) runGeneratePlan();
+}
+
+export function menuWeeklySheet(): void {
+  if (hasGrants('weeklySheet')) runWeeklySheet();
+}
+
+export function menuPlaybookManual(): void {
+  if (hasGrants('playbookManual')) runPlaybookManual();
 }
 
 export function menuCheckData(): void {

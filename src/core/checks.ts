@@ -3,6 +3,8 @@ import { formatNumber } from './format';
 import { Bilingual, fill } from './i18n';
 import { TimeContext, Workbook } from './model';
 import { findPerson, personKey } from './people';
+import { planProblems } from './planReview';
+import type { PreviousCycle } from './previousCycles';
 import { Problem } from './problems';
 import { TabKey, settingSpec, tabSpec } from './schema';
 import { goalTargets } from './targets';
@@ -248,13 +250,17 @@ function cycleProblems(workbook: Workbook): Problem[] {
 
 const TAB_ORDER: readonly TabKey[] = ['settings', 'team', 'goals', 'strategy', 'tracking', 'weekly', 'evaluation', 'costs', 'retrospective', 'playbook', 'log'];
 
-/** Every problem in the workbook, in tab then row order: what Check data shows and the report lists. */
-export function checkWorkbook(workbook: Workbook, time: TimeContext): Problem[] {
+/**
+ * Every problem in the workbook, in tab then row order: what Check data shows and the report lists. The plan
+ * review's findings are among them; `previous` (earlier cycles from archives or History) adds its history checks.
+ */
+export function checkWorkbook(workbook: Workbook, time: TimeContext, previous: readonly PreviousCycle[] = []): Problem[] {
   const { settings } = workbook;
   const calendar = calendarProblems(workCalendar(settings.workCalendar), settings.cycleStart, settings.cycleEnd, settings.rowOf.workCalendar ?? null);
   const all = [
     ...workbook.problems, ...cycleProblems(workbook), ...calendar, ...ownerProblems(workbook), ...goalSumProblems(workbook),
     ...duplicateWeeklyProblems(workbook), ...evaluateMetrics(workbook, time.today).problems, ...taskProblems(workbook, time),
+    ...planProblems(workbook, previous),
   ];
   return all
     .map((p, i) => ({ p, i }))

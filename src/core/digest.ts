@@ -69,6 +69,8 @@ export interface ReminderOptions {
   readonly chat?: boolean;
   /** Each target's change over the last week (core/history.ts weekOverWeek), for the managers' summary. */
   readonly weekChanges?: readonly WeekChange[];
+  /** This week's weekly tracking sheet, linked from the managers' summary (null: not made yet; absent: not said). */
+  readonly weeklySheet?: { readonly name: string; readonly url: string } | null;
 }
 
 /** Where a listed item lives in the sheet. */
@@ -660,7 +662,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
   const ctxFor = (lang: Lang): RenderContext => ({
     lang, team, cycle: settings.cycle, kind, period, today, weekStart, week: isoWeekOf(today), sheetUrl: opts.sheetUrl, workdays: calendarOn(calendar),
     weeklyLink: rowLink(opts.sheetUrl, gids.weekly, 1), sentBy: opts.sentBy ?? '', maxItems: opts.maxItemsPerSection ?? 20,
-    currencyUnit: settings.currencyUnit,
+    currencyUnit: settings.currencyUnit, ...(opts.weeklySheet !== undefined ? { weeklySheet: opts.weeklySheet } : {}),
   });
 
   const skipped: SkippedRecipient[] = [];

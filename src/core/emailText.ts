@@ -36,6 +36,8 @@ export interface RenderContext {
   readonly workdays?: boolean;
   /** Settings → Currency unit (万元, 10k CNY): money figures carry it; '' when not set. */
   readonly currencyUnit?: string;
+  /** This week's weekly tracking sheet (menu → Weekly tracking sheet), for the managers' summary; null when not made yet. */
+  readonly weeklySheet?: { readonly name: string; readonly url: string } | null;
 }
 
 export interface RenderedEmail {
@@ -109,6 +111,8 @@ export const EMAIL_TEXT = {
   ),
   openWeekly: b('Open Weekly log', '打开周报'),
   openSheet: b('Open the sheet', '打开表格'),
+  weeklySheetLink: b('This week\'s tracking sheet for the meeting: {name}', '本周执行跟踪表（周会用）：{name}'),
+  weeklySheetNone: b('This week\'s tracking sheet for the meeting is not made yet: {menu} → {item} makes it.', '本周执行跟踪表（周会用）尚未生成：可通过“{menu} → {item}”生成。'),
   footerBy: b(
     'Sent automatically by {account} from the {team} market-expansion sheet. To stop these emails, set Reminders to No on your row in Team.',
     '本邮件由 {account} 从{team}市场拓展表格自动发送。如不想再收到，请在“团队”中将您的“接收提醒”设为“否”。',
@@ -539,10 +543,19 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   // Escalated tasks first, then how each target moved this week.
   const help = helpPart(summary.needsHelp, lang);
   const changes = changesPart(summary.changes, lang, (c) => summary.targets.find((t) => t.metric === c.metric)?.target ?? null);
+  // The weekly meeting's document (gas/documents.ts), after the escalations and the week's changes: its link when
+  // made this week, else where to make it. Online only.
+  const sheet = ctx.weeklySheet;
+  const weeklyHtml = ctx.weeklySheet === undefined || ctx.sheetUrl === '' ? ''
+    : sheet ? `<p>${anchor(sheet.url, say(lang, 'weeklySheetLink', { name: sheet.name }))}</p>`
+      : `<p style="${STYLE.note}">${escapeHtml(say(lang, 'weeklySheetNone', { menu: pick(UI.menuTitle, lang), item: pick(UI.weeklySheet, lang) }))}</p>`;
+  const weeklyText = ctx.weeklySheet === undefined || ctx.sheetUrl === '' ? ''
+    : sheet ? `${say(lang, 'weeklySheetLink', { name: sheet.name })}\n${sheet.url}` : say(lang, 'weeklySheetNone', { menu: pick(UI.menuTitle, lang), item: pick(UI.weeklySheet, lang) });
   const html = wrapHtml([
     `<p>${escapeHtml(intro)}${cycleDay !== '' ? ` ${escapeHtml(cycleDay)}` : ''}</p>`,
     help.html,
     changes.html,
+    weeklyHtml,
     heading('summaryTargets'), targetRows.length > 0 ? htmlTable(targetHeader, targetRows, targetCellStyle) : orEmpty(targetRows, targetHeader, 'noTargets'),
     heading('summaryOwners'), orEmpty(ownerRows, ownerHeader, 'noOwners'),
     heading('summaryRisks'),
@@ -564,6 +577,7 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     intro + (cycleDay !== '' ? ` ${cycleDay}` : ''), '',
     ...(help.text !== '' ? [help.text, ''] : []),
     ...(changes.text !== '' ? [changes.text, ''] : []),
+    ...(weeklyText !== '' ? [weeklyText, ''] : []),
     h('summaryTargets'), table(targetHeader, targetRows, 'noTargets'), '',
     h('summaryOwners'), table(ownerHeader, ownerRows, 'noOwners'), '',
     h('summaryRisks'), risks.length > 0 ? risks.map((r, i) => `${i + 1}. ${r.text}${r.href !== '' ? `\n   ${r.href}` : ''}`).join('\n') : h('noRisks'), '',

@@ -17,6 +17,7 @@ import { tabSpec } from './schema';
 import { mapHeaders, readTable } from './table';
 import { CellValue, Day, parseDate, parseNumber } from './values';
 import { WeekChange } from './weekChange';
+import { sameMetric } from './people';
 
 export interface Snapshot {
   /** Sheet row in the history tab. */
@@ -78,11 +79,8 @@ export function readSnapshots(grid: readonly (readonly CellValue[])[], time: Pic
   return out;
 }
 
-/** The same metric in two snapshots or a snapshot and a target: by catalogue key, else by its name. */
-export function sameMetric(a: { metric: string; metricKey: MetricKey | null }, b: { metric: string; metricKey: MetricKey | null }): boolean {
-  if (a.metricKey !== null || b.metricKey !== null) return a.metricKey === b.metricKey;
-  return personKey(a.metric) === personKey(b.metric);
-}
+/** The same metric in two snapshots or a snapshot and a target (people.ts: one definition). */
+export { sameMetric };
 
 function lineOf(p: TargetProgress, cycle: string, today: Day, owner: string): SnapshotLine {
   return {

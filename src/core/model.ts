@@ -1,7 +1,7 @@
 import { MetricKey, defaultDirection, metricInfo, metricKeyOf } from './catalogue';
 import { Bilingual, Lang, fill } from './i18n';
 import {
-  CHAT_MODE, COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, MODE, OptionSet, PACING, RETRO_STATUS, RetroStatus,
+  CHAT_MODE, COST_CATEGORY, DIMENSION, Dimension, FREQUENCY, Frequency, LANGUAGE, MODE, OptionSet, PACING, PLAYBOOK_STATUS, PlaybookStatus, RETRO_STATUS, RetroStatus,
   TASK_STATUS, TaskStatus, WEEKDAY, WORK_CALENDAR, YES_NO, matchOption,
 } from './options';
 import { Problem } from './problems';
@@ -49,6 +49,9 @@ export interface Settings {
   readonly mode: 'tracker' | 'rollup';
   /** Settings → Chat notifications: nothing, the managers' summary, or the summary and each owner's digest. */
   readonly chat: 'off' | 'summary' | 'all';
+  /** Settings → Plan review thresholds (fractions): growth margin over history's best, and how far below last cycle's actual. */
+  readonly planGrowthMargin: number;
+  readonly planShortfallMargin: number;
   /** Sheet row of each setting, for messages and links. */
   readonly rowOf: Readonly<Partial<Record<SettingKey, number>>>;
 }
@@ -111,6 +114,9 @@ export interface RetroItem {
 export interface Practice {
   readonly row: number; readonly practice: string; readonly evidence: string; readonly sourceCycle: string;
   readonly tags: string;
+  readonly howToApply: string;
+  /** Playbook → Status: blank reads as active. */
+  readonly status: PlaybookStatus;
 }
 
 export interface Workbook {
@@ -378,6 +384,8 @@ function settingsFrom(grid: CellValue[][] | undefined, problems: Problem[], time
     pacing: option('pacing', PACING),
     mode: option('mode', MODE),
     chat: option('chat', CHAT_MODE),
+    planGrowthMargin: number('planGrowthMargin', 0, 100),
+    planShortfallMargin: number('planShortfallMargin', 0, 1),
     rowOf,
   };
 }
@@ -625,7 +633,8 @@ export function readWorkbook(raw: RawWorkbook, time: TimeContext): Workbook {
     const { reader, rows } = rowsOf('playbook');
     return rows.map((r): Practice => ({
       row: r.row, practice: reader.text(r, 'practice'), evidence: reader.text(r, 'evidence'),
-      sourceCycle: reader.text(r, 'sourceCycle'), tags: reader.text(r, 'tags'),
+      sourceCycle: reader.text(r, 'sourceCycle'), tags: reader.text(r, 'tags'), howToApply: reader.text(r, 'howToApply'),
+      status: reader.option(r, 'status', PLAYBOOK_STATUS) ?? 'active',
     }));
   })();
 

@@ -92,6 +92,13 @@ export const RETRO_STATUS = set('retroStatus', [
 ]);
 export type RetroStatus = (typeof RETRO_STATUS.options)[number]['key'];
 
+/** A Playbook practice: still recommended, or retired (left out of the playbook manual). */
+export const PLAYBOOK_STATUS = set('playbookStatus', [
+  { key: 'active', label: { en: 'Active', zh: '有效' }, aliases: ['in use', 'current', '启用', '使用中'] },
+  { key: 'retired', label: { en: 'Retired', zh: '已停用' }, aliases: ['obsolete', 'inactive', '停用', '废弃', '作废'] },
+]);
+export type PlaybookStatus = (typeof PLAYBOOK_STATUS.options)[number]['key'];
+
 export const LANGUAGE = set('language', [
   { key: 'auto', label: { en: 'Auto', zh: '自动' } },
   { key: 'en', label: { en: 'English', zh: 'English' } },

@@ -47,4 +47,15 @@ export type ProblemCode =
   | 'duplicate_weekly'
   /** Owners' shares of a target that do not add up to the team target. */
   | 'owner_sum_mismatch'
-  | 'calendar_not_covered';
+  | 'calendar_not_covered'
+  // The plan review (planReview.ts): warnings on the plan before the cycle starts, never refusals.
+  /** A target (metric and period) whose rows name no owner. */
+  | 'target_without_owner'
+  | 'strategy_without_budget'
+  | 'strategy_without_owner'
+  /** Strategy budgets adding up to more than the cost target. */
+  | 'budget_over_cost_target'
+  /** A target whose growth over the last cycle's actual is well beyond the best growth history shows. */
+  | 'target_above_history'
+  /** A target below the last cycle's actual. */
+  | 'target_below_history';

@@ -43,7 +43,11 @@ export type SectionId =
   | 'summary' | 'result' | 'process' | 'feedback' | 'inputOutput' | 'targets' | 'charts' | 'trends' | 'execution' | 'resources'
   | 'retrospective' | 'conclusion' | 'quality'
   // The director's roll-up report (rollupReport.ts).
-  | 'rollupRegions' | 'rollupMetrics' | 'rollupAttention' | 'rollupMethod';
+  | 'rollupRegions' | 'rollupMetrics' | 'rollupAttention' | 'rollupMethod'
+  // The strategy plan, the weekly tracking sheet and the playbook manual (planDocument.ts, weeklySheet.ts, playbookManual.ts).
+  | 'planOverview' | 'planTargets' | 'planStrategy' | 'planLessons' | 'planReview'
+  | 'weeklyAttention' | 'weeklyTasks' | 'weeklyNumbers' | 'weeklyChanges'
+  | 'manualIntro' | 'manualPractices';
 
 export const SECTION_ORDER: readonly SectionId[] = [
   'summary', 'result', 'process', 'feedback', 'inputOutput', 'targets', 'charts', 'trends', 'execution', 'resources', 'retrospective',

@@ -1,7 +1,7 @@
 import { Bilingual } from './i18n';
 import {
-  CHAT_MODE, COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, MODE, OptionSet, PACING, RETRO_STATUS, TASK_STATUS,
-  WEEKDAY, WORK_CALENDAR, YES_NO,
+  CHAT_MODE, COST_CATEGORY, DIMENSION, DIRECTION, FREQUENCY, LANGUAGE, METRIC_STATUS, MODE, OptionSet, PACING, PLAYBOOK_STATUS, RETRO_STATUS,
+  TASK_STATUS, WEEKDAY, WORK_CALENDAR, YES_NO,
 } from './options';
 
 /**
@@ -232,6 +232,8 @@ export const TABS: readonly TabSpec[] = [
       col('evidence', 'Evidence', '依据', 'text', { width: 280 }),
       col('sourceCycle', 'Source cycle', '来源周期', 'text'),
       col('tags', 'Tags', '标签', 'text'),
+      col('howToApply', 'How to apply', '应用方法', 'text', { width: 280, note: { en: 'How a team puts the practice to work: the steps, who, when (shown in the playbook manual)', zh: '团队如何运用这一做法：步骤、由谁、何时（写入操作手册）' } }),
+      col('status', 'Status', '状态', 'option', { options: PLAYBOOK_STATUS, note: { en: 'Retired practices are left out of the playbook manual', zh: '“已停用”的做法不写入操作手册' } }),
     ],
     tabColor: '#9334e6',
   },
@@ -374,7 +376,7 @@ export interface SettingSpec {
 export type SettingKey =
   | 'team' | 'region' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'language' | 'currencyUnit' | 'reminderWeekday'
   | 'reminderHour' | 'remindersOn' | 'remindersPaused' | 'managerEmails' | 'atRiskThreshold' | 'reportFolder'
-  | 'allowedDomains' | 'workCalendar' | 'pacing' | 'mode' | 'chat';
+  | 'allowedDomains' | 'workCalendar' | 'pacing' | 'mode' | 'chat' | 'planGrowthMargin' | 'planShortfallMargin';
 
 const setting = (
   key: SettingKey, en: string, zh: string, type: SettingType, defaultValue: string | number, help: Bilingual,
@@ -405,6 +407,14 @@ export const SETTINGS: readonly SettingSpec[] = [
     en: 'Expected by today counts calendar days, or workdays of the work calendar',
     zh: '“截至今日应完成”按自然日计算，或按工作日历的工作日计算',
   }, { options: PACING }),
+  setting('planGrowthMargin', 'Plan review: growth margin', '方案审核：增长容差', 'percent', 0.2, {
+    en: 'The plan review warns when a target grows over the last cycle\'s actual by more than the best growth of an earlier cycle plus this margin',
+    zh: '目标较上一周期实际的增幅，超过历史最佳增幅加上此容差时，方案审核给出提示',
+  }, { numberFormat: '0%' }),
+  setting('planShortfallMargin', 'Plan review: below last cycle', '方案审核：低于上期容差', 'percent', 0, {
+    en: 'The plan review warns when a target is more than this below the last cycle\'s actual (0% warns on any target below it)',
+    zh: '目标低于上一周期实际超过此比例时，方案审核给出提示（0% 表示只要低于上期实际即提示）',
+  }, { numberFormat: '0%' }),
   setting('chat', 'Chat notifications', '群聊通知', 'option', 'off', {
     en: 'Post to the team\'s chat group too: the webhook is set by Reminders → Chat settings (kept in script properties, never in a cell)',
     zh: '同时发送到团队群聊：群机器人地址在“提醒 → 群聊设置”中填写（保存在脚本属性中，不写入单元格）',

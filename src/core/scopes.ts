@@ -66,6 +66,9 @@ export const SCOPE_TEXT: Record<ScopeKey, { readonly consent: Bilingual; readonl
 /** The scopes each entry point needs before it starts. Simple triggers and custom functions need none (they cannot ask). */
 export const ACTION_SCOPES = {
   generateReport: ['sheet', 'ui', 'documents', 'driveFile'],
+  generatePlan: ['sheet', 'ui', 'documents', 'driveFile'],
+  weeklySheet: ['sheet', 'ui', 'documents', 'driveFile'],
+  playbookManual: ['sheet', 'ui', 'documents', 'driveFile'],
   checkData: ['sheet', 'ui'],
   sendRemindersNow: ['sheet', 'ui', 'sendMail', 'triggers'],
   previewReminders: ['sheet', 'ui'],

@@ -11,6 +11,8 @@ import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { recordSnapshot } from './history';
 import { openWorkbook } from './spreadsheet';
+import { previousCyclesOf } from './documents';
+import type { PreviousCycle } from '../core/previousCycles';
 import { errorText, showDialog } from './ui';
 
 /** Check data: every problem, each with tab, row, value and fix, in one dialog and one Log row. */
@@ -57,7 +59,14 @@ export function problemTable(problems: readonly Problem[], lang: Lang): string {
 
 /** Check data's one list: the workbook's problems and the template formulas a typed value replaced. */
 export function sheetProblems(open: ReturnType<typeof openWorkbook>): Problem[] {
-  return [...checkWorkbook(open.workbook, open.time), ...templateFormulaProblems(open)];
+  // The plan review compares targets with earlier cycles (archive tabs, History): reading them may not stop the check.
+  let previous: PreviousCycle[] = [];
+  try {
+    previous = previousCyclesOf(open);
+  } catch (error) {
+    console.warn(`Earlier cycles not read: ${errorText(error)}`);
+  }
+  return [...checkWorkbook(open.workbook, open.time, previous), ...templateFormulaProblems(open)];
 }
 
 /**

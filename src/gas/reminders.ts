@@ -67,6 +67,8 @@ import { dayFromIso, isoFromDay, type CellValue, type Day } from '../core/values
 import { workCalendar, type WorkCalendar } from '../core/workCalendar';
 import { ACCESS } from '../core/accessText';
 import { allowedDomains, reminderRecipients, unconfirmed, withAllowedDomains, type AllowedDomains, type Recipient } from '../core/recipients';
+import { weeklySheetOf } from './documents';
+import { isoWeekLabel } from '../core/weeklySheet';
 import { ACTION_SCOPES, SCOPE_TEXT, type ScopeKey } from '../core/scopes';
 import { missingScopes } from './consent';
 import {
@@ -158,6 +160,7 @@ function planFor(opened: Opened, kind: DigestKind, period: string | null = null)
   return planReminders(open.workbook, time, {
     kind: period === null ? kind : kindOf(period) ?? kind, sheetUrl, tabGids, sheetLang: open.lang, sentBy: sender,
     weekChanges: weekOverWeek(open.workbook, time.today, opened.history), chat: open.workbook.settings.chat !== 'off',
+    weeklySheet: weeklySheetOf(isoWeekLabel(time.today)),
   });
 }
 

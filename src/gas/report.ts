@@ -4,6 +4,7 @@ import { UI } from '../core/messages';
 import { ReportModel, buildReport, hasProjectTabs, versionedName } from '../core/report';
 import { allSnapshots } from './history';
 import { RT } from '../core/reportText';
+import type { RunWords } from '../core/documentRunText';
 import { TABS, TabKey, settingSpec } from '../core/schema';
 import { ReportFolder, createReportDocument, reportFolder, savePdfCopy, trashFile } from './drive';
 import { Progress, renderReport } from './docRenderer';
@@ -61,15 +62,26 @@ function reserveVersion(cycle: string): Reservation {
   return { properties, key, previous, version };
 }
 
-/** A document the report pipeline can make: the evaluation report, or the director's roll-up report. */
+/** A document the report pipeline can make: the evaluation report, the director's roll-up report, the plan, the weekly sheet, the manual. */
 export type ReportDocument = Pick<ReportModel, 'lang' | 'documentName' | 'subtitle' | 'sections' | 'problemCount'>;
+
+/** How a document other than the evaluation report is counted and named in the run's words (gas/documents.ts). */
+export interface GenerateOptions {
+  /** Document property counting this document's versions (default: the report's, per cycle). */
+  readonly versionKey?: string;
+  readonly words?: RunWords;
+  /** After the Doc and its PDF are saved: e.g. retire an earlier version; returns notes for the dialog. */
+  readonly afterSave?: (saved: { readonly id: string; readonly url: string; readonly name: string; readonly pdfId: string | null }) => readonly string[];
+}
 
 /**
  * Makes a report document (`build`, by default the evaluation report) the safe way: version reserved,
  * Doc in the report folder, half-made Doc trashed on failure, link in a dialog and in Log.
  */
-export function generate(opened: OpenWorkbook, build?: () => ReportDocument): void {
+export function generate(opened: OpenWorkbook, build?: () => ReportDocument, options: GenerateOptions = {}): void {
   const { lang, workbook, time, tabs } = opened;
+  const words: RunWords = options.words ?? RT;
+  // options.versionKey and options.afterSave are read after build(): a build may set them (gas/documents.ts).
   const t = (text: Bilingual, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
   const progress: Progress = { step: RT.stepBuild };
 
@@ -78,12 +90,12 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument): vo
   try {
     model = build ? build() : buildReport(workbook, time, lang, sheetProblems(opened), allSnapshots(opened));
     progress.step = RT.stepVersion;
-    reservation = reserveVersion(workbook.settings.cycle);
+    reservation = reserveVersion(options.versionKey ?? versionKey(workbook.settings.cycle));
   } catch (error) {
     const versionStep = progress.step === RT.stepVersion;
-    logQuietly(tabs, pick(RT.logFailed, lang), `${pick(progress.step, lang)}: ${errorText(error)}`);
-    if (versionStep) alertText(lang, RT.versionFailed, { error: errorText(error) });
-    else alertText(lang, RT.failedNoDoc, { error: errorText(error), step: pick(progress.step, lang) });
+    logQuietly(tabs, pick(words.logFailed, lang), `${pick(progress.step, lang)}: ${errorText(error)}`);
+    if (versionStep) alertText(lang, words.versionFailed, { error: errorText(error) });
+    else alertText(lang, words.failedNoDoc, { error: errorText(error), step: pick(progress.step, lang) });
     return;
   }
   const name = versionedName(model.documentName, reservation.version);
@@ -102,7 +114,7 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument): vo
     progress.step = RT.stepSave;
     doc.saveAndClose();
   } catch (error) {
-    failed(lang, tabs, docId, name, reservation, progress, error);
+    failed(lang, tabs, docId, name, reservation, progress, error, words);
     return;
   }
 
@@ -122,29 +134,32 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument): vo
   }
   // A PDF copy next to the Doc, for forwarding and filing (drive.file reaches it: the script creates it).
   let pdfLink = '';
+  let pdfId: string | null = null;
   try {
     const pdf = savePdfCopy(docId, name);
     pdfLink = pdf.url;
+    pdfId = pdf.id;
     notes.push(t(RT.pdfSaved, { name: pdf.name }));
   } catch (error) {
     notes.push(t(RT.pdfFailed, { error: errorText(error) }));
   }
-  if (model.problemCount > 0) notes.push(t(RT.doneProblems, { count: model.problemCount }));
+  if (options.afterSave) notes.push(...options.afterSave({ id: docId, url, name, pdfId }));
+  if (model.problemCount > 0) notes.push(t(words.doneProblems, { count: model.problemCount }));
   try {
-    appendLog(tabs, [{ action: t(RT.logAction), detail: `${name} — ${url}${pdfLink === '' ? '' : ` (PDF: ${pdfLink})`}` }]);
+    appendLog(tabs, [{ action: t(words.logAction), detail: `${name} — ${url}${pdfLink === '' ? '' : ` (PDF: ${pdfLink})`}` }]);
   } catch (error) {
-    notes.push(t(RT.logNotRecorded, { error: errorText(error) }));
+    notes.push(t(words.logNotRecorded, { error: errorText(error) }));
   }
   const html = [
-    `<p>${escapeHtml(t(RT.doneBody))} <a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(name)}</a></p>`,
+    `<p>${escapeHtml(t(words.doneBody))} <a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(name)}</a></p>`,
     ...(pdfLink === '' ? [] : [`<p><a href="${escapeHtml(pdfLink)}" target="_blank" rel="noopener">PDF</a></p>`]),
     ...notes.map((note) => `<p>${escapeHtml(note)}</p>`),
   ].join('');
   try {
-    showDialog(t(RT.doneTitle), html, 560, 240);
+    showDialog(t(words.doneTitle), html, 560, 240);
   } catch {
     // No dialog (e.g. HtmlService unavailable): the plain alert still carries the link and the notes.
-    SpreadsheetApp.getUi().alert([t(RT.doneAlert, { name, url }), ...notes].join('\n\n'));
+    SpreadsheetApp.getUi().alert([t(words.doneAlert, { name, url }), ...notes].join('\n\n'));
   }
 }
 
@@ -160,6 +175,7 @@ function logQuietly(tabs: OpenWorkbook['tabs'], action: string, detail: string):
 /** A run that failed midway: trash the half-made document, log it, tell the person what failed and what to do. */
 function failed(
   lang: Lang, tabs: OpenWorkbook['tabs'], docId: string | null, name: string, reservation: Reservation, progress: Progress, error: unknown,
+  words: RunWords,
 ): void {
   const message = errorText(error);
   let trashed = docId === null;
@@ -179,7 +195,7 @@ function failed(
       // The version stays used: the retry skips a number, which is harmless.
     }
   }
-  logQuietly(tabs, pick(RT.logFailed, lang), `${name}: ${message}${trashed ? '' : ` (${docId})`}`);
+  logQuietly(tabs, pick(words.logFailed, lang), `${name}: ${message}${trashed ? '' : ` (${docId})`}`);
   const params = { error: message, step: pick(progress.step, lang), name };
-  alertText(lang, docId === null ? RT.failedNoDoc : trashed ? RT.failed : RT.failedNotTrashed, params);
+  alertText(lang, docId === null ? words.failedNoDoc : trashed ? words.failed : words.failedNotTrashed, params);
 }

@@ -1,11 +1,12 @@
 /**
- * The offline command line: `market-expansion template | report | remind | rollup`. The same core as the Google
+ * The offline command line: `market-expansion template | report | remind | rollup | plan | weekly | playbook`. The same core as the Google
  * Sheet (schema, parsing, checks, report model, digests); only the files differ.
  *
  * Exit codes scripts can rely on: 0 done; 1 done, but the data has problems (listed with sheet, row and
  * fix); 2 wrong usage, or a file that cannot be read or written.
  */
 import { EXIT, ExitCode, Io, UsageError, systemLang } from './cli/args';
+import { planCommand, playbookCommand, weeklyCommand } from './cli/documents';
 import { remindCommand } from './cli/remind';
 import { reportCommand } from './cli/report';
 import { rollupCommand } from './cli/rollup';
@@ -20,6 +21,9 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Pro
   report: reportCommand,
   remind: remindCommand,
   rollup: rollupCommand,
+  plan: planCommand,
+  weekly: weeklyCommand,
+  playbook: playbookCommand,
 };
 
 export function processIo(): Io {

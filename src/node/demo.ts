@@ -47,6 +47,9 @@ export const DEMO_TEXT = {
   summaryLine: { en: 'summary: {line}', zh: '汇总：{line}' },
   stepReport: { en: 'Generate 2023 Q3 report', zh: '生成 2023 Q3 评估报告' },
   stepRollover: { en: 'Start next cycle (2023 Q3 → 2023 Q4), answering Yes to the confirmation', zh: '开启下一周期（2023 Q3 → 2023 Q4），确认时回答“是”' },
+  stepWeekly: { en: 'Weekly tracking sheet (2023-W31, for the Friday meeting)', zh: '周度执行跟踪表（2023-W31，供周五例会使用）' },
+  stepPlan: { en: 'Generate 2023 Q4 strategy plan (after the roll-over: Q3 results from the archive, the plan review against them)', zh: '生成 2023 Q4 市场拓展策略方案（开启新周期后：Q3 结果取自归档，方案审核据此比较）' },
+  stepPlaybook: { en: 'Playbook manual (the practice proven in Q3)', zh: '市场拓展操作手册（Q3 验证有效的做法）' },
 } as const satisfies Record<string, Bilingual>;
 
 function stepper(emulator: Emulator, lang: Lang): { say: (text: Bilingual, params?: Record<string, string | number>) => string; step: (title: Bilingual, fn: string) => void } {
@@ -161,6 +164,7 @@ async function main(): Promise<void> {
   console.log(say(DEMO_TEXT.wroteMail, { count: mails.length, dir: relative(root, join(out, 'mail')) }));
 
   await weeklyLoop(emulator, lang, say);
+  step(DEMO_TEXT.stepWeekly, 'menuWeeklySheet');
 
   const workbook = join(out, 'market-expansion-example.xlsx');
   await exportWorkbook(emulator, workbook);
@@ -169,18 +173,24 @@ async function main(): Promise<void> {
   emulator.clock.set(new Date('2023-10-08T10:00:00+08:00'));
   console.log(`\n${say(DEMO_TEXT.clock, { time: emulator.clock.now().toISOString(), what: say(DEMO_TEXT.clockAfter) })}`);
   step(DEMO_TEXT.stepReport, 'menuGenerateReport');
-  const docs = await emulator.exportDocs(out);
-  for (const path of docs) {
-    console.log(say(DEMO_TEXT.wrote, { path: relative(root, path) }));
-    // A PDF when LibreOffice is installed and has the fonts the report's language needs; otherwise why not.
-    console.log(docxToPdf(path, lang, { shown: relative(root, path) }).message);
-  }
 
   emulator.ui.respondNextAlert('YES');
   step(DEMO_TEXT.stepRollover, 'menuStartNextCycle');
   const after = join(out, 'market-expansion-after-rollover.xlsx');
   await exportWorkbook(emulator, after);
   console.log(say(DEMO_TEXT.wrote, { path: relative(root, after) }));
+  // The menu now names the new cycle: the Q4 plan, then the manual of what Q3 proved.
+  emulator.fireOnOpen();
+  step(DEMO_TEXT.stepPlan, 'menuGeneratePlan');
+  step(DEMO_TEXT.stepPlaybook, 'menuPlaybookManual');
+
+  // The four documents: the weekly tracking sheet, the Q3 evaluation report, the Q4 strategy plan, the playbook manual.
+  const docs = await emulator.exportDocs(out);
+  for (const path of docs) {
+    console.log(say(DEMO_TEXT.wrote, { path: relative(root, path) }));
+    // A PDF when LibreOffice is installed and has the fonts the document's language needs; otherwise why not.
+    console.log(docxToPdf(path, lang, { shown: relative(root, path) }).message);
+  }
 }
 
 main().catch((error: unknown) => {

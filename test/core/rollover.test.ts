@@ -136,6 +136,9 @@ describe('planRollover on the worked example (East China, 2023 Q3)', () => {
       'Trade shows acquire precisely: 20% conversion; Lead conversion rate: 12% against 15% (80%); input-output ratio 1:7.7',
       '2023 Q3',
       'Strategy effectiveness',
+      // How to apply and Status (blank: active) are for the team to fill.
+      '',
+      '',
     ]]);
   });
 
@@ -223,6 +226,8 @@ describe('planRollover in Chinese', () => {
       '行业展会精准获客，转化率达20%；线索转化率：实际 12%，目标 15%（达成率 80%）；投入产出比 1:7.7',
       '2023 Q3',
       '策略有效性',
+      '',
+      '',
     ]);
     expect(nonBlankRows(after.goals)[1]![col('goals', 'note')]).toBe('2023 Q4 草稿目标（复制自 2023 Q3 第 3 行）');
     const text = describeRollover(p, 'zh-CN');

@@ -19,10 +19,10 @@ describe('the built Apps Script bundle', () => {
   it('declares every entry point as a top-level function and nothing else as a function', () => {
     const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
     expect(declared.sort()).toEqual([
-      'ACHIEVEMENT_RATE', 'PACING', 'ROI', 'SUM_AMOUNTS', 'menuChatSettings', 'menuCheckData', 'menuGenerateReport', 'menuGenerateRollupReport', 'menuLanguageAuto', 'menuLanguageChinese',
-      'menuLanguageEnglish', 'menuLoadExample', 'menuMyWeek', 'menuPreviewReminders', 'menuRefreshRegions', 'menuReminderStatus', 'menuSendRemindersNow',
+      'ACHIEVEMENT_RATE', 'PACING', 'ROI', 'SUM_AMOUNTS', 'menuChatSettings', 'menuCheckData', 'menuGeneratePlan', 'menuGenerateReport', 'menuGenerateRollupReport', 'menuLanguageAuto', 'menuLanguageChinese',
+      'menuLanguageEnglish', 'menuLoadExample', 'menuMyWeek', 'menuPlaybookManual', 'menuPreviewReminders', 'menuRefreshRegions', 'menuReminderStatus', 'menuSendRemindersNow',
       'menuSendRollupSummary', 'menuSendTestReminder',
-      'menuSetupSheets', 'menuStartNextCycle', 'menuTakeOverReminders', 'menuTurnRemindersOff', 'menuTurnRemindersOn', 'myWeekLoad', 'myWeekSave',
+      'menuSetupSheets', 'menuStartNextCycle', 'menuTakeOverReminders', 'menuTurnRemindersOff', 'menuTurnRemindersOn', 'menuWeeklySheet', 'myWeekLoad', 'myWeekSave',
       'onEdit', 'onOpen', 'onReminderTrigger',
     ]);
     const ctx = load();

@@ -119,10 +119,11 @@ describe('Start next cycle (built bundle in the emulator)', () => {
         ['', 'Launch a fast-response package for new customers', new Date('2023-12-01T00:00:00+08:00')],
       ]);
     expect(after.Playbook!.values.slice(1)).toEqual([
-      ['Weekly pipeline review', 'Conversion up in Q2', '2023 Q2', 'process'],
+      // How to apply and Status (blank: active) stay for the team to fill.
+      ['Weekly pipeline review', 'Conversion up in Q2', '2023 Q2', 'process', '', ''],
       ['Build a lead-to-customer fit scoring model',
         'Trade shows acquire precisely: 20% conversion; Lead conversion rate: 12% against 15% (80%); input-output ratio 1:7.7',
-        '2023 Q3', 'Strategy effectiveness'],
+        '2023 Q3', 'Strategy effectiveness', '', ''],
     ]);
 
     // Goals are Q4 drafts; weekly log and costs are empty; evaluation keeps targets and its formulas.
@@ -212,7 +213,7 @@ describe('Start next cycle (built bundle in the emulator)', () => {
     expect(emulator.spreadsheet.getSheets().map((s) => s.getName()).filter((n) => n.startsWith('Archive'))).toEqual([]);
     expect(emulator.calls.count('Range.copyTo')).toBe(4);
     expect(emulator.ui.alerts.at(-1)!.prompt).toBe(
-      'Start next cycle failed while writing "Playbook": Service unavailable: Spreadsheets. The ranges it had already written (Goals!A2:K8, Tracking!A2:P6, Retrospective!A2:G4, Playbook!A3:D3) were copied back from the archive copies (values, formulas, notes and formatting), their values and formulas were checked against the copies, and the archive copies were then deleted. Settings → Cycle is still 2023 Q3. Try again later.',
+      'Start next cycle failed while writing "Playbook": Service unavailable: Spreadsheets. The ranges it had already written (Goals!A2:K8, Tracking!A2:P6, Retrospective!A2:G4, Playbook!A3:F3) were copied back from the archive copies (values, formulas, notes and formatting), their values and formulas were checked against the copies, and the archive copies were then deleted. Settings → Cycle is still 2023 Q3. Try again later.',
     );
     expect(emulator.properties.document.size).toBe(0);
     // And a later run goes through.
@@ -336,6 +337,8 @@ describe('Start next cycle (built bundle in the emulator)', () => {
       expect.not.stringMatching(/Carried over/) as unknown as string,
       '2023 Q4',
       'Teamwork',
+      '',
+      '',
     ]);
     expect(lostCells(before, after, 'Archive 2023 Q4')).toEqual([]);
   });

@@ -73,9 +73,13 @@ function withoutSheetLinks(text: string, sheetUrl: string): string {
     .trim();
 }
 
-/** The owners' hint on opening My week, a menu of the Google Sheet (offline there is no menu to open). */
+/**
+ * The owners' hint on opening My week, and the managers' line on this week's tracking sheet: menus of the Google
+ * Sheet (offline there is no menu to open, and `market-expansion weekly` writes the sheet).
+ */
 const withoutMyWeek = (text: string): string =>
-  text.replace(/To update your tasks and this week's numbers in one form, open the sheet and choose .+ → .+\.\n*/g, '').replace(/\n{3,}/g, '\n\n');
+  text.replace(/To update your tasks and this week's numbers in one form, open the sheet and choose .+ → .+\.\n*/g, '')
+    .replace(/This week's tracking sheet for the meeting is not made yet: .+ → .+ makes it\.\n*/g, '').replace(/\n{3,}/g, '\n\n');
 
 const withoutSender = (text: string, sender: string): string => text.replace(`Sent automatically by ${sender} from`, 'Sent automatically by <sender> from');
 

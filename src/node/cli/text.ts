@@ -10,6 +10,9 @@ Usage:
   market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--pdf] [--strict] [--all] [--quiet]
   market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai] [--from address] [--from-name name]
   market-expansion rollup east.xlsx south.xlsx … [--out rollup.docx] [--json rollup.json] [--as-of 2023-09-30] [--region China]
+  market-expansion plan plan.xlsx [--out plan.docx] [--json plan.json] [--as-of DATE] [--lang zh-CN|en] [--pdf]
+  market-expansion weekly plan.xlsx --as-of 2023-07-28 [--out weekly.docx] [--json weekly.json] [--lang zh-CN|en] [--pdf]
+  market-expansion playbook plan.xlsx [--out playbook.docx] [--json playbook.json] [--lang zh-CN|en] [--pdf]
 
 Run "market-expansion <command> --help" for a command's options.
 
@@ -23,6 +26,9 @@ fix; with --strict, warnings count too);
   market-expansion report plan.xlsx [--out report.docx] [--json summary.json] [--as-of 2023-09-30] [--lang zh-CN|en] [--pdf] [--strict] [--all] [--quiet]
   market-expansion remind plan.xlsx [--as-of 2023-07-28] [--out emails/] [--kind auto|weekly|daily|monthly] [--time-zone Asia/Shanghai] [--from address] [--from-name name]
   market-expansion rollup east.xlsx south.xlsx … [--out rollup.docx] [--json rollup.json] [--as-of 2023-09-30] [--region 中国]
+  market-expansion plan plan.xlsx [--out plan.docx] [--json plan.json] [--as-of 日期] [--lang zh-CN|en] [--pdf]
+  market-expansion weekly plan.xlsx --as-of 2023-07-28 [--out weekly.docx] [--json weekly.json] [--lang zh-CN|en] [--pdf]
+  market-expansion playbook plan.xlsx [--out playbook.docx] [--json playbook.json] [--lang zh-CN|en] [--pdf]
 
 运行 “market-expansion <命令> --help” 查看各命令的选项。
 
@@ -197,6 +203,41 @@ roll up). Reads one workbook at a time.
   readSheet: { en: '  {sheet}: {rows} rows', zh: '  {sheet}：{rows} 行' },
   checking: { en: 'Checking {rows} rows…', zh: '正在检查 {rows} 行…' },
   building: { en: 'Building the report…', zh: '正在生成报告…' },
+  buildingDocument: { en: 'Building the {title}…', zh: '正在生成{title}…' },
+  wroteDocumentJson: { en: 'Wrote {path} (the document\'s model as JSON).', zh: '已生成 {path}（文档模型 JSON）。' },
+  documentHelp: {
+    en: `market-expansion {command} plan.xlsx{asOf} [--out FILE.docx] [--json FILE.json] [--lang zh-CN|en] [--pdf]
+
+Reads a filled workbook and writes the {what} as .docx, the same document the Google Sheet's menu makes
+({menu}). It runs Check data first; the exit code is that of the report command.
+
+  --out FILE      the document (default: beside the workbook, "<name> {suffix}.docx")
+  --json FILE     also write the document's model as JSON ("-" prints it)
+  --pdf           also print it to PDF beside the .docx with LibreOffice (says why not when LibreOffice or,
+                  for a Chinese document, a Chinese font is missing)
+  --as-of DATE    {asOfHelp}
+  --lang LANG     language of the document (default: Settings → Language, else the workbook's language)
+  --strict        exit with 1 on warnings too, not only on errors
+  --all           print every problem (default: the first 100, errors first)
+  --quiet         print nothing but problems and errors`,
+    zh: `market-expansion {command} plan.xlsx{asOf} [--out 文件.docx] [--json 文件.json] [--lang zh-CN|en] [--pdf]
+
+读取填写好的工作簿，生成 .docx 格式的{what}，与 Google 表格菜单“{menu}”生成的文档相同。
+生成前先检查数据；退出码与 report 命令相同。
+
+  --out 文件      文档路径（默认：与工作簿同目录，“<文件名> {suffix}.docx”）
+  --json 文件     同时输出文档模型 JSON（“-” 表示打印到屏幕）
+  --pdf           同时用 LibreOffice 在 .docx 旁生成 PDF（未安装 LibreOffice，或中文文档缺少中文字体时会说明原因）
+  --as-of 日期    {asOfHelp}
+  --lang 语言     文档语言（默认：“设置 → 语言”，否则跟随工作簿的语言）
+  --strict        有警告时也以 1 退出，而不仅是有错误时
+  --all           列出全部问题（默认列出前 100 个，错误在前）
+  --quiet         只输出问题和错误`,
+  },
+  asOfPlan: { en: 'the plan as on this day (default: today)', zh: '按该日期编制方案（默认：今天）' },
+  asOfWeekly: { en: 'a day of the week to report (required): the sheet is for its ISO week', zh: '要汇报的那一周中的任意一天（必填）：按其所在的 ISO 周生成' },
+  asOfPlaybook: { en: 'the day the manual is dated (default: today)', zh: '手册的编制日期（默认：今天）' },
+  weeklyNeedsAsOf: { en: 'weekly needs --as-of DATE: a day of the week to report, e.g. --as-of 2023-07-28.', zh: 'weekly 需要 --as-of 日期：要汇报的那一周中的任意一天，例如 --as-of 2023-07-28。' },
   writing: { en: 'Writing {path}…', zh: '正在写入 {path}…' },
   wroteReport: { en: 'Wrote {path}: {title}.', zh: '已生成 {path}：{title}。' },
   wroteJson: { en: 'Wrote {path} (JSON summary).', zh: '已生成 {path}（JSON 汇总）。' },

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { checkWorkbook } from '../../core/checks';
+import { Snapshot, readSnapshots } from '../../core/history';
+import { PreviousCycle, previousCycles } from '../../core/previousCycles';
 import { Lang, pick, resolveLang } from '../../core/i18n';
 import { TimeContext, Workbook, readWorkbook } from '../../core/model';
 import { Problem } from '../../core/problems';
@@ -26,6 +28,9 @@ export interface OpenPlan {
   readonly problems: readonly Problem[];
   /** Each tab's sheet name in the file, for messages. */
   readonly sheetNames: ReadonlyMap<TabKey, string>;
+  /** The workbook's progress history, and the earlier cycles it records (the plan review compares targets with them). */
+  readonly history: readonly Snapshot[];
+  readonly previous: readonly PreviousCycle[];
   readonly rows: number;
   /** Progress lines go to stderr (long files only, never with --quiet). */
   readonly progress: (line: string) => void;
@@ -65,12 +70,15 @@ export async function openPlan(
   const time: TimeContext = { today: options.today, dayOf: utcDayOf };
   progress(say(CLI.checking, mlang, { rows: rows.toLocaleString('en-US') }));
   const parsed = readWorkbook(read.raw, time);
+  const history = read.raw.history ? readSnapshots(read.raw.history, time) : [];
+  // Offline the progress history is the record of earlier cycles (archive tabs are the Google Sheet's).
+  const previous = previousCycles(parsed.settings.cycle, [], history, parsed.settings.currencyUnit);
   // Problems in the command line's words (fix the file, not the Google Sheet's menu); the report merges the
   // workbook's own reading problems into its data-quality notes, so those are reworded too.
   const offline = (list: readonly Problem[]): Problem[] => offlineProblems(list, read.raw, read.sheets, read.unrecognised);
-  const problems = offline(checkWorkbook(parsed, time));
+  const problems = offline(checkWorkbook(parsed, time, previous));
   const workbook: Workbook = { ...parsed, problems: offline(parsed.problems) };
   const lang = options.lang ?? resolveLang(workbook.settings.language, read.lang);
   const sheetNames = new Map<TabKey, string>(read.sheets.map((s) => [s.tab, s.sheet]));
-  return { read, workbook, time, lang, problems, sheetNames, rows, progress };
+  return { read, workbook, time, lang, problems, sheetNames, history, previous, rows, progress };
 }

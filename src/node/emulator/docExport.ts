@@ -77,7 +77,7 @@ export function documentModel(doc: EmuDocument): DocxDocument {
   const page = doc.body.page;
   const mm = (points: number): number => points / POINTS_PER_MM;
   return {
-    lang: /[\u4e00-\u9fff]/.test(doc.body.plainText()) ? 'zh-CN' : 'en',
+    lang: documentLang(doc.body.plainText()),
     name: doc.name, title, subtitle,
     page: {
       size: 'A4', orientation: page.width > page.height ? 'landscape' : 'portrait',
@@ -102,6 +102,17 @@ export function docxFileName(name: string): string {
 }
 
 /** Writes every Doc that is not in the trash into dir; returns the paths. */
+/**
+ * The language a Doc is written in: Chinese when Chinese characters outnumber Latin letters' words. A quoted
+ * Chinese term (目标设定需合理, a date like 2023年7月31日) inside an English document must not make it Chinese:
+ * the .docx would then break English words anywhere, as Chinese lines break.
+ */
+export function documentLang(text: string): 'zh-CN' | 'en' {
+  const han = (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const latinWords = (text.match(/[A-Za-z]{2,}/g) ?? []).length;
+  return han > latinWords ? 'zh-CN' : 'en';
+}
+
 export async function exportDocumentsDocx(docs: readonly EmuDocument[], dir: string): Promise<string[]> {
   const paths: string[] = [];
   for (const doc of docs) {
