@@ -1,3 +1,4 @@
+import type { Snapshot } from '../core/history';
 import { checkWorkbook } from '../core/checks';
 import { fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
@@ -11,7 +12,7 @@ import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
 import { recordSnapshot } from './history';
 import { openWorkbook } from './spreadsheet';
-import { previousCyclesOf } from './documents';
+import { previousCyclesOf } from './previous';
 import type { PreviousCycle } from '../core/previousCycles';
 import { errorText, showDialog } from './ui';
 
@@ -58,11 +59,11 @@ export function problemTable(problems: readonly Problem[], lang: Lang): string {
 }
 
 /** Check data's one list: the workbook's problems and the template formulas a typed value replaced. */
-export function sheetProblems(open: ReturnType<typeof openWorkbook>): Problem[] {
+export function sheetProblems(open: ReturnType<typeof openWorkbook>, snapshots?: readonly Snapshot[]): Problem[] {
   // The plan review compares targets with earlier cycles (archive tabs, History): reading them may not stop the check.
   let previous: PreviousCycle[] = [];
   try {
-    previous = previousCyclesOf(open);
+    previous = previousCyclesOf(open, snapshots);
   } catch (error) {
     console.warn(`Earlier cycles not read: ${errorText(error)}`);
   }

@@ -7,19 +7,16 @@
  */
 import { checkWorkbook } from '../core/checks';
 import { DocumentKind, RUN_TEXT, runWords } from '../core/documentRunText';
-import { Snapshot, readSnapshots } from '../core/history';
 import { Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { buildPlan } from '../core/planDocument';
 import { buildPlaybookManual } from '../core/playbookManual';
-import { ExtraSheet, PreviousCycle, archiveSheetNames, previousCycles } from '../core/previousCycles';
 import { hasProjectTabs } from '../core/report';
 import { RT } from '../core/reportText';
 import { TABS, TabKey } from '../core/schema';
-import { CellValue } from '../core/values';
 import { WeeklySheetModel, buildWeeklySheet } from '../core/weeklySheet';
 import { trashFile } from './drive';
-import { allSnapshots } from './history';
+import { previousCyclesOf, snapshotsOf } from './previous';
 import { withDocumentLock } from './lock';
 import { GenerateOptions, ReportDocument, generate } from './report';
 import { OpenWorkbook, languageOf, openWorkbook } from './spreadsheet';
@@ -36,22 +33,6 @@ export function documentVersionKey(kind: DocumentKind, scope: string): string {
 /** Document property: the weekly sheet made for an ISO week (its Doc and PDF ids, name and link), to replace it. */
 export function weeklyDocKey(week: string): string {
   return `weekly.doc.${week}`;
-}
-
-/** The history's snapshots: from the tab read with the workbook, else read now. */
-function snapshotsOf(open: OpenWorkbook): Snapshot[] {
-  return open.raw.history ? readSnapshots(open.raw.history, open.time) : allSnapshots(open);
-}
-
-/**
- * Earlier cycles on record: archive copies of Evaluation (one read each, by name), then the history. Read for
- * the plan and Check data's plan review.
- */
-export function previousCyclesOf(open: OpenWorkbook, snapshots: readonly Snapshot[] = snapshotsOf(open)): PreviousCycle[] {
-  const sheets = open.ss.getSheets();
-  const wanted = new Set(archiveSheetNames(sheets.map((s) => s.getName())));
-  const extra: ExtraSheet[] = sheets.filter((s) => wanted.has(s.getName())).map((s) => ({ name: s.getName(), grid: s.getDataRange().getValues() as CellValue[][] }));
-  return previousCycles(open.workbook.settings.cycle, extra, snapshots, open.workbook.settings.currencyUnit);
 }
 
 /** Opens the workbook for a document; null (and the person told) when it cannot be read or has no tracker tabs. */

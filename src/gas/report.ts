@@ -79,7 +79,7 @@ export interface GenerateOptions {
  * Doc in the report folder, half-made Doc trashed on failure, link in a dialog and in Log.
  */
 export function generate(opened: OpenWorkbook, build?: () => ReportDocument, options: GenerateOptions = {}): void {
-  const { lang, workbook, time, tabs } = opened;
+  const { lang, workbook, tabs } = opened;
   const words: RunWords = options.words ?? RT;
   // options.versionKey and options.afterSave are read after build(): a build may set them (gas/documents.ts).
   const t = (text: Bilingual, params: Record<string, string | number> = {}): string => pick(fill(text, params), lang);
@@ -88,7 +88,7 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument, opt
   let model: ReportDocument;
   let reservation: Reservation;
   try {
-    model = build ? build() : buildReport(workbook, time, lang, sheetProblems(opened), allSnapshots(opened));
+    model = build ? build() : evaluationReport(opened);
     progress.step = RT.stepVersion;
     reservation = reserveVersion(options.versionKey ?? versionKey(workbook.settings.cycle));
   } catch (error) {
@@ -161,6 +161,13 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument, opt
     // No dialog (e.g. HtmlService unavailable): the plain alert still carries the link and the notes.
     SpreadsheetApp.getUi().alert([t(words.doneAlert, { name, url }), ...notes].join('\n\n'));
   }
+}
+
+/** The evaluation report, with Check data's one list (the plan review compared with earlier cycles among it). */
+function evaluationReport(opened: OpenWorkbook): ReportDocument {
+  const { workbook, time, lang } = opened;
+  const history = allSnapshots(opened);
+  return buildReport(workbook, time, lang, sheetProblems(opened, history), history);
 }
 
 /** Appends a Log row when it can; the sheet may be what is failing, and the person is told anyway. */
