@@ -1,3 +1,4 @@
+import type { Snapshot } from '../core/history';
 import { checkWorkbook } from '../core/checks';
 import { fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
@@ -20,15 +21,8 @@ import { errorText, showDialog } from './ui';
 export function runCheckData(): Problem[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const open = openWorkbook(ss);
-  const { workbook, time, lang, tabs } = open;
-  // The plan review compares targets with earlier cycles (archive tabs, History): reading them may not stop the check.
-  let previous: PreviousCycle[] = [];
-  try {
-    previous = previousCyclesOf(open);
-  } catch (error) {
-    console.warn(`Earlier cycles not read: ${errorText(error)}`);
-  }
-  const problems = [...checkWorkbook(workbook, time, previous), ...templateFormulaProblems(open)];
+  const { lang, tabs } = open;
+  const problems = sheetProblems(open);
   const title = pick(UI.checkTitle, lang);
   const headline = problems.length === 0 ? pick(UI.checkClean, lang) : pick(fill(UI.checkFound, { count: problems.length }), lang);
   // The list is what the person asked for: a write that fails (a protected tab) is noted, never in its way.
@@ -63,6 +57,18 @@ export function problemTable(problems: readonly Problem[], lang: Lang): string {
   const header = [UI.colTab, UI.colRow, UI.colValue, UI.colProblem, UI.colFix].map((t) => pick(t, lang));
   const rows = problems.map((p) => [pick(tabSpec(p.tab).name, lang), p.row === null ? '' : String(p.row), p.value ?? '', pick(p.message, lang), pick(p.fix, lang)]);
   return htmlTable(header, rows);
+}
+
+/** Check data's one list: the workbook's problems and the template formulas a typed value replaced. */
+export function sheetProblems(open: ReturnType<typeof openWorkbook>, snapshots?: readonly Snapshot[]): Problem[] {
+  // The plan review compares targets with earlier cycles (archive tabs, History): reading them may not stop the check.
+  let previous: PreviousCycle[] = [];
+  try {
+    previous = previousCyclesOf(open, snapshots);
+  } catch (error) {
+    console.warn(`Earlier cycles not read: ${errorText(error)}`);
+  }
+  return [...checkWorkbook(open.workbook, open.time, previous), ...templateFormulaProblems(open)];
 }
 
 /**

@@ -1,17 +1,15 @@
-import { checkWorkbook } from '../core/checks';
 import { escapeHtml } from '../core/html';
 import { Bilingual, Lang, fill, pick } from '../core/i18n';
 import { UI } from '../core/messages';
 import { ReportModel, buildReport, hasProjectTabs, versionedName } from '../core/report';
 import { allSnapshots } from './history';
-import { previousCyclesOf } from './previous';
-import type { PreviousCycle } from '../core/previousCycles';
 import { RT } from '../core/reportText';
 import type { RunWords } from '../core/documentRunText';
 import { TABS, TabKey, settingSpec } from '../core/schema';
 import { ReportFolder, createReportDocument, reportFolder, savePdfCopy, trashFile } from './drive';
 import { Progress, renderReport } from './docRenderer';
 import { withDocumentLock } from './lock';
+import { sheetProblems } from './check';
 import { appendLog } from './log';
 import { writeSetting } from './settings';
 import { OpenWorkbook, languageOf, openWorkbook } from './spreadsheet';
@@ -169,13 +167,7 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument, opt
 function evaluationReport(opened: OpenWorkbook): ReportDocument {
   const { workbook, time, lang } = opened;
   const history = allSnapshots(opened);
-  let previous: PreviousCycle[] = [];
-  try {
-    previous = previousCyclesOf(opened, history);
-  } catch {
-    // Earlier cycles only add the plan review's history checks: the report goes ahead without them.
-  }
-  return buildReport(workbook, time, lang, checkWorkbook(workbook, time, previous), history);
+  return buildReport(workbook, time, lang, sheetProblems(opened, history), history);
 }
 
 /** Appends a Log row when it can; the sheet may be what is failing, and the person is told anyway. */

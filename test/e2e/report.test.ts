@@ -249,6 +249,18 @@ describe('Generate report (built bundle in the emulator)', () => {
   });
 });
 
+describe('Generate report: the data-quality notes are Check data\'s one list', () => {
+  it('a value typed over a template formula is in the report\'s notes as Check data shows it', () => {
+    const emulator = exampleEmulator();
+    emulator.spreadsheet.getSheetByName('Evaluation')!.getRange('G2').setValue(0.95);
+    emulator.call('menuCheckData');
+    expect(emulator.ui.dialogs.at(-1)!.html).toContain('G2 holds the typed value &quot;0.95&quot; where the Achievement formula belongs');
+    emulator.call('menuGenerateReport');
+    const quality = tableWithHeader(emulator.documents[0]!, 'Tab', 0).texts();
+    expect(quality.some((row) => row[0] === 'Evaluation' && row[1] === '2' && row[2]!.includes('G2 holds the typed value "0.95" where the Achievement formula belongs'))).toBe(true);
+  });
+});
+
 describe('Generate report: what happens after the Doc is saved', () => {
   const NAME = '2023 Q3 East China — Market expansion evaluation report';
   const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';

@@ -120,7 +120,7 @@ describe('the workbook npm start exports, opened by LibreOffice', () => {
     const header = evaluation[0]!;
     const at = (name: string): string[] => evaluation.slice(1, 5).map((r) => r[header.indexOf(name)] ?? '');
     expect(at('Achievement')).toEqual(['90.0%', '107.5%', '110.0%', '80.0%']);
-    expect(at('Status')).toEqual(['At risk', 'On target', 'On target', 'At risk']);
+    expect(at('Status')).toEqual(['On track', 'On track', 'On track', 'At risk']);
     for (const [name, rows] of sheets) expect([name, rows.flat().filter((c) => /#NAME\?|#REF!|#VALUE!|###/.test(c))]).toEqual([name, []]);
   });
 });
