@@ -13,6 +13,9 @@ import { achievementRate, inputOutputRatio, netRoi, rateBeyondLimit, ratioLabel 
 import { evaluationUnit, kindOf, moneyUnit, parseUnit, readInUnit, type Unit, type UnitReading } from './units';
 import { parseDirection, parseNumber, quoteForMessage, type CellValue, type Direction, type Parsed } from './values';
 
+/** The custom functions src/main.ts defines: Sheets-only names that an exported workbook must carry as values. */
+export const CUSTOM_FUNCTION_NAMES = ['ACHIEVEMENT_RATE', 'PACING', 'SUM_AMOUNTS', 'ROI'] as const;
+
 export type SheetArg = CellValue | CellValue[][];
 export type SheetResult = number | string | (number | string)[][];
 

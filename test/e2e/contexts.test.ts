@@ -6,6 +6,7 @@
  */
 import { Emulator, MenuEntry } from '../../src/node/emulator';
 import { exampleEmulator, formulaReader } from './harness';
+import { CUSTOM_FUNCTION_NAMES } from '../../src/core/customFunctions';
 
 function items(emulator: Emulator): { caption: string; fn: string }[] {
   const out: { caption: string; fn: string }[] = [];
@@ -69,6 +70,8 @@ describe('every entry point in its real context', () => {
   it('the custom functions are the bundle\'s own, run read-only as the sheet\'s formulas call them', () => {
     const emulator = exampleEmulator();
     expect(emulator.customFunctionNames()).toEqual(['ACHIEVEMENT_RATE', 'PACING', 'SUM_AMOUNTS', 'ROI']);
+    // The exported workbook carries values for exactly these names (CUSTOM_FUNCTION_NAMES).
+    expect([...emulator.customFunctionNames()].sort()).toEqual([...CUSTOM_FUNCTION_NAMES].sort());
     expect(emulator.customFunction('ACHIEVEMENT_RATE', 45, 50)).toBe(0.9);
     expect(emulator.customFunction('ROI', 215, 28, 'label')).toBe('1:7.7');
     const evaluation = emulator.spreadsheet.getSheetByName('Evaluation')!;

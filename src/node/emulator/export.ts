@@ -8,6 +8,7 @@ import { toA1 } from './a1';
 import { displayValue, zonedParts } from './format';
 import type { SentMail } from './mail';
 import type { EmuSpreadsheet } from './spreadsheet';
+import { CUSTOM_FUNCTION_NAMES } from '../../core/customFunctions';
 
 function argb(color: string): string {
   const hex = color.replace('#', '');
@@ -25,7 +26,7 @@ export function wallTime(date: Date, timeZone: string): Date {
 }
 
 /** Functions only Google Sheets knows: Excel, WPS and LibreOffice would show #NAME? for them. */
-const SHEETS_ONLY = /\b(ACHIEVEMENT_RATE|ROI|ARRAYFORMULA|IMPORTRANGE|SPARKLINE|GOOGLEFINANCE|QUERY|FILTER|UNIQUE|SORT)\s*\(/i;
+const SHEETS_ONLY = new RegExp(`\\b(${[...CUSTOM_FUNCTION_NAMES, 'ARRAYFORMULA', 'IMPORTRANGE', 'SPARKLINE', 'GOOGLEFINANCE', 'QUERY', 'FILTER', 'UNIQUE', 'SORT'].join('|')})\\s*\\(`, 'i');
 
 /** Widest text a column shows, in character widths (a Chinese character counts as two), capped at 60. */
 function contentWidth(cells: readonly string[]): number {
