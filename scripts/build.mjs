@@ -4,6 +4,11 @@
 // never become Apps Script globals). Apps Script only treats top-level `function` declarations as entry
 // points, and Sheets only autocompletes a custom function whose JSDoc with @customfunction sits directly
 // above such a declaration, so each export of src/main.ts gets a top-level wrapper carrying its JSDoc.
+//
+// Apps Script compiles the whole project before every custom-function call (each cell's recalculation), so
+// Code.js is two parts: the custom functions alone (the modules they import, ~45 KB), compiled as code, and
+// the rest of the tracker as one string of minified code, evaluated the first time a menu item, trigger or
+// sidebar call needs it. Scanning a string costs a fraction of parsing the code it holds (README "Performance").
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +20,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/main.ts');
 const dist = join(root, 'dist');
 const NAMESPACE = 'MarketExpansionTracker';
+const APP = 'MarketExpansionApp';
+const FUNCTIONS = 'MarketExpansionFunctions';
 
 /** Exported functions of src/main.ts with their parameters and JSDoc text. */
 function entryPoints() {
@@ -56,7 +63,29 @@ const result = await build({
   define: { MY_WEEK_CLIENT: JSON.stringify(client.outputFiles[0].text) },
   bundle: true,
   format: 'iife',
-  globalName: NAMESPACE,
+  globalName: APP,
+  target: 'es2020',
+  platform: 'neutral',
+  charset: 'utf8',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  write: false,
+  metafile: true,
+  logLevel: 'warning',
+});
+
+const entries = entryPoints();
+const customFunctions = entries.filter((e) => /@customfunction\b/.test(e.jsdoc)).map((e) => e.name);
+
+// The custom functions on their own: src/main.ts's exports of those names and only the modules they reach. No
+// module of src/ has import side effects, so esbuild may leave out every module the four do not use.
+const functions = await build({
+  stdin: { contents: `export { ${customFunctions.join(', ')} } from './src/main';`, resolveDir: root, loader: 'ts' },
+  define: { MY_WEEK_CLIENT: '""' },
+  bundle: true,
+  format: 'iife',
+  globalName: FUNCTIONS,
   target: 'es2020',
   platform: 'neutral',
   charset: 'utf8',
@@ -66,23 +95,49 @@ const result = await build({
   write: false,
   metafile: true,
   logLevel: 'warning',
+  plugins: [{
+    name: 'src-has-no-import-side-effects',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === 'resolved') return undefined;
+        const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolved' });
+        return found.errors.length === 0 && found.path.startsWith(join(root, 'src')) ? { path: found.path, sideEffects: false } : undefined;
+      });
+    },
+  }],
 });
 
-// Each wrapper runs its entry point inside one run state (src/gas/run.ts: tabs, time zone looked up once per run).
-const wrappers = entryPoints()
+// The rest of the tracker as one string, evaluated once per execution on first use (indirect eval: in the global
+// scope); sourceURL names it in stack traces.
+const appSource = `${result.outputFiles[0].text}\n${APP}\n//# sourceURL=MarketExpansionTracker.js\n`;
+const loader = [
+  '// The tracker itself: compiled the first time an entry point other than a custom function runs.',
+  `var ${NAMESPACE} = (function (source) {`,
+  '  var app = null;',
+  '  return { app: function () { return app || (app = (0, eval)(source)); } };',
+  `})(${JSON.stringify(appSource)});`,
+].join('\n');
+
+// Custom functions call their own part; every other wrapper runs its entry point inside one run state
+// (src/gas/run.ts: tabs, time zone looked up once per run).
+const wrappers = entries
   .map(({ name, params, jsdoc }) => {
     const list = params.join(', ');
-    return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${list}) {\n  return ${NAMESPACE}.runEntry(${NAMESPACE}.${name}, this, arguments);\n}\n`;
+    const body = customFunctions.includes(name)
+      ? `  return ${FUNCTIONS}.${name}.apply(this, arguments);`
+      : `  var app = ${NAMESPACE}.app();\n  return app.runEntry(app.${name}, this, arguments);`;
+    return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${list}) {\n${body}\n}\n`;
   })
   .join('\n');
 
 const banner = '// Market Expansion Tracker: built from src/ by scripts/build.mjs. Do not edit; edit the TypeScript and rebuild.\n';
 mkdirSync(dist, { recursive: true });
-writeFileSync(join(dist, 'Code.js'), `${banner}${result.outputFiles[0].text}\n${wrappers}`);
+writeFileSync(join(dist, 'Code.js'), `${banner}${functions.outputFiles[0].text}\n${loader}\n\n${wrappers}`);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 // What went into the bundle, for the test that keeps Node-only code out of it.
 mkdirSync(join(root, 'build'), { recursive: true });
-const inputs = new Set([...Object.keys(result.metafile.inputs), ...Object.keys(client.metafile.inputs)]);
+const inputs = new Set([...Object.keys(result.metafile.inputs), ...Object.keys(client.metafile.inputs), ...Object.keys(functions.metafile.inputs).filter((f) => f !== '<stdin>')]);
 writeFileSync(join(root, 'build', 'bundle-inputs.json'), `${JSON.stringify([...inputs].sort(), null, 2)}\n`);
 const size = Buffer.byteLength(readFileSync(join(dist, 'Code.js')));
-console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KiB, ${entryPoints().length} entry points`);
+const eager = Buffer.byteLength(functions.outputFiles[0].text);
+console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KiB (the custom functions ${(eager / 1024).toFixed(1)} KiB of it as code), ${entries.length} entry points`);

@@ -6,7 +6,7 @@
  * shows #ERROR! with the message); a bad cell inside a range gets a short error text in its
  * own cell so that the rest of the column still computes.
  */
-import { defaultDirection } from './catalogue';
+import { defaultDirection, metricKeyOf } from './catalogue';
 import { paceOf } from './evaluation';
 import { bi, type Bilingual } from './i18n';
 import { achievementRate, inputOutputRatio, netRoi, rateBeyondLimit, ratioLabel } from './metrics';
@@ -81,21 +81,17 @@ function evaluate(fn: string, args: readonly NamedArg[], compute: (values: CellV
   }
 
   // Single values are read once for the whole call; one array of cells is reused for every position.
-  const scalars = args.map((a) => (isSingleValue(a.value) ? asScalar(a.value) : undefined));
-  const grids = args.map((a) => (isSingleValue(a.value) ? null : (a.value as Grid)));
-  const cells: CellValue[] = [...scalars] as CellValue[];
-  const result: (number | string)[][] = [];
+  const cells: CellValue[] = args.map((a) => (isSingleValue(a.value) ? asScalar(a.value) : undefined)) as CellValue[];
+  const ranged = args.flatMap((a, i) => (isSingleValue(a.value) ? [] : [{ at: i, grid: a.value as Grid }]));
+  const result: (number | string)[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const row: (number | string)[] = new Array(cols);
+    const row: (number | string)[] = [];
     for (let c = 0; c < cols; c++) {
-      for (let i = 0; i < grids.length; i++) {
-        const grid = grids[i];
-        if (grid) cells[i] = grid[r]?.[c] as CellValue;
-      }
+      for (let i = 0; i < ranged.length; i++) cells[ranged[i]!.at] = ranged[i]!.grid[r]?.[c] as CellValue;
       const outcome = compute(cells);
-      row[c] = outcome.ok ? outcome.value : cellErrorText(outcome.bad);
+      row.push(outcome.ok ? outcome.value : cellErrorText(outcome.bad));
     }
-    result.push(row);
+    result[r] = row;
   }
   return result;
 }
@@ -139,40 +135,74 @@ function cellKey(cell: CellValue | undefined): string {
 }
 
 function memoized<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
-  if (map.has(key)) return map.get(key)!;
+  const found = map.get(key);
+  if (found !== undefined) return found;
   const value = compute();
   map.set(key, value);
   return value;
 }
 
+/** What a row's Unit, Metric, Currency unit and Direction cells resolve to, before its figures are read. */
+interface RowMeta {
+  readonly unit: ReturnType<typeof evaluationUnit>;
+  /** The typed Direction read, or null when it is blank (the catalogue's default applies). */
+  readonly typedDirection: Parsed<Direction> | null;
+  readonly defaultDirection: Direction;
+  /** A blank Unit with a metric the catalogue does not know: the unit then depends on how the figures are typed. */
+  readonly dependsOnFigures: boolean;
+}
+
 /**
  * What one custom-function call reads once: a column's unit, direction and metric are mostly one value
- * repeated (or a single cell broadcast), and typed figures repeat, so each distinct text is parsed once per call.
+ * repeated (or a single cell broadcast), and typed figures repeat, so each distinct text is parsed once per call
+ * and a row whose unit, metric, currency and direction cells are those of the row before reuses their reading.
  */
 class RowReader {
   private readonly units = new Map<string, ReturnType<typeof evaluationUnit>>();
   private readonly directions = new Map<string, Parsed<Direction>>();
   private readonly defaults = new Map<string, Direction>();
   private readonly readings = new Map<Unit, Map<string, UnitReading>>();
+  private last: { unit: CellValue; metric: CellValue; currency: CellValue; direction: CellValue; meta: RowMeta } | null = null;
+
+  meta(unitCell: CellValue, metricCell: CellValue, currencyCell: CellValue, directionCell: CellValue, target: CellValue, actual: CellValue): RowMeta {
+    const last = this.last;
+    // Cells are compared as values (===): a Date is only the same when it is the same cell, which just reads it again.
+    if (last !== null && !last.meta.dependsOnFigures && last.unit === unitCell && last.metric === metricCell &&
+      last.currency === currencyCell && last.direction === directionCell) return last.meta;
+    const metric = text(metricCell);
+    const unitText = text(unitCell);
+    const unit = this.unit(unitText, metric, text(currencyCell), target, actual);
+    const meta: RowMeta = {
+      unit,
+      typedDirection: text(directionCell) === '' ? null : memoized(this.directions, cellKey(directionCell), () => parseDirection(directionCell)),
+      defaultDirection: memoized(this.defaults, metric, () => defaultDirection(metric)),
+      dependsOnFigures: unitText === '' && metricKeyOf(metric) === null,
+    };
+    this.last = { unit: unitCell, metric: metricCell, currency: currencyCell, direction: directionCell, meta };
+    return meta;
+  }
 
   /** units.evaluationUnit; with a Unit typed, the row's unit is that text's alone (it reads no figure). */
-  unit(unitText: string, metric: string, currency: string, target: CellValue, actual: CellValue): ReturnType<typeof evaluationUnit> {
+  private unit(unitText: string, metric: string, currency: string, target: CellValue, actual: CellValue): ReturnType<typeof evaluationUnit> {
     // Blank, the row's unit comes from the metric (and currency unit), else from how the figures are typed.
     // A number cell carries no unit whatever its value, so numbers share one key.
     const shape = (cell: CellValue): string => (typeof cell === 'number' ? 'n' : cellKey(cell));
-    const key = unitText.trim() === '' ? `\u0000${metric}\u0000${currency}\u0000${shape(target)}\u0000${shape(actual)}` : unitText;
+    const key = unitText === '' ? `\u0000${metric}\u0000${currency}\u0000${shape(target)}\u0000${shape(actual)}` : unitText;
     return memoized(this.units, key, () => evaluationUnit(unitText, metric, currency, target, actual));
   }
-  reading(cell: CellValue, unit: Unit): UnitReading {
-    // A number is read in no time; a typed text (45家, 1.2万) is parsed once per call.
-    if (typeof cell === 'number') return readInUnit(cell, unit);
-    return memoized(memoized(this.readings, unit, () => new Map<string, UnitReading>()), cellKey(cell), () => readInUnit(cell, unit));
-  }
-  direction(cell: CellValue): Parsed<Direction> {
-    return memoized(this.directions, cellKey(cell), () => parseDirection(cell));
-  }
-  defaultDirection(metric: string): Direction {
-    return memoized(this.defaults, metric, () => defaultDirection(metric));
+
+  /** The last reading of each figure column (actual, target): a broadcast or repeated figure is read once. */
+  private readonly lastReadings: ({ cell: CellValue; unit: Unit; reading: UnitReading } | null)[] = [null, null];
+
+  reading(column: 0 | 1, cell: CellValue, unit: Unit): UnitReading {
+    const last = this.lastReadings[column];
+    if (last && last.cell === cell && last.unit === unit) return last.reading;
+    // A typed text (45家, 1.2万) is parsed once per call; a number is read without building any text.
+    const reading = typeof cell === 'string'
+      ? memoized(memoized(this.readings, unit, () => new Map<string, UnitReading>()), cell, () => readInUnit(cell, unit))
+      : readInUnit(cell, unit);
+    this.lastReadings[column] = { cell, unit, reading };
+    return reading;
   }
 }
 
@@ -181,24 +211,21 @@ function evaluationRow(cells: readonly CellValue[], reader: RowReader = new RowR
   | { ok: true; unit: Unit; direction: Direction; actual: number | null; target: number | null }
   | Extract<CellOutcome, { ok: false }> {
   const [actualCell, targetCell, directionCell, unitCell, metricCell, currencyCell] = cells;
-  const metric = text(metricCell);
-  const row = reader.unit(text(unitCell), metric, text(currencyCell), targetCell, actualCell);
-  if (row.unitMissing !== null) return { ok: false, argIndex: 3, bad: unitCell, error: UNIT_MISSING };
+  const meta = reader.meta(unitCell, metricCell, currencyCell, directionCell, targetCell, actualCell);
+  if (meta.unit.unitMissing !== null) return { ok: false, argIndex: 3, bad: unitCell, error: UNIT_MISSING };
+  const unit = meta.unit.unit;
   // Numbers are read before the direction so that a bad number is reported even on a "none" row.
-  const readings: (number | null)[] = [];
-  for (const [argIndex, cell] of [[0, actualCell], [1, targetCell]] as const) {
-    const reading = reader.reading(cell, row.unit);
-    if (!reading.ok) return { ok: false, argIndex, bad: cell, error: reading.error };
-    readings.push(reading.value);
-  }
+  const actual = reader.reading(0, actualCell, unit);
+  if (!actual.ok) return { ok: false, argIndex: 0, bad: actualCell, error: actual.error };
+  const target = reader.reading(1, targetCell, unit);
+  if (!target.ok) return { ok: false, argIndex: 1, bad: targetCell, error: target.error };
   // A blank Direction means the catalogue's: lower for a cost, else higher (as the report reads it).
-  let direction: Direction = reader.defaultDirection(metric);
-  if (text(directionCell) !== '') {
-    const parsed = reader.direction(directionCell);
-    if (!parsed.ok) return { ok: false, argIndex: 2, bad: directionCell, error: parsed.error };
-    direction = parsed.value ?? 'higher';
+  let direction: Direction = meta.defaultDirection;
+  if (meta.typedDirection !== null) {
+    if (!meta.typedDirection.ok) return { ok: false, argIndex: 2, bad: directionCell, error: meta.typedDirection.error };
+    direction = meta.typedDirection.value ?? 'higher';
   }
-  return { ok: true, unit: row.unit, direction, actual: readings[0] ?? null, target: readings[1] ?? null };
+  return { ok: true, unit, direction, actual: actual.value, target: target.value };
 }
 
 /**

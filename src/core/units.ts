@@ -203,6 +203,8 @@ export function quantityIn(cell: CellValue, q: Quantity, unit: Unit): UnitReadin
 
 /** A cell read in `unit`: blank (null) for no data, the figure in the unit, or an error naming the value. */
 export function readInUnit(cell: CellValue, unit: Unit): UnitReading {
+  // A finite number outside a % row is itself in any unit (what quantityIn gives it): no text to build or parse.
+  if (typeof cell === 'number' && Number.isFinite(cell) && unit.family !== 'percent') return fitted(cell, cell);
   const parsed = parseQuantity(cell);
   if (!parsed.ok) return parsed;
   if (parsed.value === null) return { ok: true, value: null };

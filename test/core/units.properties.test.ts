@@ -7,8 +7,8 @@ import { achievementRateFormula, roiFormula, sumAmountsFormula } from '../../src
 import { MAX_RATE, achievementRate, inputOutputRatio, netRoi, ratioLabel } from '../../src/core/metrics';
 import { ReportModel } from '../../src/core/report';
 import { tabSpec } from '../../src/core/schema';
-import { PLAIN, moneyUnit, parseUnit, readInUnit } from '../../src/core/units';
-import { CellValue } from '../../src/core/values';
+import { PLAIN, moneyUnit, parseUnit, quantityIn, readInUnit } from '../../src/core/units';
+import { CellValue, parseQuantity } from '../../src/core/values';
 import { exampleRaw, reportOf } from './reportFixture';
 
 /** `digits` (an integer as text) with the decimal point moved `places` to the left, exactly, as a person types it. */
@@ -201,5 +201,48 @@ describe('no input produces a non-finite figure', () => {
       // Figures are never in exponent notation; the data-quality notes may repeat a typed value in a fix ("type 5e-324%").
       for (const text of allTexts({ ...model, sections: model.sections.filter((x) => x.id !== 'quality') })) expect(own(text)).not.toMatch(EXPONENT);
     }), { numRuns: 40 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The fast paths give what the full rule gives
+
+const ANY_UNIT = fc.constantFrom('', '万元', '元', '千元', '亿元', '家', 'customers', '天', '%', '1:X', '倍', '人', 'km');
+
+describe('the fast paths are the rule', () => {
+  it('a number cell read in any unit is what parsing it as a quantity and reading that in the unit gives', () => {
+    fc.assert(fc.property(nastyNumber, ANY_UNIT, (n, unitText) => {
+      const unit = parseUnit(unitText);
+      const parsed = parseQuantity(n);
+      const slow = !parsed.ok ? parsed : parsed.value === null ? { ok: true, value: null } : quantityIn(n, parsed.value, unit);
+      expect(readInUnit(n, unit)).toEqual(slow);
+    }), { numRuns: 2000 });
+  });
+
+  it('ACHIEVEMENT_RATE over columns gives, cell by cell, what it gives for each row alone (its per-call reuse of readings changes nothing)', () => {
+    const direction = fc.constantFrom<CellValue>('', 'higher', 'lower', '越高越好', '越低越好', 'none', 'sideways', null);
+    const unitCell = fc.constantFrom<CellValue>('', '万元', '家', '%', '1:X', null);
+    const metric = fc.constantFrom<CellValue>('', '新增客户数', '销售额', '获客成本', 'Customer visits', 'Made-up metric');
+    // Mostly figures that compute (so a wrong direction or unit would show), some nasty ones.
+    const figure = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 500 }), weight: 3 }, { arbitrary: fc.constantFrom<CellValue>('45家', '120万', '30%', '1:3.5', '0.8'), weight: 2 }, { arbitrary: nastyCell, weight: 1 });
+    const row = fc.tuple(figure, figure, direction, unitCell, metric);
+    // Rows repeat (a broadcast column, a copied row), so consecutive equal cells are exercised; two rows at least
+    // (a 1×1 range is a single value to Sheets).
+    const rows = fc.array(row, { minLength: 1, maxLength: 12 }).chain((base) => fc.array(fc.constantFrom(...base), { minLength: 2, maxLength: 30 }));
+    fc.assert(fc.property(rows, fc.constantFrom<CellValue>('万元', '元', ''), (lines, currency) => {
+      const column = (i: number): CellValue[][] => lines.map((l) => [l[i] as CellValue]);
+      const ranged = achievementRateFormula(column(0), column(1), column(2), column(3), column(4), currency) as (number | string)[][];
+      lines.forEach((l, r) => {
+        let single: number | string;
+        try {
+          single = achievementRateFormula(l[0], l[1], l[2], l[3], l[4], currency) as number | string;
+        } catch {
+          // A bad single value throws (Sheets shows the message); in a range the cell shows #VALUE with the text.
+          expect(String(ranged[r]![0])).toMatch(/^#VALUE /);
+          return;
+        }
+        expect(ranged[r]![0]).toEqual(single);
+      });
+    }), { numRuns: 500 });
   });
 });

@@ -78,6 +78,45 @@ describe('the built Apps Script bundle', () => {
   });
 });
 
+describe('two parts: the custom functions as code, the rest compiled on first use', () => {
+  const loaderAt = code.indexOf('\nvar MarketExpansionTracker = ');
+  const functionsPart = code.slice(0, loaderAt);
+
+  it('evaluating the bundle compiles the custom functions only; a menu entry compiles the rest once', () => {
+    expect(loaderAt).toBeGreaterThan(0);
+    const ctx = load();
+    // Counts the loader's evaluations of the rest (an indirect eval looks the global up when it runs).
+    const realEval = runInContext('eval', ctx) as (source: string) => unknown;
+    let evaluations = 0;
+    ctx.eval = (source: string): unknown => { evaluations++; return realEval(source); };
+    expect(call(ctx, 'ACHIEVEMENT_RATE', [[45], ['215万元']], [[50], ['200万']])).toEqual([[0.9], [1.075]]);
+    expect(call(ctx, 'ROI', 215, 28, 'label')).toBe('1:7.7');
+    expect(evaluations).toBe(0);
+    const loader = ctx.MarketExpansionTracker as { app(): Record<string, unknown> };
+    const app = loader.app();
+    expect(loader.app()).toBe(app);
+    expect(evaluations).toBe(1);
+    // Strict code: the rest's declarations stay inside it, no global but the loader's.
+    expect(ctx.MarketExpansionApp).toBeUndefined();
+    expect(typeof app.runEntry).toBe('function');
+    expect(typeof app.menuGenerateReport).toBe('function');
+  });
+
+  it('the custom functions part uses no Apps Script service (custom functions may not) and is a small part of the bundle', () => {
+    expect(functionsPart).not.toMatch(/\b(SpreadsheetApp|DocumentApp|MailApp|ScriptApp|PropertiesService|LockService|UrlFetchApp|Session|HtmlService|CacheService|Drive)\./);
+    expect(functionsPart.length).toBeLessThan(code.length / 8);
+  });
+
+  it('both parts compute the same figures (they are built from the same modules)', () => {
+    const ctx = load();
+    const app = (ctx.MarketExpansionTracker as { app(): Record<string, (...a: unknown[]) => unknown> }).app();
+    const cases: unknown[][] = [[45, 50], ['12%', '15%'], [28, 30, 'lower'], [[[45], [''], ['215万元']], [[50], [50], ['200万']]], ['45家', 50, '', '家']];
+    for (const args of cases) expect(call(ctx, 'ACHIEVEMENT_RATE', ...args)).toEqual(app.ACHIEVEMENT_RATE!(...args));
+    expect(call(ctx, 'ROI', 215, 28, 'label')).toBe(app.ROI!(215, 28, 'label'));
+    expect(call(ctx, 'SUM_AMOUNTS', [['12万'], [30000]], '元')).toEqual(app.SUM_AMOUNTS!([['12万'], [30000]], '元'));
+  });
+});
+
 describe('clasp', () => {
   it('pushes exactly the bundle and the manifest', () => {
     const root = join(__dirname, '..', '..');
