@@ -9,6 +9,7 @@ import {
 } from './schema';
 import { HeaderMap, columnLetter, isBlankCell, mapHeaders } from './table';
 import { CellValue } from './values';
+import { TypedOverFormula, quotedValue, typedOverProblem } from './typedOver';
 
 /**
  * Set up or repair sheets, as a plan: from what each tab looks like now (a few top rows and its shape),
@@ -59,16 +60,8 @@ export interface SetupPlan {
 }
 
 /** A template formula cell a typed value replaced (`replaced`), or a typed cell that blocks one (`blocking`). */
-export interface OverwrittenFormula {
-  readonly tab: TabKey;
-  readonly row: number;
-  readonly column: number;
-  /** The column key (Evaluation) or panel item key (Costs) of the formula. */
-  readonly key: string;
-  readonly header: Bilingual;
-  readonly kind: 'replaced' | 'blocking';
-  readonly value: CellValue;
-}
+/** A typed value where a template formula belongs (the one shape Check data and set-up's Log use). */
+export type OverwrittenFormula = TypedOverFormula;
 
 /** The label each option shows in a sheet of this language. */
 export function optionLabels(options: OptionSet, lang: Lang): string[] {
@@ -255,16 +248,12 @@ function typedOverFormula(state: TabState | undefined, row: number, column: numb
   return formula === '' && !isBlankCell(value ?? '') ? (value ?? null) : null;
 }
 
-/** A typed value as the Log quotes it: text as typed, a date as its ISO day. */
-function quoted(value: CellValue): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-}
 
 /** "restored the Achievement formula in E2 (the value typed there was "0.9")" in the sheet's language. */
 function restoredLine(tabName: string, header: string, cell: string, value: CellValue, lang: Lang): string {
   return lang === 'zh-CN'
-    ? `“${tabName}”：已恢复 ${cell} 的“${header}”公式（该单元格原先手工输入的值为“${quoted(value)}”，记录于此日志）`
-    : `"${tabName}": restored the ${header} formula in ${cell} (the value typed over it was "${quoted(value)}", kept in this Log entry)`;
+    ? `“${tabName}”：已恢复 ${cell} 的“${header}”公式（该单元格原先手工输入的值为“${quotedValue(value)}”，记录于此日志）`
+    : `"${tabName}": restored the ${header} formula in ${cell} (the value typed over it was "${quotedValue(value)}", kept in this Log entry)`;
 }
 
 function cellIsEmpty(state: TabState | undefined, row: number, column: number): boolean {
@@ -337,8 +326,8 @@ function evaluationFormulas(
       actions.push({ kind: 'cells', tab: 'evaluation', row, column: at, values: [['']] });
       overwritten.push({ tab: 'evaluation', row, column: at, key: column.key, header: column.header, kind: 'blocking', value: blocking });
       summary.push(lang === 'zh-CN'
-        ? `“${layout.name}”：已清除 ${letter}${row} 中手工输入的“${quoted(blocking)}”（它会挡住“${headerLabel(column, lang)}”公式，记录于此日志）`
-        : `"${layout.name}": cleared "${quoted(blocking)}" typed in ${letter}${row}, which blocked the ${headerLabel(column, lang)} formula (kept in this Log entry)`);
+        ? `“${layout.name}”：已清除 ${letter}${row} 中手工输入的“${quotedValue(blocking)}”（它会挡住“${headerLabel(column, lang)}”公式，记录于此日志）`
+        : `"${layout.name}": cleared "${quotedValue(blocking)}" typed in ${letter}${row}, which blocked the ${headerLabel(column, lang)} formula (kept in this Log entry)`);
     }
     const typed = typedOverFormula(state, 2, at);
     if (typed === null && !cellIsEmpty(state, 2, at)) {
@@ -439,16 +428,7 @@ function costSummary(
  * from the tabs' top rows (values and formulas), each naming the cell, the typed value and the fix.
  */
 export function overwrittenFormulaProblems(states: Partial<Record<TabKey, TabState>>): Problem[] {
-  const found = planSetup(states, 'en').overwritten ?? [];
-  return found.map((o): Problem => {
-    const cell = `${columnLetter(o.column)}${o.row}`;
-    const value = quoted(o.value);
-    const message: Bilingual = o.kind === 'replaced'
-      ? { en: `${cell} holds the typed value "${value}" where the ${o.header.en} formula belongs, so this figure is not computed.`, zh: `${cell} 原应为“${o.header.zh}”公式，现为手工输入的“${value}”，该数字不再自动计算。` }
-      : { en: `"${value}" typed in ${cell} blocks the ${o.header.en} formula, which fills the column from row 2 (it shows #REF!).`, zh: `${cell} 中手工输入的“${value}”挡住了从第 2 行填充整列的“${o.header.zh}”公式（显示 #REF!）。` };
-    return {
-      code: 'formula_overwritten', severity: 'error', tab: o.tab, row: o.row, ...(o.tab === 'evaluation' ? { column: o.key } : {}), value, message,
-      fix: { en: 'Run menu → Set up or repair sheets: it puts the formula back and keeps the typed value in the Log.', zh: '请运行菜单 → 创建或修复工作表：将恢复公式，并在日志中保留手工输入的值。' },
-    };
-  });
+  return (planSetup(states, 'en').overwritten ?? []).map((o) => typedOverProblem(o, SET_UP_FIX));
 }
+
+const SET_UP_FIX: Bilingual = { en: 'Run menu → Set up or repair sheets: it puts the formula back and keeps the typed value in the Log.', zh: '请运行菜单 → 创建或修复工作表：将恢复公式，并在日志中保留手工输入的值。' };

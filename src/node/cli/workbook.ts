@@ -6,6 +6,7 @@ import { Lang, pick, resolveLang } from '../../core/i18n';
 import { TimeContext, Workbook, readWorkbook } from '../../core/model';
 import { Problem } from '../../core/problems';
 import { TabKey } from '../../core/schema';
+import { typedOverFormulaProblems } from '../../core/typedOver';
 import { Day, utcDayOf } from '../../core/values';
 import { openXlsx } from '../xlsx/open';
 import { ReadResult, UnreadableWorkbookError } from '../xlsx/reader';
@@ -76,7 +77,8 @@ export async function openPlan(
   // Problems in the command line's words (fix the file, not the Google Sheet's menu); the report merges the
   // workbook's own reading problems into its data-quality notes, so those are reworded too.
   const offline = (list: readonly Problem[]): Problem[] => offlineProblems(list, read.raw, read.sheets, read.unrecognised);
-  const problems = offline(checkWorkbook(parsed, time, previous));
+  // The file's own formulas: a value typed where the template computes a figure (a Google Sheet's set-up finds its own).
+  const problems = [...offline(checkWorkbook(parsed, time, previous)), ...typedOverFormulaProblems(read.raw, read.formulas)];
   const workbook: Workbook = { ...parsed, problems: offline(parsed.problems) };
   const lang = options.lang ?? resolveLang(workbook.settings.language, read.lang);
   const sheetNames = new Map<TabKey, string>(read.sheets.map((s) => [s.tab, s.sheet]));

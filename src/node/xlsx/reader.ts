@@ -11,6 +11,7 @@ import { RawWorkbook } from '../../core/model';
 import { normalizeLabel } from '../../core/options';
 import { TABS, TabKey, TabSpec } from '../../core/schema';
 import { headerMatches } from '../../core/table';
+import { FormulaCells } from '../../core/typedOver';
 import { CellValue, withNumberFormat } from '../../core/values';
 
 /** How many rows above the data a header may sit (a title row or two above the table). */
@@ -33,6 +34,8 @@ export interface ReadResult {
   readonly lang: Lang;
   /** Visible sheets recognised as no tab, by name (a renamed tab may be among them). */
   readonly unrecognised: readonly string[];
+  /** For each tab read, which cells hold a formula (rows as in `raw`): Check data finds values typed over the template's. */
+  readonly formulas: FormulaCells;
 }
 
 /** Called once per tab read, with its data rows (blank and formula-only rows not counted). */
@@ -62,12 +65,13 @@ export function coreValue(value: ExcelJS.CellValue, numFmt?: string): CellValue 
   return '';
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+function sheetGrid(ws: ExcelJS.Worksheet, formulas?: boolean[][]): CellValue[][] {
   const grid: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const line: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       line[column - 1] = coreValue(cell.value, cell.numFmt);
+      if (formulas && cell.value !== null && typeof cell.value === 'object' && FORMULA(cell.value)) (formulas[rowNumber - 1] ??= [])[column - 1] = true;
     });
     for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = '';
     grid[rowNumber - 1] = line;
@@ -97,7 +101,7 @@ function findHeaderRow(tab: TabSpec, grid: readonly CellValue[][]): { index: num
  * The grid with the header moved to the first row and the rows above it blanked, so that data rows keep
  * their sheet row numbers (readTable numbers rows by position) and messages point at the right row.
  */
-function withHeaderFirst(grid: CellValue[][], headerIndex: number): CellValue[][] {
+function withHeaderFirst<T>(grid: T[][], headerIndex: number): T[][] {
   if (headerIndex === 0) return grid;
   const out = grid.slice();
   out[0] = grid[headerIndex] ?? [];
@@ -127,16 +131,22 @@ export interface SheetSource {
   readonly name: string;
   readonly state: 'visible' | 'hidden' | 'veryHidden';
   grid(): CellValue[][];
+  /** Which cells of the grid hold a formula (called after grid()). */
+  formulas(): boolean[][];
 }
 
 /** The tabs of an exceljs workbook as the core's raw grids. */
 export function rawFromWorkbook(wb: ExcelJS.Workbook, progress?: Progress): ReadResult {
-  return rawFromSheets(wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible', grid: () => sheetGrid(ws) })), progress);
+  return rawFromSheets(wb.worksheets.map((ws) => {
+    const formulas: boolean[][] = [];
+    return { name: ws.name, state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible', grid: () => sheetGrid(ws, formulas), formulas: () => formulas };
+  }), progress);
 }
 
 /** The sheets of a workbook file (however they were read) as the core's raw grids: tabs by name, else by their headers. */
 export function rawFromSheets(sources: readonly SheetSource[], progress?: Progress): ReadResult {
   const raw: RawWorkbook = {};
+  const formulas: Partial<Record<TabKey, boolean[][]>> = {};
   const sheets: SheetInfo[] = [];
   const taken = new Set<TabKey>();
   const grids = new Map<SheetSource, CellValue[][]>();
@@ -153,6 +163,7 @@ export function rawFromSheets(sources: readonly SheetSource[], progress?: Progre
     const header = findHeaderRow(tab, grid);
     const rows = withHeaderFirst(grid, header.index);
     raw[tab.key] = rows;
+    formulas[tab.key] = withHeaderFirst(ws.formulas(), header.index);
     taken.add(tab.key);
     const filled = rows.slice(1).filter((line) => line.some((v) => v !== '' && v !== null && v !== undefined)).length;
     sheets.push({ tab: tab.key, sheet: ws.name, headerRow: header.index + 1, rows: filled });
@@ -185,7 +196,7 @@ export function rawFromSheets(sources: readonly SheetSource[], progress?: Progre
     for (const cell of raw[info.tab]?.[0] ?? []) if (typeof cell === 'string') texts.push(cell);
   }
   const unrecognised = unmatched.filter((ws) => ws.state !== 'hidden').map((ws) => ws.name);
-  return { raw, sheets, lang: languageOf(texts), unrecognised };
+  return { raw, sheets, lang: languageOf(texts), unrecognised, formulas };
 }
 
 export class UnreadableWorkbookError extends Error {

@@ -69,7 +69,7 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-function sheetGrid(xml: string, shared: readonly string[], formats: readonly (string | undefined)[], date1904: boolean): CellValue[][] {
+function sheetGrid(xml: string, shared: readonly string[], formats: readonly (string | undefined)[], date1904: boolean, formulas?: boolean[][]): CellValue[][] {
   const grid: CellValue[][] = [];
   const data = xml.indexOf('<sheetData');
   const end = xml.indexOf('</sheetData>');
@@ -106,6 +106,7 @@ function sheetGrid(xml: string, shared: readonly string[], formats: readonly (st
       }
       if (value === undefined) continue;
       line[col] = coreValue(value, typeof value === 'number' ? formats[style] : undefined);
+      if (formulas && /<f[\s>/]/.test(inner)) (formulas[rowNumber - 1] ??= [])[col] = true;
     }
     for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = '';
     grid[rowNumber - 1] = line.length > 0 ? line : grid[rowNumber - 1] ?? [];
@@ -238,9 +239,9 @@ export function readXlsxBuffer(path: string, buffer: Uint8Array, progress?: Prog
     const id = Number(attr(m[1]!, 'numFmtId') ?? '0');
     return custom.get(id) ?? BUILTIN_FORMATS[id];
   });
-  const sources: SheetSource[] = listedSheets(pkg).map((sheet) => ({
-    name: sheet.name, state: sheet.state === 'hidden' || sheet.state === 'veryHidden' ? sheet.state : 'visible',
-    grid: () => {
+  const sources: SheetSource[] = listedSheets(pkg).map((sheet) => {
+    const formulas: boolean[][] = [];
+    const grid = (): CellValue[][] => {
       // A sheet the workbook lists whose part is not in the file: the file is damaged, never an empty tab.
       if (!pkg.has(sheet.part)) {
         throw new UnreadableWorkbookError(path, {
@@ -248,8 +249,9 @@ export function readXlsxBuffer(path: string, buffer: Uint8Array, progress?: Prog
           zh: `文件已损坏：工作表“${sheet.name}”已列出，但其内容部件（${sheet.part || '无目标'}）缺失`,
         });
       }
-      return sheetGrid(localNames(pkg.text(sheet.part)), shared, formats, date1904);
-    },
-  }));
+      return sheetGrid(localNames(pkg.text(sheet.part)), shared, formats, date1904, formulas);
+    };
+    return { name: sheet.name, state: sheet.state === 'hidden' || sheet.state === 'veryHidden' ? sheet.state : 'visible', grid, formulas: () => formulas };
+  });
   return rawFromSheets(sources, progress);
 }
