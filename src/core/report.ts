@@ -20,6 +20,8 @@ import { convertUnit, moneyUnit, type ValueKind } from './units';
 import { COST_CATEGORY, DIMENSION, Dimension, METRIC_STATUS, RETRO_STATUS, optionLabel } from './options';
 import { Problem } from './problems';
 import { CONCLUSION_TITLE, buildConclusion, conclusionBlocks } from './conclusion';
+import { ChannelComparison, ChannelPerformance, ChannelRanking, channelPerformance } from './channelPerformance';
+import type { Figure, FunnelFigures } from './derived';
 import type { DocBlock, DocCell } from './document';
 import { chartBlocks } from './reportCharts';
 import { formatValue, furthestFromTarget, gapText, inSentence } from './reportFigureText';
@@ -122,6 +124,8 @@ export interface ReportFigures {
   readonly monthly: readonly MonthlyFigure[];
   readonly tasksByOwner: readonly TaskOwnerFigure[];
   readonly tasks: { readonly total: number; readonly done: number; readonly open: number; readonly overdue: number };
+  /** Each channel's funnel against the Strategy tab's plan, best and worst channels (channelPerformance.ts). */
+  readonly channels: ChannelComparison;
 }
 
 export interface ReportModel {
@@ -272,6 +276,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
     monthly,
     tasksByOwner: [...owners].map(([owner, c]) => ({ owner, ...c })),
     tasks,
+    channels: channelPerformance(workbook, funnel),
   };
 }
 
@@ -464,7 +469,107 @@ function inputOutputSection(workbook: Workbook, f: ReportFigures, lang: Lang): R
       ],
     });
   }
+  blocks.push(...channelBlocks(f, lang));
   return { id: 'inputOutput', title, hasData: true, blocks };
+}
+
+/** A figure as a table cell: "check data" when a cell it depends on cannot be read, '—' when there is none. */
+function figureCell(figure: Figure, format: (n: number) => string, lang: Lang): ReportCell {
+  if (figure.unreadable) return { text: pick(RT.checkData, lang), status: 'check_data' };
+  return { text: figure.value === null ? '—' : format(figure.value) };
+}
+
+/**
+ * The sentence naming the best and worst channels by one figure; with every ranked channel tied, that they tie;
+ * null when fewer than two channels have a readable figure (channelPerformance.rankChannels).
+ */
+function rankingSentence(
+  cmp: ChannelComparison, ranking: ChannelRanking | null, value: (x: FunnelFigures) => Figure, format: (n: number) => string,
+  texts: { best: Bilingual; tied: Bilingual }, unit: string, lang: Lang,
+): string | null {
+  if (ranking === null) return null;
+  const valueOf = (c: ChannelPerformance): number => value(c.funnel!).value!;
+  if (ranking.best.length === 0) {
+    const sample = cmp.channels.find((c) => c.funnel !== null && value(c.funnel).value !== null && !value(c.funnel).unreadable);
+    return sample ? t(texts.tied, lang, { value: format(valueOf(sample)), unit }) : null;
+  }
+  const names = (list: readonly ChannelPerformance[]): string => joinList(list.map((c) => c.channel), lang);
+  return t(texts.best, lang, {
+    best: names(ranking.best), bestValue: format(valueOf(ranking.best[0]!)), worst: names(ranking.worst), worstValue: format(valueOf(ranking.worst[0]!)), unit,
+  });
+}
+
+/** The channel funnel and the plan-against-result tables, and which channels did best and worst (哪些策略有效). */
+function channelBlocks(f: ReportFigures, lang: Lang): ReportBlock[] {
+  const io = f.inputOutput;
+  const cmp = f.channels;
+  const active = cmp.channels.filter((c) => c.funnel !== null);
+  if (active.length === 0 && cmp.unassigned === null) return [];
+  const money = (label: Bilingual): string => moneyLabel(label, io, lang);
+  const num = (n: number): string => formatNumber(n);
+  const pct = (n: number): string => formatPercent(n);
+  const ratio = (n: number): string => ratioLabel(n) || '—';
+  const unitAfter = io.currencyUnit === '' ? '' : lang === 'zh-CN' ? ` ${io.currencyUnit}` : ` (${io.currencyUnit})`;
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: pick(RT.subChannelFunnel, lang) }];
+  const funnelRow = (label: string, x: FunnelFigures): ReportCell[] => [
+    { text: label }, figureCell(x.visits, num, lang), figureCell(x.leads, num, lang), figureCell(x.visitToLead, pct, lang),
+    figureCell(x.newCustomers, num, lang), figureCell(x.leadConversion, pct, lang), figureCell(x.revenue, num, lang),
+    figureCell(x.cost, num, lang), figureCell(x.acquisitionCost, num, lang), figureCell(x.inputOutputRatio, ratio, lang),
+  ];
+  blocks.push({
+    kind: 'table', id: 'channel-funnel',
+    header: [pick(RT.colChannel, lang), pick(RT.colVisits, lang), pick(RT.colLeads, lang), pick(RT.colVisitToLead, lang), pick(RT.colNewCustomers, lang),
+      pick(RT.colLeadToCustomer, lang), money(RT.colRevenue), money(RT.colCost), money(RT.colAcquisition), pick(RT.colRatio, lang)],
+    rows: [
+      ...active.map((c) => funnelRow(c.channel, c.funnel!)),
+      ...(cmp.unassigned ? [funnelRow(pick(RT.noChannel, lang), cmp.unassigned)] : []),
+      funnelRow(pick(RT.total, lang), cmp.total),
+    ],
+  });
+  blocks.push({
+    kind: 'paragraph', style: 'note',
+    text: t(RT.channelFunnelNote, lang, {
+      costFrom: pick(cmp.total.costSource === 'costs' ? RT.costFromCosts : RT.costFromWeekly, lang),
+      unit: io.currencyUnit === '' ? '' : t(RT.moneyIn, lang, { unit: io.currencyUnit }),
+    }),
+  });
+
+  blocks.push({ kind: 'heading', level: 3, text: pick(RT.subStrategy, lang) });
+  if (!cmp.hasStrategy) blocks.push({ kind: 'paragraph', style: 'note', text: pick(RT.strategyNone, lang) });
+  else {
+    const none: Figure = { value: null, unreadable: false };
+    blocks.push({
+      kind: 'table', id: 'channel-strategy',
+      header: [pick(RT.colChannel, lang), money(RT.colBudget), money(RT.colSpent), pick(RT.colBudgetUsed, lang), pick(RT.colNewCustomers, lang),
+        money(RT.colRevenue), pick(RT.colRatio, lang)],
+      rows: cmp.channels.map((c) => [
+        { text: c.planned ? c.channel : `${c.channel} (${pick(RT.notPlanned, lang)})` },
+        c.planned ? figureCell(c.budget, num, lang) : { text: '—' },
+        c.funnel ? figureCell(c.funnel.cost, num, lang) : { text: pick(RT.noActivity, lang) },
+        figureCell(c.budgetUsed, pct, lang),
+        figureCell(c.funnel?.newCustomers ?? none, num, lang), figureCell(c.funnel?.revenue ?? none, num, lang),
+        figureCell(c.funnel?.inputOutputRatio ?? none, ratio, lang),
+      ]),
+    });
+    const unplanned = cmp.channels.filter((c) => !c.planned);
+    const idle = cmp.channels.filter((c) => c.planned && !c.active);
+    if (unplanned.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.strategyUnplanned, lang, { n: unplanned.length, list: joinList(unplanned.map((c) => c.channel), lang) }) });
+    if (idle.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.strategyIdle, lang, { n: idle.length, list: joinList(idle.map((c) => c.channel), lang) }) });
+  }
+
+  // Which channels worked: best and worst by acquisition cost and by input-output ratio.
+  const sentences = [
+    rankingSentence(cmp, cmp.byAcquisitionCost, (x) => x.acquisitionCost, num, { best: RT.bestAcquisition, tied: RT.tiedAcquisition }, unitAfter, lang),
+    rankingSentence(cmp, cmp.byRatio, (x) => x.inputOutputRatio, ratio, { best: RT.bestRatio, tied: RT.tiedRatio }, '', lang),
+  ].filter((x): x is string => x !== null);
+  if (sentences.length === 0) {
+    const withFigures = active.filter((c) => [c.funnel!.acquisitionCost, c.funnel!.inputOutputRatio].some((x) => x.value !== null && !x.unreadable));
+    sentences.push(withFigures.length === 1 ? t(RT.oneChannel, lang, { channel: withFigures[0]!.channel }) : pick(RT.noChannelFigures, lang));
+  }
+  const unreadable = active.filter((c) => c.funnel!.acquisitionCost.unreadable || c.funnel!.inputOutputRatio.unreadable).length;
+  if (unreadable > 0) sentences.push(t(RT.rankingSkipped, lang, { n: unreadable }));
+  for (const text of sentences) blocks.push({ kind: 'paragraph', style: 'bullet', text });
+  return blocks;
 }
 
 function targetsSection(workbook: Workbook, f: ReportFigures, lang: Lang): ReportSection {
