@@ -33,7 +33,7 @@ import { isBehind } from './metrics';
 import { targetProgress, type TargetProgress } from './progress';
 import { EMAIL_PATTERN, type Person, type TimeContext, type Workbook } from './model';
 import { type Frequency, type TaskStatus } from './options';
-import { checkWorkbook } from './checks';
+import { checkWorkbook, taskDueDay } from './checks';
 import { personKey } from './people';
 import { type Problem } from './problems';
 import { type TabKey } from './schema';
@@ -562,9 +562,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
 
   for (const task of workbook.tasks) {
     if (task.status === 'done' || task.task === '') continue;
-    const planned = task.planned?.end ?? null;
-    const next = task.nextStepDue?.end ?? null;
-    const due = planned === null ? next : next !== null && next > planned ? next : planned;
+    const due = taskDueDay(task);
     // Workdays with a work calendar on: a task due before a week of holidays is not late until the first day back.
     const daysOverdue = due === null ? 0 : daysLate(calendar, due, today);
     const started = task.status === 'in_progress' || task.status === 'blocked' || task.planned === null || task.planned.start <= today;

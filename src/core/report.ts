@@ -8,7 +8,7 @@
  */
 import { formatNumber, formatPercent } from './format';
 import { WEEKLY_COLUMN_OF, MetricKey } from './catalogue';
-import { taskDueDay } from './checks';
+import { isTaskOverdue, taskDueDay } from './checks';
 import { evaluateMetrics, type MetricFigure } from './evaluation';
 import { Bilingual, Lang, fill, joinClauses, joinList, pick } from './i18n';
 import {
@@ -16,12 +16,13 @@ import {
 } from './metrics';
 import { TimeContext, Workbook } from './model';
 import { teamMonthlyTargets, goalTargets } from './targets';
-import { convertUnit, moneyUnit, type ValueKind } from './units';
+import { convertUnit, kindOf, moneyUnit, type ValueKind } from './units';
 import { COST_CATEGORY, DIMENSION, Dimension, METRIC_STATUS, RETRO_STATUS, optionLabel } from './options';
 import { Problem } from './problems';
 import { CONCLUSION_TITLE, buildConclusion, conclusionBlocks } from './conclusion';
 import { ChannelComparison, ChannelPerformance, ChannelRanking, channelPerformance } from './channelPerformance';
 import type { Figure, FunnelFigures } from './derived';
+import { OwnerPerformance, ownerPerformance } from './ownerPerformance';
 import type { DocBlock, DocCell } from './document';
 import { chartBlocks } from './reportCharts';
 import { formatValue, furthestFromTarget, gapText, inSentence } from './reportFigureText';
@@ -126,6 +127,8 @@ export interface ReportFigures {
   readonly tasks: { readonly total: number; readonly done: number; readonly open: number; readonly overdue: number };
   /** Each channel's funnel against the Strategy tab's plan, best and worst channels (channelPerformance.ts). */
   readonly channels: ChannelComparison;
+  /** Each owner's targets, open and overdue tasks and last check-in (ownerPerformance.ts). */
+  readonly owners: readonly OwnerPerformance[];
 }
 
 export interface ReportModel {
@@ -248,8 +251,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   const tasks = { total: 0, done: 0, open: 0, overdue: 0 };
   for (const task of workbook.tasks) {
     const done = task.status === 'done';
-    const due = taskDueDay(task);
-    const overdue = !done && due !== null && daysLate(calendar, due, today) > 0;
+    const overdue = isTaskOverdue(task, today, calendar);
     tasks.total++;
     if (done) tasks.done++;
     else tasks.open++;
@@ -277,6 +279,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
     tasksByOwner: [...owners].map(([owner, c]) => ({ owner, ...c })),
     tasks,
     channels: channelPerformance(workbook, funnel),
+    owners: ownerPerformance(workbook, today),
   };
 }
 
@@ -633,24 +636,62 @@ function targetsSection(workbook: Workbook, f: ReportFigures, lang: Lang): Repor
 const OPEN_PROBLEMS_SHOWN = 50;
 const QUALITY_ROWS_SHOWN = 100;
 
+/** One row per owner and target (the owner's task counts and last check-in on their first row). */
+function ownerRows(f: ReportFigures, lang: Lang): ReportCell[][] {
+  const rows: ReportCell[][] = [];
+  for (const o of f.owners) {
+    const checkIn = [
+      ...(o.lastUpdated === null ? [] : [t(RT.checkInUpdated, lang, { day: isoFromDay(o.lastUpdated) })]),
+      ...(o.lastWeek === null ? [] : [t(RT.checkInWeek, lang, { day: isoFromDay(o.lastWeek) })]),
+    ].join(lang === 'zh-CN' ? '；' : '; ') || '—';
+    const tasks: ReportCell[] = [
+      { text: String(o.openTasks) }, o.overdueTasks > 0 ? { text: String(o.overdueTasks), status: 'off_track' } : { text: '0' }, { text: checkIn },
+    ];
+    const blankTasks: ReportCell[] = [{ text: '' }, { text: '' }, { text: '' }];
+    if (o.targets.length === 0) rows.push([{ text: o.owner }, { text: pick(RT.noTarget, lang) }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, ...tasks]);
+    o.targets.forEach((target, i) => {
+      // The metric with its money unit and, for the team's own target, that it is the team's: "Revenue (10k CNY, team target)".
+      const notes = [...(target.unit.family.startsWith('money') && !target.metric.includes(target.unit.text) ? [target.unit.text] : []),
+        ...(target.scope === 'team' ? [pick(RT.teamTarget, lang)] : [])];
+      const name = notes.length === 0 ? target.metric : lang === 'zh-CN' ? `${target.metric}（${notes.join('，')}）` : `${target.metric} (${notes.join(', ')})`;
+      const kind = kindOf(target.unit);
+      rows.push([
+        { text: o.owner }, { text: name },
+        { text: formatValue(target.target, kind) },
+        target.status === 'check_data' ? { text: pick(RT.checkData, lang), status: 'check_data' } : { text: formatValue(target.actual, kind) },
+        { text: formatValue(target.expected, kind) },
+        { text: target.rate === null ? '—' : formatPercent(target.rate) },
+        { text: statusText(target.status, lang), status: target.status },
+        ...(i === 0 ? tasks : blankTasks),
+      ]);
+    });
+  }
+  return rows;
+}
+
 function executionSection(workbook: Workbook, f: ReportFigures, time: TimeContext, lang: Lang): ReportSection {
   const title = pick(RT.secExecution, lang);
-  if (workbook.tasks.length === 0) {
+  if (workbook.tasks.length === 0 && f.owners.length === 0) {
     return { id: 'execution', title, hasData: false, blocks: [noDataParagraph(noDataWhat(workbook, 'tracking', lang), lang)] };
   }
-  const blocks: ReportBlock[] = [
-    { kind: 'paragraph', style: 'normal', text: t(RT.sumTasks, lang, f.tasks) },
-    { kind: 'heading', level: 3, text: pick(RT.subByOwner, lang) },
-    {
-      kind: 'table', id: 'tasks-by-owner',
-      header: [RT.colOwner, RT.colTasks, RT.colDone, RT.colOpen, RT.colOverdue].map((h) => pick(h, lang)),
-      rows: f.tasksByOwner.map((o) => [
-        { text: o.owner === '' ? pick(RT.noOwner, lang) : o.owner }, { text: String(o.total) }, { text: String(o.done) },
-        { text: String(o.open) }, o.overdue > 0 ? { text: String(o.overdue), status: 'off_track' as const } : { text: '0' },
-      ]),
-    },
+  const blocks: ReportBlock[] = [];
+  if (f.tasks.total > 0) blocks.push({ kind: 'paragraph', style: 'normal', text: t(RT.sumTasks, lang, f.tasks) });
+  if (f.owners.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: pick(RT.subOwnerPerformance, lang) });
+    blocks.push({
+      kind: 'table', id: 'owner-performance',
+      header: [RT.colOwner, RT.colMetric, RT.colTarget, RT.colToDate, RT.colExpected, RT.colProgress, RT.colStatus, RT.colOpenTasks, RT.colOverdueTasks, RT.colLastCheckIn]
+        .map((h) => pick(h, lang)),
+      rows: ownerRows(f, lang),
+    });
+    blocks.push({ kind: 'paragraph', style: 'note', text: pick(RT.ownerNote, lang) });
+  }
+  const unowned = f.tasksByOwner.find((o) => o.owner === '');
+  if (unowned) blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.unownedTasks, lang, { n: unowned.total, open: unowned.open, overdue: unowned.overdue }) });
+  if (workbook.tasks.length === 0) return { id: 'execution', title, hasData: true, blocks };
+  blocks.push(
     { kind: 'heading', level: 3, text: pick(RT.subOpenProblems, lang) },
-  ];
+  );
   const open = workbook.tasks
     .filter((task) => task.status !== 'done' && task.problem.trim() !== '')
     .map((task) => ({ task, due: taskDueDay(task) }))
