@@ -522,7 +522,8 @@ function channelBlocks(f: ReportFigures, lang: Lang): ReportBlock[] {
   blocks.push({
     kind: 'table', id: 'channel-funnel',
     header: [pick(RT.colChannel, lang), pick(RT.colVisits, lang), pick(RT.colLeads, lang), pick(RT.colVisitToLead, lang), pick(RT.colNewCustomers, lang),
-      pick(RT.colLeadToCustomer, lang), money(RT.colRevenue), money(RT.colCost), money(RT.colAcquisition), pick(RT.colRatio, lang)],
+      // Ten columns on a portrait page: the money unit is in the note under the table, not in each header.
+      pick(RT.colLeadToCustomer, lang), pick(RT.colRevenue, lang), pick(RT.colCost, lang), pick(RT.colAcquisition, lang), pick(RT.colRatio, lang)],
     rows: [
       ...active.map((c) => funnelRow(c.channel, c.funnel!)),
       ...(cmp.unassigned ? [funnelRow(pick(RT.noChannel, lang), cmp.unassigned)] : []),

@@ -109,7 +109,7 @@ describe('per-channel funnel and strategy comparison', () => {
     const en = reportOf('en').sections.find((s) => s.id === 'inputOutput')!.blocks;
     const funnel = en.find((b) => b.kind === 'table' && b.id === 'channel-funnel');
     expect(funnel && funnel.kind === 'table' ? [funnel.header, ...funnel.rows.map((r) => r.map((c) => c.text))] : null).toEqual([
-      ['Channel', 'Visits', 'Leads', 'Visit → lead', 'New customers', 'Lead → customer', 'Revenue (10k CNY)', 'Cost (10k CNY)', 'Acquisition cost (10k CNY)', 'Input-output ratio'],
+      ['Channel', 'Visits', 'Leads', 'Visit → lead', 'New customers', 'Lead → customer', 'Revenue', 'Cost', 'Acquisition cost', 'Input-output ratio'],
       ['Trade shows', '85', '145', '170.6%', '18', '12.4%', '85', '10', '0.56', '1:8.5'],
       ['Online platforms', '67', '116', '173.1%', '13', '11.2%', '63', '8', '0.62', '1:7.9'],
       ['Partner referrals', '68', '114', '167.6%', '14', '12.3%', '67', '3', '0.21', '1:22.3'],

@@ -290,7 +290,7 @@ describe('command line exit codes', () => {
     // The .docx carries the per-channel funnel, the plan against the result (哪些策略有效) and the per-owner table.
     const document = (await unzip(readFileSync(join(dir, 'cli.docx')))).get('word/document.xml')!.toString('utf8');
     expect(docxTexts(document)).toEqual(expect.arrayContaining([
-      '各渠道转化漏斗', '哪些策略有效：各渠道计划与结果对比', '按责任人统计目标与任务', '获客成本（万元）', '预算使用率', '1:22.3', '60%',
+      '各渠道转化漏斗', '哪些策略有效：各渠道计划与结果对比', '按责任人统计目标与任务', '获客成本', '预算（万元）', '预算使用率', '1:22.3', '60%',
       '华东区域销售额（万元，团队目标）', '获客成本最低：合作伙伴转介绍（每个新客户 0.21 万元）；最高：线上获客平台（0.62 万元）。',
     ]));
   });
