@@ -5,6 +5,7 @@
 import { formatNumber, formatPercent } from './format';
 import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, SkipReason, TaskItem } from './digest';
 import { escapeHtml, htmlTable } from './html';
+import { lastCheckInText } from './ownerPerformance';
 import { UI } from './messages';
 import { changesPart, helpPart, myWeekHintPart } from './weeklyText';
 import { type Bilingual, type Lang, fill, joinClauses, joinList, pick } from './i18n';
@@ -135,8 +136,6 @@ export const EMAIL_TEXT = {
   summaryOwners: b('Progress and work by owner', '按责任人统计进度与任务'),
   ownerTarget: b('{metric}: {actual} against {expected} expected ({rate}, {status})', '{metric}：实际 {actual}，应完成 {expected}（{rate}，{status}）'),
   ownerTeamTarget: b('team target', '团队目标'),
-  ownerCheckInUpdated: b('updated {day}', '任务更新于 {day}'),
-  ownerCheckInWeek: b('numbers for the week of {day}', '已填 {day} 当周周报'),
   summaryRisks: b('Biggest risks', '主要风险'),
   summaryProblems: b('Data problems (Check data)', '数据问题（检查数据）'),
   summaryProblemsIntro: b('Check data finds {count} {count:problem|problems} in the sheet, each with how to fix it:', '“检查数据”发现 {count} 个问题，修改方法如下：'),
@@ -535,10 +534,7 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   };
   const ownerRows = summary.owners.map((o) => [
     o.name, o.targets.length === 0 ? '—' : o.targets.map(ownerTarget).join(sep), String(o.open), String(o.overdue), String(o.stale), String(o.retroOverdue),
-    [
-      ...(o.lastUpdated === null ? [] : [say(lang, 'ownerCheckInUpdated', { day: isoFromDay(o.lastUpdated) })]),
-      ...(o.lastWeek === null ? [] : [say(lang, 'ownerCheckInWeek', { day: isoFromDay(o.lastWeek) })]),
-    ].join(sep) || '—',
+    lastCheckInText(o, lang),
   ]);
   const risks = summary.risks.map((r) => riskText(r, ctx, ctx.workdays ?? false));
   // Check data's list, errors first: the same problems the sheet, the report and the command line show.

@@ -18,11 +18,13 @@
  *   Weekly log); a person with neither a target, a task nor a Weekly log row is left out.
  */
 import { isTaskOverdue } from './checks';
+import { type Lang, fill, pick } from './i18n';
 import type { Person, Workbook } from './model';
 import { findPerson, personKey } from './people';
 import { TargetProgress, targetProgress } from './progress';
+import { RT } from './reportText';
 import type { Unit } from './units';
-import type { Day } from './values';
+import { type Day, isoFromDay } from './values';
 import { workCalendar } from './workCalendar';
 
 export interface OwnerTarget extends TargetProgress {
@@ -119,4 +121,13 @@ export function ownerPerformance(workbook: Workbook, today: Day, progress: reado
       owner: e.owner, person: e.person, targets: e.targets, tasks: e.tasks, doneTasks: e.doneTasks, openTasks: e.openTasks,
       overdueTasks: e.overdueTasks, lastUpdated: e.lastUpdated, lastWeek: e.lastWeek,
     }));
+}
+
+/** The last check-in as the report and the managers' summary say it: "updated 2023-08-02; numbers for the week of 2023-08-14", or —. */
+export function lastCheckInText(o: Pick<OwnerPerformance, 'lastUpdated' | 'lastWeek'>, lang: Lang): string {
+  const parts = [
+    ...(o.lastUpdated === null ? [] : [pick(fill(RT.checkInUpdated, { day: isoFromDay(o.lastUpdated) }), lang)]),
+    ...(o.lastWeek === null ? [] : [pick(fill(RT.checkInWeek, { day: isoFromDay(o.lastWeek) }), lang)]),
+  ];
+  return parts.length === 0 ? '—' : parts.join(lang === 'zh-CN' ? '；' : '; ');
 }

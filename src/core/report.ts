@@ -22,7 +22,7 @@ import { Problem } from './problems';
 import { CONCLUSION_TITLE, buildConclusion, conclusionBlocks } from './conclusion';
 import { ChannelComparison, ChannelPerformance, ChannelRanking, channelPerformance } from './channelPerformance';
 import type { Figure, FunnelFigures } from './derived';
-import { OwnerPerformance, ownerPerformance } from './ownerPerformance';
+import { OwnerPerformance, lastCheckInText, ownerPerformance } from './ownerPerformance';
 import type { DocBlock, DocCell } from './document';
 import { chartBlocks } from './reportCharts';
 import { formatValue, furthestFromTarget, gapText, inSentence } from './reportFigureText';
@@ -641,10 +641,7 @@ const QUALITY_ROWS_SHOWN = 100;
 function ownerRows(f: ReportFigures, lang: Lang): ReportCell[][] {
   const rows: ReportCell[][] = [];
   for (const o of f.owners) {
-    const checkIn = [
-      ...(o.lastUpdated === null ? [] : [t(RT.checkInUpdated, lang, { day: isoFromDay(o.lastUpdated) })]),
-      ...(o.lastWeek === null ? [] : [t(RT.checkInWeek, lang, { day: isoFromDay(o.lastWeek) })]),
-    ].join(lang === 'zh-CN' ? '；' : '; ') || '—';
+    const checkIn = lastCheckInText(o, lang);
     const tasks: ReportCell[] = [
       { text: String(o.openTasks) }, o.overdueTasks > 0 ? { text: String(o.overdueTasks), status: 'off_track' } : { text: '0' }, { text: checkIn },
     ];
