@@ -547,7 +547,7 @@ function channelBlocks(f: ReportFigures, lang: Lang): ReportBlock[] {
       header: [pick(RT.colChannel, lang), money(RT.colBudget), money(RT.colSpent), pick(RT.colBudgetUsed, lang), pick(RT.colNewCustomers, lang),
         money(RT.colRevenue), pick(RT.colRatio, lang)],
       rows: cmp.channels.map((c) => [
-        { text: c.planned ? c.channel : `${c.channel} (${pick(RT.notPlanned, lang)})` },
+        { text: c.planned ? c.channel : lang === 'zh-CN' ? `${c.channel}（${pick(RT.notPlanned, lang)}）` : `${c.channel} (${pick(RT.notPlanned, lang)})` },
         c.planned ? figureCell(c.budget, num, lang) : { text: '—' },
         c.funnel ? figureCell(c.funnel.cost, num, lang) : { text: pick(RT.noActivity, lang) },
         figureCell(c.budgetUsed, pct, lang),

@@ -134,4 +134,27 @@ describe('per-channel funnel and strategy comparison', () => {
     expect(zhTexts).toContain('投入产出比最高：合作伙伴转介绍（1:22.3）；最低：线上获客平台（1:7.9）。');
     expect(zhTexts).toContain('拜访、线索、新增客户和销售额来自“周报”，各渠道成本来自“投入”表，金额单位：万元。');
   });
+
+  it('in the report: a channel not planned, one planned with no activity, and an unreadable cost read as such', () => {
+    const raw = exampleRaw('en');
+    raw.strategy!.push(raw.strategy![0]!.map(String).map((h) => (h === 'Channel' ? 'Old-customer referrals' : h === 'Budget' ? '2' : '')));
+    setCell(raw, 'weekly', 'Channel', 3, 'Direct mail');
+    setCell(raw, 'costs', 'Amount', 4, 'three-ish');
+    const blocks = reportOf('en', raw).sections.find((s) => s.id === 'inputOutput')!.blocks;
+    const strategy = blocks.find((b) => b.kind === 'table' && b.id === 'channel-strategy');
+    expect(strategy && strategy.kind === 'table' ? strategy.rows.map((r) => r.map((c) => c.text)) : null).toEqual([
+      ['Trade shows', '10', '10', '100%', '18', '85', '1:8.5'],
+      ['Online platforms', '8', '8', '100%', '13', '63', '1:7.9'],
+      ['Partner referrals', '5', 'check data', 'check data', '12', '55', 'check data'],
+      ['Old-customer referrals', '2', 'no activity', '—', '—', '—', '—'],
+      ['Direct mail (not planned)', '—', '—', '—', '2', '12', '—'],
+    ]);
+    const texts = blocks.filter((b) => b.kind === 'paragraph').map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    expect(texts).toEqual(expect.arrayContaining([
+      '1 channel has activity but is not in Strategy: Direct mail.',
+      '1 channel planned in Strategy has no activity yet: Old-customer referrals.',
+      'Lowest acquisition cost: Trade shows (0.56 (10k CNY) per new customer); highest: Online platforms (0.62 (10k CNY)).',
+      '1 channel is left out of the comparison because a figure cannot be read: see Data-quality notes.',
+    ]));
+  });
 });
