@@ -68,7 +68,7 @@ export interface EmulatorOptions {
   /**
    * 'incremental' (default): one formula engine kept between recalculations, given only the cells that changed
    * (formulas.ts FormulaEngine); 'full': a new engine from the whole spreadsheet every time (the reference the
-   * incremental one is tested against).
+   * incremental one is tested against). Default: the EMULATOR_RECALCULATION environment variable, else 'incremental'.
    */
   recalculation?: 'incremental' | 'full';
 }
@@ -226,7 +226,8 @@ export class Emulator {
     const ssId = opts.spreadsheetId ?? this.rt.newId('ss');
     this.spreadsheet = new EmuSpreadsheet(env, ssId, opts.spreadsheetName ?? 'Market Expansion Tracker', this.timeZone, locale);
     this.formulas = new FormulaEngine(this.spreadsheet);
-    this.incremental = (opts.recalculation ?? 'incremental') === 'incremental';
+    // EMULATOR_RECALCULATION=full runs a whole test suite the old way, to compare results and time.
+    this.incremental = (opts.recalculation ?? process.env.EMULATOR_RECALCULATION ?? 'incremental') !== 'full';
     this.drive.addFile(ssId, this.spreadsheet.name, 'application/vnd.google-apps.spreadsheet', this.spreadsheet.url(), false);
     const ui = new EmuUi(this.rt, this.ui);
     const mailApp = new EmuMailApp(this.rt, this.mail, (email) => DAILY_RECIPIENTS[this.accounts.get(email)?.kind ?? 'consumer'], () => this.effective().email);
