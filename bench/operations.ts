@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { Emulator } from '../src/node/emulator';
 import { isLocalCall } from '../src/node/emulator/runtime';
+import { ColumnSpec } from '../src/core/schema';
+import { setupTabs } from '../src/core/setup';
 import { BUNDLE_PATH } from './common';
 import { rollupWorld } from './rollup';
 
@@ -175,6 +177,34 @@ if (require.main === module) {
   dumpCalls(name, Number(rows));
 }
 
+/**
+ * What set-up must verify of each tab besides its values, to repair it: Apps Script answers each of these with a
+ * call of its own, per tab and never for several tabs at once (Sheet.getFrozenRows, Range.getDataValidations,
+ * Range.getNumberFormats, Sheet.getConditionalFormatRules, Range.getFormulas; README "Performance"). Counted
+ * from the schema: only the tabs that have the property are asked.
+ */
+function setupVerifies(): Record<string, number> {
+  const tabs = setupTabs('tracker');
+  const having = (test: (column: ColumnSpec) => boolean): number => tabs.filter((t) => t.columns.some(test)).length;
+  return {
+    'frozen header row (every tab)': tabs.length,
+    'drop-downs of row 2 (tabs with an option column)': having((c) => c.options !== undefined && !c.computed),
+    'number formats of row 2 (tabs with a formatted column)': having((c) => c.numberFormat !== undefined),
+    'status colours (tabs with a status column, and the Dashboard)': tabs.filter((t) => t.statusColumn).length + 1,
+    'template formulas (Evaluation, Costs, Dashboard)': 3,
+  };
+}
+
+/**
+ * The Dashboard's charts and status colours, compared with the plan before anything is replaced: getCharts,
+ * then per chart its position, options and range (EmbeddedChart.getContainerInfo, getOptions, getRanges, and the
+ * range's A1 notation), and per status rule its range's A1 notation (ConditionalFormatRule.getRanges is local).
+ */
+function dashboardVerifies(m: Measured): Record<string, number> {
+  const charts = m.byKey['EmbeddedChart.getRanges'] ?? 0;
+  return { "the Dashboard's charts and status rules": 1 + 4 * charts + (m.byKey['ConditionalFormatRule.getRanges'] ?? 0) };
+}
+
 /** Calls of these services are Google Docs calls (the report's document). */
 const DOCS = /^(DocumentApp|Document|Body|Paragraph|ListItem|Table|TableRow|TableCell|Text|InlineImage|HorizontalRule|PageBreak|FooterSection|HeaderSection)\./;
 
@@ -203,7 +233,7 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
     switch (name) {
       case 'open': return { ...run, 'reads: Settings, Goals (+formats), Evaluation (+formats), Weekly (+formats), Team': 8, ...writes, 'menu (getUi, addToUi)': 2 };
       case 'setup': return { 'spreadsheet, tab list, tab names': 3, 'time zone, locale': 2, ...consent, ...lock, ...writes, 'menu, alert': 4 };
-      case 'setupAgain': return { ...run, ...consent, ...lock, 'one read per tab': tabs, 'menu, alert': 4 };
+      case 'setupAgain': return { ...run, ...consent, ...lock, 'one read per tab': tabs, ...setupVerifies(), ...dashboardVerifies(m), 'menu, alert': 4 };
       case 'check': return {
         ...run, ...consent, 'reads: every tab but Log (+formats of 5, formulas of Evaluation and Costs)': tabs - 1 + 5 + 2, ...writes, 'user, dialog': 4,
       };

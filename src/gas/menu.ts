@@ -21,8 +21,7 @@ function weekdayName(weekday: number, lang: Lang): string {
 }
 
 export function buildMenu(open?: OpenWorkbook): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { lang, workbook } = open ?? openWorkbook(ss, ['settings']);
+  const { lang, workbook } = open ?? openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), ['settings']);
   const t = (text: { en: string; zh: string }, params: Record<string, string> = {}): string => pick(fill(text, params), lang);
   const ui = SpreadsheetApp.getUi();
   const cycle = workbook.settings.cycle;

@@ -55,6 +55,13 @@ export function nameOf(ss: Spreadsheet, sheet: Sheet): string | null {
   return tabList(ss).find((t) => t.sheet === sheet)?.name ?? null;
 }
 
+/** A tab this run inserted, with the name it was given: listed without listing the tabs again. */
+export function tabAdded(sheet: Sheet, name: string, index?: number): void {
+  const tabs = current?.tabs;
+  if (!tabs) return;
+  tabs.splice(index ?? tabs.length, 0, { sheet, name });
+}
+
 /** After a tab was added, removed or renamed: the next tabList() lists them again. */
 export function tabsChanged(): void {
   if (current) current.tabs = null;
