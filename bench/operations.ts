@@ -247,7 +247,12 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
       };
       case 'remindWeekly':
       case 'remindDaily': return {
-        ...run, ...(name === 'remindWeekly' ? consent : {}), ...lock, 'reads: Settings, Team, Tracking, Goals, Weekly, Evaluation (+formats)': 9, ...writes,
+        ...run, ...(name === 'remindWeekly' ? consent : {}), ...lock,
+        // The managers' summary lists Check data's problems, which cover every tab (gas/reminders.ts READ_TABS).
+        'reads: every tab but Log and Roll-up data (+formats of Goals, Strategy, Weekly, Evaluation, Costs)': (tabs - 3) + 5,
+        "reads: the progress history's recent rows (week-over-week, today's snapshot)": 1,
+        ...(name === 'remindWeekly' ? { 'reads before the lock: Settings and Team, for the recipients to confirm': 2 } : {}),
+        ...writes, 'Log: its header row, to place the entry': 1, 'links to Tracking, Retrospective, Weekly (one Sheet.getSheetId each)': 3,
         'mail (quota + one per email)': 1 + k('MailApp.sendEmail'), 'properties (status, ledger)': 4, 'users, url, alert': 4,
       };
       case 'rollover': return {
@@ -263,7 +268,15 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
         'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic'),
         'charts and files': sum(/^(Charts|EmbeddedChart|DriveApp|Drive|File|Folder|Blob)\./), 'properties, alert': 3,
       };
-      case 'checkIn': return { ...run, 'reads (load and save: the tabs the form shows, then again before writing)': 2 * 6, ...writes, 'users': 4 };
+      // Two executions (the sidebar's load, then its save: google.script.run starts each with fresh globals), so the
+      // run's look-ups are made twice; the save reads the form's tabs again under the lock, with the formulas of the
+      // two tabs it writes (a formula cell is never overwritten), and reads the tabs it wrote once more to answer.
+      case 'checkIn': return {
+        ...run, 'the second execution: spreadsheet, tab list, tab names, time zone, locale, zone offsets': 6 + tabs, ...lock,
+        'reads, load: Settings, Team, Tracking, Weekly (+formats), Strategy (+formats)': 7,
+        'reads, save: the same under the lock, and the formulas of Tracking and Weekly': 7 + 2,
+        'reads, the form as saved: the tabs written again (Tracking, Weekly +formats)': 3, ...writes, 'users (active user, each execution)': 4,
+      };
       default: return { ...run };
     }
   })();

@@ -1,5 +1,6 @@
 import { Lang } from '../core/i18n';
 import { UI } from '../core/messages';
+import { propertiesMayHaveChanged } from './run';
 import { alertText } from './ui';
 
 /** How long a run started by a person waits for the lock before saying another run is in progress. */
@@ -26,6 +27,7 @@ export function withDocumentLock<T>(lang: Lang | (() => Lang), work: () => T, in
     options.onBusy?.();
     return null;
   }
+  propertiesMayHaveChanged();
   try {
     return work();
   } finally {
