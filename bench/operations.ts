@@ -241,7 +241,7 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
         ...run, ...consent, 'reads: the report tabs (+formats)': 8 + 4, 'Docs: one per element': sum(/^Body\.append|^Body\.insert/),
         'Docs: create, save, page, header, footer': 12, 'Docs: one style per table (row attribute map)': k('Body.appendTable'),
         'Docs: column widths (DocumentApp sets one column at a time)': k('Table.setColumnWidth'),
-        'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic'),
+        'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic') + k('Paragraph.setAttributes'),
         'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'charts and files': sum(/^(Charts|EmbeddedChart|DriveApp|File|Folder|Blob)\./),
         'properties, alert': 3,
       };
@@ -265,7 +265,7 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
         ...run, ...consent, 'reads: the tabs the document shows (+formats)': sum(/^Range\.(getValues|getNumberFormats)$/),
         'Docs: one per element': sum(/^Body\.append|^Body\.insert/), 'Docs: create, save, page, header, footer': 12,
         'Docs: one style per table (row attribute map)': k('Body.appendTable'), 'Docs: column widths': k('Table.setColumnWidth'),
-        'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic'),
+        'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic') + k('Paragraph.setAttributes'),
         'charts and files': sum(/^(Charts|EmbeddedChart|DriveApp|Drive|File|Folder|Blob)\./), 'properties, alert': 3,
       };
       // Two executions (the sidebar's load, then its save: google.script.run starts each with fresh globals), so the

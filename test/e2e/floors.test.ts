@@ -69,8 +69,6 @@ describe('service-call floors', () => {
     expect(calls.writes((key) => !/^(Ui|Lock)\./.test(key))).toBe(0);
     expect(calls.tabsRead().length).toBe(emulator.spreadsheet.getSheets().length);
     for (const tab of calls.tabsRead()) expect([tab, calls.readsOf(tab)['Range.getValues']]).toEqual([tab, 1]);
-    expect(calls.count('Spreadsheet.getSheets')).toBe(1);
-    expect(calls.count('Sheet.getName')).toBe(emulator.spreadsheet.getSheets().length);
     expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(/nothing|already/i);
   });
 });
@@ -171,6 +169,8 @@ describe('every operation within 1.5× its floor, flat in rows', () => {
     const backgrounds = (m: Measured): number => m.byKey['TableCell.setBackgroundColor'] ?? 0;
     // One status cell per task and per attention line shown (core/weeklySheet.ts caps both), one more for the note.
     expect(backgrounds(big!)).toBeLessThanOrEqual(WEEKLY_TASKS_SHOWN + WEEKLY_ATTENTION_SHOWN + 1);
-    expect(Math.abs(big!.calls - backgrounds(big!) - (small!.calls - backgrounds(small!)))).toBeLessThanOrEqual(2);
+    // Besides them, only the note under each of the two capped tables saying how many rows it leaves out (a
+    // paragraph and its style: two calls each).
+    expect(Math.abs(big!.calls - backgrounds(big!) - (small!.calls - backgrounds(small!)))).toBeLessThanOrEqual(2 + 2 * 2);
   }, 600_000);
 });
