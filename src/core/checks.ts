@@ -9,7 +9,7 @@ import { Problem } from './problems';
 import { TabKey, settingSpec, tabSpec } from './schema';
 import { goalTargets } from './targets';
 import { Day, isoFromDay } from './values';
-import { calendarOn, calendarProblems, daysLate, workCalendar } from './workCalendar';
+import { WorkCalendar, calendarOn, calendarProblems, daysLate, workCalendar } from './workCalendar';
 
 /** How long a task may go without an update before Check data calls it stale. */
 export const STALE_AFTER_DAYS = 14;
@@ -184,6 +184,15 @@ export function taskDue(task: Workbook['tasks'][number]): { day: Day; column: 'p
   if (planned === null && next === null) return null;
   if (next !== null && (planned === null || next > planned)) return { day: next, column: 'nextStepDue' };
   return { day: planned!, column: 'plannedDate' };
+}
+
+/**
+ * Whether a task is overdue: not done, and its due day (taskDue) is past — by workdays with a work calendar on
+ * (workCalendar.daysLate). The one rule of Check data, the reminders, the report and the per-owner tables.
+ */
+export function isTaskOverdue(task: Workbook['tasks'][number], today: Day, calendar: WorkCalendar): boolean {
+  const due = taskDueDay(task);
+  return task.status !== 'done' && due !== null && daysLate(calendar, due, today) > 0;
 }
 
 function taskProblems(workbook: Workbook, time: TimeContext): Problem[] {

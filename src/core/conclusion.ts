@@ -9,7 +9,9 @@ import { nextLabel } from './cycle';
 import type { DocBlock } from './document';
 import { formatNumber, formatPercent } from './format';
 import { Bilingual, Lang, fill, joinClauses, joinList, pick } from './i18n';
-import { inputOutputRatio, ratioLabel } from './metrics';
+import type { ChannelPerformance } from './channelPerformance';
+import type { Figure, FunnelFigures } from './derived';
+import { ratioLabel } from './metrics';
 import type { Workbook } from './model';
 import type { MetricFigure, ReportFigures } from './report';
 import { formatValue, gapText, inSentence } from './reportFigureText';
@@ -24,17 +26,6 @@ export interface Proposal {
   readonly text: string;
   /** The figure the proposal rests on, as the report shows it. */
   readonly basis: string;
-}
-
-export interface ChannelFigure {
-  readonly channel: string;
-  readonly cost: number;
-  readonly newCustomers: number | null;
-  readonly revenue: number | null;
-  /** cost ÷ new customers; null without new customers. */
-  readonly acquisitionCost: number | null;
-  /** revenue ÷ cost. */
-  readonly ratio: number | null;
 }
 
 export interface Conclusion {
@@ -63,24 +54,10 @@ function reasonOf(m: MetricFigure, lang: Lang): string {
   return inSentence(m.analysis, lang);
 }
 
-const sameChannel = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/** Each named channel of Costs with the new customers and revenue the Weekly log credits to it. */
-export function channelFigures(workbook: Workbook, f: ReportFigures): ChannelFigure[] {
-  return f.inputOutput.costByChannel.filter((c) => c.channel.trim() !== '').map((c) => {
-    const rows = workbook.weekly.filter((w) => sameChannel(w.channel, c.channel));
-    const sum = (key: 'newCustomers' | 'revenue'): number | null => {
-      const values = rows.map((w) => w[key]).filter((v): v is number => v !== null);
-      return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
-    };
-    const newCustomers = sum('newCustomers');
-    const revenue = sum('revenue');
-    return {
-      channel: c.channel, cost: c.amount, newCustomers, revenue,
-      acquisitionCost: newCustomers !== null && newCustomers > 0 ? c.amount / newCustomers : null,
-      ratio: inputOutputRatio(revenue, c.amount),
-    };
-  });
+/** A channel's figure when it can be read (a channel whose figure is unreadable or blank is never compared). */
+function readable(c: ChannelPerformance, figure: (x: FunnelFigures) => Figure): number | null {
+  const x = c.funnel ? figure(c.funnel) : null;
+  return x === null || x.unreadable ? null : x.value;
 }
 
 /** The conclusion and proposals, worked out from the report's figures. */
@@ -117,13 +94,18 @@ export function buildConclusion(workbook: Workbook, f: ReportFigures, lang: Lang
   const worked: string[] = workbook.retrospective.filter((r) => r.status === 'proven' && r.suggestion.trim() !== '').map((r) => (r.highlight.trim() === ''
     ? t(CX.provenBare, lang, { practice: r.suggestion.trim() })
     : t(CX.proven, lang, { practice: r.suggestion.trim(), highlight: r.highlight.trim() })));
-  const channels = channelFigures(workbook, f);
-  const byAcquisition = channels.filter((c) => c.acquisitionCost !== null).sort((a, b) => a.acquisitionCost! - b.acquisitionCost!);
-  const byRatio = channels.filter((c) => c.ratio !== null).sort((a, b) => b.ratio! - a.ratio!);
-  const cheapest = byAcquisition.length >= 2 ? byAcquisition[0]! : null;
-  if (cheapest) worked.push(t(CX.bestChannel, lang, { channel: cheapest.channel, cost: formatNumber(cheapest.acquisitionCost!), unit: unitAfter }));
-  const bestRatio = byRatio.length >= 2 ? byRatio[0]! : null;
-  if (bestRatio) worked.push(t(CX.bestRoiChannel, lang, { channel: bestRatio.channel, ratio: ratioLabel(bestRatio.ratio) }));
+  // The channels compared as the report's input-output section compares them (channelPerformance.ts: one rule).
+  const names = (list: readonly ChannelPerformance[]): string => joinList(list.map((c) => c.channel), lang);
+  const acquisition = f.channels.byAcquisitionCost;
+  const cheapest = acquisition && acquisition.best.length > 0 ? acquisition : null;
+  if (cheapest) {
+    worked.push(t(CX.bestChannel, lang, { channel: names(cheapest.best), cost: formatNumber(readable(cheapest.best[0]!, (x) => x.acquisitionCost)!), unit: unitAfter }));
+  }
+  const bestRatio = f.channels.byRatio && f.channels.byRatio.best.length > 0 ? f.channels.byRatio : null;
+  if (bestRatio) worked.push(t(CX.bestRoiChannel, lang, { channel: names(bestRatio.best), ratio: ratioLabel(readable(bestRatio.best[0]!, (x) => x.inputOutputRatio)) }));
+  const byAcquisition = f.channels.channels
+    .flatMap((c) => { const cost = readable(c, (x) => x.acquisitionCost); return cost === null ? [] : [{ channel: c.channel, cost }]; })
+    .sort((a, b) => a.cost - b.cost);
   statements.push(worked.length > 0 ? t(CX.worked, lang, { list: joinClauses(worked, lang) }) : pick(CX.workedNone, lang));
 
   // Proposals, most important first.
@@ -144,19 +126,18 @@ export function buildConclusion(workbook: Workbook, f: ReportFigures, lang: Lang
     });
   }
   if (cheapest) {
-    const worst = byAcquisition[byAcquisition.length - 1]!;
     proposals.push({
       kind: 'channel',
-      text: t(worst === cheapest ? CX.proposeChannelOnly : CX.proposeChannel, lang, { channel: cheapest.channel, worst: worst.channel }),
+      text: t(CX.proposeChannel, lang, { channel: names(cheapest.best), worst: names(cheapest.worst) }),
       basis: t(CX.basisChannel, lang, {
-        unit, list: joinList(byAcquisition.map((c) => t(CX.basisChannelItem, lang, { channel: c.channel, cost: formatNumber(c.acquisitionCost!) })), lang),
+        unit, list: joinList(byAcquisition.map((c) => t(CX.basisChannelItem, lang, { channel: c.channel, cost: formatNumber(c.cost) })), lang),
       }),
     });
   }
   if (io.totalCost !== null && io.budget !== null) {
     const basis = t(CX.basisBudget, lang, { actual: formatNumber(io.totalCost), budget: formatNumber(io.budget) });
     if (io.totalCost < io.budget - EPSILON && cheapest) {
-      proposals.push({ kind: 'budget', basis, text: t(CX.proposeBudget, lang, { gap: formatNumber(io.budget - io.totalCost), unit: unitAfter, channel: cheapest.channel }) });
+      proposals.push({ kind: 'budget', basis, text: t(CX.proposeBudget, lang, { gap: formatNumber(io.budget - io.totalCost), unit: unitAfter, channel: names(cheapest.best) }) });
     } else if (io.totalCost > io.budget + EPSILON) {
       proposals.push({ kind: 'budget', basis, text: t(CX.proposeOverBudget, lang, { actual: formatNumber(io.totalCost), budget: formatNumber(io.budget) }) });
     }

@@ -49,7 +49,6 @@ export const CONCLUSION_TEXT = {
     en: 'Put more of the budget into {channel}, the channel with the lowest acquisition cost, and review {worst}.',
     zh: '把更多预算投向获客成本最低的{channel}，并复查{worst}的投入效果。',
   },
-  proposeChannelOnly: { en: 'Put more of the budget into {channel}, the channel with the lowest acquisition cost.', zh: '把更多预算投向获客成本最低的{channel}。' },
   proposeBudget: { en: 'Use the {gap}{unit} left under budget on {channel}.', zh: '将结余的预算 {gap}{unit}用于{channel}。' },
   proposeOverBudget: { en: 'Set a budget that the plan can keep: cost was {actual} against {budget}.', zh: '制定可执行的预算：本周期成本 {actual}，预算 {budget}。' },
   proposeActions: {

@@ -14,7 +14,9 @@
 import { MetricKey, WEEKLY_COLUMN_OF } from './catalogue';
 import { Bilingual, Lang, pick } from './i18n';
 import { Workbook } from './model';
-import { normalizeLabel } from './options';
+import { TASK_STATUS, normalizeLabel } from './options';
+import { personKey } from './people';
+import { goalTargets } from './targets';
 import { weekStartOf } from './digest';
 import { SettingKey, TabKey } from './schema';
 import { achievementExpression, quote, sheetName, statusExpression } from './sheetFormulas';
@@ -99,6 +101,12 @@ const T = {
   ratio: { en: 'Input-output ratio', zh: '投入产出比' },
   owners: { en: 'Progress by owner', zh: '责任人进度' },
   owner: { en: 'Owner', zh: '责任人' },
+  openTasks: { en: 'Open tasks', zh: '未完成任务' },
+  teamTarget: { en: 'team target', zh: '团队目标' },
+  ownersNote: {
+    en: 'A share counts the Weekly log rows of its owner; a team target the whole team\'s. A blank count: a row names the owner among others; overdue tasks and shared rows are in the managers\' summary and the report.',
+    zh: '个人分解目标只统计该责任人在“周报”中的行，团队目标统计全队。数量为空：有行同时列出多位责任人；逾期任务及多人共同负责的行见管理者汇总和评估报告。',
+  },
   note: {
     en: 'Live formulas: they change when a cell changes. Rows count when their Week is a real date (Check data lists any that are not). Re-run Set up or repair sheets after adding metrics, channels or owner targets.',
     zh: '实时公式：单元格变化时自动更新。“周”为有效日期的行才计入（“检查数据”会列出无效日期）。新增指标、渠道或责任人目标后，请重新运行“创建或修复工作表”。',
@@ -111,6 +119,11 @@ const DATE = 'yyyy-mm-dd';
 const RATIO = '"1:"0.0';
 const CUMULATIVE: ReadonlySet<MetricKey> = new Set<MetricKey>(['new_customers', 'revenue', 'visits', 'leads', 'event_participants']);
 const BAR_CELLS = 10;
+/** What a Tracking Status reads as Done, in either language (COUNTIFS ignores case). */
+const DONE_WORDS: readonly string[] = (() => {
+  const done = TASK_STATUS.options.find((o) => o.key === 'done')!;
+  return [...new Set([done.key, done.label.en, done.label.zh, ...(done.aliases ?? [])].map((w) => w.toLowerCase()))];
+})();
 
 /**
  * A figure typed in a cell, as the report reads it: a number as it is, `1:7.7` as 7.7, `15%` as 0.15, and
@@ -355,26 +368,56 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
     row++;
   }
 
-  // Section: each owner's share (Goals rows with one owner), with their Weekly log rows.
+  // Section: each owner's targets (Goals rows with one owner) and open tasks, as ownerPerformance.ts counts them: an
+  // owner's share on the Weekly log rows they are on, the team's own target (one row, one owner) on the team's.
   const weeklyOwner = ref('weekly', 'owner');
+  const groups = goalTargets(workbook);
+  const teamRows = new Set(groups.flatMap((g) => (g.team ? [g.team.row] : [])));
   const ownerGoals = workbook.goals.filter((g) => g.period?.kind === 'cycle' && g.owners.length === 1 && g.metricKey !== null && WEEKLY_COLUMN_OF[g.metricKey] !== undefined);
   if (ownerGoals.length > 0 && weeklyOwner !== null) {
     put(row, 1, say(T.owners), { style: 'section' });
     row++;
-    [T.owner, T.metric, T.target, T.toDate, T.expected, T.progress, T.bar].forEach((h, i) => put(row, i + 1, say(h), { style: 'header' }));
+    [T.owner, T.metric, T.target, T.toDate, T.expected, T.progress, T.bar, T.openTasks].forEach((h, i) => put(row, i + 1, say(h), { style: 'header' }));
     row++;
+    const trackingOwner = ref('tracking', 'owner');
+    const trackingTask = ref('tracking', 'task');
+    const trackingStatus = ref('tracking', 'status');
+    const seenOwners = new Set<string>();
     for (const goal of ownerGoals) {
       const column = WEEKLY_COLUMN_OF[goal.metricKey!]!;
+      const team = teamRows.has(goal.row);
+      // The name as typed, its anonymising * matched literally; a cell naming it among others ("张*、王*") matches
+      // "*name*" but not the name: the count is then left blank (the summary and the report split such cells).
+      const name = `SUBSTITUTE($A${row},"*","~*")`;
+      const within = `"*"&${name}&"*"`;
       put(row, 1, `=${cellOf('goals', 'owner', goal.row) ?? '""'}`);
-      put(row, 2, `=${cellOf('goals', 'metric', goal.row) ?? '""'}`);
+      const metric = cellOf('goals', 'metric', goal.row) ?? '""';
+      put(row, 2, team ? `=${metric}&${quote(lang === 'zh-CN' ? `（${say(T.teamTarget)}）` : ` (${say(T.teamTarget)})`)}` : `=${metric}`);
       put(row, 3, `=${goalTarget(goal.row) ?? '""'}`, { format: NUMBER });
-      // The owner's rows: the name as typed, its anonymising * matched literally.
-      put(row, 4, `=${weeklySum(column, TODAY, `,${weeklyOwner},SUBSTITUTE($A${row},"*","~*")`) ?? '""'}`, { format: NUMBER });
-      put(row, 5, `=IF(${START}="","",N($C${row})*MAX(0,MIN(1,(${TODAY}-${START}+1)/(${END}-${START}+1))))`, { format: NUMBER });
-      put(row, 6, `=IF(N($E${row})=0,"",$D${row}/$E${row})`, { format: PERCENT });
+      if (team) {
+        put(row, 4, `=${weeklySum(column, TODAY) ?? '""'}`, { format: NUMBER });
+        put(row, 5, `=IF(${START}="","",${expectedBy(goal.metricKey!, `$C${row}`, TODAY)})`, { format: NUMBER });
+      } else {
+        const own = weeklySum(column, TODAY, `,${weeklyOwner},${name}`);
+        const shared = week === null ? null
+          : `COUNTIFS(${weeklyOwner},${within},${week},">="&${FIRST_WEEK},${week},"<="&${TODAY})<>COUNTIFS(${weeklyOwner},${name},${week},">="&${FIRST_WEEK},${week},"<="&${TODAY})`;
+        put(row, 4, own === null || shared === null ? '=""' : `=IF(${shared},"",${own})`, { format: NUMBER });
+        put(row, 5, `=IF(${START}="","",N($C${row})*MAX(0,MIN(1,(${TODAY}-${START}+1)/(${END}-${START}+1))))`, { format: NUMBER });
+      }
+      put(row, 6, `=IF(OR($D${row}="",N($E${row})=0),"",$D${row}/$E${row})`, { format: PERCENT });
       put(row, 7, `=${barExpression(`$F${row}`)}`, { style: 'bar' });
+      // Open tasks on the owner's first row: Tracking rows with a task, not done (in either language or an alias).
+      const ownerId = personKey(goal.owners[0]!);
+      if (!seenOwners.has(ownerId) && trackingOwner !== null && trackingTask !== null && trackingStatus !== null) {
+        seenOwners.add(ownerId);
+        const tasks = (owner: string, extra = ''): string => `COUNTIFS(${trackingOwner},${owner},${trackingTask},"<>"${extra})`;
+        const done = DONE_WORDS.map((w) => tasks(name, `,${trackingStatus},${quote(w)}`)).join('-');
+        put(row, 8, `=IF(${tasks(within)}<>${tasks(name)},"",${tasks(name)}-${done})`, { format: NUMBER });
+      }
       row++;
     }
+    put(row, 1, say(T.ownersNote), { style: 'label' });
+    row++;
     // The owners' bars show their progress: no chart beside them.
   }
 

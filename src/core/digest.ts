@@ -23,17 +23,19 @@
  *   people who report numbers (they have Weekly log rows this cycle or own a goal) and have not yet
  *   entered this week's.
  * - Managers (Settings → Manager emails) get one summary each with the weekly digest: each target's
- *   progress against the target expected to date, the run-rate projection, overdue counts by owner,
+ *   progress against the target expected to date, the run-rate projection, each owner's targets, open
+ *   and overdue tasks and last check-in (ownerPerformance.ts, the report's and the Dashboard's table too),
  *   the biggest risks and the people who could not be reminded (and why).
  * - A period key (`weekly:2023-W30`, `daily:2023-07-28`, `monthly:2023-07`) names the run, so the
  *   adapter can make sure no recipient gets the same period's email twice.
  */
 import { type Lang } from './i18n';
 import { isBehind } from './metrics';
+import { ownerPerformance, type OwnerTarget } from './ownerPerformance';
 import { targetProgress, type TargetProgress } from './progress';
 import { EMAIL_PATTERN, type Person, type TimeContext, type Workbook } from './model';
 import { type Frequency, type TaskStatus } from './options';
-import { checkWorkbook } from './checks';
+import { checkWorkbook, taskDueDay } from './checks';
 import { personKey } from './people';
 import { type Problem } from './problems';
 import { type TabKey } from './schema';
@@ -120,11 +122,17 @@ export interface OwnerDigest {
 export type { TargetProgress };
 export { targetProgress };
 
+/** One owner's line of the managers' summary: their targets' progress, their work, their last check-in (ownerPerformance.ts). */
 export interface OwnerLoad {
   readonly name: string;
+  /** Cycle targets of Goals rows naming this owner alone, against what is expected by today. */
+  readonly targets: readonly OwnerTarget[];
+  readonly open: number;
   readonly overdue: number;
   readonly stale: number;
   readonly retroOverdue: number;
+  readonly lastUpdated: Day | null;
+  readonly lastWeek: Day | null;
 }
 
 export type Risk =
@@ -562,9 +570,7 @@ export function planReminders(workbook: Workbook, time: TimeContext, opts: Remin
 
   for (const task of workbook.tasks) {
     if (task.status === 'done' || task.task === '') continue;
-    const planned = task.planned?.end ?? null;
-    const next = task.nextStepDue?.end ?? null;
-    const due = planned === null ? next : next !== null && next > planned ? next : planned;
+    const due = taskDueDay(task);
     // Workdays with a work calendar on: a task due before a week of holidays is not late until the first day back.
     const daysOverdue = due === null ? 0 : daysLate(calendar, due, today);
     const started = task.status === 'in_progress' || task.status === 'blocked' || task.planned === null || task.planned.start <= today;
@@ -766,17 +772,21 @@ interface SummaryInput {
 
 function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): ManagerSummary {
   const targets = targetProgress(workbook, today);
-  const loads = new Map<string, { name: string; overdue: number; stale: number; retroOverdue: number }>();
-  const load = (name: string): { name: string; overdue: number; stale: number; retroOverdue: number } => {
+  // Each owner's targets, open and overdue tasks and last check-in, as the report and the Dashboard show them; then
+  // what only the reminders count (tasks not updated in the digest's window, overdue retrospective actions).
+  const loads = new Map<string, { -readonly [K in keyof OwnerLoad]: OwnerLoad[K] }>();
+  const load = (name: string): { -readonly [K in keyof OwnerLoad]: OwnerLoad[K] } => {
     const key = personKey(name);
     let entry = loads.get(key);
     if (!entry) {
-      entry = { name, overdue: 0, stale: 0, retroOverdue: 0 };
+      entry = { name, targets: [], open: 0, overdue: 0, stale: 0, retroOverdue: 0, lastUpdated: null, lastWeek: null };
       loads.set(key, entry);
     }
     return entry;
   };
-  for (const { owners } of input.overdueItems) for (const owner of owners) load(owner).overdue++;
+  for (const o of ownerPerformance(workbook, today, targets)) {
+    Object.assign(load(o.owner), { targets: o.targets, open: o.openTasks, overdue: o.overdueTasks, lastUpdated: o.lastUpdated, lastWeek: o.lastWeek });
+  }
   for (const { owners } of input.retroOverdue) for (const owner of owners) load(owner).retroOverdue++;
   const people = indexTeam(workbook.team);
   for (const task of workbook.tasks) {
@@ -785,9 +795,8 @@ function managerSummary(workbook: Workbook, today: Day, input: SummaryInput): Ma
     if (!started || (task.updated !== null && task.updated >= input.staleBefore)) continue;
     for (const owner of task.owners) load(people.find(owner)?.name ?? owner).stale++;
   }
-  const owners = [...loads.values()]
-    .filter((l) => l.overdue + l.stale + l.retroOverdue > 0)
-    .sort((a, b) => b.overdue - a.overdue || b.retroOverdue - a.retroOverdue || b.stale - a.stale || a.name.localeCompare(b.name));
+  // Team order (ownerPerformance's), owners with only an overdue retrospective action after them.
+  const owners: OwnerLoad[] = [...loads.values()];
 
   // Biggest risks: targets furthest behind, then the most overdue tasks, blocked tasks, overdue actions.
   const risks: Risk[] = [];

@@ -5,6 +5,7 @@
 import { formatNumber, formatPercent } from './format';
 import type { DigestKind, ManagerSummary, OwnerDigest, RetroActionItem, Risk, SkipReason, TaskItem } from './digest';
 import { escapeHtml, htmlTable } from './html';
+import { lastCheckInText } from './ownerPerformance';
 import { UI } from './messages';
 import { changesPart, helpPart, myWeekHintPart } from './weeklyText';
 import { type Bilingual, type Lang, fill, joinClauses, joinList, pick } from './i18n';
@@ -132,7 +133,9 @@ export const EMAIL_TEXT = {
   summaryIntro: b('{team} ({cycle}), week {week} ({from} to {to}).', '{team}（{cycle}），{week}（{from} 至 {to}）。'),
   summaryCycleDay: b('Day {day} of {days} of the cycle.', '周期第 {day} 天，共 {days} 天。'),
   summaryTargets: b('Targets against what is expected by today', '目标进度（对比截至今日应完成）'),
-  summaryOwners: b('Overdue and stale work by owner', '按责任人统计的逾期与未更新'),
+  summaryOwners: b('Progress and work by owner', '按责任人统计进度与任务'),
+  ownerTarget: b('{metric}: {actual} against {expected} expected ({rate}, {status})', '{metric}：实际 {actual}，应完成 {expected}（{rate}，{status}）'),
+  ownerTeamTarget: b('team target', '团队目标'),
   summaryRisks: b('Biggest risks', '主要风险'),
   summaryProblems: b('Data problems (Check data)', '数据问题（检查数据）'),
   summaryProblemsIntro: b('Check data finds {count} {count:problem|problems} in the sheet, each with how to fix it:', '“检查数据”发现 {count} 个问题，修改方法如下：'),
@@ -144,7 +147,7 @@ export const EMAIL_TEXT = {
   ),
   summaryWritten: b('Owner reminders written for this week: {count}.', '本周已生成责任人提醒：{count} 封。'),
   noTargets: b('No targets in Goals yet.', '“目标”中尚无目标。'),
-  noOwners: b('Nobody has overdue or stale work.', '没有逾期或未更新的工作。'),
+  noOwners: b('No owner has a target, a task or a Weekly log row yet.', '尚无责任人有目标、任务或周报记录。'),
   noRisks: b('No risks found.', '未发现风险。'),
   colMetric: b('Metric', '指标'),
   colTarget: b('Cycle target', '周期目标'),
@@ -155,7 +158,10 @@ export const EMAIL_TEXT = {
   colProjection: b('Projected at cycle end', '按当前进度预计'),
   colPerWeek: b('Needed per week', '每周还需'),
   colOwner: b('Owner', '责任人'),
+  colTargets: b('Targets against what is expected by today', '目标进度（对比截至今日应完成）'),
+  colOpen: b('Open tasks', '未完成任务'),
   colOverdue: b('Overdue tasks', '逾期任务'),
+  colLastCheckIn: b('Last check-in', '最近更新'),
   colStale: b('Not updated this week', '本周未更新'),
   colRetroOverdue: b('Overdue retrospective actions', '逾期复盘事项'),
   colName: b('Name', '姓名'),
@@ -516,8 +522,20 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
   const statusOfRow = summary.targets.map((t) => t.status);
   const statusColumn = 5;
   const targetCellStyle = (row: number, column: number): string => (column === statusColumn ? statusStyle(statusOfRow[row] ?? 'no_data') : '');
-  const ownerHeader = [h('colOwner'), h('colOverdue'), h('colStale'), h('colRetroOverdue')];
-  const ownerRows = summary.owners.map((o) => [o.name, String(o.overdue), String(o.stale), String(o.retroOverdue)]);
+  // Each owner's targets (their share, or the team's target they answer for), work and last check-in.
+  const ownerHeader = [h('colOwner'), h('colTargets'), h('colOpen'), h('colOverdue'), h('colStale'), h('colRetroOverdue'), h('colLastCheckIn')];
+  const sep = lang === 'zh-CN' ? '；' : '; ';
+  const ownerTarget = (t: ManagerSummary['owners'][number]['targets'][number]): string => {
+    const name = metricName({ ...t, owner: t.scope === 'team' ? h('ownerTeamTarget') : null }, ctx);
+    return say(lang, 'ownerTarget', {
+      metric: name, actual: t.status === 'check_data' ? pick(optionLabel(METRIC_STATUS, 'check_data'), lang) : targetFigure(t, t.actual, 'actual'),
+      expected: targetFigure(t, t.expected, 'expected'), rate: percent(t.rate), status: pick(optionLabel(METRIC_STATUS, t.status), lang),
+    });
+  };
+  const ownerRows = summary.owners.map((o) => [
+    o.name, o.targets.length === 0 ? '—' : o.targets.map(ownerTarget).join(sep), String(o.open), String(o.overdue), String(o.stale), String(o.retroOverdue),
+    lastCheckInText(o, lang),
+  ]);
   const risks = summary.risks.map((r) => riskText(r, ctx, ctx.workdays ?? false));
   // Check data's list, errors first: the same problems the sheet, the report and the command line show.
   const problems = [...summary.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

@@ -8,7 +8,7 @@
  */
 import { formatNumber, formatPercent } from './format';
 import { WEEKLY_COLUMN_OF, MetricKey } from './catalogue';
-import { taskDueDay } from './checks';
+import { isTaskOverdue, taskDueDay } from './checks';
 import { evaluateMetrics, type MetricFigure } from './evaluation';
 import { Bilingual, Lang, fill, joinClauses, joinList, pick } from './i18n';
 import {
@@ -16,10 +16,13 @@ import {
 } from './metrics';
 import { TimeContext, Workbook } from './model';
 import { teamMonthlyTargets, goalTargets } from './targets';
-import { convertUnit, moneyUnit, type ValueKind } from './units';
+import { convertUnit, kindOf, moneyUnit, type ValueKind } from './units';
 import { COST_CATEGORY, DIMENSION, Dimension, METRIC_STATUS, RETRO_STATUS, optionLabel } from './options';
 import { Problem } from './problems';
 import { CONCLUSION_TITLE, buildConclusion, conclusionBlocks } from './conclusion';
+import { ChannelComparison, ChannelPerformance, ChannelRanking, channelPerformance } from './channelPerformance';
+import type { Figure, FunnelFigures } from './derived';
+import { OwnerPerformance, lastCheckInText, ownerPerformance } from './ownerPerformance';
 import type { DocBlock, DocCell } from './document';
 import { chartBlocks } from './reportCharts';
 import { formatValue, furthestFromTarget, gapText, inSentence } from './reportFigureText';
@@ -122,6 +125,10 @@ export interface ReportFigures {
   readonly monthly: readonly MonthlyFigure[];
   readonly tasksByOwner: readonly TaskOwnerFigure[];
   readonly tasks: { readonly total: number; readonly done: number; readonly open: number; readonly overdue: number };
+  /** Each channel's funnel against the Strategy tab's plan, best and worst channels (channelPerformance.ts). */
+  readonly channels: ChannelComparison;
+  /** Each owner's targets, open and overdue tasks and last check-in (ownerPerformance.ts). */
+  readonly owners: readonly OwnerPerformance[];
 }
 
 export interface ReportModel {
@@ -244,8 +251,7 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
   const tasks = { total: 0, done: 0, open: 0, overdue: 0 };
   for (const task of workbook.tasks) {
     const done = task.status === 'done';
-    const due = taskDueDay(task);
-    const overdue = !done && due !== null && daysLate(calendar, due, today) > 0;
+    const overdue = isTaskOverdue(task, today, calendar);
     tasks.total++;
     if (done) tasks.done++;
     else tasks.open++;
@@ -272,6 +278,8 @@ export function computeFigures(workbook: Workbook, time: TimeContext): ReportFig
     monthly,
     tasksByOwner: [...owners].map(([owner, c]) => ({ owner, ...c })),
     tasks,
+    channels: channelPerformance(workbook, funnel),
+    owners: ownerPerformance(workbook, today),
   };
 }
 
@@ -464,7 +472,108 @@ function inputOutputSection(workbook: Workbook, f: ReportFigures, lang: Lang): R
       ],
     });
   }
+  blocks.push(...channelBlocks(f, lang));
   return { id: 'inputOutput', title, hasData: true, blocks };
+}
+
+/** A figure as a table cell: "check data" when a cell it depends on cannot be read, '—' when there is none. */
+function figureCell(figure: Figure, format: (n: number) => string, lang: Lang): ReportCell {
+  if (figure.unreadable) return { text: pick(RT.checkData, lang), status: 'check_data' };
+  return { text: figure.value === null ? '—' : format(figure.value) };
+}
+
+/**
+ * The sentence naming the best and worst channels by one figure; with every ranked channel tied, that they tie;
+ * null when fewer than two channels have a readable figure (channelPerformance.rankChannels).
+ */
+function rankingSentence(
+  cmp: ChannelComparison, ranking: ChannelRanking | null, value: (x: FunnelFigures) => Figure, format: (n: number) => string,
+  texts: { best: Bilingual; tied: Bilingual }, unit: string, lang: Lang,
+): string | null {
+  if (ranking === null) return null;
+  const valueOf = (c: ChannelPerformance): number => value(c.funnel!).value!;
+  if (ranking.best.length === 0) {
+    const sample = cmp.channels.find((c) => c.funnel !== null && value(c.funnel).value !== null && !value(c.funnel).unreadable);
+    return sample ? t(texts.tied, lang, { value: format(valueOf(sample)), unit }) : null;
+  }
+  const names = (list: readonly ChannelPerformance[]): string => joinList(list.map((c) => c.channel), lang);
+  return t(texts.best, lang, {
+    best: names(ranking.best), bestValue: format(valueOf(ranking.best[0]!)), worst: names(ranking.worst), worstValue: format(valueOf(ranking.worst[0]!)), unit,
+  });
+}
+
+/** The channel funnel and the plan-against-result tables, and which channels did best and worst (哪些策略有效). */
+function channelBlocks(f: ReportFigures, lang: Lang): ReportBlock[] {
+  const io = f.inputOutput;
+  const cmp = f.channels;
+  const active = cmp.channels.filter((c) => c.funnel !== null);
+  if (active.length === 0 && cmp.unassigned === null) return [];
+  const money = (label: Bilingual): string => moneyLabel(label, io, lang);
+  const num = (n: number): string => formatNumber(n);
+  const pct = (n: number): string => formatPercent(n);
+  const ratio = (n: number): string => ratioLabel(n) || '—';
+  const unitAfter = io.currencyUnit === '' ? '' : lang === 'zh-CN' ? ` ${io.currencyUnit}` : ` (${io.currencyUnit})`;
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: pick(RT.subChannelFunnel, lang) }];
+  const funnelRow = (label: string, x: FunnelFigures): ReportCell[] => [
+    { text: label }, figureCell(x.visits, num, lang), figureCell(x.leads, num, lang), figureCell(x.visitToLead, pct, lang),
+    figureCell(x.newCustomers, num, lang), figureCell(x.leadConversion, pct, lang), figureCell(x.revenue, num, lang),
+    figureCell(x.cost, num, lang), figureCell(x.acquisitionCost, num, lang), figureCell(x.inputOutputRatio, ratio, lang),
+  ];
+  blocks.push({
+    kind: 'table', id: 'channel-funnel',
+    header: [pick(RT.colChannel, lang), pick(RT.colVisits, lang), pick(RT.colLeads, lang), pick(RT.colVisitToLead, lang), pick(RT.colNewCustomers, lang),
+      // Ten columns on a portrait page: the money unit is in the note under the table, not in each header.
+      pick(RT.colLeadToCustomer, lang), pick(RT.colRevenue, lang), pick(RT.colCost, lang), pick(RT.colAcquisition, lang), pick(RT.colRatio, lang)],
+    rows: [
+      ...active.map((c) => funnelRow(c.channel, c.funnel!)),
+      ...(cmp.unassigned ? [funnelRow(pick(RT.noChannel, lang), cmp.unassigned)] : []),
+      funnelRow(pick(RT.total, lang), cmp.total),
+    ],
+  });
+  blocks.push({
+    kind: 'paragraph', style: 'note',
+    text: t(RT.channelFunnelNote, lang, {
+      costFrom: pick(cmp.total.costSource === 'costs' ? RT.costFromCosts : RT.costFromWeekly, lang),
+      unit: io.currencyUnit === '' ? '' : t(RT.moneyIn, lang, { unit: io.currencyUnit }),
+    }),
+  });
+
+  blocks.push({ kind: 'heading', level: 3, text: pick(RT.subStrategy, lang) });
+  if (!cmp.hasStrategy) blocks.push({ kind: 'paragraph', style: 'note', text: pick(RT.strategyNone, lang) });
+  else {
+    const none: Figure = { value: null, unreadable: false };
+    blocks.push({
+      kind: 'table', id: 'channel-strategy',
+      header: [pick(RT.colChannel, lang), money(RT.colBudget), money(RT.colSpent), pick(RT.colBudgetUsed, lang), pick(RT.colNewCustomers, lang),
+        money(RT.colRevenue), pick(RT.colRatio, lang)],
+      rows: cmp.channels.map((c) => [
+        { text: c.planned ? c.channel : lang === 'zh-CN' ? `${c.channel}（${pick(RT.notPlanned, lang)}）` : `${c.channel} (${pick(RT.notPlanned, lang)})` },
+        c.planned ? figureCell(c.budget, num, lang) : { text: '—' },
+        c.funnel ? figureCell(c.funnel.cost, num, lang) : { text: pick(RT.noActivity, lang) },
+        figureCell(c.budgetUsed, pct, lang),
+        figureCell(c.funnel?.newCustomers ?? none, num, lang), figureCell(c.funnel?.revenue ?? none, num, lang),
+        figureCell(c.funnel?.inputOutputRatio ?? none, ratio, lang),
+      ]),
+    });
+    const unplanned = cmp.channels.filter((c) => !c.planned);
+    const idle = cmp.channels.filter((c) => c.planned && !c.active);
+    if (unplanned.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.strategyUnplanned, lang, { n: unplanned.length, list: joinList(unplanned.map((c) => c.channel), lang) }) });
+    if (idle.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.strategyIdle, lang, { n: idle.length, list: joinList(idle.map((c) => c.channel), lang) }) });
+  }
+
+  // Which channels worked: best and worst by acquisition cost and by input-output ratio.
+  const sentences = [
+    rankingSentence(cmp, cmp.byAcquisitionCost, (x) => x.acquisitionCost, num, { best: RT.bestAcquisition, tied: RT.tiedAcquisition }, unitAfter, lang),
+    rankingSentence(cmp, cmp.byRatio, (x) => x.inputOutputRatio, ratio, { best: RT.bestRatio, tied: RT.tiedRatio }, '', lang),
+  ].filter((x): x is string => x !== null);
+  if (sentences.length === 0) {
+    const withFigures = active.filter((c) => [c.funnel!.acquisitionCost, c.funnel!.inputOutputRatio].some((x) => x.value !== null && !x.unreadable));
+    sentences.push(withFigures.length === 1 ? t(RT.oneChannel, lang, { channel: withFigures[0]!.channel }) : pick(RT.noChannelFigures, lang));
+  }
+  const unreadable = active.filter((c) => c.funnel!.acquisitionCost.unreadable || c.funnel!.inputOutputRatio.unreadable).length;
+  if (unreadable > 0) sentences.push(t(RT.rankingSkipped, lang, { n: unreadable }));
+  for (const text of sentences) blocks.push({ kind: 'paragraph', style: 'bullet', text });
+  return blocks;
 }
 
 function targetsSection(workbook: Workbook, f: ReportFigures, lang: Lang): ReportSection {
@@ -528,24 +637,59 @@ function targetsSection(workbook: Workbook, f: ReportFigures, lang: Lang): Repor
 const OPEN_PROBLEMS_SHOWN = 50;
 const QUALITY_ROWS_SHOWN = 100;
 
+/** One row per owner and target (the owner's task counts and last check-in on their first row). */
+function ownerRows(f: ReportFigures, lang: Lang): ReportCell[][] {
+  const rows: ReportCell[][] = [];
+  for (const o of f.owners) {
+    const checkIn = lastCheckInText(o, lang);
+    const tasks: ReportCell[] = [
+      { text: String(o.openTasks) }, o.overdueTasks > 0 ? { text: String(o.overdueTasks), status: 'off_track' } : { text: '0' }, { text: checkIn },
+    ];
+    const blankTasks: ReportCell[] = [{ text: '' }, { text: '' }, { text: '' }];
+    if (o.targets.length === 0) rows.push([{ text: o.owner }, { text: pick(RT.noTarget, lang) }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, ...tasks]);
+    o.targets.forEach((target, i) => {
+      // The metric with its money unit and, for the team's own target, that it is the team's: "Revenue (10k CNY, team target)".
+      const notes = [...(target.unit.family.startsWith('money') && !target.metric.includes(target.unit.text) ? [target.unit.text] : []),
+        ...(target.scope === 'team' ? [pick(RT.teamTarget, lang)] : [])];
+      const name = notes.length === 0 ? target.metric : lang === 'zh-CN' ? `${target.metric}（${notes.join('，')}）` : `${target.metric} (${notes.join(', ')})`;
+      const kind = kindOf(target.unit);
+      rows.push([
+        { text: o.owner }, { text: name },
+        { text: formatValue(target.target, kind) },
+        target.status === 'check_data' ? { text: pick(RT.checkData, lang), status: 'check_data' } : { text: formatValue(target.actual, kind) },
+        { text: formatValue(target.expected, kind) },
+        { text: target.rate === null ? '—' : formatPercent(target.rate) },
+        { text: statusText(target.status, lang), status: target.status },
+        ...(i === 0 ? tasks : blankTasks),
+      ]);
+    });
+  }
+  return rows;
+}
+
 function executionSection(workbook: Workbook, f: ReportFigures, time: TimeContext, lang: Lang): ReportSection {
   const title = pick(RT.secExecution, lang);
-  if (workbook.tasks.length === 0) {
+  if (workbook.tasks.length === 0 && f.owners.length === 0) {
     return { id: 'execution', title, hasData: false, blocks: [noDataParagraph(noDataWhat(workbook, 'tracking', lang), lang)] };
   }
-  const blocks: ReportBlock[] = [
-    { kind: 'paragraph', style: 'normal', text: t(RT.sumTasks, lang, f.tasks) },
-    { kind: 'heading', level: 3, text: pick(RT.subByOwner, lang) },
-    {
-      kind: 'table', id: 'tasks-by-owner',
-      header: [RT.colOwner, RT.colTasks, RT.colDone, RT.colOpen, RT.colOverdue].map((h) => pick(h, lang)),
-      rows: f.tasksByOwner.map((o) => [
-        { text: o.owner === '' ? pick(RT.noOwner, lang) : o.owner }, { text: String(o.total) }, { text: String(o.done) },
-        { text: String(o.open) }, o.overdue > 0 ? { text: String(o.overdue), status: 'off_track' as const } : { text: '0' },
-      ]),
-    },
+  const blocks: ReportBlock[] = [];
+  if (f.tasks.total > 0) blocks.push({ kind: 'paragraph', style: 'normal', text: t(RT.sumTasks, lang, f.tasks) });
+  if (f.owners.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: pick(RT.subOwnerPerformance, lang) });
+    blocks.push({
+      kind: 'table', id: 'owner-performance',
+      header: [RT.colOwner, RT.colMetric, RT.colTarget, RT.colToDate, RT.colExpected, RT.colProgress, RT.colStatus, RT.colOpenTasks, RT.colOverdueTasks, RT.colLastCheckIn]
+        .map((h) => pick(h, lang)),
+      rows: ownerRows(f, lang),
+    });
+    blocks.push({ kind: 'paragraph', style: 'note', text: pick(RT.ownerNote, lang) });
+  }
+  const unowned = f.tasksByOwner.find((o) => o.owner === '');
+  if (unowned) blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.unownedTasks, lang, { n: unowned.total, open: unowned.open, overdue: unowned.overdue }) });
+  if (workbook.tasks.length === 0) return { id: 'execution', title, hasData: true, blocks };
+  blocks.push(
     { kind: 'heading', level: 3, text: pick(RT.subOpenProblems, lang) },
-  ];
+  );
   const open = workbook.tasks
     .filter((task) => task.status !== 'done' && task.problem.trim() !== '')
     .map((task) => ({ task, due: taskDueDay(task) }))

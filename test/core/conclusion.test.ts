@@ -1,4 +1,4 @@
-import { buildConclusion, channelFigures } from '../../src/core/conclusion';
+import { buildConclusion } from '../../src/core/conclusion';
 import { readWorkbook } from '../../src/core/model';
 import { computeFigures } from '../../src/core/report';
 import { AFTER_CYCLE, exampleRaw, reportOf } from './reportFixture';
@@ -24,8 +24,10 @@ describe('conclusion and next-cycle proposals', () => {
     expect(worked).toContain('Build a lead-to-customer fit scoring model (proven: Trade shows acquire precisely: 20% conversion)');
     expect(worked).toContain('Partner referrals brought new customers at the lowest cost, 0.21 (10k CNY) each');
     const workbook = readWorkbook(exampleRaw('en'), AFTER_CYCLE);
-    const channels = channelFigures(workbook, computeFigures(workbook, AFTER_CYCLE));
-    expect(channels.map((c) => [c.channel, c.cost, c.newCustomers])).toEqual([['Trade shows', 10, 18], ['Online platforms', 8, 13], ['Partner referrals', 3, 14]]);
+    // The same channels and rule as the report's channel tables (channelPerformance.ts).
+    const { channels } = computeFigures(workbook, AFTER_CYCLE).channels;
+    expect(channels.map((c) => [c.channel, c.funnel?.cost.value, c.funnel?.newCustomers.value])).toEqual([['Trade shows', 10, 18], ['Online platforms', 8, 13], ['Partner referrals', 3, 14]]);
+    expect(worked).toContain('Partner referrals returned the most revenue per unit of cost (1:22.3)');
   });
 
   it('proposes targets and strategy for the next cycle, weakest metric first, each with the figure it rests on', () => {

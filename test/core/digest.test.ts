@@ -114,7 +114,10 @@ describe("managers' summary", () => {
       g.tracking!.push(task('Prepare quotes', 'Wang*', '2023-07-25'));
     });
     const s = p.summary!;
-    expect(s.owners.map((o) => [o.name, o.overdue])).toEqual([['Li*', 2], ['Wang*', 1]]);
+    // Every owner in Team order, with the targets they answer for, open and overdue tasks (ownerPerformance.ts).
+    expect(s.owners.map((o) => [o.name, o.open, o.overdue, o.targets.map((t) => `${t.metricKey}:${t.status}`)])).toEqual([
+      ['Zhang*', 0, 0, ['revenue:off_track']], ['Li*', 2, 2, ['lead_conversion:off_track']], ['Wang*', 2, 1, ['new_customers:off_track', 'visits:on_track']],
+    ]);
     const tasks = s.risks.filter((r) => r.kind === 'task').map((r) => (r.kind === 'task' ? [r.item.task, r.item.daysOverdue] : null));
     // Targets furthest behind first (lead conversion 8.3% of 15%, new customers 74%, revenue 79%), then the most overdue tasks.
     expect(s.risks.slice(0, 3).map((r) => (r.kind === 'metric' ? r.target.metricKey : r.kind))).toEqual(['lead_conversion', 'new_customers', 'revenue']);

@@ -34,6 +34,18 @@ describe('Dashboard (built bundle)', () => {
     // The ratio is revenue ÷ cost recomputed (215/28), against the typed target 1:6 (not read as a time of day).
     expect(t['Input-output ratio (ROI)']!.slice(0, 3)).toEqual([6, 7.6786, 1.2798]);
     expect(t['New customers']![7]).toBe('▇▇▇▇▇▇▇▇▇▁');
+    // Progress by owner: the team targets each owner answers for (the Goals tab's own figures), and open tasks.
+    const owners = formulaReader(emulator).values('Dashboard', 'A40:H60').map((r) => r.map((v) => round(v, 3)))
+      .filter((r) => ['Zhang*', 'Li*', 'Wang*'].includes(String(r[0])));
+    expect(owners).toEqual([
+      ['Wang*', 'New customers (team target)', 50, 45, 50, 0.9, '▇▇▇▇▇▇▇▇▇▁', 1],
+      ['Zhang*', 'East China revenue (team target)', 200, 215, 200, 1.075, '▇▇▇▇▇▇▇▇▇▇', 0],
+      ['Wang*', 'Customer visits (team target)', 200, 220, 200, 1.1, '▇▇▇▇▇▇▇▇▇▇', ''],
+    ]);
+    // A task shared by two owners cannot be split by a formula: their counts are left blank (never an undercount).
+    emulator.spreadsheet.getSheetByName('Tracking')!.appendRow(['Execute', 'Joint visit', 'Zhang*、Wang*', new Date('2023-09-20T00:00:00+08:00'), 'In progress']);
+    const after = formulaReader(emulator).values('Dashboard', 'A40:H60').filter((r) => ['Zhang*', 'Wang*'].includes(String(r[0]))).map((r) => r[7]);
+    expect(after).toEqual(['', '', '']);
   });
 
   it('while the cycle runs, progress is against what is expected by today, and it moves with the Weekly log', () => {

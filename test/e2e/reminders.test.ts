@@ -346,6 +346,16 @@ describe('Friday reminders: what each email holds', () => {
     expect(summary.subject).toBe('[East China sales team] Weekly summary, week 2023-W30');
     expect(summary.htmlBody).toContain('&lt;img src=x onerror=alert(1)&gt; (Zhao*): 1 day overdue');
     expect(summary.htmlBody).not.toContain('<img');
+    // Each owner's targets against what is expected by today, their open and overdue tasks and last check-in (ownerPerformance.ts).
+    expect(summary.body).toContain([
+      'Progress and work by owner',
+      '- Zhang* | Targets against what is expected by today: East China revenue (team target, 10k CNY): 48 against 60.87 expected (78.9%, Off track) | Open tasks: 1 | Overdue tasks: 0 | Not updated this week: 1 | Overdue retrospective actions: 0 | Last check-in: numbers for the week of 2023-07-17',
+      '- Li* | Targets against what is expected by today: Lead conversion rate (team target): 8.3% against 15% expected (55.6%, Off track) | Open tasks: 1 | Overdue tasks: 1 | Not updated this week: 1 | Overdue retrospective actions: 0 | Last check-in: numbers for the week of 2023-07-10',
+      '- Wang* | Targets against what is expected by today: New customers (team target): 10 against ≈13.5 expected (73.8%, Off track); Customer visits (team target): 64 against ≈60.9 expected (105.1%, On track) | Open tasks: 1 | Overdue tasks: 0 | Not updated this week: 1 | Overdue retrospective actions: 0 | Last check-in: numbers for the week of 2023-07-24',
+      '- Zhao* | Targets against what is expected by today: — | Open tasks: 1 | Overdue tasks: 1 | Not updated this week: 1 | Overdue retrospective actions: 0 | Last check-in: —',
+    ].join('\n'));
+    expect(summary.htmlBody).toContain('padding:4px">Last check-in</th>');
+    expect(summary.htmlBody).toContain('New customers (team target): 10 against ≈13.5 expected (73.8%, Off track); Customer visits (team target)');
   });
 
   it('pause sends nothing, from the trigger or from "send now"', () => {

@@ -82,6 +82,19 @@ describe('Generate report (built bundle in the emulator)', () => {
       ['Strategy effectiveness', 'Li*', '2023-08-15'], ['Teamwork', 'Zhang, Zhao', '2023-08-20'], ['Resource use', 'Wang*', '2023-09-01'],
     ]);
 
+    // Input and output: each channel's funnel and the plan against the result (哪些策略有效), one table each.
+    const withSecond = (second: string): string[][] => tables(doc).find((t) => t.rows[0]?.cells[1]?.text === second)!.texts();
+    expect(withSecond('Visits')[3]).toEqual(['Partner referrals', '68', '114', '167.6%', '14', '12.3%', '67', '3', '0.21', '1:22.3']);
+    expect(withSecond('Budget (10k CNY)').slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ['Trade shows', '10', '10', '100%'], ['Online platforms', '8', '8', '100%'], ['Partner referrals', '5', '3', '60%'],
+    ]);
+    expect(doc.body.plainText()).toContain('Lowest acquisition cost: Partner referrals (0.21 (10k CNY) per new customer); highest: Online platforms (0.62 (10k CNY)).');
+    // Execution: each owner's targets, open and overdue tasks and last check-in.
+    expect(withSecond('Metric').filter((r) => r[0] === 'Wang*')).toEqual([
+      ['Wang*', 'New customers (team target)', '50', '45', '50', '90%', 'Missed', '1', '1', 'numbers for the week of 2023-09-25'],
+      ['Wang*', 'Customer visits (team target)', '200', '220', '200', '110%', 'Met', '', '', ''],
+    ]);
+
     const images = doc.body.images();
     expect(images).toHaveLength(4);
     for (const image of images) expect(image.blob.data.subarray(1, 4).toString('latin1')).toBe('PNG');

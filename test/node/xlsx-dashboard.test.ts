@@ -31,6 +31,9 @@ describe.each(['en', 'zh-CN'] as const)('the example template\'s Dashboard (%s)'
     expect(values.flat().filter((v) => typeof v === 'object' && v !== null)).toEqual([]);
     const tiles = values.slice(6, 12).map((row) => row.slice(1, 4));
     expect(tiles).toEqual([[50, 45, 0.9], [200, 215, 1.075], [200, 220, 1.1], [0.15, 0.12, 0.8], [30, 28, 1.0714], [6, 7.6786, 1.2798]]);
+    // Progress by owner: the team targets each owner answers for, with open tasks on the owner's first row.
+    const owners = values.filter((row) => String(row[1]).includes(lang === 'zh-CN' ? '团队目标' : 'team target')).map((row) => [...row.slice(2, 6), row[7]]);
+    expect(owners).toEqual([[50, 45, 50, 0.9, 1], [200, 215, 200, 1.075, 0], [200, 220, 200, 1.1, null]]); // no formula there: an empty cell
     hf.destroy();
   });
 });

@@ -16,7 +16,7 @@ import { readXlsx } from '../../src/node/xlsx/reader';
 import { writeTemplate } from '../../src/node/xlsx/template';
 import { writeBigWorkbook } from '../../bench/offline';
 import { END_OF_CYCLE, rawFromExample, recordingIo, tempDir } from './xlsxHelpers';
-import { unzip } from './zip';
+import { docxTexts, unzip } from './zip';
 
 const ROOT = join(__dirname, '..', '..');
 const dir = tempDir();
@@ -287,6 +287,12 @@ describe('command line exit codes', () => {
     expect(report.code).toBe(0);
     expect(report.out).toContain('cli.docx');
     expect(readFileSync(join(dir, 'cli.docx')).subarray(0, 2).toString()).toBe('PK');
+    // The .docx carries the per-channel funnel, the plan against the result (哪些策略有效) and the per-owner table.
+    const document = (await unzip(readFileSync(join(dir, 'cli.docx')))).get('word/document.xml')!.toString('utf8');
+    expect(docxTexts(document)).toEqual(expect.arrayContaining([
+      '各渠道转化漏斗', '哪些策略有效：各渠道计划与结果对比', '按责任人统计目标与任务', '获客成本', '预算（万元）', '预算使用率', '1:22.3', '60%',
+      '华东区域销售额（万元，团队目标）', '获客成本最低：合作伙伴转介绍（每个新客户 0.21 万元）；最高：线上获客平台（0.62 万元）。',
+    ]));
   });
 
   test('1: problems in the data (errors; warnings too with --strict), report still written', async () => {
