@@ -24,7 +24,7 @@ import { EmuUi, HtmlPage, UiRecorder, type MenuEntry } from './ui';
 import { EmuUrlFetchApp, URLFETCH_DAILY } from './urlfetch';
 import { zonedParts } from './format';
 import { PROTECTED_MESSAGE, ProtectionType } from './protection';
-import { evaluateFormulas, type FormulaReader } from './formulas';
+import { FormulaEngine, type FormulaReader } from './formulas';
 
 export * from './runtime';
 export * from './spreadsheet';
@@ -65,6 +65,12 @@ export interface EmulatorOptions {
   verbose?: boolean;
   /** false: the script runs outside its container's context, so LockService.getDocumentLock() is null. Default true. */
   bound?: boolean;
+  /**
+   * 'incremental' (default): one formula engine kept between recalculations, given only the cells that changed
+   * (formulas.ts FormulaEngine); 'full': a new engine from the whole spreadsheet every time (the reference the
+   * incremental one is tested against). Default: the EMULATOR_RECALCULATION environment variable, else 'incremental'.
+   */
+  recalculation?: 'incremental' | 'full';
 }
 
 export type SpreadsheetAppSlice = Returning<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'openById', EmuSpreadsheet> &
@@ -177,7 +183,12 @@ export class Emulator {
   private code = '';
   private formulasDirty = false;
   private hostFunctions: Record<string, (...args: unknown[]) => unknown> = {};
-  private lastFormulas: FormulaReader | null = null;
+  private readonly formulas: FormulaEngine;
+  private readonly incremental: boolean;
+  /** Changes when the custom functions do (a bundle loaded, host functions defined): the formula engine is built again. */
+  private functionsVersion = 0;
+  private customFunctionsFor = -1;
+  private customFunctionsNow: Record<string, (...args: unknown[]) => unknown> = {};
   private advancedDrive = true;
   private lastModelled = 0;
   private readonly verbose: boolean;
@@ -214,6 +225,9 @@ export class Emulator {
     };
     const ssId = opts.spreadsheetId ?? this.rt.newId('ss');
     this.spreadsheet = new EmuSpreadsheet(env, ssId, opts.spreadsheetName ?? 'Market Expansion Tracker', this.timeZone, locale);
+    this.formulas = new FormulaEngine(this.spreadsheet);
+    // EMULATOR_RECALCULATION=full runs a whole test suite the old way, to compare results and time.
+    this.incremental = (opts.recalculation ?? process.env.EMULATOR_RECALCULATION ?? 'incremental') !== 'full';
     this.drive.addFile(ssId, this.spreadsheet.name, 'application/vnd.google-apps.spreadsheet', this.spreadsheet.url(), false);
     const ui = new EmuUi(this.rt, this.ui);
     const mailApp = new EmuMailApp(this.rt, this.mail, (email) => DAILY_RECIPIENTS[this.accounts.get(email)?.kind ?? 'consumer'], () => this.effective().email);
@@ -253,6 +267,7 @@ export class Emulator {
   /** Runs the bundle in a fresh vm context (services + console + standard builtins; no require, no process). */
   loadBundle(code: string, filename = 'Code.js'): void {
     this.code = code;
+    this.functionsVersion++;
     const log = (level: string) => (...args: unknown[]): void => {
       const line = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a))).join(' ');
       this.logs.push(level === 'log' ? line : `[${level}] ${line}`);
@@ -444,30 +459,37 @@ export class Emulator {
 
   private recalculateNow(): FormulaReader {
     this.formulasDirty = false;
-    const functions = {
-      ...this.hostFunctions,
-      ...Object.fromEntries(this.customFunctionNames().map((name) => [name, (...args: unknown[]) => this.customFunction(name, ...args)])),
-    };
-    this.lastFormulas?.hf.destroy();
+    if (this.functionsVersion !== this.customFunctionsFor) {
+      this.customFunctionsFor = this.functionsVersion;
+      this.customFunctionsNow = {
+        ...this.hostFunctions,
+        ...Object.fromEntries(this.customFunctionNames().map((name) => [name, (...args: unknown[]) => this.customFunction(name, ...args)])),
+      };
+    }
     // TODAY() is the virtual clock's date in the spreadsheet's zone, as Sheets computes it: HyperFormula reads
     // Date.now() with the process's local date getters, so Date.now() is that date's local noon while it evaluates.
     const { year, month, day } = zonedParts(this.clock.now(), this.spreadsheet.timeZone);
     const realNow = Date.now;
     Date.now = () => new Date(year, month - 1, day, 12).getTime();
-    let reader: FormulaReader;
     try {
-      reader = evaluateFormulas(this.spreadsheet, functions);
+      return this.formulas.recalculate(
+        { customFunctions: this.customFunctionsNow, functionsVersion: this.functionsVersion, today: `${year}-${month}-${day}` },
+        this.incremental,
+      );
     } finally {
       Date.now = realNow;
     }
-    reader.applyTo();
-    this.lastFormulas = reader;
-    return reader;
+  }
+
+  /** How recalculations went: engines built from the whole spreadsheet, incremental updates, reads with nothing to do. */
+  recalculationStats(): { rebuilds: number; updates: number; unchanged: number } {
+    return { ...this.formulas.stats };
   }
 
   /** Custom functions for an emulator without a bundle (tests of the formula engine itself); a bundle's own take precedence. */
   defineCustomFunctions(functions: Record<string, (...args: unknown[]) => unknown>): void {
     this.hostFunctions = { ...this.hostFunctions, ...functions };
+    this.functionsVersion++;
     this.formulasDirty = true;
   }
 

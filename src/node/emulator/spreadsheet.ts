@@ -737,6 +737,11 @@ export class EmuSheet implements SheetSlice {
   tabColor: string | null = null;
   columnWidths = new Map<number, number>();
   cfRules: EmuConditionalFormatRule[] = [];
+  /**
+   * Counts changes to the sheet's grid as a whole (rows or columns inserted or deleted, the sheet cleared): the
+   * formula engine (formulas.ts FormulaEngine) builds itself again after one, rather than follow cells that moved.
+   */
+  structureVersion = 0;
   /** Charts embedded in the sheet (embeddedCharts.ts). */
   readonly embedded: SheetCharts;
 
@@ -897,10 +902,12 @@ export class EmuSheet implements SheetSlice {
     return this;
   }
   private shiftColumns(after: number, n: number): void {
+    this.structureVersion++;
     for (const row of this.cells) if (row && row.length > after) row.splice(after, 0, ...new Array<Cell | undefined>(n));
     this.maxCols += n;
   }
   private shiftRows(after: number, n: number): void {
+    this.structureVersion++;
     if (this.cells.length > after) this.cells.splice(after, 0, ...new Array<Array<Cell | undefined> | undefined>(n));
     this.maxRows += n;
   }
@@ -931,12 +938,14 @@ export class EmuSheet implements SheetSlice {
   deleteRows(rowPosition: number, howMany: number): void {
     this.rt.hit('Sheet.deleteRows');
     this.structural();
+    this.structureVersion++;
     this.cells.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     this.rt.hit('Sheet.deleteColumns');
     this.structural();
+    this.structureVersion++;
     for (const row of this.cells) row?.splice(columnPosition - 1, howMany);
     this.maxCols -= howMany;
   }
@@ -951,12 +960,14 @@ export class EmuSheet implements SheetSlice {
   clear(): this {
     this.rt.hit('Sheet.clear');
     this.structural();
+    this.structureVersion++;
     this.cells = [];
     return this;
   }
   clearContents(): this {
     this.rt.hit('Sheet.clearContents');
     this.structural();
+    this.structureVersion++;
     for (const row of this.cells) for (const c of row ?? []) if (c) {
       c.v = '';
       delete c.f;
