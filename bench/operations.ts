@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { Emulator } from '../src/node/emulator';
 import { isLocalCall } from '../src/node/emulator/runtime';
+import { ColumnSpec } from '../src/core/schema';
+import { setupTabs } from '../src/core/setup';
 import { BUNDLE_PATH } from './common';
 import { rollupWorld } from './rollup';
 
@@ -175,6 +177,34 @@ if (require.main === module) {
   dumpCalls(name, Number(rows));
 }
 
+/**
+ * What set-up must verify of each tab besides its values, to repair it: Apps Script answers each of these with a
+ * call of its own, per tab and never for several tabs at once (Sheet.getFrozenRows, Range.getDataValidations,
+ * Range.getNumberFormats, Sheet.getConditionalFormatRules, Range.getFormulas; README "Performance"). Counted
+ * from the schema: only the tabs that have the property are asked.
+ */
+function setupVerifies(): Record<string, number> {
+  const tabs = setupTabs('tracker');
+  const having = (test: (column: ColumnSpec) => boolean): number => tabs.filter((t) => t.columns.some(test)).length;
+  return {
+    'frozen header row (every tab)': tabs.length,
+    'drop-downs of row 2 (tabs with an option column)': having((c) => c.options !== undefined && !c.computed),
+    'number formats of row 2 (tabs with a formatted column)': having((c) => c.numberFormat !== undefined),
+    'status colours (tabs with a status column, and the Dashboard)': tabs.filter((t) => t.statusColumn).length + 1,
+    'template formulas (Evaluation, Costs, Dashboard)': 3,
+  };
+}
+
+/**
+ * The Dashboard's charts and status colours, compared with the plan before anything is replaced: getCharts,
+ * then per chart its position, options and range (EmbeddedChart.getContainerInfo, getOptions, getRanges, and the
+ * range's A1 notation), and per status rule its range's A1 notation (ConditionalFormatRule.getRanges is local).
+ */
+function dashboardVerifies(m: Measured): Record<string, number> {
+  const charts = m.byKey['EmbeddedChart.getRanges'] ?? 0;
+  return { "the Dashboard's charts and status rules": 1 + 4 * charts + (m.byKey['ConditionalFormatRule.getRanges'] ?? 0) };
+}
+
 /** Calls of these services are Google Docs calls (the report's document). */
 const DOCS = /^(DocumentApp|Document|Body|Paragraph|ListItem|Table|TableRow|TableCell|Text|InlineImage|HorizontalRule|PageBreak|FooterSection|HeaderSection)\./;
 
@@ -203,7 +233,7 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
     switch (name) {
       case 'open': return { ...run, 'reads: Settings, Goals (+formats), Evaluation (+formats), Weekly (+formats), Team': 8, ...writes, 'menu (getUi, addToUi)': 2 };
       case 'setup': return { 'spreadsheet, tab list, tab names': 3, 'time zone, locale': 2, ...consent, ...lock, ...writes, 'menu, alert': 4 };
-      case 'setupAgain': return { ...run, ...consent, ...lock, 'one read per tab': tabs, 'menu, alert': 4 };
+      case 'setupAgain': return { ...run, ...consent, ...lock, 'one read per tab': tabs, ...setupVerifies(), ...dashboardVerifies(m), 'menu, alert': 4 };
       case 'check': return {
         ...run, ...consent, 'reads: every tab but Log (+formats of 5, formulas of Evaluation and Costs)': tabs - 1 + 5 + 2, ...writes, 'user, dialog': 4,
       };
@@ -211,13 +241,18 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
         ...run, ...consent, 'reads: the report tabs (+formats)': 8 + 4, 'Docs: one per element': sum(/^Body\.append|^Body\.insert/),
         'Docs: create, save, page, header, footer': 12, 'Docs: one style per table (row attribute map)': k('Body.appendTable'),
         'Docs: column widths (DocumentApp sets one column at a time)': k('Table.setColumnWidth'),
-        'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic'),
+        'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic') + k('Paragraph.setAttributes'),
         'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'charts and files': sum(/^(Charts|EmbeddedChart|DriveApp|File|Folder|Blob)\./),
         'properties, alert': 3,
       };
       case 'remindWeekly':
       case 'remindDaily': return {
-        ...run, ...(name === 'remindWeekly' ? consent : {}), ...lock, 'reads: Settings, Team, Tracking, Goals, Weekly, Evaluation (+formats)': 9, ...writes,
+        ...run, ...(name === 'remindWeekly' ? consent : {}), ...lock,
+        // The managers' summary lists Check data's problems, which cover every tab (gas/reminders.ts READ_TABS).
+        'reads: every tab but Log and Roll-up data (+formats of Goals, Strategy, Weekly, Evaluation, Costs)': (tabs - 3) + 5,
+        "reads: the progress history's recent rows (week-over-week, today's snapshot)": 1,
+        ...(name === 'remindWeekly' ? { 'reads before the lock: Settings and Team, for the recipients to confirm': 2 } : {}),
+        ...writes, 'Log: its header row, to place the entry': 1, 'links to Tracking, Retrospective, Weekly (one Sheet.getSheetId each)': 3,
         'mail (quota + one per email)': 1 + k('MailApp.sendEmail'), 'properties (status, ledger)': 4, 'users, url, alert': 4,
       };
       case 'rollover': return {
@@ -230,10 +265,18 @@ export function floorOf(name: string, m: Measured, tabs: number): FloorTerms {
         ...run, ...consent, 'reads: the tabs the document shows (+formats)': sum(/^Range\.(getValues|getNumberFormats)$/),
         'Docs: one per element': sum(/^Body\.append|^Body\.insert/), 'Docs: create, save, page, header, footer': 12,
         'Docs: one style per table (row attribute map)': k('Body.appendTable'), 'Docs: column widths': k('Table.setColumnWidth'),
-        'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic'),
+        'Docs: status cell backgrounds': k('TableCell.setBackgroundColor'), 'Docs: headings and notes styled': k('Paragraph.setHeading') + k('Text.setItalic') + k('Paragraph.setAttributes'),
         'charts and files': sum(/^(Charts|EmbeddedChart|DriveApp|Drive|File|Folder|Blob)\./), 'properties, alert': 3,
       };
-      case 'checkIn': return { ...run, 'reads (load and save: the tabs the form shows, then again before writing)': 2 * 6, ...writes, 'users': 4 };
+      // Two executions (the sidebar's load, then its save: google.script.run starts each with fresh globals), so the
+      // run's look-ups are made twice; the save reads the form's tabs again under the lock, with the formulas of the
+      // two tabs it writes (a formula cell is never overwritten), and reads the tabs it wrote once more to answer.
+      case 'checkIn': return {
+        ...run, 'the second execution: spreadsheet, tab list, tab names, time zone, locale, zone offsets': 6 + tabs, ...lock,
+        'reads, load: Settings, Team, Tracking, Weekly (+formats), Strategy (+formats)': 7,
+        'reads, save: the same under the lock, and the formulas of Tracking and Weekly': 7 + 2,
+        'reads, the form as saved: the tabs written again (Tracking, Weekly +formats)': 3, ...writes, 'users (active user, each execution)': 4,
+      };
       default: return { ...run };
     }
   })();

@@ -124,7 +124,8 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang,
     }
     const top = state?.top ?? [];
     const lastColumn = state?.lastColumn ?? 0;
-    const maxRows = state ? Math.max(state.maxRows, 2) : NEW_TAB_ROWS;
+    // Asked only when an action fills the column down the grid (the grid's height is a call of its own).
+    const maxRows = (): number => (state ? Math.max(state.maxRows, 2) : NEW_TAB_ROWS);
     const exact = (c: ColumnSpec): string => headerLabel(c, lang);
     const found = mapHeaders(spec, top[0] ?? []);
 
@@ -156,7 +157,7 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang,
       summary.push(zh ? `“${name}”：写入表头 ${headerWrites.map((w) => w.text).join('、')}` : `"${name}": wrote headers ${headerWrites.map((w) => w.text).join(', ')}`);
     }
     const header: HeaderMap = { index: columnOf, missing: [], extra: found.extra };
-    layouts.set(spec.key, { name, header, maxRows });
+    layouts.set(spec.key, { name, header, get maxRows() { return maxRows(); } });
 
     if (!state || state.frozenRows === 0) {
       actions.push({ kind: 'freeze', tab: spec.key, rows: 1 });
@@ -168,18 +169,18 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang,
       const isNew = !state || at >= lastColumn;
       // A computed column holds what the script writes: no drop-down to pick from.
       if (column.options && !column.computed && (isNew || !state.validated[at])) {
-        actions.push({ kind: 'validation', tab: spec.key, column: at + 1, rows: maxRows - 1, values: optionLabels(column.options, lang) });
+        actions.push({ kind: 'validation', tab: spec.key, column: at + 1, rows: maxRows() - 1, values: optionLabels(column.options, lang) });
         if (!isNew) summary.push(zh ? `“${name}”：为“${exact(column)}”添加下拉列表` : `"${name}": added the drop-down to ${exact(column)}`);
       }
       if (column.numberFormat && (isNew || (isDefaultFormat(state.formats[at]) && state.formats[at] !== column.numberFormat))) {
-        actions.push({ kind: 'numberFormat', tab: spec.key, row: 2, column: at + 1, rows: maxRows - 1, format: column.numberFormat });
+        actions.push({ kind: 'numberFormat', tab: spec.key, row: 2, column: at + 1, rows: maxRows() - 1, format: column.numberFormat });
       }
       if (!state && column.width) actions.push({ kind: 'columnWidth', tab: spec.key, column: at + 1, width: column.width });
     }
 
     if (spec.statusColumn && (!state || state.conditionalRules === 0)) {
       const column = spec.columns.find((c) => c.key === spec.statusColumn)!;
-      actions.push({ kind: 'statusColors', tab: spec.key, column: columnOf.get(column.key)! + 1, rows: maxRows - 1, colors: statusColors(column.options!, lang) });
+      actions.push({ kind: 'statusColors', tab: spec.key, column: columnOf.get(column.key)! + 1, rows: maxRows() - 1, colors: statusColors(column.options!, lang) });
       if (state) summary.push(zh ? `“${name}”：添加状态颜色` : `"${name}": added status colours`);
     }
   });

@@ -81,6 +81,12 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** A range's A1 notation as Range.getA1Notation gives it ("B2", "B2:B40"), computed without a call. */
+export function a1Notation(row: number, column: number, rows = 1, columns = 1): string {
+  const start = `${columnLetter(column)}${row}`;
+  return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
+}
+
 /**
  * Text Sheets would not keep as text when a script writes it (setValue/setValues parse a string as if a
  * person typed it): a formula (`=`, `+`, `@`), a number (`1,200`, `12%`, `¥3,500`), a boolean, a date

@@ -17,6 +17,7 @@ import { Bilingual, Lang, fill, pick } from '../core/i18n';
 import { appendLog, type LogEntry } from './log';
 import { OpenWorkbook, openWorkbook } from './spreadsheet';
 import { errorText } from './ui';
+import { documentProperties, spreadsheetUi } from './run';
 
 export const CT = {
   menu: { en: 'Chat settings…', zh: '群聊设置…' },
@@ -65,7 +66,7 @@ function hmac(key: string, message: string): string {
 export function runChatSettings(): void {
   const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), ['settings']);
   const { lang, tabs } = open;
-  const ui = SpreadsheetApp.getUi();
+  const ui = spreadsheetUi();
   const props = PropertiesService.getScriptProperties();
   const existing = parseWebhook(props.getProperty(CHAT_WEBHOOK_PROPERTY));
   const current = existing ? t(CT.current, lang, { platform: pick(PLATFORM_NAME[existing.platform], lang), url: maskedUrl(existing.url) }) : '';
@@ -160,7 +161,7 @@ export function postMessages(open: OpenWorkbook, periodKey: string, today: numbe
       return;
     }
     const plan = { period: periodKey, today };
-    const props = PropertiesService.getDocumentProperties();
+    const props = documentProperties();
     const stored = props.getProperties();
     const sent = chatSent(stored, plan.period);
     const before = sent.size;

@@ -9,6 +9,7 @@ import { ACCESS, missingList } from '../core/accessText';
 import { Lang, fill, pick } from '../core/i18n';
 import { ACTION_SCOPES, Action, SCOPES, ScopeKey } from '../core/scopes';
 import { openWorkbook } from './spreadsheet';
+import { spreadsheetUi } from './run';
 
 /** ScriptApp's authorization API as of 2025 (getAuthorizationInfo with scopes, getAuthorizedScopes); the typings predate it. */
 interface AuthorizationInfo {
@@ -59,7 +60,7 @@ export function hasGrants(action: Action, also: readonly ScopeKey[] = []): boole
   // Without the dialog scope no message can be shown: Google's own consent screen says it.
   if (!missing.includes('ui')) {
     const lang = sheetLang(!missing.includes('sheet'));
-    const ui = SpreadsheetApp.getUi();
+    const ui = spreadsheetUi();
     ui.alert(lang === null ? `${pick(ACCESS.missingTitle, 'en')} · ${pick(ACCESS.missingTitle, 'zh-CN')}` : pick(ACCESS.missingTitle, lang), say(lang, missing, url), ui.ButtonSet.OK);
   }
   scriptApp().requireScopes(ScriptApp.AuthMode.FULL, missing.map((k) => SCOPES[k]));

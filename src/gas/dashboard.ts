@@ -3,9 +3,9 @@ import { Lang, fill, pick } from '../core/i18n';
 import { METRIC_STATUS, normalizeLabel } from '../core/options';
 import { TabKey, tabSpec } from '../core/schema';
 import { statusColors } from '../core/setup';
-import { columnLetter, mapHeaders } from '../core/table';
+import { a1Notation, columnLetter, mapHeaders } from '../core/table';
 import { CellValue } from '../core/values';
-import { nameOf, tabList, tabsChanged } from './run';
+import { nameOf, tabAdded, tabList } from './run';
 import { OpenWorkbook, ensureSize } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,12 +55,12 @@ export function setUpDashboard(ss: Spreadsheet, open: OpenWorkbook, lang: Lang):
   const created = sheet === null;
   if (sheet === null) {
     sheet = ss.insertSheet(pick(DASHBOARD_NAME, lang), 0);
-    tabsChanged();
+    tabAdded(sheet, pick(DASHBOARD_NAME, lang), 0);
     sheet.setTabColor('#1a73e8');
     for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
-    changes.push(zh ? `新建“${sheet.getName()}”` : `created the ${sheet.getName()} tab`);
+    changes.push(zh ? `新建“${pick(DASHBOARD_NAME, lang)}”` : `created the ${pick(DASHBOARD_NAME, lang)} tab`);
   }
-  const name = sheet.getName();
+  const name = created ? pick(DASHBOARD_NAME, lang) : nameOf(ss, sheet) ?? sheet.getName();
   const kept = writeGrid(sheet, plan);
   if (kept.changed && !created) changes.push(zh ? `“${name}”：更新公式` : `"${name}": updated its formulas`);
   if (kept.foreign > 0) changes.push(pick(fill({ en: '"{name}": left {n} typed {n:cell|cells} as they are', zh: '“{name}”：{n} 个手工填写的单元格保持不变' }, { name, n: kept.foreign }), zh ? 'zh-CN' : 'en'));
@@ -71,12 +71,17 @@ export function setUpDashboard(ss: Spreadsheet, open: OpenWorkbook, lang: Lang):
 
 function writeGrid(sheet: Sheet, plan: DashboardPlan): { changed: boolean; foreign: number } {
   const tableColumns = Math.max(...plan.cells.map((c) => c.column), 1);
-  const rows = Math.max(plan.rows, sheet.getLastRow(), 1);
-  const columns = Math.max(tableColumns, Math.min(sheet.getLastColumn(), tableColumns), 1);
-  ensureSize(sheet, rows, columns);
-  const range = sheet.getRange(1, 1, rows, columns);
-  const values = range.getValues() as CellValue[][];
-  const formulas = range.getFormulas();
+  // The tab as it is, in one read of its data range (values and formulas): rows past it are blank.
+  const data = sheet.getDataRange();
+  const dataValues = data.getValues() as CellValue[][];
+  const dataFormulas = data.getFormulas();
+  const lastRow = dataValues.length === 1 && dataValues[0]!.length === 1 && dataValues[0]![0] === '' && dataFormulas[0]![0] === '' ? 0 : dataValues.length;
+  const rows = Math.max(plan.rows, lastRow, 1);
+  const columns = tableColumns;
+  const fit = <T>(grid: T[][], blank: T): T[][] =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => grid[r]?.[c] ?? blank));
+  const values = fit(dataValues, '' as CellValue);
+  const formulas = fit(dataFormulas, '');
   const planned = new Map(plan.cells.map((c) => [`${c.row}:${c.column}`, c]));
   let changed = false;
   let foreign = 0;
@@ -94,6 +99,8 @@ function writeGrid(sheet: Sheet, plan: DashboardPlan): { changed: boolean; forei
     return wanted;
   }));
   if (!changed) return { changed, foreign };
+  ensureSize(sheet, rows, columns);
+  const range = sheet.getRange(1, 1, rows, columns);
   range.setValues(out);
   range.setNumberFormats(values.map((line, r) => line.map((_, c) => planned.get(`${r + 1}:${c + 1}`)?.format ?? 'General')));
   const style = (pick: (style: string) => string | undefined, fallback: string): string[][] =>
@@ -111,7 +118,7 @@ function writeGrid(sheet: Sheet, plan: DashboardPlan): { changed: boolean; forei
 /** Status cells coloured as on every other tab; replaced only when the ranges differ. */
 function writeStatusColours(sheet: Sheet, plan: DashboardPlan, lang: Lang): boolean {
   const existing = sheet.getConditionalFormatRules();
-  const wanted = plan.statusRanges.map((r) => sheet.getRange(r.row, r.column, r.rows, 1).getA1Notation()).sort();
+  const wanted = plan.statusRanges.map((r) => a1Notation(r.row, r.column, r.rows, 1)).sort();
   const have = [...new Set(existing.flatMap((rule) => rule.getRanges().map((r) => r.getA1Notation())))].sort();
   const colours = statusColors(METRIC_STATUS, lang);
   if (have.join() === wanted.join() && existing.length === colours.length * Math.min(wanted.length, 1)) return false;
@@ -134,7 +141,7 @@ function writeCharts(sheet: Sheet, plan: DashboardPlan): boolean {
     const ranges = chart.getRanges().map((r) => r.getA1Notation()).join(',');
     return chartKey(ranges, info.getAnchorRow(), info.getAnchorColumn(), chart.getOptions().get('title'));
   }).sort();
-  const wanted = plan.charts.map((c) => chartKey(sheet.getRange(c.range.row, c.range.column, c.range.rows, c.range.columns).getA1Notation(), c.anchor.row, c.anchor.column, c.title)).sort();
+  const wanted = plan.charts.map((c) => chartKey(a1Notation(c.range.row, c.range.column, c.range.rows, c.range.columns), c.anchor.row, c.anchor.column, c.title)).sort();
   if (have.join('\n') === wanted.join('\n')) return false;
   for (const chart of existing) sheet.removeChart(chart);
   for (const c of plan.charts) {

@@ -10,6 +10,9 @@ type Document = GoogleAppsScript.Document.Document;
 type Body = GoogleAppsScript.Document.Body;
 type Table = GoogleAppsScript.Document.Table;
 
+
+/** A note or a caption: grey italics, set by one attribute map (two Text setters would be two Docs calls). */
+const NOTE_STYLE = (): Record<string, unknown> => ({ [DocumentApp.Attribute.ITALIC]: true, [DocumentApp.Attribute.FOREGROUND_COLOR]: '#5f6368' });
 /** Pixels the Charts service draws a chart at; the image is then scaled to the text width. */
 const CHART_WIDTH = 680;
 const CHART_HEIGHT = 380;
@@ -103,7 +106,7 @@ function renderBlock(body: Body, width: number, block: DocBlock, progress: Progr
     }
     case 'paragraph':
       if (block.style === 'bullet') body.appendListItem(block.text);
-      else if (block.style === 'note') body.appendParagraph(block.text).editAsText().setItalic(true).setForegroundColor('#5f6368');
+      else if (block.style === 'note') body.appendParagraph(block.text).setAttributes(NOTE_STYLE());
       else body.appendParagraph(block.text);
       return;
     case 'table':
@@ -124,7 +127,7 @@ function renderBlock(body: Body, width: number, block: DocBlock, progress: Progr
       // Scale the picture to the text width (InlineImage sizes are pixels, 96 per inch), keeping its proportions.
       const pixels = (width * 96) / 72;
       image.setWidth(Math.round(pixels)).setHeight(Math.round((pixels * CHART_HEIGHT) / CHART_WIDTH));
-      body.appendParagraph(block.chart.caption).editAsText().setItalic(true).setForegroundColor('#5f6368');
+      body.appendParagraph(block.chart.caption).setAttributes(NOTE_STYLE());
       progress.step = previous;
       return;
     }

@@ -21,6 +21,7 @@ import { withDocumentLock } from './lock';
 import { GenerateOptions, ReportDocument, generate } from './report';
 import { OpenWorkbook, languageOf, openWorkbook } from './spreadsheet';
 import { alertText, errorText } from './ui';
+import { documentProperties } from './run';
 
 /** Every tab the documents read (Log is not read: it only grows). */
 const DOCUMENT_TABS: readonly TabKey[] = TABS.map((tab) => tab.key).filter((key) => key !== 'log');
@@ -98,13 +99,13 @@ function readWeeklyRecord(raw: string | null): WeeklyRecord | null {
 
 /** The weekly sheet recorded for an ISO week (for the managers' summary's link), or null. */
 export function weeklySheetOf(week: string): { name: string; url: string } | null {
-  const record = readWeeklyRecord(PropertiesService.getDocumentProperties().getProperty(weeklyDocKey(week)));
+  const record = readWeeklyRecord(documentProperties().getProperty(weeklyDocKey(week)));
   return record === null ? null : { name: record.name, url: record.url };
 }
 
 /** After a new weekly version is saved: record it, and move the week's earlier version and its PDF to the trash. */
 function replaceWeekly(week: string, lang: Lang, saved: { id: string; url: string; name: string; pdfId: string | null }): string[] {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const key = weeklyDocKey(week);
   const earlier = readWeeklyRecord(props.getProperty(key));
   props.setProperty(key, JSON.stringify({ docId: saved.id, pdfId: saved.pdfId, name: saved.name, url: saved.url }));

@@ -15,6 +15,7 @@
  * report goes to the tracker's own folder with a note saying why (see ReportFolder.refused).
  */
 import { folderIdFrom } from '../core/report';
+import { documentProperties } from './run';
 
 /** Document property: the id of the folder the tracker created for its reports. */
 export const FOLDER_PROPERTY = 'drive.reportFolder';
@@ -78,7 +79,7 @@ function reachableFolder(id: string): DriveFile | string {
  * folder (created, named `defaultName`, and recorded the first time).
  */
 export function reportFolder(setting: string, defaultName: string): ReportFolder {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const recorded = props.getProperty(FOLDER_PROPERTY);
   const wanted = folderIdFrom(setting);
   let refused: string | null = null;

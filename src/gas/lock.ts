@@ -1,5 +1,6 @@
 import { Lang } from '../core/i18n';
 import { UI } from '../core/messages';
+import { propertiesMayHaveChanged } from './run';
 import { alertText } from './ui';
 
 /** How long a run started by a person waits for the lock before saying another run is in progress. */
@@ -13,18 +14,20 @@ export interface LockOptions {
 }
 
 /**
- * Runs work under the document lock. When another run holds it past the wait, tells the person (when
+ * Runs work under the document lock (`lang` may be read lazily: only to say the lock is busy). When another run holds it past the wait, tells the person (when
  * interactive), calls options.onBusy, and returns null without running the work.
  */
-export function withDocumentLock<T>(lang: Lang, work: () => T, interactive = true, options: LockOptions = {}): T | null {
+export function withDocumentLock<T>(lang: Lang | (() => Lang), work: () => T, interactive = true, options: LockOptions = {}): T | null {
   // getDocumentLock() returns null outside a document context (e.g. a copy of the project run as a
   // standalone script); this project is bound to one spreadsheet, so the script lock guards the same runs.
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(options.waitMs ?? DEFAULT_LOCK_WAIT_MS)) {
-    if (interactive) alertText(lang, UI.busy);
+    // A run whose language is read under the lock reads it only now, to say it is busy.
+    if (interactive) alertText(typeof lang === 'function' ? lang() : lang, UI.busy);
     options.onBusy?.();
     return null;
   }
+  propertiesMayHaveChanged();
   try {
     return work();
   } finally {

@@ -1,7 +1,7 @@
 import { TabKey, tabSpec } from '../core/schema';
 import { mapHeaders } from '../core/table';
 import { asLiteral } from '../core/table';
-import { ensureSize } from './spreadsheet';
+import { activeUserEmail, effectiveUserEmail } from './run';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -14,9 +14,13 @@ export interface LogEntry {
 export function appendLog(tabs: Map<TabKey, Sheet>, entries: readonly LogEntry[], now: Date = new Date()): void {
   const sheet = tabs.get('log');
   if (!sheet || entries.length === 0) return;
-  const width = Math.max(sheet.getLastColumn(), 1);
-  const header = mapHeaders(tabSpec('log'), sheet.getRange(1, 1, 1, width).getValues()[0] ?? []);
-  const by = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  // The header row in one read ('1:1' is as wide as the grid); the rows are as wide as its last header.
+  const headerRow = sheet.getRange('1:1').getValues()[0] ?? [];
+  let width = headerRow.length;
+  while (width > 1 && headerRow[width - 1] === '') width--;
+  width = Math.max(width, 1);
+  const header = mapHeaders(tabSpec('log'), headerRow.slice(0, width));
+  const by = activeUserEmail() || effectiveUserEmail();
   const rows = entries.map((entry) => {
     const row: unknown[] = new Array(width).fill('');
     const put = (key: string, value: unknown): void => {
@@ -30,6 +34,7 @@ export function appendLog(tabs: Map<TabKey, Sheet>, entries: readonly LogEntry[]
     return row;
   });
   const first = sheet.getLastRow() + 1;
-  ensureSize(sheet, first + rows.length - 1, width);
+  const maxRows = sheet.getMaxRows();
+  if (first + rows.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, first + rows.length - 1 - maxRows);
   sheet.getRange(first, 1, rows.length, width).setValues(rows);
 }

@@ -10,6 +10,7 @@ import { RM } from './rollup';
 import { CT } from './chat';
 import { writeSetting } from './settings';
 import { alertText, errorText } from './ui';
+import { spreadsheetUi } from './run';
 
 /** The menu, in the sheet's language; the report item carries the cycle from Settings. */
 /** A weekday (0 Sunday … 6 Saturday) as the menu says it: Friday / 周五. */
@@ -21,10 +22,9 @@ function weekdayName(weekday: number, lang: Lang): string {
 }
 
 export function buildMenu(open?: OpenWorkbook): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { lang, workbook } = open ?? openWorkbook(ss, ['settings']);
+  const { lang, workbook } = open ?? openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), ['settings']);
   const t = (text: { en: string; zh: string }, params: Record<string, string> = {}): string => pick(fill(text, params), lang);
-  const ui = SpreadsheetApp.getUi();
+  const ui = spreadsheetUi();
   const cycle = workbook.settings.cycle;
   const reminders = ui
     .createMenu(t(UI.remindersMenu))
@@ -83,7 +83,7 @@ export function buildMenu(open?: OpenWorkbook): void {
  */
 export function buildFallbackMenu(): void {
   const both = (text: { en: string; zh: string }): string => `${text.en} · ${text.zh}`;
-  SpreadsheetApp.getUi()
+  spreadsheetUi()
     .createMenu(both(UI.menuTitle))
     .addItem(both(UI.setupSheets), 'menuSetupSheets')
     .addItem(both(UI.checkData), 'menuCheckData')

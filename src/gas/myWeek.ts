@@ -8,8 +8,9 @@ import { TabKey, tabSpec } from '../core/schema';
 import { CellValue, dayFromIso } from '../core/values';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
-import { OpenWorkbook, dateMaker, ensureSize, openWorkbook } from './spreadsheet';
+import { OpenWorkbook, dateMaker, openWorkbook, sizeKeeper } from './spreadsheet';
 import { alertText, errorText } from './ui';
+import { activeSpreadsheet, activeUserEmail, spreadsheetUi } from './run';
 
 /** The sidebar's browser script (src/client/myWeek.ts), put in by scripts/build.mjs. */
 declare const MY_WEEK_CLIENT: string;
@@ -50,7 +51,7 @@ function allOwners(workbook: Workbook): string[] {
  * or the email is not in Team, the person picks their name: they could edit those rows in the grid anyway.
  */
 function access(workbook: Workbook, lang: Lang, requested: string | undefined): Access {
-  const email = (Session.getActiveUser().getEmail() || '').trim();
+  const email = (activeUserEmail() || '').trim();
   const people = indexTeam(workbook.team);
   const person: Person | null = email === '' ? null : people.find(email);
   const manager = email !== '' && workbook.settings.managerEmails.some((m) => m.trim().toLowerCase() === email.toLowerCase());
@@ -77,28 +78,27 @@ function viewFor(open: OpenWorkbook, who: Access, week?: number): CheckInView {
 
 /** Menu → My week: the sidebar for the person clicking (a manager may switch to anyone). */
 export function runMyWeek(): void {
-  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), READ_TABS);
+  const open = openWorkbook(activeSpreadsheet(), READ_TABS);
   if (!open.tabs.has('tracking') && !open.tabs.has('weekly')) {
     alertText(open.lang, { en: myWeekText('en', 'noTabs'), zh: myWeekText('zh-CN', 'noTabs') });
     return;
   }
   const who = access(open.workbook, open.lang, undefined);
   const page = myWeekPage(viewFor(open, who), who.notice, MY_WEEK_CLIENT);
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle(myWeekText(open.lang, 'title')));
+  spreadsheetUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle(myWeekText(open.lang, 'title')));
 }
 
 /** google.script.run from the sidebar: the form for another owner (managers) or another week. */
 export function loadMyWeek(request: { owner?: string; week?: string } | null): CheckInView {
-  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), READ_TABS);
+  const open = openWorkbook(activeSpreadsheet(), READ_TABS);
   const who = access(open.workbook, open.lang, request?.owner);
   return viewFor(open, who, weekOf(request?.week));
 }
 
-function formulasOf(sheet: Sheet | undefined): string[][] {
-  if (!sheet) return [];
-  const rows = sheet.getLastRow();
-  const columns = sheet.getLastColumn();
-  return rows === 0 || columns === 0 ? [] : sheet.getRange(1, 1, rows, columns).getFormulas();
+/** A tab's formulas in one read of its data range ([] for an empty tab, as its values read). */
+function formulasOf(sheet: Sheet | undefined, values: readonly unknown[][] | undefined): string[][] {
+  if (!sheet || !values || values.length === 0) return [];
+  return sheet.getDataRange().getFormulas();
 }
 
 /**
@@ -107,27 +107,30 @@ function formulasOf(sheet: Sheet | undefined): string[][] {
  * value (named in the answer and in Log). Returns the form as the sheet now is.
  */
 export function saveMyWeek(submission: CheckInSubmission): SaveResponse {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = openWorkbook(ss, ['settings']).lang;
+  const ss = activeSpreadsheet();
+  // The language comes with the read under the lock; only a busy lock or a failure before it reads Settings for it.
+  let known: Lang | null = null;
+  const language = (): Lang => (known ??= openWorkbook(ss, ['settings']).lang);
   const fail = (message: string): SaveResponse => ({ ok: false, message, details: [], conflicts: [], invalid: [], view: null });
   try {
-    const answer = withDocumentLock(lang, () => save(ss, submission), false);
-    return answer ?? fail(myWeekText(lang, 'busy'));
+    const answer = withDocumentLock(language, () => save(ss, submission, (lang) => { known = lang; }), false);
+    return answer ?? fail(myWeekText(language(), 'busy'));
   } catch (error) {
-    return fail(myWeekText(lang, 'failed', { error: errorText(error) }));
+    return fail(myWeekText(language(), 'failed', { error: errorText(error) }));
   }
 }
 
-function save(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, submission: CheckInSubmission): SaveResponse {
+function save(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, submission: CheckInSubmission, langRead: (lang: Lang) => void): SaveResponse {
   const open = openWorkbook(ss, READ_TABS);
   const { lang, tabs, time, workbook } = open;
+  langRead(lang);
   const who = access(workbook, lang, submission.owner);
   if (!who.may(submission.owner) || personKey(who.owner) !== personKey(submission.owner)) {
     return { ok: false, message: myWeekText(lang, 'notAllowed'), details: [], conflicts: [], invalid: [], view: viewFor(open, who) };
   }
   const result = planCheckIn(submission, {
     time, lang, values: open.raw,
-    formulas: { tracking: formulasOf(tabs.get('tracking')), weekly: formulasOf(tabs.get('weekly')) },
+    formulas: { tracking: formulasOf(tabs.get('tracking'), open.raw.tracking), weekly: formulasOf(tabs.get('weekly'), open.raw.weekly) },
   });
   if (result.invalid.length > 0) return saveResponse(result, null, lang, workbook.settings.currencyUnit);
 
@@ -137,17 +140,26 @@ function save(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, submission: CheckInS
     if (planned !== null && typeof planned === 'object' && !(planned instanceof Date)) return 'day' in planned ? dateOf(planned.day) : now;
     return planned;
   };
+  const ensureSize = sizeKeeper();
   for (const write of result.writes) {
     const sheet = tabs.get(write.tab);
     if (!sheet) continue;
     const values = write.values.map((row) => row.map(cell));
-    ensureSize(sheet, write.row + values.length - 1, write.column + (values[0]?.length ?? 1) - 1);
+    const lastRow = write.row + values.length - 1;
+    const lastColumn = write.column + (values[0]?.length ?? 1) - 1;
+    // Inside the data range just read the grid is big enough: its size is asked only for a write past it.
+    const read = open.raw[write.tab];
+    if (!read || lastRow > read.length || lastColumn > (read[0]?.length ?? 0)) ensureSize(sheet, lastRow, lastColumn);
     sheet.getRange(write.row, write.column, values.length, values[0]?.length ?? 1).setValues(values);
   }
 
   const saved = result.tasksSaved + result.weeklySaved + result.weeklyAdded;
   if (saved > 0 || result.conflicts.length > 0) appendLog(tabs, [{ action: myWeekText(lang, 'logAction'), detail: logDetail(submission, result, who, workbook, lang) }], now);
-  const fresh = openWorkbook(ss, READ_TABS);
+  // The form as saved: the tabs written are read again, the others are as read above.
+  const written = new Set<TabKey>(result.writes.map((w) => w.tab));
+  const unchanged = <T>(grids: Partial<Record<TabKey, T>>): Partial<Record<TabKey, T>> =>
+    Object.fromEntries(Object.entries(grids).filter(([key]) => !written.has(key as TabKey))) as Partial<Record<TabKey, T>>;
+  const fresh = openWorkbook(ss, READ_TABS, { raw: unchanged(open.raw), shown: unchanged(open.shown) });
   return saveResponse(result, viewFor(fresh, who, weekOf(submission.week)), lang, workbook.settings.currencyUnit);
 }
 

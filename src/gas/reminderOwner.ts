@@ -18,6 +18,7 @@ import { ACCESS } from '../core/accessText';
 import { Lang, fill, joinList, pick } from '../core/i18n';
 import { AllowedDomains, Recipient, domainOf } from '../core/recipients';
 import { ScopeKey } from '../core/scopes';
+import { documentProperties, spreadsheetUi } from './run';
 
 /** Document property holding the reminder status the menu can show without authorisation. */
 export const STATUS_PROPERTY = 'reminders.status';
@@ -58,7 +59,7 @@ export interface ReminderStatus {
 }
 
 function props(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
+  return documentProperties();
 }
 
 export function readStatus(): ReminderStatus | null {
@@ -155,7 +156,7 @@ export function recipientsText(recipients: readonly Recipient[], allowed: Allowe
 export function confirmRecipients(recipients: readonly Recipient[], allowed: AllowedDomains, me: string, lang: Lang): boolean {
   const known = new Set(confirmedRecipients().map((e) => e.toLowerCase()));
   const fresh = new Set(known.size === 0 ? [] : recipients.filter((r) => !known.has(r.email)).map((r) => r.email));
-  const ui = SpreadsheetApp.getUi();
+  const ui = spreadsheetUi();
   const answer = ui.alert(t(ACCESS.recipientsTitle, lang), recipientsText(recipients, allowed, me, lang, fresh), ui.ButtonSet.YES_NO);
   if (answer !== ui.Button.YES) return false;
   saveConfirmed(recipients, me);

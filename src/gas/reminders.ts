@@ -82,7 +82,7 @@ import { postChat } from './chat';
 import { deliverRollupWeek } from './rollup';
 import { refreshFeed } from './feed';
 import { refreshProgress } from './progress';
-import { recentSnapshots, recordSnapshot } from './history';
+import { HistoryTail, recentSnapshots, recordSnapshot } from './history';
 import { Snapshot, weekOverWeek } from '../core/history';
 
 /** How many of the progress history's last rows a run reads: a week and more of daily snapshots of a large plan. */
@@ -90,6 +90,7 @@ const HISTORY_ROWS_READ = 2000;
 import { writeSetting } from './settings';
 import { dateOfDay, openWorkbook, readGrid, type OpenWorkbook } from './spreadsheet';
 import { alertText, errorText, showDialog } from './ui';
+import { activeSpreadsheet, activeUserEmail, documentProperties, effectiveUserEmail, spreadsheetUi } from './run';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -119,6 +120,8 @@ interface Opened {
   readonly senderName: string;
   /** The progress history's last snapshots: last week's figures for the managers' summary. */
   readonly history: readonly Snapshot[];
+  /** The same rows as read, for today's snapshot to be appended after them without reading them again. */
+  readonly historyTail: HistoryTail | null;
 }
 
 interface Prepared extends Opened {
@@ -126,10 +129,10 @@ interface Prepared extends Opened {
 }
 
 function openForReminders(): Opened {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const read = openWorkbook(ss, READ_TABS);
   // The effective user: the person clicking, or the trigger's owner, whose account sends.
-  const sender = Session.getEffectiveUser().getEmail();
+  const sender = effectiveUserEmail();
   const allowed = allowedDomains(read.workbook.settings.allowedDomains, sender);
   const open: OpenWorkbook = { ...read, workbook: withAllowedDomains(read.workbook, allowed) };
   const tabGids: Partial<Record<TabKey, number>> = {};
@@ -138,8 +141,11 @@ function openForReminders(): Opened {
     if (sheet) tabGids[key] = sheet.getSheetId();
   }
   const { team, region } = open.workbook.settings;
-  const history = recentSnapshots(open, HISTORY_ROWS_READ);
-  return { open, allowed, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction'), history };
+  const historyTail = recentSnapshots(open, HISTORY_ROWS_READ);
+  return {
+    open, allowed, sheetUrl: ss.getUrl(), tabGids, sender, senderName: oneLine(team || region) || say(open.lang, 'logAction'),
+    history: historyTail?.snapshots ?? [], historyTail,
+  };
 }
 
 /** The weekday of the weekly digest: the one stored when reminders were turned on (shown in the status), else Settings. */
@@ -228,7 +234,7 @@ function lockBusy(open: OpenWorkbook, period: string, retry: RetryRecord | null,
     detail = say(lang, 'logBusyGaveUp', { seconds, period: label(period, lang), attempts: decision.attempts });
   } else {
     try {
-      const props = PropertiesService.getDocumentProperties();
+      const props = documentProperties();
       installRetry(props, parseRetry(props.getProperty(retryKeyOf(period))), {
         period, scope: retry?.scope ?? 'all', origin, attempt: decision.attempt, at: decision.at,
       });
@@ -341,7 +347,7 @@ function choosePlan(opened: Opened, mode: 'trigger' | 'now', retry: RetryRecord 
  * period it would have sent (none on a day without a digest). Reads Settings only (language, time zone).
  */
 function whenBusy(mode: 'trigger' | 'now', retry: RetryRecord | null, origin: Origin): void {
-  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), []);
+  const open = openWorkbook(activeSpreadsheet(), []);
   if (mode === 'now') {
     alertText(open.lang, UI.busy);
     return;
@@ -381,7 +387,7 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
     // A director's roll-up reminds nobody of tasks: its weekly run is the regions' summary (gas/rollup.ts).
     alert = deliverRollupWeek(open, mode, log);
   } else {
-    const props = PropertiesService.getDocumentProperties();
+    const props = documentProperties();
     const stored = props.getProperties();
     const { plan, insteadOf } = choosePlan(opened, mode, retry, stored);
     if (plan === null) {
@@ -402,14 +408,14 @@ function deliverLocked(mode: 'trigger' | 'now', retry: RetryRecord | null, origi
   // After the sends: a failing write here never stops the emails, and is a Log row of this run.
   if (mode === 'trigger') keepSheetCurrent(open, log);
   try {
-    recordSnapshot(open);
+    recordSnapshot(open, opened.historyTail);
   } catch (err) {
     log.push({ action, detail: say(lang, 'logHistoryFailed', { history: pick(tabSpec('history').name, lang), error: errorText(err) }) });
   }
   appendLog(tabs, log);
   // What the status shows as the last run: the result line, else the run's last Log detail.
   if (mode === 'trigger') recordLastRun(alert ?? log[log.length - 1]?.detail ?? '');
-  if (interactive && alert !== null) SpreadsheetApp.getUi().alert(alert);
+  if (interactive && alert !== null) spreadsheetUi().alert(alert);
 }
 
 /**
@@ -516,8 +522,8 @@ function sendPlan(
  * account sees them: its company domain by default). Reads Team and Settings.
  */
 function currentRecipients(): { open: OpenWorkbook; allowed: AllowedDomains; recipients: Recipient[]; me: string } {
-  const read = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), ['team']);
-  const me = Session.getEffectiveUser().getEmail();
+  const read = openWorkbook(activeSpreadsheet(), ['team']);
+  const me = effectiveUserEmail();
   const allowed = allowedDomains(read.workbook.settings.allowedDomains, me);
   const open: OpenWorkbook = { ...read, workbook: withAllowedDomains(read.workbook, allowed) };
   return { open, allowed, recipients: reminderRecipients(open.workbook, me), me };
@@ -532,7 +538,7 @@ function recipientsConfirmed(): boolean {
     appendLog(open.tabs, [{ action: say(open.lang, 'logAction'), detail: pick(fill(ACCESS.logConfirmed, { me, count: recipients.length, list: recipients.map((r) => r.email).join(', ') }), open.lang) }]);
     return true;
   }
-  SpreadsheetApp.getUi().alert(pick(ACCESS.recipientsDeclined, open.lang));
+  spreadsheetUi().alert(pick(ACCESS.recipientsDeclined, open.lang));
   return false;
 }
 
@@ -546,8 +552,8 @@ export function runSendRemindersNow(): void {
  */
 function retire(uid: string, status: ReminderStatus | null): void {
   deleteOwnTrigger(REMINDER_HANDLER, uid);
-  const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), []);
-  const me = Session.getEffectiveUser().getEmail();
+  const open = openWorkbook(activeSpreadsheet(), []);
+  const me = effectiveUserEmail();
   const reason = status?.on ? pick(fill(ACCESS.retiredNewOwner, { owner: status.account }), open.lang) : pick(ACCESS.retiredOff, open.lang);
   appendLog(open.tabs, [{ action: say(open.lang, 'logAction'), detail: pick(fill(ACCESS.logRetired, { account: me, reason }), open.lang) }]);
 }
@@ -558,13 +564,13 @@ function retire(uid: string, status: ReminderStatus | null): void {
  * so it does not fail every day.
  */
 function stopForGrants(uid: string, missing: readonly ScopeKey[], status: ReminderStatus | null): void {
-  const me = Session.getEffectiveUser().getEmail();
+  const me = effectiveUserEmail();
   const canTrigger = !missing.includes('triggers');
   if (canTrigger) {
     deleteOwnTrigger(REMINDER_HANDLER, uid);
     for (const trigger of ourTriggers()) ScriptApp.deleteTrigger(trigger);
   }
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   for (const kind of DIGEST_KINDS) props.deleteProperty(retryProperty(kind));
   if (status !== null) writeStatus({ ...status, on: false, triggerId: '', stopped: { at: Date.now(), account: me, scopes: [...missing] } });
   const first = missing[0]!;
@@ -572,7 +578,7 @@ function stopForGrants(uid: string, missing: readonly ScopeKey[], status: Remind
     account: me, why: pick(SCOPE_TEXT[first].why, lang), consent: pick(SCOPE_TEXT[first].consent, lang),
   }), lang);
   if (!missing.includes('sheet')) {
-    const open = openWorkbook(SpreadsheetApp.getActiveSpreadsheet(), []);
+    const open = openWorkbook(activeSpreadsheet(), []);
     const { lang, tabs } = open;
     try {
       writeSetting(tabs, settingSpec('remindersOn'), pick(optionLabel(YES_NO, 'no'), lang));
@@ -596,11 +602,11 @@ function stopForGrants(uid: string, missing: readonly ScopeKey[], status: Remind
  * triggerUid) matching a retry record, deletes itself first, then runs its period again.
  */
 export function runReminderTrigger(e?: GoogleAppsScript.Events.TimeDriven): void {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const uid = e?.triggerUid === undefined ? null : String(e.triggerUid);
   const status = readStatus();
   const retry = uid === null ? null : pendingRetries(props.getProperties()).find((r) => r.id === uid) ?? null;
-  const me = Session.getEffectiveUser().getEmail();
+  const me = effectiveUserEmail();
   const owner = status !== null && status.on && sameAccount(status.account, me);
   // A status from before trigger ids were recorded: the owner's one daily trigger is this one.
   if (uid !== null && owner && status.triggerId === '' && retry === null) writeStatus({ ...status, triggerId: uid });
@@ -628,7 +634,7 @@ export function runPreviewReminders(): void {
   const opened = openForReminders();
   const { open } = opened;
   const { lang } = open;
-  const stored = PropertiesService.getDocumentProperties().getProperties();
+  const stored = documentProperties().getProperties();
   const plans = [planFor(opened, 'weekly')];
   const today = readStatus()?.on ? todaysRun(opened, stored).plan : null;
   if (today && today.kind !== 'weekly') plans.push(today);
@@ -647,8 +653,8 @@ export function runPreviewReminders(): void {
 export function runSendTestReminder(): void {
   const { open, plan, senderName } = prepare('weekly');
   const { lang, tabs, workbook } = open;
-  const ui = SpreadsheetApp.getUi();
-  const me = Session.getActiveUser().getEmail();
+  const ui = spreadsheetUi();
+  const me = activeUserEmail();
   const action = say(lang, 'logActionTest');
   if (me === '') {
     ui.alert(say(lang, 'noActiveUser'));
@@ -737,7 +743,7 @@ export function reminderStatusText(lang: Lang, extra: readonly string[] = []): s
       time: at(status.stopped.at), account: status.stopped.account, why: pick(SCOPE_TEXT[first].why, lang), consent: pick(SCOPE_TEXT[first].consent, lang),
     }), lang));
   }
-  const retries = pendingRetries(PropertiesService.getDocumentProperties().getProperties());
+  const retries = pendingRetries(documentProperties().getProperties());
   lines.push(...retries.map((retry) => say(lang, 'statusRetry', { period: label(retry.period, lang), time: timeText(retry.at, zone) })));
   // One line per fact: the alert shows them as paragraphs.
   return [...lines, ...extra].join('\n');
@@ -745,7 +751,7 @@ export function reminderStatusText(lang: Lang, extra: readonly string[] = []): s
 
 /** Menu item "Reminder status": whether reminders are on, when they run next and whose account sends; refreshes the Settings snapshot. */
 export function runShowReminderStatus(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const open = openWorkbook(ss, []);
   const { lang } = open;
   let failed = '';
@@ -764,7 +770,7 @@ export function runShowReminderStatus(): void {
   const waiting = readStatus()?.on ? unconfirmed(recipients, confirmedRecipients()) : [];
   const extra = waiting.length > 0 ? [pick(fill(ACCESS.statusUnconfirmed, { count: waiting.length, list: joinList(waiting.map((r) => r.email), lang) }), lang)] : [];
   const text = reminderStatusText(lang, extra) + (failed !== '' ? `\n\n${failed}` : '');
-  SpreadsheetApp.getUi().alert(say(lang, 'menuStatus'), text, SpreadsheetApp.getUi().ButtonSet.OK);
+  spreadsheetUi().alert(say(lang, 'menuStatus'), text, spreadsheetUi().ButtonSet.OK);
 }
 
 /** Refuses to turn reminders on with a bad weekday or hour in Settings: names the row, the value and what is accepted. */
@@ -776,7 +782,7 @@ function refuseBadSchedule(open: OpenWorkbook): boolean {
   const list = problems.map((p) => say(lang, 'problemAt', { tab, row: p.row ?? '', message: pick(p.message, lang) })).join(lang === 'zh-CN' ? '' : ' ');
   const message = say(lang, 'notTurnedOn', { problems: list });
   appendLog(tabs, [{ action: say(lang, 'logAction'), detail: message }]);
-  SpreadsheetApp.getUi().alert(message);
+  spreadsheetUi().alert(message);
   return true;
 }
 
@@ -796,11 +802,11 @@ function ownerSince(status: ReminderStatus, lang: Lang, timeZone: string): { sin
  * next fires), and the person's own reminder triggers go.
  */
 function setReminders(on: boolean): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const open = openWorkbook(ss, []);
   const { lang, tabs, workbook, timeZone } = open;
-  const ui = SpreadsheetApp.getUi();
-  const me = Session.getEffectiveUser().getEmail();
+  const ui = spreadsheetUi();
+  const me = effectiveUserEmail();
   const previous = readStatus();
   const otherOwner = previous !== null && previous.on && previous.account !== '' && !sameAccount(previous.account, me) ? previous.account : null;
   if (on) {
@@ -820,7 +826,7 @@ function setReminders(on: boolean): void {
     appendLog(tabs, [{ action: say(lang, 'logAction'), detail: pick(fill(ACCESS.logConfirmed, { me, count: recipients.length, list: recipients.map((r) => r.email).join(', ') }), lang) }]);
   }
   const result = withDocumentLock(lang, () => {
-    const props = PropertiesService.getDocumentProperties();
+    const props = documentProperties();
     const retries = pendingRetries(props.getProperties());
     const retryIds = new Set(retries.map((r) => r.id));
     // Exactly one daily trigger of this account: turning on replaces every trigger of ours except pending

@@ -14,6 +14,7 @@ import { appendLog } from './log';
 import { writeSetting } from './settings';
 import { OpenWorkbook, languageOf, openWorkbook } from './spreadsheet';
 import { alertText, errorText, showDialog } from './ui';
+import { documentProperties, spreadsheetUi } from './run';
 
 /** Every tab the report reads (Log is not read: it only grows). */
 const REPORT_TABS: readonly TabKey[] = TABS.map((tab) => tab.key).filter((key) => key !== 'log');
@@ -53,7 +54,7 @@ interface Reservation {
 }
 
 function reserveVersion(cycle: string): Reservation {
-  const properties = PropertiesService.getDocumentProperties();
+  const properties = documentProperties();
   const key = versionKey(cycle);
   const previous = properties.getProperty(key) ?? '0';
   const count = Number.parseInt(previous, 10);
@@ -159,7 +160,7 @@ export function generate(opened: OpenWorkbook, build?: () => ReportDocument, opt
     showDialog(t(words.doneTitle), html, 560, 240);
   } catch {
     // No dialog (e.g. HtmlService unavailable): the plain alert still carries the link and the notes.
-    SpreadsheetApp.getUi().alert([t(words.doneAlert, { name, url }), ...notes].join('\n\n'));
+    spreadsheetUi().alert([t(words.doneAlert, { name, url }), ...notes].join('\n\n'));
   }
 }
 

@@ -8,8 +8,8 @@ import { columnLetter } from '../core/table';
 import { CellValue, isoFromDay } from '../core/values';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
-import { tabList, tabsChanged } from './run';
-import { OpenWorkbook, dateMaker, ensureSize, openWorkbook } from './spreadsheet';
+import { activeSpreadsheet, documentProperties, nameOf, spreadsheetUi, tabAdded, tabList, tabsChanged } from './run';
+import { OpenWorkbook, dateMaker, openWorkbook, sizeKeeper } from './spreadsheet';
 import { errorText } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -23,7 +23,7 @@ interface RolloverRecord {
 }
 
 function say(lang: Lang, text: Bilingual, params: Record<string, string | number> = {}): void {
-  SpreadsheetApp.getUi().alert(pick(fill(text, params), lang));
+  spreadsheetUi().alert(pick(fill(text, params), lang));
 }
 
 function parseRecord(value: string | null): RolloverRecord | null {
@@ -57,14 +57,14 @@ interface Prepared {
  * from its archive copy and checked; if even that fails, the copies stay and the message says how to restore.
  */
 export function runStartNextCycle(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const first = prepare(ss);
   if ('error' in first) {
     say(first.lang, first.error);
     return;
   }
   const { lang } = first.open;
-  const ui = SpreadsheetApp.getUi();
+  const ui = spreadsheetUi();
   if (ui.alert(pick(ROLLOVER_MSG.logAction, lang), describeRollover(first.plan, lang), ui.ButtonSet.YES_NO) !== ui.Button.YES) {
     say(lang, ROLLOVER_MSG.cancelled);
     return;
@@ -96,7 +96,7 @@ function prepare(ss: Spreadsheet): Prepared | { error: Bilingual; lang: Lang } {
     const columns = grid?.[0]?.length ?? 0;
     if (sheet && grid && grid.length > 0 && columns > 0) formulas[tab] = sheet.getRange(1, 1, grid.length, columns).getFormulas();
   }
-  const properties = PropertiesService.getDocumentProperties();
+  const properties = documentProperties();
   const cycle = workbook.settings.cycle.trim();
   const recorded = properties.getProperties();
   const done = cycle === '' ? null : parseRecord(recorded[rolloverPropertyKey(cycle)] ?? null);
@@ -119,15 +119,17 @@ function prepare(ss: Spreadsheet): Prepared | { error: Bilingual; lang: Lang } {
 function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
   const { open, plan } = prepared;
   const { lang } = open;
-  const properties = PropertiesService.getDocumentProperties();
-  const ui = SpreadsheetApp.getUi();
+  const properties = documentProperties();
+  const ui = spreadsheetUi();
 
   // 1. Archive first. Until every copy exists and is complete, nothing else is touched.
-  const copies = archive(ss, open.tabs, open.raw, plan, lang);
-  if (!copies) return;
+  const archived = archive(ss, open.tabs, open.raw, plan, lang);
+  if (!archived) return;
+  const { copies, copyFormulas } = archived;
 
   // 2. The new cycle, one write per tab, Settings last.
   let current: GridWrite | null = null;
+  const ensureSize = sizeKeeper();
   try {
     for (const write of plan.writes) {
       current = write;
@@ -136,11 +138,13 @@ function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
       const rows = write.values.length;
       const columns = write.values[0]?.length ?? 0;
       if (rows === 0 || columns === 0) continue;
-      ensureSize(sheet, write.row + rows - 1, write.column + columns - 1);
+      // Inside the data range read the grid is big enough: its size is asked only for a write past it.
+      const read = open.raw[write.tab] ?? [];
+      if (write.row + rows - 1 > read.length || write.column + columns - 1 > (read[0]?.length ?? 0)) ensureSize(sheet, write.row + rows - 1, write.column + columns - 1);
       sheet.getRange(write.row, write.column, rows, columns).setValues(write.values);
     }
   } catch (error) {
-    recover(ss, open.tabs, copies, plan, current, error, lang);
+    recover(ss, open.tabs, copies, copyFormulas, plan, current, error, lang);
     return;
   }
 
@@ -148,7 +152,7 @@ function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
   const names = plan.archives.map((a) => a.name);
   const notes: string[] = [];
   try {
-    pointArchivesAtArchives(open.tabs, copies);
+    pointArchivesAtArchives(ss, open.tabs, copies, copyFormulas);
   } catch (error) {
     notes.push(pick(fill(ROLLOVER_MSG.archiveRefsNotRetargeted, { error: errorText(error) }), lang));
   }
@@ -188,19 +192,18 @@ function startNextCycle(ss: Spreadsheet, prepared: Prepared): void {
 /**
  * Sheet.copyTo keeps a copy's formulas pointing at the original tabs: the archive of Costs would sum the new
  * cycle's Weekly log. Points every archive formula that refers to an archived tab at that tab's archive
- * copy, one read per copy and one write per run of changed cells in a column.
+ * copy, from each copy's formulas as read when it was checked, one write per run of changed cells in a column.
  */
-function pointArchivesAtArchives(tabs: Map<TabKey, Sheet>, copies: Map<TabKey, Sheet>): void {
+function pointArchivesAtArchives(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, copies: Map<TabKey, Sheet>, copyFormulas: Map<TabKey, string[][]>): void {
   const renames = new Map<string, string>();
   for (const [key, copy] of copies) {
     const source = tabs.get(key);
-    if (source) renames.set(source.getName(), copy.getName());
+    if (source) renames.set(nameOf(ss, source) ?? source.getName(), nameOf(ss, copy) ?? copy.getName());
   }
-  for (const copy of copies.values()) {
-    const rows = copy.getLastRow();
-    const columns = copy.getLastColumn();
-    if (rows === 0 || columns === 0) continue;
-    const formulas = copy.getRange(1, 1, rows, columns).getFormulas();
+  for (const [key, copy] of copies) {
+    const formulas = copyFormulas.get(key) ?? [];
+    const rows = formulas.length;
+    const columns = formulas[0]?.length ?? 0;
     for (let c = 0; c < columns; c++) {
       let r = 0;
       while (r < rows) {
@@ -219,9 +222,16 @@ function pointArchivesAtArchives(tabs: Map<TabKey, Sheet>, copies: Map<TabKey, S
   }
 }
 
-/** Copies each tab to its archive name and checks every copy; on failure removes partial copies and says so. */
-function archive(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, raw: Partial<Record<TabKey, CellValue[][]>>, plan: RolloverPlan, lang: Lang): Map<TabKey, Sheet> | null {
+/**
+ * Copies each tab to its archive name and checks every copy (its formulas, read in one call of its data range,
+ * have the source's extent as it was read; they are kept to point the copies at each other); on failure removes
+ * partial copies and says so.
+ */
+function archive(
+  ss: Spreadsheet, tabs: Map<TabKey, Sheet>, raw: Partial<Record<TabKey, CellValue[][]>>, plan: RolloverPlan, lang: Lang,
+): { copies: Map<TabKey, Sheet>; copyFormulas: Map<TabKey, string[][]> } | null {
   const copies = new Map<TabKey, Sheet>();
+  const copyFormulas = new Map<TabKey, string[][]>();
   let failedTab: TabKey | null = null;
   let failure: unknown = null;
   for (const entry of plan.archives) {
@@ -229,21 +239,29 @@ function archive(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, raw: Partial<Record<
     if (!source) continue;
     try {
       const copy = source.copyTo(ss);
-      tabsChanged();
       copies.set(entry.tab, copy);
       copy.setName(entry.name);
+      tabAdded(copy, entry.name);
       // A copy is complete when it has the source's extent as it was read.
       const grid = raw[entry.tab] ?? [];
-      if (copy.getLastRow() !== grid.length || copy.getLastColumn() !== (grid.length === 0 ? 0 : (grid[0]?.length ?? 0))) {
+      const rows = grid.length;
+      const columns = rows === 0 ? 0 : (grid[0]?.length ?? 0);
+      const formulas = copy.getDataRange().getFormulas();
+      // A data range of one cell is a tab of one cell or an empty one: only getLastRow tells which.
+      const single = formulas.length === 1 && (formulas[0]?.length ?? 0) === 1;
+      const extent = single ? [copy.getLastRow(), copy.getLastColumn()] : [formulas.length, formulas[0]?.length ?? 0];
+      if (extent[0] !== rows || extent[1] !== columns) {
         throw new Error(pick(fill(ROLLOVER_MSG.archiveNotVerified, { name: entry.name }), lang));
       }
+      copyFormulas.set(entry.tab, rows === 0 ? [] : formulas);
     } catch (error) {
       failedTab = entry.tab;
       failure = error;
       break;
     }
   }
-  if (failedTab === null) return copies;
+  if (failedTab === null) return { copies, copyFormulas };
+  tabsChanged();
   const left = removeCopies(ss, copies);
   const cleanup = left.length > 0 ? pick(fill(ROLLOVER_MSG.archiveCleanupFailed, { names: left.join(', ') }), lang) : '';
   say(lang, ROLLOVER_MSG.archiveFailed, { tab: pick(tabSpec(failedTab).name, lang), error: errorText(failure), cleanup });
@@ -258,8 +276,8 @@ function archive(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, raw: Partial<Record<
  * how to restore by hand.
  */
 function recover(
-  ss: Spreadsheet, tabs: Map<TabKey, Sheet>, copies: Map<TabKey, Sheet>, plan: RolloverPlan, failed: GridWrite | null,
-  error: unknown, lang: Lang,
+  ss: Spreadsheet, tabs: Map<TabKey, Sheet>, copies: Map<TabKey, Sheet>, copyFormulas: Map<TabKey, string[][]>, plan: RolloverPlan,
+  failed: GridWrite | null, error: unknown, lang: Lang,
 ): void {
   const names = joinList(plan.archives.map((a) => a.name), lang);
   const tab = failed ? pick(tabSpec(failed.tab).name, lang) : '?';
@@ -292,7 +310,7 @@ function recover(
   } catch (restoreError) {
     // The archive is now the record of the cycle: its formulas must show the archived figures, not the half-written tabs.
     try {
-      pointArchivesAtArchives(tabs, copies);
+      pointArchivesAtArchives(ss, tabs, copies, copyFormulas);
     } catch {
       // Its typed values are complete either way; the message below says how to restore.
     }

@@ -22,7 +22,7 @@ import { workCalendar } from '../core/workCalendar';
 import { appendLog } from './log';
 import { withDocumentLock } from './lock';
 import { generate } from './report';
-import { tabsChanged } from './run';
+import { documentProperties, spreadsheetUi, tabsChanged } from './run';
 import { OpenWorkbook, ensureSize, openWorkbook, readGrid } from './spreadsheet';
 import { alertText, errorText } from './ui';
 
@@ -148,7 +148,7 @@ export function runRefreshRegions(): void {
     const message = pick(fill(RM.refreshed, { counted, total: rollup.regions.length, asOf: rollup.asOf }), lang)
       + (attention.length > 0 ? ` ${pick(fill(RM.attention, { list: attention.join(lang === 'zh-CN' ? '、' : ', ') }), lang)}` : '');
     appendLog(open.tabs, [{ action: pick(RM.logAction, lang), detail: message }]);
-    SpreadsheetApp.getUi().alert(message);
+    spreadsheetUi().alert(message);
   });
 }
 
@@ -177,7 +177,7 @@ export function sendRollupSummary(open: OpenWorkbook, rollup: Rollup, log: LogEn
   const action = pick(RM.logAction, lang);
   const message = renderRollupSummary(rollup, naming(open), lang, ss.getUrl());
   const period = periodKey('weekly', time.today);
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const stored = props.getProperties();
   const ledger = readLedger(stored, period, time.today);
   const sent = new Set(ledger.sent);
@@ -240,6 +240,6 @@ export function runSendRollupSummary(): void {
     const log: LogEntry[] = [];
     const message = deliverRollupWeek(open, 'now', log);
     appendLog(open.tabs, log);
-    SpreadsheetApp.getUi().alert(message ?? pick(RM.summaryNone, lang));
+    spreadsheetUi().alert(message ?? pick(RM.summaryNone, lang));
   });
 }

@@ -2,6 +2,7 @@ import { ZoneOffsets, formatDateOffset } from './zoneOffsets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Properties = GoogleAppsScript.Properties.Properties;
 
 /** A tab as getSheets() listed it, with its name (each getName() is a service call). */
 export interface TabEntry {
@@ -19,9 +20,13 @@ interface RunState {
   readonly zones: Map<string, ZoneOffsets>;
   timeZone: string | null;
   locale: string | null;
+  spreadsheet: Spreadsheet | null;
+  ui: GoogleAppsScript.Base.Ui | null;
+  properties: RunProperties | null;
+  users: { active?: string; effective?: string };
 }
 
-const fresh = (): RunState => ({ tabs: null, zones: new Map(), timeZone: null, locale: null });
+const fresh = (): RunState => ({ tabs: null, zones: new Map(), timeZone: null, locale: null, spreadsheet: null, ui: null, properties: null, users: {} });
 
 let current: RunState | null = null;
 let depth = 0;
@@ -55,6 +60,13 @@ export function nameOf(ss: Spreadsheet, sheet: Sheet): string | null {
   return tabList(ss).find((t) => t.sheet === sheet)?.name ?? null;
 }
 
+/** A tab this run inserted, with the name it was given: listed without listing the tabs again. */
+export function tabAdded(sheet: Sheet, name: string, index?: number): void {
+  const tabs = current?.tabs;
+  if (!tabs) return;
+  tabs.splice(index ?? tabs.length, 0, { sheet, name });
+}
+
 /** After a tab was added, removed or renamed: the next tabList() lists them again. */
 export function tabsChanged(): void {
   if (current) current.tabs = null;
@@ -83,4 +95,93 @@ export function zoneOffsets(timeZone: string): ZoneOffsets {
     run.zones.set(timeZone, zone);
   }
   return zone;
+}
+
+/** The active spreadsheet, asked once per run. */
+export function activeSpreadsheet(): Spreadsheet {
+  const run = state();
+  run.spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet();
+  return run.spreadsheet;
+}
+
+/** The spreadsheet's Ui, asked once per run (it throws where there is no Ui, e.g. a time-driven trigger). */
+export function spreadsheetUi(): GoogleAppsScript.Base.Ui {
+  const run = state();
+  run.ui ??= SpreadsheetApp.getUi();
+  return run.ui;
+}
+
+/** The effective user's email (the trigger's owner, or the person running), asked once per run. */
+export function effectiveUserEmail(): string {
+  const { users } = state();
+  users.effective ??= Session.getEffectiveUser().getEmail();
+  return users.effective;
+}
+
+/** The active user's email ('' where Apps Script does not tell it), asked once per run. */
+export function activeUserEmail(): string {
+  const { users } = state();
+  users.active ??= Session.getActiveUser().getEmail();
+  return users.active;
+}
+
+/**
+ * The document properties as one run sees them: every value read with one getProperties() when first needed
+ * (getProperty is a call per key), then kept as this run writes them, every write still made at once. Taking the
+ * document lock drops the copy (another run may have written while this one waited): see propertiesMayHaveChanged.
+ */
+class RunProperties {
+  private values: Record<string, string> | null = null;
+  constructor(private readonly real: Properties) {}
+  private all(): Record<string, string> {
+    this.values ??= { ...this.real.getProperties() };
+    return this.values;
+  }
+  forget(): void {
+    this.values = null;
+  }
+  getProperty(key: string): string | null {
+    return this.all()[key] ?? null;
+  }
+  getProperties(): Record<string, string> {
+    return { ...this.all() };
+  }
+  getKeys(): string[] {
+    return Object.keys(this.all());
+  }
+  setProperty(key: string, value: string): this {
+    this.real.setProperty(key, value);
+    if (this.values) this.values[key] = String(value);
+    return this;
+  }
+  setProperties(properties: Record<string, string>, deleteAllOthers = false): this {
+    this.real.setProperties(properties, deleteAllOthers);
+    if (this.values) {
+      if (deleteAllOthers) this.values = {};
+      for (const [key, value] of Object.entries(properties)) this.values[key] = String(value);
+    }
+    return this;
+  }
+  deleteProperty(key: string): this {
+    this.real.deleteProperty(key);
+    if (this.values) delete this.values[key];
+    return this;
+  }
+  deleteAllProperties(): this {
+    this.real.deleteAllProperties();
+    this.values = {};
+    return this;
+  }
+}
+
+/** The run's document properties (one PropertiesService.getDocumentProperties() and one read of all values per run). */
+export function documentProperties(): Properties {
+  const run = state();
+  run.properties ??= new RunProperties(PropertiesService.getDocumentProperties());
+  return run.properties as unknown as Properties;
+}
+
+/** The document lock was just taken: properties read before it are read again. */
+export function propertiesMayHaveChanged(): void {
+  current?.properties?.forget();
 }

@@ -1,7 +1,8 @@
 import { planExampleLoad } from '../core/exampleLoad';
 import { Lang, joinClauses, joinList, pick } from '../core/i18n';
 import { UI } from '../core/messages';
-import { TabKey, tabSpec } from '../core/schema';
+import { RawWorkbook } from '../core/model';
+import { ALL_TABS, ColumnSpec, TabKey, tabSpec } from '../core/schema';
 import { SetupAction, SetupPlan, TOP_ROWS, TabState, planSetup, setupTabs } from '../core/setup';
 import { asLiteral } from '../core/table';
 import { CellValue } from '../core/values';
@@ -10,48 +11,68 @@ import { appendLog } from './log';
 import { setUpImports } from './rollup';
 import { withDocumentLock } from './lock';
 import { buildMenu } from './menu';
-import { dateMaker, ensureSize, findTabs, languageOf, openWorkbook } from './spreadsheet';
-import { nameOf, tabList, tabsChanged } from './run';
+import { OpenWorkbook, TabRead, dateMaker, findTabs, sizeKeeper, languageOf, openWorkbook, readTab, readsFormats } from './spreadsheet';
+import { nameOf, tabAdded, tabList, tabsChanged } from './run';
 import { alertText } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** Settings is a short list, read whole; every other tab only its top rows. */
 const SETTINGS_ROWS_READ = 200;
 
-function readState(ss: Spreadsheet, sheet: Sheet, key: TabKey): TabState {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  const rows = Math.max(1, Math.min(lastRow, key === 'settings' ? SETTINGS_ROWS_READ : TOP_ROWS));
+/** The tabs whose top rows' formulas set-up checks (the template formulas it restores: Evaluation, the Costs panel). */
+const FORMULA_TABS: ReadonlySet<TabKey> = new Set<TabKey>(['evaluation', 'costs']);
+
+/**
+ * What set-up needs of one tab, from its one read (`read`: the whole data range, so its size is the last row and
+ * column) plus only the properties the tab's schema has: frozen rows always; the drop-downs, number formats and
+ * status colours of row 2 only where the schema sets them (each is its own call in Apps Script); the formulas
+ * only of the tabs with template formulas; the grid's height only when an action needs it.
+ */
+function readState(sheet: Sheet, key: TabKey, name: string, read: TabRead): TabState {
+  const spec = ALL_TABS.find((t) => t.key === key);
+  const lastRow = read.values.length;
+  const lastColumn = read.values[0]?.length ?? 0;
+  const rows = Math.min(lastRow, key === 'settings' ? SETTINGS_ROWS_READ : TOP_ROWS);
   const columns = Math.max(lastColumn, 1);
-  const top = sheet.getRange(1, 1, rows, columns);
-  const second = sheet.getRange(2, 1, 1, columns);
+  const top = read.values.slice(0, rows);
+  const second = (): Range => sheet.getRange(2, 1, 1, columns);
+  const needs = (test: (c: ColumnSpec) => boolean): boolean => spec === undefined || spec.columns.some(test);
+  let maxRows: number | null = null;
   return {
-    name: nameOf(ss, sheet) ?? sheet.getName(),
+    name,
     lastRow,
     lastColumn,
-    maxRows: sheet.getMaxRows(),
+    get maxRows(): number {
+      maxRows ??= sheet.getMaxRows();
+      return maxRows;
+    },
     frozenRows: sheet.getFrozenRows(),
-    top: lastRow === 0 ? [] : (top.getValues() as CellValue[][]),
-    topFormulas: lastRow === 0 ? [] : top.getFormulas(),
-    validated: second.getDataValidations()[0]!.map((v) => v !== null),
-    formats: second.getNumberFormats()[0]!,
-    conditionalRules: sheet.getConditionalFormatRules().length,
+    top,
+    topFormulas: rows === 0 || !FORMULA_TABS.has(key) ? [] : sheet.getRange(1, 1, rows, columns).getFormulas(),
+    validated: needs((c) => c.options !== undefined && !c.computed) ? second().getDataValidations()[0]!.map((v) => v !== null) : [],
+    // Row 2's formats come with the figures of a tab read with its formats (when it has a row 2).
+    formats: !needs((c) => c.numberFormat !== undefined) ? [] : read.formats && lastRow >= 2 ? read.formats[1]! : second().getNumberFormats()[0]!,
+    conditionalRules: spec === undefined || spec.statusColumn ? sheet.getConditionalFormatRules().length : 0,
   };
 }
 
 function apply(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, plan: SetupPlan): void {
   const sheet = (tab: TabKey): Sheet => tabs.get(tab)!;
-  for (const action of plan.actions) applyOne(ss, tabs, sheet, action);
+  const ensureSize = sizeKeeper();
+  for (const action of plan.actions) applyOne(ss, tabs, sheet, action, ensureSize);
 }
 
 // Each action is one service call (or two), and a plan has a bounded number of them: none depends on rows.
-function applyOne(ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey) => Sheet, action: SetupAction): void {
+function applyOne(
+  ss: Spreadsheet, tabs: Map<TabKey, Sheet>, sheet: (tab: TabKey) => Sheet, action: SetupAction, ensureSize: ReturnType<typeof sizeKeeper>,
+): void {
   switch (action.kind) {
     case 'createTab': {
       const created = ss.insertSheet(action.name);
-      tabsChanged();
+      tabAdded(created, action.name);
       if (action.color) created.setTabColor(action.color);
       if (action.hidden) created.hideSheet();
       tabs.set(action.tab, created);
@@ -118,18 +139,32 @@ function removeEmptyDefaultTab(ss: Spreadsheet): void {
   }
 }
 
-export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
+/**
+ * Plans and applies set-up: each tab read once (Settings not again when the run has just read it, `settings`),
+ * and the Dashboard planned from those reads where set-up wrote nothing to the tab.
+ */
+export function setUp(ss: Spreadsheet, lang: Lang, settings?: readonly CellValue[][]): SetupPlan {
   const tabs = findTabs(ss);
   const states: Partial<Record<TabKey, TabState>> = {};
-  for (const [key, sheet] of tabs) states[key] = readState(ss, sheet, key);
-  const mode = tabs.has('settings') ? openWorkbook(ss, ['settings']).workbook.settings.mode : 'tracker';
+  const raw: RawWorkbook = {};
+  const shown: RawWorkbook = {};
+  for (const [key, sheet] of tabs) {
+    const read: TabRead = key === 'settings' && settings ? { values: [...settings], shown: [...settings], formats: null } : readTab(sheet, readsFormats(key));
+    raw[key] = read.values;
+    shown[key] = read.shown;
+    states[key] = readState(sheet, key, nameOf(ss, sheet) ?? sheet.getName(), read);
+  }
+  const mode = tabs.has('settings') ? openWorkbook(ss, ['settings'], { raw, shown }).workbook.settings.mode : 'tracker';
   const planned = planSetup(states, lang, setupTabs(mode));
   apply(ss, tabs, planned);
   removeEmptyDefaultTab(ss);
   // A roll-up's IMPORTRANGE blocks follow its Regions list (gas/rollup.ts).
   const imports = mode === 'rollup' ? setUpImports(ss, tabs, lang) : null;
-  // A tracker's Dashboard is planned from the tabs as they now are (headers, Evaluation rows, channels, owner targets).
-  const dashboard = mode === 'tracker' ? setUpDashboard(ss, openWorkbook(ss), lang) : [];
+  // A tracker's Dashboard is planned from the tabs as they now are (headers, Evaluation rows, channels, owner targets):
+  // a tab set-up wrote to is read again, the others as read above.
+  const written = new Set(planned.actions.map((a) => a.tab));
+  const unchanged = (grids: RawWorkbook): RawWorkbook => Object.fromEntries(Object.entries(grids).filter(([key]) => !written.has(key as TabKey)));
+  const dashboard = mode === 'tracker' ? setUpDashboard(ss, openWorkbook(ss, undefined, { raw: unchanged(raw), shown: unchanged(shown) }), lang) : [];
   // On a fresh sheet everything is new: the summary stays empty ("all tabs created").
   const fresh = planned.summary.length === 0 && planned.actions.length > 0;
   const extra = [...(imports === null ? [] : [imports]), ...(fresh ? [] : dashboard)];
@@ -140,24 +175,30 @@ export function setUp(ss: Spreadsheet, lang: Lang): SetupPlan {
 
 export function runSetup(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = currentLang(ss);
-  withDocumentLock(lang, () => {
-    const plan = setUp(ss, lang);
-    buildMenu();
+  // Settings is read under the lock (another run may be adding its rows) and that read is set-up's own.
+  let known: ReturnType<typeof currentLang> | null = null;
+  const language = (): ReturnType<typeof currentLang> => (known ??= currentLang(ss));
+  withDocumentLock(() => language().lang, () => {
+    const { lang, settingsRead } = language();
+    const plan = setUp(ss, lang, settingsRead?.raw.settings);
+    // The menu follows Settings: as read above unless set-up has just added to it.
+    buildMenu(settingsRead && !plan.actions.some((a) => a.tab === 'settings') ? settingsRead : undefined);
     const fresh = plan.summary.length === 0 && plan.actions.length > 0;
     if (plan.actions.length === 0 && plan.summary.length === 0) alertText(lang, UI.setupNothing);
     else alertText(lang, UI.setupDone, { changes: fresh ? pick({ en: 'all tabs created', zh: '已创建全部工作表' }, lang) : joinClauses(plan.summary, lang) });
   });
 }
 
-function currentLang(ss: Spreadsheet): Lang {
-  const tabs = findTabs(ss);
-  return tabs.has('settings') ? openWorkbook(ss, ['settings']).lang : languageOf(ss, null);
+/** The sheet's language, from Settings (read once: set-up reuses the read, nothing is written before it). */
+function currentLang(ss: Spreadsheet): { lang: Lang; settingsRead?: OpenWorkbook } {
+  if (!findTabs(ss).has('settings')) return { lang: languageOf(ss, null) };
+  const settingsRead = openWorkbook(ss, ['settings']);
+  return { lang: settingsRead.lang, settingsRead };
 }
 
 export function runLoadExample(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = currentLang(ss);
+  const { lang } = currentLang(ss);
   withDocumentLock(lang, () => {
     setUp(ss, lang);
     const { tabs, raw, timeZone } = openWorkbook(ss);

@@ -24,7 +24,19 @@ const FORMATTED_TABS: ReadonlySet<TabKey> = new Set<TabKey>(['goals', 'strategy'
 
 /** Whole tab in one read (header row first); empty tabs give []. */
 export function readGrid(sheet: Sheet): CellValue[][] {
-  return readGridWithFormats(sheet, false).values;
+  return readTab(sheet, false).values;
+}
+
+/** One tab as read: what the cells hold, the figures as they read, and (when read) each cell's number format. */
+export interface TabRead {
+  readonly values: CellValue[][];
+  readonly shown: CellValue[][];
+  readonly formats: string[][] | null;
+}
+
+/** Whether a tab's figures are read with their number formats (openWorkbook, and set-up when it reads tabs). */
+export function readsFormats(key: TabKey): boolean {
+  return FORMATTED_TABS.has(key);
 }
 
 /**
@@ -32,15 +44,15 @@ export function readGrid(sheet: Sheet): CellValue[][] {
  * percentage or 1:X as the text they show ("24%", "1:7.7"), since getValues() gives 0.24 for a cell showing 24%
  * and the unit rule reads a plain 0.24 in a % row differently (units.ts). One more read of the same range.
  */
-function readGridWithFormats(sheet: Sheet, withFormats: boolean): { values: CellValue[][]; shown: CellValue[][] } {
+export function readTab(sheet: Sheet, withFormats: boolean): TabRead {
   // getDataRange() is a handle: the one round trip is getValues() (and getNumberFormats() of the same range).
   const range = sheet.getDataRange();
   const values = range.getValues() as CellValue[][];
   // An empty tab's data range is A1 alone, blank.
-  if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '') return { values: [], shown: [] };
-  if (!withFormats) return { values, shown: values };
+  if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '') return { values: [], shown: [], formats: withFormats ? [] : null };
+  if (!withFormats) return { values, shown: values, formats: null };
   const formats = range.getNumberFormats();
-  return { values, shown: values.map((row, r) => row.map((value, c) => withNumberFormat(value, formats[r]?.[c]))) };
+  return { values, shown: values.map((row, r) => row.map((value, c) => withNumberFormat(value, formats[r]?.[c]))), formats };
 }
 
 /** The header row alone (one read of row 1, trailing blanks dropped), or [] for an empty tab. */
@@ -62,6 +74,29 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
+/**
+ * ensureSize for a run that writes many ranges to the same tabs: each tab's grid size is asked once, then kept
+ * as the writes grow it (nothing else resizes the tabs meanwhile).
+ */
+export function sizeKeeper(): (sheet: Sheet, rows: number, columns: number) => void {
+  const sizes = new Map<Sheet, { rows: number; columns: number }>();
+  return (sheet, rows, columns) => {
+    let size = sizes.get(sheet);
+    if (!size) {
+      size = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+      sizes.set(sheet, size);
+    }
+    if (rows > size.rows) {
+      sheet.insertRowsAfter(size.rows, rows - size.rows);
+      size.rows = rows;
+    }
+    if (columns > size.columns) {
+      sheet.insertColumnsAfter(size.columns, columns - size.columns);
+      size.columns = columns;
+    }
+  };
+}
+
 const TEAM_TAB_KEYS: ReadonlySet<TabKey> = new Set(TABS.map((t) => t.key));
 
 export interface OpenWorkbook {
@@ -80,7 +115,7 @@ export interface OpenWorkbook {
  * Reads every tab once (or those in `only`, Settings always) and parses it: the one way the adapters get at
  * the data. Tabs already read this run into `reuse` (nothing written to them since) are not read again.
  */
-export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[], reuse?: OpenWorkbook): OpenWorkbook {
+export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[], reuse?: Pick<OpenWorkbook, 'raw' | 'shown'>): OpenWorkbook {
   const tabs = findTabs(ss);
   // `raw` is what the cells hold (written back as it is by the roll-over); `shown` what the figures read as.
   const raw: RawWorkbook = {};
@@ -103,7 +138,7 @@ export function openWorkbook(ss: Spreadsheet, only?: readonly TabKey[], reuse?: 
         shown[key] = reuse.shown[key] ?? earlier;
         continue;
       }
-      const grid = readGridWithFormats(sheet, FORMATTED_TABS.has(key));
+      const grid = readTab(sheet, FORMATTED_TABS.has(key));
       raw[key] = grid.values;
       shown[key] = grid.shown;
     }

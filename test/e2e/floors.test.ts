@@ -3,6 +3,8 @@
  * never reads Tracking, a tab is read in one call, date look-ups do not grow with the distinct days in the
  * data, set-up's second run writes nothing, and one run lists the tabs once.
  */
+import { Measured, OPERATIONS, floorOf, measureRun, seeded } from '../../bench/operations';
+import { WEEKLY_ATTENTION_SHOWN, WEEKLY_TASKS_SHOWN } from '../../src/core/weeklySheet';
 import { Emulator } from '../../src/node/emulator';
 import { exampleEmulator } from './harness';
 
@@ -62,9 +64,11 @@ describe('service-call floors', () => {
     expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
   });
 
-  it("set-up's second run changes nothing and writes nothing", () => {
+  it("set-up's second run changes nothing, writes nothing and reads each tab once", () => {
     const calls = counted(emulator, () => emulator.call('menuSetupSheets'));
     expect(calls.writes((key) => !/^(Ui|Lock)\./.test(key))).toBe(0);
+    expect(calls.tabsRead().length).toBe(emulator.spreadsheet.getSheets().length);
+    for (const tab of calls.tabsRead()) expect([tab, calls.readsOf(tab)['Range.getValues']]).toEqual([tab, 1]);
     expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(/nothing|already/i);
   });
 });
@@ -85,4 +89,88 @@ describe('date look-ups', () => {
     expect(forFew).toBeLessThanOrEqual(8);
     expect(lookups(many)).toBe(forFew);
   });
+});
+
+/**
+ * Every operation of the benchmark (bench/operations.ts) against its floor, at 10 tracking rows and at BIG, dates
+ * over a year: within 1.5× the floor, and the same count (±2) at both sizes. Counts only (npm run bench shows the
+ * times and 10,000 rows). Operations that leave the sheet as another can start from share one seeded sheet per
+ * size and run in the same order on both, so the two sizes stay comparable.
+ */
+describe('every operation within 1.5× its floor, flat in rows', () => {
+  const BIG = 1_500;
+  const REPORT_DAY = new Date('2023-10-08T10:00:00+08:00');
+  const tabsOf = (e: Emulator): number => e.spreadsheet.getSheets().length;
+  const measure = (name: string, e: Emulator, run: () => void): { calls: number; floor: number } => {
+    const m = measureRun(e, run);
+    return { calls: m.calls, floor: floorOf(name, m, tabsOf(e)).floor };
+  };
+  const expectWithin = (name: string, small: { calls: number; floor: number }, big: { calls: number; floor: number }): void => {
+    expect([name, small.calls <= 1.5 * small.floor, big.calls <= 1.5 * big.floor]).toEqual([name, true, true]);
+    expect([name, Math.abs(big.calls - small.calls) <= 2]).toEqual([name, true]);
+  };
+
+  /** Operations run in this order on one sheet per size (the day of each sequence is its first operation's). */
+  const sequences: { now?: Date; ops: [string, (e: Emulator) => void][] }[] = [
+    { ops: [['open', (e) => e.fireOnOpen()], ['setupAgain', (e) => e.call('menuSetupSheets')], ['check', (e) => e.call('menuCheckData')], ['remindWeekly', (e) => e.call('menuSendRemindersNow')]] },
+    {
+      now: REPORT_DAY,
+      ops: [['plan', (e) => e.call('menuGeneratePlan')], ['playbook', (e) => e.call('menuPlaybookManual')], ['report', (e) => e.call('menuGenerateReport')], ['rollover', (e) => e.call('menuStartNextCycle')]],
+    },
+  ];
+  for (const { now, ops } of sequences) {
+    describe(ops.map(([name]) => name).join(', '), () => {
+      const results = new Map<string, { calls: number; floor: number }[]>();
+      beforeAll(() => {
+        for (const rows of [10, BIG]) {
+          const e = seeded(rows, now);
+          for (const [name, run] of ops) results.set(name, [...(results.get(name) ?? []), measure(name, e, () => run(e))]);
+        }
+      }, 600_000);
+      it.each(ops.map(([name]) => name))('%s', (name) => {
+        const [small, big] = results.get(name)!;
+        expectWithin(name, small!, big!);
+      });
+    });
+  }
+
+  it.each(['remindDaily', 'checkIn'])('%s (its own sheet per size)', (name) => {
+    const op = OPERATIONS.find((o) => o.name === name)!;
+    const [small, big] = [10, BIG].map((rows) => {
+      const { emulator, run } = op.prepare(rows);
+      return measure(name, emulator, run);
+    });
+    expectWithin(name, small!, big!);
+  }, 600_000);
+
+  it('refreshing a roll-up of two regions (10 and 300 rows each)', () => {
+    const op = OPERATIONS.find((o) => o.name === 'rollupRefresh')!;
+    const [small, big] = [10, 300].map((rows) => {
+      const { emulator, run } = op.prepare(rows);
+      return measure('rollupRefresh', emulator, run);
+    });
+    expectWithin('rollupRefresh', small!, big!);
+  }, 600_000);
+
+  it('set-up on a blank spreadsheet stays within 1.5× its floor', () => {
+    const { emulator, run } = OPERATIONS.find((o) => o.name === 'setup')!.prepare(0);
+    const m = measure('setup', emulator, run);
+    expect(m.calls).toBeLessThanOrEqual(1.5 * m.floor);
+  }, 600_000);
+
+  it("the weekly tracking sheet grows with the rows only by its status cells' backgrounds, up to the sheet's caps", () => {
+    const op = OPERATIONS.find((o) => o.name === 'weeklySheet')!;
+    const [small, big] = [10, BIG].map((rows) => {
+      const { emulator, run } = op.prepare(rows);
+      const m = measureRun(emulator, run);
+      return { ...m, floor: floorOf('weeklySheet', m, tabsOf(emulator)).floor };
+    });
+    for (const m of [small!, big!]) expect(m.calls).toBeLessThanOrEqual(1.5 * m.floor);
+    const backgrounds = (m: Measured): number => m.byKey['TableCell.setBackgroundColor'] ?? 0;
+    // One status cell per task and per attention line shown (core/weeklySheet.ts caps both), one more for the note.
+    expect(backgrounds(big!)).toBeLessThanOrEqual(WEEKLY_TASKS_SHOWN + WEEKLY_ATTENTION_SHOWN + 1);
+    // Besides them, only the note under each of the two capped tables saying how many rows it leaves out (a
+    // paragraph and its style: two calls each).
+    expect(Math.abs(big!.calls - backgrounds(big!) - (small!.calls - backgrounds(small!)))).toBeLessThanOrEqual(2 + 2 * 2);
+  }, 600_000);
 });
