@@ -40,11 +40,12 @@ export interface RangeLike {
   getSheet(): { getName(): string };
 }
 
-let nextChartId = 1;
-
 export class EmuEmbeddedChart {
-  readonly id = `chart-${nextChartId++}`;
-  constructor(private readonly rt: Runtime, readonly spec: ChartSpec) {}
+  // Numbered per emulator, not per process: an emulator's charts do not depend on what other emulators did first.
+  readonly id: string;
+  constructor(private readonly rt: Runtime, readonly spec: ChartSpec) {
+    this.id = `chart-${rt.nextChartId()}`;
+  }
   getChartId(): number {
     this.rt.hit('EmbeddedChart.getChartId');
     return Number(this.id.slice('chart-'.length));

@@ -25,6 +25,7 @@ import { EmuUrlFetchApp, URLFETCH_DAILY } from './urlfetch';
 import { zonedParts } from './format';
 import { PROTECTED_MESSAGE, ProtectionType } from './protection';
 import { FormulaEngine, type FormulaReader } from './formulas';
+import { StateCopier } from './snapshot';
 
 export * from './runtime';
 export * from './spreadsheet';
@@ -40,6 +41,7 @@ export * from './protection';
 export * from './services';
 export * from './ui';
 export { SheetsWorld } from './importrange';
+export { SnapshotError } from './snapshot';
 export { EmuUrlFetchApp, isLoopback, type FetchRecord } from './urlfetch';
 export { parseA1, toA1, columnToLetters, lettersToColumn } from './a1';
 export { formatDate, displayValue, zonedParts, zonedTimeToDate } from './format';
@@ -181,6 +183,7 @@ export class Emulator {
   };
   private context: vm.Context | null = null;
   private code = '';
+  private bundleFile = 'Code.js';
   private formulasDirty = false;
   private hostFunctions: Record<string, (...args: unknown[]) => unknown> = {};
   private readonly formulas: FormulaEngine;
@@ -192,8 +195,11 @@ export class Emulator {
   private advancedDrive = true;
   private lastModelled = 0;
   private readonly verbose: boolean;
+  /** What the emulator was made with: a snapshot's copies are made with the same. */
+  private readonly options: EmulatorOptions;
 
   constructor(opts: EmulatorOptions = {}) {
+    this.options = { ...opts };
     this.clock = new VirtualClock(opts.now ?? new Date());
     this.rt = new Runtime(this.clock);
     this.calls = this.rt.calls;
@@ -267,6 +273,7 @@ export class Emulator {
   /** Runs the bundle in a fresh vm context (services + console + standard builtins; no require, no process). */
   loadBundle(code: string, filename = 'Code.js'): void {
     this.code = code;
+    this.bundleFile = filename;
     this.functionsVersion++;
     const log = (level: string) => (...args: unknown[]): void => {
       const line = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a))).join(' ');
@@ -571,6 +578,35 @@ export class Emulator {
     return run;
   }
 
+  /**
+   * The emulator's whole state now — spreadsheets (values, formulas, formats, validations, conditional formats,
+   * charts, protections, notes), every property store, triggers, Drive and Docs files, the mail outbox, logs, users,
+   * the clock, quotas and fault settings, what the UI showed — to start independent emulators from (restore())
+   * without running again the steps that led here. Taken between runs; later changes to this emulator do not reach it.
+   */
+  snapshot(): EmulatorSnapshot {
+    const state = this.copyState();
+    const { code, bundleFile } = this;
+    return new EmulatorSnapshot(() => {
+      const emulator = state.copyState();
+      // A new Apps Script execution: the script's globals start from its code, nothing kept from the runs before.
+      if (code) emulator.loadBundle(code, bundleFile);
+      return emulator;
+    });
+  }
+
+  /** A new emulator made with this one's options and holding a copy of its state (snapshot.ts), with no bundle loaded. */
+  private copyState(): Emulator {
+    if (this.execution || this.rt.inExecution) throw new Error('Emulator: a snapshot is taken between runs, not during one');
+    const copy = new Emulator({ ...this.options, spreadsheetId: this.spreadsheet.id });
+    new StateCopier({
+      substitutes: new Map<object, object>([[this.calls, copy.calls], [this.formulas, copy.formulas]]),
+      freshFields: (target) => FRESH_STATE.get(target.constructor) ?? [],
+      foreignPrototypes: this.context ? realmPrototypes(this.context) : new Map(),
+    }).into(copy, this);
+    return copy;
+  }
+
   /** The spreadsheet as .xlsx (exceljs). */
   exportXlsx(path: string): Promise<void> {
     return exportXlsx(this.spreadsheet, path);
@@ -585,4 +621,38 @@ export class Emulator {
   exportMail(dir: string): Promise<string[]> {
     return exportMail(this.mail, dir);
   }
+}
+
+/** A state to start emulators from: see Emulator.snapshot. */
+export class EmulatorSnapshot {
+  constructor(private readonly make: () => Emulator) {}
+  /**
+   * A new emulator in the snapshot's state, independent of it and of every other: the bundle loaded afresh into a
+   * new context, call counters at zero as a fresh emulator's are, the formula engine built again from the cells at
+   * its first recalculation (it computes every formula then, as the 'full' recalculation does).
+   */
+  restore(): Emulator {
+    return this.make();
+  }
+}
+
+/**
+ * What a copied emulator starts afresh instead of copying, by class: the vm context and everything derived from the
+ * loaded code (loadBundle makes them again), the formula engine (HyperFormula's internals are not copied: a new
+ * engine is built from the copied cells), the call counter and the modelled and host time of the runs so far.
+ */
+const FRESH_STATE = new Map<unknown, readonly string[]>([
+  [Emulator, ['options', 'context', 'code', 'bundleFile', 'functionsVersion', 'customFunctionsFor', 'customFunctionsNow', 'formulas', 'calls', 'lastModelled']],
+  [Runtime, ['calls', 'modelled', 'hostCpuMs']],
+  // A worker thread serves fetches in this process; the copy starts its own when it first fetches.
+  [EmuUrlFetchApp, ['worker']],
+]);
+
+/** The bundle realm's intrinsic prototypes → the host's: objects the script made and the emulator kept become host objects. */
+function realmPrototypes(context: vm.Context): Map<object, object> {
+  const names = ['Object', 'Array', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError'] as const;
+  const theirs = vm.runInContext(`[${names.map((n) => `${n}.prototype`).join(', ')}]`, context) as object[];
+  const ours: object[] = [Object.prototype, Array.prototype, Error.prototype, TypeError.prototype, RangeError.prototype, SyntaxError.prototype,
+    ReferenceError.prototype, EvalError.prototype, URIError.prototype];
+  return new Map(theirs.map((proto, i) => [proto, ours[i]!]));
 }

@@ -24,7 +24,6 @@ export class EmuProtection {
     readonly sheet: EmuSheet,
     public range: EmuRange | null,
     creator: string,
-    private readonly onRemove: (p: EmuProtection) => void,
   ) {
     if (creator) this.editors.add(creator.toLowerCase());
   }
@@ -102,7 +101,8 @@ export class EmuProtection {
   remove(): void {
     this.hit('remove');
     this.removed = true;
-    this.onRemove(this);
+    // Through the sheet, not a closure given at creation: an emulator's snapshot copies protections (snapshot.ts).
+    this.sheet.parent.dropProtection(this);
   }
 
   /** Whether a write of rows × columns at (row, col) touches a cell this protection guards (host helper). */

@@ -226,6 +226,7 @@ export class Runtime {
   /** Told of every call that may change a spreadsheet (so computed formula values are refreshed before the next read). */
   onSpreadsheetWrite: (() => void) | null = null;
   private idSeq = 0;
+  private chartSeq = 0;
 
   constructor(readonly clock: VirtualClock) {}
 
@@ -255,5 +256,9 @@ export class Runtime {
   }
   seq(): number {
     return ++this.idSeq;
+  }
+  /** Embedded charts' ids (Sheets numbers them within a spreadsheet), apart from the Drive-shaped ids. */
+  nextChartId(): number {
+    return ++this.chartSeq;
   }
 }

@@ -702,7 +702,7 @@ export class EmuRange implements RangeSlice {
   /** Protects this range: the spreadsheet's owner and the creator (an editor) can still edit it. */
   protect(): EmuProtection {
     this.rt.hit('Range.protect');
-    return this.sheet.parent.addProtection(new EmuProtection(this.rt, 'RANGE', this.sheet, this, this.sheet.env.user?.() ?? '', (p) => this.sheet.parent.dropProtection(p)));
+    return this.sheet.parent.addProtection(new EmuProtection(this.rt, 'RANGE', this.sheet, this, this.sheet.env.user?.() ?? ''));
   }
   getCell(row: number, column: number): EmuRange {
     this.rt.hit('Range.getCell');
@@ -828,7 +828,7 @@ export class EmuSheet implements SheetSlice {
   /** Protects the whole sheet (setUnprotectedRanges leaves parts open). */
   protect(): EmuProtection {
     this.rt.hit('Sheet.protect');
-    return this.parent.addProtection(new EmuProtection(this.rt, 'SHEET', this, null, this.env.user?.() ?? '', (p) => this.parent.dropProtection(p)));
+    return this.parent.addProtection(new EmuProtection(this.rt, 'SHEET', this, null, this.env.user?.() ?? ''));
   }
   /** A change to the sheet as a whole (insert or delete rows and columns, rename, clear): refused on a protected sheet. */
   private structural(): void {
