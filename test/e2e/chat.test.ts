@@ -11,7 +11,7 @@ import { Emulator } from '../../src/node/emulator';
 import { main } from '../../src/node/cli';
 import { ChatServer, Received, startChatServer } from '../chatServer';
 import { recordingIo, tempDir } from '../node/xlsxHelpers';
-import { bundleEmulator } from './harness';
+import { exampleEmulator } from './harness';
 
 const THURSDAY = new Date('2023-07-27T15:00:00+08:00');
 const SECRET = 'SEC0123456789abcdef';
@@ -28,9 +28,7 @@ function setSetting(emulator: Emulator, label: string, value: string): void {
 
 /** The example sheet with chat on, Li's mobile and Zhang's chat ID in Team, and the webhook entered through the dialog. */
 function chatSheet(kind: string, path: string, mode = "Summary and owners' digests", secret = ''): Emulator {
-  const emulator = bundleEmulator({ now: THURSDAY });
-  emulator.call('menuSetupSheets');
-  emulator.call('menuLoadExample');
+  const emulator = exampleEmulator({ now: THURSDAY });
   setSetting(emulator, 'Chat notifications', mode);
   const team = emulator.spreadsheet.getSheetByName('Team')!;
   const header = team.getRange(1, 1, 1, team.getLastColumn()).getValues()[0]!;

@@ -1,13 +1,11 @@
-import { bundleEmulator } from './harness';
+import { exampleEmulator } from './harness';
 
 const FORMULA_TEXT = '=HYPERLINK("http://x","y")';
 const SCRIPT_TEXT = '<script>alert(1)</script>';
 
 /** The example plus two overdue tasks whose names a browser or Sheets would execute if they were not kept inert. */
 function plantedSheet() {
-  const emulator = bundleEmulator({ now: new Date('2023-07-28T08:00:00+08:00') });
-  emulator.call('menuSetupSheets');
-  emulator.call('menuLoadExample');
+  const emulator = exampleEmulator({ now: new Date('2023-07-28T08:00:00+08:00') });
   const tracking = emulator.spreadsheet.getSheetByName('Tracking')!;
   // A person types these; the apostrophe is how Sheets keeps a leading "=" as text.
   tracking.getRange(5, 1, 2, 5).setValues([

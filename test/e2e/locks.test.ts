@@ -1,5 +1,5 @@
 import { Emulator } from '../../src/node/emulator';
-import { bundleEmulator } from './harness';
+import { exampleEmulator } from './harness';
 
 /** Lock contention of the Friday reminder trigger: another run (a report, a roll-over) holds the document lock. */
 
@@ -7,9 +7,7 @@ const THURSDAY = new Date('2023-07-27T15:00:00+08:00');
 const FRIDAY_9 = new Date('2023-07-28T09:00:00+08:00');
 
 function remindersOn(): Emulator {
-  const emulator = bundleEmulator({ now: THURSDAY });
-  emulator.call('menuSetupSheets');
-  emulator.call('menuLoadExample');
+  const emulator = exampleEmulator({ now: THURSDAY });
   emulator.call('menuTurnRemindersOn');
   emulator.clock.set(FRIDAY_9);
   return emulator;
@@ -102,9 +100,7 @@ describe('the reminder trigger when another run holds the document lock', () => 
   });
 
   it('a retry past midnight on Sunday still sends the week it retries, not the next one', () => {
-    const emulator = bundleEmulator({ now: THURSDAY });
-    emulator.call('menuSetupSheets');
-    emulator.call('menuLoadExample');
+    const emulator = exampleEmulator({ now: THURSDAY });
     const settings = emulator.spreadsheet.getSheetByName('Settings')!;
     const labels = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
     settings.getRange(labels.indexOf('Reminder weekday') + 1, 2).setValue('Sunday');

@@ -7,16 +7,13 @@ import { readWorkbook } from '../../src/core/model';
 import { CellValue, dayFromIso, utcDayOf } from '../../src/core/values';
 import { writeEml } from '../../src/node/eml';
 import { Emulator, EmulatorOptions } from '../../src/node/emulator';
-import { bundleEmulator } from './harness';
+import { exampleEmulator } from './harness';
 
 const THURSDAY = new Date('2023-07-27T15:00:00+08:00');
 const FRIDAY_9 = new Date('2023-07-28T09:00:00+08:00');
 
 function exampleSheet(opts: EmulatorOptions = {}): Emulator {
-  const emulator = bundleEmulator({ now: THURSDAY, ...opts });
-  emulator.call('menuSetupSheets');
-  emulator.call('menuLoadExample');
-  return emulator;
+  return exampleEmulator({ now: THURSDAY, ...opts });
 }
 
 function setSetting(emulator: Emulator, label: string, value: string): void {

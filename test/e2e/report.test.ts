@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { EmuDataTableBuilder, Emulator, EmuDocument, EmuTable } from '../../src/node/emulator';
 import { exportDocumentDocx } from '../../src/node/emulator/docExport';
 import { docxTexts, unzip } from '../node/zip';
-import { bundleEmulator } from './harness';
+import { bundleEmulator, exampleEmulator as setUpAndExample } from './harness';
 
 /** Set up, load the example and move the clock a week past the cycle's end. */
 function exampleEmulator(locale = 'en_US'): Emulator {
-  const emulator = bundleEmulator({ locale });
-  emulator.call('menuSetupSheets');
-  emulator.call('menuLoadExample');
+  const emulator = setUpAndExample({ locale });
   emulator.clock.set(new Date('2023-10-08T10:00:00+08:00'));
   return emulator;
 }

@@ -1,7 +1,7 @@
 import { Emulator } from '../../src/node/emulator';
 import { tabSpec } from '../../src/core/schema';
 import { retargetSheetRefs } from '../../src/core/sheetRefs';
-import { bundleEmulator } from './harness';
+import { exampleEmulator } from './harness';
 
 /** Every sheet: values and formulas of every cell, by sheet name. */
 interface Cells { values: unknown[][]; formulas: string[][] }
@@ -52,9 +52,7 @@ const column = (tab: Parameters<typeof tabSpec>[0], key: string): number => tabS
 
 /** The example, after its quarter ended, plus data a person might have added. */
 function plantedExample(locale: 'en_US' | 'zh_CN' = 'en_US'): Emulator {
-  const emulator = bundleEmulator({ now: new Date('2023-10-02T09:00:00+08:00'), locale });
-  emulator.call('menuSetupSheets');
-  emulator.call('menuLoadExample');
+  const emulator = exampleEmulator({ now: new Date('2023-10-02T09:00:00+08:00'), locale });
   if (locale === 'en_US') {
     const ss = emulator.spreadsheet;
     const tracking = ss.getSheetByName('Tracking')!;

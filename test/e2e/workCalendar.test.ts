@@ -4,7 +4,7 @@
  * Festival 2024, and what each run sent and wrote to Log.
  */
 import { Emulator } from '../../src/node/emulator';
-import { bundleEmulator } from './harness';
+import { bundleEmulator, exampleEmulator } from './harness';
 
 function setSetting(emulator: Emulator, label: string, value: string): void {
   const sheet = (emulator.spreadsheet.getSheetByName('Settings') ?? emulator.spreadsheet.getSheetByName('设置'))!;
@@ -16,9 +16,7 @@ function setSetting(emulator: Emulator, label: string, value: string): void {
 
 /** The example sheet, its cycle moved to cover `start`–`end`, with one daily-tracked task per owner and Work calendar set. */
 function sheet(calendar: string, start: string, end: string, lang: 'en' | 'zh-CN' = 'en'): Emulator {
-  const emulator = bundleEmulator({ now: new Date(`${start}T08:00:00+08:00`), locale: lang === 'zh-CN' ? 'zh_CN' : 'en_US' });
-  emulator.call('menuSetupSheets');
-  emulator.call('menuLoadExample');
+  const emulator = exampleEmulator({ now: new Date(`${start}T08:00:00+08:00`), locale: lang === 'zh-CN' ? 'zh_CN' : 'en_US' });
   const zh = lang === 'zh-CN';
   setSetting(emulator, zh ? '周期开始' : 'Cycle start', start);
   setSetting(emulator, zh ? '周期结束' : 'Cycle end', end);
