@@ -169,6 +169,8 @@ export const EMAIL_TEXT = {
   colReason: b('Reason', '原因'),
   colRows: b('Rows', '行'),
   riskMetric: b('{metric}: {actual} against {expected} expected by today ({rate}, {status}); projected {projection} of {target}', '{metric}：截至今日应完成 {expected}，实际 {actual}（达成率 {rate}，{status}）；按当前进度预计 {projection}，目标 {target}'),
+  // A rate, an average or a ratio has no projection to the cycle end: its target is what is expected by today.
+  riskMetricNoProjection: b('{metric}: {actual} against {expected} expected by today ({rate}, {status})', '{metric}：截至今日应完成 {expected}，实际 {actual}（达成率 {rate}，{status}）'),
   riskTask: b('{task} ({owners}): {days} days overdue', '{task}（{owners}）：逾期 {days} 天'),
   riskTaskOne: b('{task} ({owners}): 1 day overdue', '{task}（{owners}）：逾期 1 天'),
   riskTaskWorkdays: b('{task} ({owners}): {days} workdays overdue', '{task}（{owners}）：逾期 {days} 个工作日'),
@@ -481,7 +483,7 @@ function riskText(risk: Risk, ctx: RenderContext, workdays = false): { text: str
   if (risk.kind === 'metric') {
     const t = risk.target;
     return {
-      text: say(lang, 'riskMetric', {
+      text: say(lang, t.projection === null ? 'riskMetricNoProjection' : 'riskMetric', {
         metric: metricName(t, ctx), actual: targetFigure(t, t.actual, 'actual'), expected: targetFigure(t, t.expected, 'expected'), rate: percent(t.rate),
         status: pick(optionLabel(METRIC_STATUS, t.status), lang), projection: targetFigure(t, t.projection, 'projection'), target: targetFigure(t, t.target, 'target'),
       }),
