@@ -8,6 +8,7 @@ import { escapeHtml, htmlTable } from './html';
 import { lastCheckInText } from './ownerPerformance';
 import { UI } from './messages';
 import { changesPart, helpPart, myWeekHintPart } from './weeklyText';
+import type { WeekChange } from './weekChange';
 import { type Bilingual, type Lang, fill, joinClauses, joinList, pick } from './i18n';
 import type { MetricKey } from './catalogue';
 import { STATUS_COLORS } from './colors';
@@ -562,7 +563,14 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     rows.length > 0 ? htmlTable(header, rows) : `<p style="${STYLE.note}">${escapeHtml(h(empty))}</p>`;
   // Escalated tasks first, then how each target moved this week.
   const help = helpPart(summary.needsHelp, lang);
-  const changes = changesPart(summary.changes, lang, (c) => summary.targets.find((t) => t.metric === c.metric)?.target ?? null);
+  // Each change named as the targets table names it (money with its unit: "+12" of what).
+  const targetOf = new Map<WeekChange, number | null>();
+  const named = summary.changes.map((c) => {
+    const change = { ...c, metric: metricName({ metric: c.metric, metricKey: c.metricKey, owner: null }, ctx) };
+    targetOf.set(change, summary.targets.find((t) => t.metric === c.metric)?.target ?? null);
+    return change;
+  });
+  const changes = changesPart(named, lang, (c) => targetOf.get(c) ?? null);
   // The weekly meeting's document (gas/documents.ts), after the escalations and the week's changes: its link when
   // made this week, else where to make it. Online only.
   const sheet = ctx.weeklySheet;
