@@ -36,6 +36,8 @@ export function addDashboard(wb: ExcelJS.Workbook, lang: Lang, example: boolean)
   }, { slots: DASHBOARD_SLOTS });
   const ws = wb.addWorksheet(pick(DASHBOARD_NAME, lang), { properties: { tabColor: { argb: 'FF1A73E8' } } });
   for (const { column, width } of plan.widths) ws.getColumn(column).width = Math.round(width / 7);
+  const helpers = plan.hiddenColumns;
+  for (let column = helpers.column; column < helpers.column + helpers.count; column++) ws.getColumn(column).hidden = true;
   for (const cell of plan.cells) {
     const target = ws.getCell(cell.row, cell.column);
     target.value = { formula: cell.value.slice(1) } as ExcelJS.CellValue;
