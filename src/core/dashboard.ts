@@ -517,18 +517,20 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
         put(row, 8, `=IF(OR(${amongOthers},${spaced}),"",${open()})`, { format: NUMBER });
         if (trackingPlanned !== null && trackingNext !== null) {
           // checks.isTaskOverdue: due on the later of Planned date and Next step due, late when that is before the
-          // cut-off day. COUNTIFS compares real dates only, so an open task with a due cell typed as text (a range such
-          // as 2023-07-10-12, a date typed as text) or a number that is no date leaves the count blank.
+          // cut-off day. COUNTIFS compares real dates only, so an open task with a due cell that is not one (text such as
+          // the range 2023-07-10-12 or a date typed as text, or a number below 1) leaves the count blank. Not-a-date is
+          // counted as filled minus dates: LibreOffice's "*" matches numbers too.
           const before = `"<"&${CUTOFF}`;
           const overdue = [[before, before], [before, '""'], ['""', before]]
             .map(([p, n]) => open(`,${trackingPlanned},${p},${trackingNext},${n}`)).join('+');
-          const unreadable = [trackingPlanned, trackingNext].flatMap((due) => [open(`,${due},"*"`), open(`,${due},"<1"`)]).join('+');
+          const unreadable = [trackingPlanned, trackingNext].map((due) => `${open(`,${due},"<>"`)}-${open(`,${due},">=1"`)}`).join('+');
           put(row, 9, `=IF(OR(${amongOthers},${spaced},${unreadable}>0),"",${overdue})`, { format: NUMBER });
         }
         if (trackingUpdated !== null) {
           // The latest Updated stamp of the owner's tasks, done or not; a stamp typed as text leaves it blank.
           const latest = `MAXIFS(${trackingUpdated},${trackingOwner},${name},${trackingTask},"<>")`;
-          put(row, 10, `=IF(OR(${amongOthers},${tasks(name, `,${trackingUpdated},"*"`)}>0),"",IFERROR(1/(1/INT(${latest})),""))`, { format: DATE });
+          const notDates = `${tasks(name, `,${trackingUpdated},"<>"`)}-${tasks(name, `,${trackingUpdated},">=1"`)}`;
+          put(row, 10, `=IF(OR(${amongOthers},${notDates}>0),"",IFERROR(1/(1/INT(${latest})),""))`, { format: DATE });
         }
       }
       if (first && week !== null) {
@@ -538,7 +540,8 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
         const rows = (owner: string, extra = ''): string => `COUNTIFS(${weeklyOwner},${owner}${extra})`;
         const shared = `${rows(within, inCycle)}<>${rows(name, inCycle)}`;
         const latest = `MAXIFS(${week},${weeklyOwner},${name}${inCycle})`;
-        put(row, 11, `=IF(OR(${shared},${rows(within, `,${week},"*"`)}>0),"",IFERROR(1/(1/INT(${latest})),""))`, { format: DATE });
+        const notDates = `${rows(within, `,${week},"<>"`)}-${rows(within, `,${week},">=1"`)}`;
+        put(row, 11, `=IF(OR(${shared},${notDates}>0),"",IFERROR(1/(1/INT(${latest})),""))`, { format: DATE });
       }
       row++;
     }
