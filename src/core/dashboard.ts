@@ -113,13 +113,29 @@ const T = {
   overdueTasks: { en: 'Overdue tasks', zh: '逾期任务' },
   lastUpdate: { en: 'Last update', zh: '最近更新' },
   lastWeek: { en: 'Last Weekly log', zh: '最近周报' },
-  ownersNote: {
-    en: 'A share counts the Weekly log rows of its owner; a team target the whole team\'s. Expected by today follows Settings → Pacing (calendar days, or workdays of Settings → Work calendar). Overdue: not done, and the later of Planned date and Next step due is past (with the China calendar, a workday has passed since). Last update: the latest Updated stamp of the owner\'s Tracking rows; Last Weekly log: the latest week they reported, up to today.',
-    zh: '个人分解目标只统计该责任人在“周报”中的行，团队目标统计全队。“截至今日应完成”按“设置 → 进度计算”计算（自然日，或按“设置 → 工作日历”的工作日）。逾期：未完成，且“计划完成时间”与“下一步截止”中较晚的日期已过（使用中国大陆日历时，须已过至少一个工作日）。最近更新：该责任人在“执行跟踪”中各行最近的“更新时间”；最近周报：截至今日最近填报的一周。',
+  ownersShare: {
+    en: 'A share counts the Weekly log rows of its owner; a team target the whole team\'s.',
+    zh: '个人分解目标只统计该责任人在“周报”中的行，团队目标统计全队。',
+  },
+  ownersPacing: {
+    en: 'Expected by today follows Settings → Pacing: calendar days, or workdays of Settings → Work calendar.',
+    zh: '“截至今日应完成”按“设置 → 进度计算”计算：自然日，或按“设置 → 工作日历”的工作日。',
+  },
+  ownersOverdue: {
+    en: 'Overdue: not done, and the later of Planned date and Next step due has passed (with the China calendar, by a workday).',
+    zh: '逾期：未完成，且“计划完成时间”与“下一步截止”中较晚的日期已过（使用中国大陆日历时，须已过至少一个工作日）。',
+  },
+  ownersCheckIn: {
+    en: 'Last update: the latest Updated stamp of the owner\'s Tracking rows. Last Weekly log: the latest week they reported, up to today.',
+    zh: '最近更新：该责任人在“执行跟踪”中各行最近的“更新时间”；最近周报：截至今日最近填报的一周。',
   },
   ownersBlank: {
-    en: 'A blank count or date: a row names the owner among others, or an open task\'s Planned date or Next step due (or a Status, Updated or Week) is text a formula cannot read as a date or option, e.g. a range such as 2023-07-10-12. The managers\' summary and the report have the exact figures; Check data lists the cells.',
-    zh: '数量或日期为空：有行同时列出多位责任人，或未完成任务的“计划完成时间”“下一步截止”（或“状态”“更新时间”“周”）是公式无法识别的文字，例如 2023-07-10-12 这样的日期范围。准确数字见管理者汇总和评估报告；“检查数据”会列出这些单元格。',
+    en: 'Blank: a row names the owner among others, or a cell is text a formula cannot read (such as the date range 2023-07-10-12 in Planned date).',
+    zh: '为空：有行同时列出多位责任人，或单元格是公式无法识别的文字（例如“计划完成时间”填了 2023-07-10-12 这样的日期范围）。',
+  },
+  ownersExact: {
+    en: 'The managers\' summary and the report have the exact figures; Check data lists the cells to fix.',
+    zh: '准确数字见管理者汇总和评估报告；“检查数据”会列出需要修改的单元格。',
   },
   helperHolidays: { en: 'Weekday holidays (China work calendar)', zh: '工作日放假（中国大陆工作日历）' },
   helperMakeUp: { en: 'Weekend workdays (China work calendar)', zh: '周末调休上班（中国大陆工作日历）' },
@@ -133,6 +149,7 @@ const T = {
 } as const satisfies Record<string, Bilingual>;
 
 const PERCENT = '0.0%';
+const COUNT_FORMAT = '0';
 const NUMBER = '#,##0.##';
 const DATE = 'yyyy-mm-dd';
 const RATIO = '"1:"0.0';
@@ -462,7 +479,7 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
 
   // Section: each owner's targets (Goals rows with one owner), open and overdue tasks and last check-in, as
   // ownerPerformance.ts counts them: an owner's share on the Weekly log rows they are on, the team's own target (one
-  // row, one owner) on the team's. A figure a formula cannot make exact is blank, never a guess (T.ownersBlank).
+  // row, one owner) on the team's. A figure a formula cannot make exact is blank, never a guess (T.ownersBlank, T.ownersExact).
   const weeklyOwner = ref('weekly', 'owner');
   const groups = goalTargets(workbook);
   const teamRows = new Set(groups.flatMap((g) => (g.team ? [g.team.row] : [])));
@@ -514,7 +531,7 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
         const notDone = DONE_WORDS.map((w) => `,${trackingStatus},${quote(`<>${w}`)}`).join('');
         const open = (extra = ''): string => tasks(name, `${notDone}${extra}`);
         const spaced = `${open(`,${trackingStatus}," *"`)}+${open(`,${trackingStatus},"* "`)}>0`;
-        put(row, 8, `=IF(OR(${amongOthers},${spaced}),"",${open()})`, { format: NUMBER });
+        put(row, 8, `=IF(OR(${amongOthers},${spaced}),"",${open()})`, { format: COUNT_FORMAT });
         if (trackingPlanned !== null && trackingNext !== null) {
           // checks.isTaskOverdue: due on the later of Planned date and Next step due, late when that is before the
           // cut-off day. COUNTIFS compares real dates only, so an open task with a due cell that is not one (text such as
@@ -524,7 +541,7 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
           const overdue = [[before, before], [before, '""'], ['""', before]]
             .map(([p, n]) => open(`,${trackingPlanned},${p},${trackingNext},${n}`)).join('+');
           const unreadable = [trackingPlanned, trackingNext].map((due) => `${open(`,${due},"<>"`)}-${open(`,${due},">=1"`)}`).join('+');
-          put(row, 9, `=IF(OR(${amongOthers},${spaced},${unreadable}>0),"",${overdue})`, { format: NUMBER });
+          put(row, 9, `=IF(OR(${amongOthers},${spaced},${unreadable}>0),"",${overdue})`, { format: COUNT_FORMAT });
         }
         if (trackingUpdated !== null) {
           // The latest Updated stamp of the owner's tasks, done or not; a stamp typed as text leaves it blank.
@@ -545,14 +562,15 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
       }
       row++;
     }
-    put(row, 1, say(T.ownersNote), { style: 'label' });
-    row++;
-    put(row, 1, say(T.ownersBlank), { style: 'label' });
-    row++;
+    // One short sentence a row, so the notes read within the table's width.
+    for (const line of [T.ownersShare, T.ownersPacing, T.ownersOverdue, T.ownersCheckIn, T.ownersBlank, T.ownersExact]) {
+      put(row, 1, say(line), { style: 'label' });
+      row++;
+    }
     // The owners' bars show their progress: no chart beside them.
   }
 
-  const widths = [220, 110, 110, 110, 100, 110, 110, 110, 120, 110, 110].map((width, i) => ({ column: i + 1, width }));
+  const widths = [170, 190, 90, 110, 120, 130, 110, 90, 100, 100, 120].map((width, i) => ({ column: i + 1, width }));
   const rows = Math.max(row, chartRow, helperRows);
   return {
     cells, charts, statusRanges, widths, rows, columns: VALUE_COLUMN,
