@@ -49,3 +49,29 @@ export function table(title: string, header: string[], rows: (string | number)[]
   console.log(line(header));
   for (const row of rows) console.log(line(row));
 }
+
+/** Replaces the Evaluation rows with n generated metrics (one write), target 100 and actuals 50–149. */
+export function setMetrics(emulator: Emulator, n: number): void {
+  const sheet = emulator.spreadsheet.getSheetByName('Evaluation')!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+  const dimensions = ['Result', 'Process', 'Customer feedback', 'Input-output'];
+  const rows = Array.from({ length: n }, (_, i) => header.map((h) => {
+    switch (h) {
+      case 'Dimension': return dimensions[i % dimensions.length]!;
+      case 'Metric': return `Metric ${i + 1}`;
+      case 'Unit': return 'units';
+      case 'Direction': return 'Higher';
+      case 'Target': return 100;
+      case 'Actual': return 50 + (i % 100);
+      case 'Analysis': return `Reason ${i + 1}`;
+      default: return '';
+    }
+  }));
+  const dataRows = Math.max(sheet.getLastRow() - 1, 0);
+  const analysis = header.indexOf('Analysis');
+  // Keep the formula columns as set-up wrote them: write the plain columns only (Dimension … Actual, Analysis).
+  const plain = header.indexOf('Actual') + 1;
+  if (dataRows > 0) sheet.getRange(2, 1, dataRows, plain).setValues(Array.from({ length: dataRows }, () => new Array(plain).fill('')));
+  sheet.getRange(2, 1, n, plain).setValues(rows.map((r) => r.slice(0, plain)));
+  sheet.getRange(2, analysis + 1, n, 1).setValues(rows.map((r) => [r[analysis]!]));
+}

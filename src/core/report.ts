@@ -537,6 +537,12 @@ function channelBlocks(f: ReportFigures, lang: Lang): ReportBlock[] {
       unit: io.currencyUnit === '' ? '' : t(RT.moneyIn, lang, { unit: io.currencyUnit }),
     }),
   });
+  // A rate above 100% reads as an error unless the table says why it is not one.
+  const beyond = [
+    ...active.filter((c) => (c.funnel!.visitToLead.value ?? 0) > 1).map((c) => c.channel),
+    ...(cmp.unassigned && (cmp.unassigned.visitToLead.value ?? 0) > 1 ? [pick(RT.noChannel, lang)] : []),
+  ];
+  if (beyond.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: t(RT.leadsBeyondVisits, lang, { list: joinList(beyond, lang) }) });
 
   blocks.push({ kind: 'heading', level: 3, text: pick(RT.subStrategy, lang) });
   if (!cmp.hasStrategy) blocks.push({ kind: 'paragraph', style: 'note', text: pick(RT.strategyNone, lang) });

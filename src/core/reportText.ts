@@ -123,6 +123,10 @@ export const RT = {
     en: 'Visits, leads, new customers and revenue from the Weekly log; each channel\'s cost from the {costFrom}{unit}.',
     zh: '拜访、线索、新增客户和销售额来自“周报”，各渠道成本来自{costFrom}{unit}。',
   },
+  leadsBeyondVisits: {
+    en: '{list}: more leads than visits, so visit → lead is above 100%. The Weekly log counts every lead, including those that did not come from a visit (online enquiries, referrals).',
+    zh: '{list}：线索多于拜访，因此拜访→线索超过 100%。“周报”统计全部线索，包括并非来自拜访的线索（如线上咨询、转介绍）。',
+  },
   moneyIn: { en: '; money in {unit}', zh: '，金额单位：{unit}' },
   costFromCosts: { en: 'Costs tab', zh: '“投入”表' },
   costFromWeekly: { en: 'Weekly log\'s Cost column', zh: '“周报”的“成本”列' },

@@ -56,12 +56,8 @@ export interface SetupPlan {
   /** One line per change, for the dialog and the Log. */
   readonly summary: readonly string[];
   /** The template formulas a typed value replaced or blocks, which the plan puts back (for Check data too). */
-  readonly overwritten?: readonly OverwrittenFormula[];
+  readonly overwritten?: readonly TypedOverFormula[];
 }
-
-/** A template formula cell a typed value replaced (`replaced`), or a typed cell that blocks one (`blocking`). */
-/** A typed value where a template formula belongs (the one shape Check data and set-up's Log use). */
-export type OverwrittenFormula = TypedOverFormula;
 
 /** The label each option shows in a sheet of this language. */
 export function optionLabels(options: OptionSet, lang: Lang): string[] {
@@ -192,7 +188,7 @@ export function planSetup(states: Partial<Record<TabKey, TabState>>, lang: Lang,
     actions.push(...missingSettings(states.settings, layouts.get('settings')!, lang, summary));
   }
 
-  const overwritten: OverwrittenFormula[] = [];
+  const overwritten: TypedOverFormula[] = [];
   if (layouts.has('evaluation')) actions.push(...evaluationFormulas(states, layouts, lang, summary, overwritten));
   if (layouts.has('costs') && layouts.has('weekly')) actions.push(...costSummary(states, layouts, lang, summary, overwritten));
   return { actions, summary, ...(overwritten.length > 0 ? { overwritten } : {}) };
@@ -298,7 +294,7 @@ export function evaluationStatusFormula(refs: {
 
 /** The Evaluation tab's Achievement and Status columns: one formula each, in the first data row, filling the column. */
 function evaluationFormulas(
-  states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[], overwritten: OverwrittenFormula[],
+  states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[], overwritten: TypedOverFormula[],
 ): SetupAction[] {
   const layout = layouts.get('evaluation')!;
   const spec = tabSpec('evaluation');
@@ -362,7 +358,7 @@ function evaluationFormulas(
 
 /** The Costs tab's totals and ratio panel, beside the table and found again by its labels. */
 function costSummary(
-  states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[], overwritten: OverwrittenFormula[],
+  states: Partial<Record<TabKey, TabState>>, layouts: Map<TabKey, TabLayout>, lang: Lang, summary: string[], overwritten: TypedOverFormula[],
 ): SetupAction[] {
   const layout = layouts.get('costs')!;
   const weekly = layouts.get('weekly')!;

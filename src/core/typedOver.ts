@@ -75,14 +75,15 @@ export function typedOverFormulas(raw: Partial<Record<TabKey, readonly (readonly
     const spec = tabSpec('evaluation');
     const header = mapHeaders(spec, evaluation[0] ?? []);
     const metricColumn = header.index.get('metric');
+    // The rows that name a metric: the template's formulas fill those.
+    const dataRows: number[] = [];
+    for (let r = 1; r < evaluation.length; r++) {
+      const line = evaluation[r] ?? [];
+      if (metricColumn !== undefined && !isBlankCell(line[metricColumn] ?? '')) dataRows.push(r);
+    }
     for (const column of spec.columns.filter((c) => c.formula)) {
       const at = header.index.get(column.key);
       if (at === undefined) continue;
-      const dataRows: number[] = [];
-      for (let r = 1; r < evaluation.length; r++) {
-        const line = evaluation[r] ?? [];
-        if (metricColumn !== undefined && !isBlankCell(line[metricColumn] ?? '')) dataRows.push(r);
-      }
       if (!dataRows.some((r) => evaluationFormulas[r]?.[at] === true)) continue;
       for (const r of dataRows) {
         const value = typedAt(evaluation, evaluationFormulas, r, at);

@@ -133,6 +133,25 @@ describe('per-channel funnel and strategy comparison', () => {
     expect(zhTexts).toContain('获客成本最低：合作伙伴转介绍（每个新客户 0.21 万元）；最高：线上获客平台（0.62 万元）。');
     expect(zhTexts).toContain('投入产出比最高：合作伙伴转介绍（1:22.3）；最低：线上获客平台（1:7.9）。');
     expect(zhTexts).toContain('拜访、线索、新增客户和销售额来自“周报”，各渠道成本来自“投入”表，金额单位：万元。');
+    // The worked example has more leads than visits in every channel: the note says why that is not an error.
+    expect(texts).toContain('Trade shows, Online platforms, Partner referrals: more leads than visits, so visit → lead is above 100%. The Weekly log counts every lead, including those that did not come from a visit (online enquiries, referrals).');
+    expect(zhTexts).toContain('行业展会、线上获客平台、合作伙伴转介绍：线索多于拜访，因此拜访→线索超过 100%。“周报”统计全部线索，包括并非来自拜访的线索（如线上咨询、转介绍）。');
+  });
+
+  it('says why visit → lead is above 100% only for the channels where it is', () => {
+    const raw = exampleRaw('en');
+    const channel = raw.weekly![0]!.map(String).indexOf('Channel');
+    // Fewer leads than visits everywhere but in Online platforms' rows.
+    for (let row = 1; row < raw.weekly!.length; row++) {
+      if (raw.weekly![row]![channel] !== 'Online platforms') setCell(raw, 'weekly', 'Leads', row, 1);
+    }
+    const texts = reportOf('en', raw).sections.find((s) => s.id === 'inputOutput')!.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(texts.filter((t) => t.includes('more leads than visits'))).toEqual([
+      'Online platforms: more leads than visits, so visit → lead is above 100%. The Weekly log counts every lead, including those that did not come from a visit (online enquiries, referrals).',
+    ]);
+    for (let row = 1; row < raw.weekly!.length; row++) setCell(raw, 'weekly', 'Leads', row, 1);
+    const none = reportOf('en', raw).sections.find((s) => s.id === 'inputOutput')!.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(none.some((t) => t.includes('more leads than visits'))).toBe(false);
   });
 
   it('in the report: a channel not planned, one planned with no activity, and an unreadable cost read as such', () => {

@@ -107,6 +107,39 @@ describe('two parts: the custom functions as code, the rest compiled on first us
     expect(functionsPart.length).toBeLessThan(code.length / 8);
   });
 
+  it('the rest is held in a comment as esbuild wrote it, "*/" included, and each part reads the built-ins as locals', () => {
+    const loader = code.slice(loaderAt);
+    // Readable as text (grep DocumentApp.openById dist/Code.js), with no string escaping.
+    expect(loader).toContain('(function () {/*"use strict";var MarketExpansionApp=(()=>{const {');
+    expect(loader).toContain('DocumentApp.openById(');
+    // The source has "*/" in regular expressions (e.g. the date-range separator /^\s*(?:-|~|…)\s*/i): the comment
+    // must still end where the holder ends, and the eval'd source must have them back.
+    const ctx = load();
+    const realEval = runInContext('eval', ctx) as (source: string) => unknown;
+    let evaluated = '';
+    ctx.eval = (source: string): unknown => { evaluated = source; return realEval(source); };
+    (ctx.MarketExpansionTracker as { app(): unknown }).app();
+    expect(evaluated.startsWith('"use strict";var MarketExpansionApp=(()=>{')).toBe(true);
+    expect(evaluated.split('*/').length).toBeGreaterThan(2);
+    expect(evaluated).not.toContain('\uE000');
+    expect(functionsPart).toMatch(/var MarketExpansionFunctions = \(\(\) => \{\n {2}const \{ [^}]*\bMath\b[^}]*\} = globalThis;/);
+  });
+
+  it('the comment holder gives back any source byte for byte (scripts/bundle-parts.mjs, property-based)', () => {
+    // bundle-parts.mjs is an ES module of the build: run it in its own node process.
+    const script = `
+      import fc from 'fast-check';
+      import { commentHolder, commentSource, SEPARATOR } from './scripts/bundle-parts.mjs';
+      const text = fc.string({ unit: fc.constantFrom('*', '/', '*/', '/*', 'a', '\\n', '"', "'", '\\\\', '中', '\`', '$') , maxLength: 60 });
+      fc.assert(fc.property(text, (source) => (0, eval)('(function (holder) { return ' + commentSource('holder') + '; })(' + commentHolder(source) + ')') === source), { numRuns: 500 });
+      let refused = false;
+      try { commentHolder('a' + SEPARATOR); } catch { refused = true; }
+      if (!refused) throw new Error('the separator character was not refused');
+      process.stdout.write('ok');`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+    expect(out).toBe('ok');
+  });
+
   it('both parts compute the same figures (they are built from the same modules)', () => {
     const ctx = load();
     const app = (ctx.MarketExpansionTracker as { app(): Record<string, (...a: unknown[]) => unknown> }).app();
