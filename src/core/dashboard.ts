@@ -7,19 +7,24 @@
  * Costs) total within the cycle, its achievement with the metric's direction and its status (against what is
  * expected by today while the cycle runs, for the figures the Weekly log adds up); monthly new customers against
  * the monthly targets; cumulative revenue by week against what is expected by each week's end; cost, new
- * customers, acquisition cost, revenue and input-output ratio by channel; and each owner's share of a target.
+ * customers, acquisition cost, revenue and input-output ratio by channel; and per owner their targets, open and
+ * overdue tasks and last check-in. "Expected by today" follows Settings → Pacing (calendar days, or workdays of
+ * Settings → Work calendar, read live): the China calendar's holidays and make-up workdays sit in hidden helper
+ * columns of the tab, so NETWORKDAYS and WORKDAY can count them.
  * The layout is planned from the workbook as Set up finds it: re-run Set up after adding metrics, channels or
  * owner targets.
  */
 import { MetricKey, WEEKLY_COLUMN_OF } from './catalogue';
 import { Bilingual, Lang, pick } from './i18n';
 import { Workbook } from './model';
-import { TASK_STATUS, normalizeLabel } from './options';
+import { PACING, TASK_STATUS, WORK_CALENDAR, normalizeLabel } from './options';
 import { personKey } from './people';
 import { goalTargets } from './targets';
 import { weekStartOf } from './digest';
 import { SettingKey, TabKey } from './schema';
-import { achievementExpression, quote, sheetName, statusExpression } from './sheetFormulas';
+import { achievementExpression, isOneOf, quote, sheetName, spellings, statusExpression } from './sheetFormulas';
+import { Day, dayFromParts, daysInMonth, partsOfDay, weekdayOf } from './values';
+import { CHINA, coveredYears } from './workCalendar';
 
 export const DASHBOARD_NAME: Bilingual = { en: 'Dashboard', zh: '看板' };
 
@@ -53,6 +58,8 @@ export interface DashboardPlan {
   /** Cells whose text is a status word, coloured by the status colours. */
   readonly statusRanges: readonly { readonly row: number; readonly column: number; readonly rows: number }[];
   readonly widths: readonly { readonly column: number; readonly width: number }[];
+  /** Columns of helper data the formulas read (the work calendar's days, Settings read once): hidden from view. */
+  readonly hiddenColumns: { readonly column: number; readonly count: number };
   /** The last row and column the plan uses: Set up clears its own leftovers beyond them. */
   readonly rows: number;
   readonly columns: number;
@@ -103,10 +110,38 @@ const T = {
   owner: { en: 'Owner', zh: '责任人' },
   openTasks: { en: 'Open tasks', zh: '未完成任务' },
   teamTarget: { en: 'team target', zh: '团队目标' },
-  ownersNote: {
-    en: 'A share counts the Weekly log rows of its owner; a team target the whole team\'s. A blank count: a row names the owner among others; overdue tasks and shared rows are in the managers\' summary and the report.',
-    zh: '个人分解目标只统计该责任人在“周报”中的行，团队目标统计全队。数量为空：有行同时列出多位责任人；逾期任务及多人共同负责的行见管理者汇总和评估报告。',
+  overdueTasks: { en: 'Overdue tasks', zh: '逾期任务' },
+  lastUpdate: { en: 'Last update', zh: '最近更新' },
+  lastWeek: { en: 'Last Weekly log', zh: '最近周报' },
+  ownersShare: {
+    en: 'A share counts the Weekly log rows of its owner; a team target the whole team\'s.',
+    zh: '个人分解目标只统计该责任人在“周报”中的行，团队目标统计全队。',
   },
+  ownersPacing: {
+    en: 'Expected by today follows Settings → Pacing: calendar days, or workdays of Settings → Work calendar.',
+    zh: '“截至今日应完成”按“设置 → 进度计算”计算：自然日，或按“设置 → 工作日历”的工作日。',
+  },
+  ownersOverdue: {
+    en: 'Overdue: not done, and the later of Planned date and Next step due has passed (with the China calendar, by a workday).',
+    zh: '逾期：未完成，且“计划完成时间”与“下一步截止”中较晚的日期已过（使用中国大陆日历时，须已过至少一个工作日）。',
+  },
+  ownersCheckIn: {
+    en: 'Last update: the latest Updated stamp of the owner\'s Tracking rows. Last Weekly log: the latest week they reported, up to today.',
+    zh: '最近更新：该责任人在“执行跟踪”中各行最近的“更新时间”；最近周报：截至今日最近填报的一周。',
+  },
+  ownersBlank: {
+    en: 'Blank: a row names the owner among others, or a cell is text a formula cannot read (such as the date range 2023-07-10-12 in Planned date).',
+    zh: '为空：有行同时列出多位责任人，或单元格是公式无法识别的文字（例如“计划完成时间”填了 2023-07-10-12 这样的日期范围）。',
+  },
+  ownersExact: {
+    en: 'The managers\' summary and the report have the exact figures; Check data lists the cells to fix.',
+    zh: '准确数字见管理者汇总和评估报告；“检查数据”会列出需要修改的单元格。',
+  },
+  helperHolidays: { en: 'Weekday holidays (China work calendar)', zh: '工作日放假（中国大陆工作日历）' },
+  helperMakeUp: { en: 'Weekend workdays (China work calendar)', zh: '周末调休上班（中国大陆工作日历）' },
+  helperWorkdays: { en: 'Pacing counts workdays', zh: '进度按工作日计算' },
+  helperChina: { en: 'Work calendar is China (mainland)', zh: '工作日历为中国大陆' },
+  helperCutoff: { en: 'Overdue when due before', zh: '截止日早于此日即逾期' },
   note: {
     en: 'Live formulas: they change when a cell changes. Rows count when their Week is a real date (Check data lists any that are not). Re-run Set up or repair sheets after adding metrics, channels or owner targets.',
     zh: '实时公式：单元格变化时自动更新。“周”为有效日期的行才计入（“检查数据”会列出无效日期）。新增指标、渠道或责任人目标后，请重新运行“创建或修复工作表”。',
@@ -114,6 +149,7 @@ const T = {
 } as const satisfies Record<string, Bilingual>;
 
 const PERCENT = '0.0%';
+const COUNT_FORMAT = '0';
 const NUMBER = '#,##0.##';
 const DATE = 'yyyy-mm-dd';
 const RATIO = '"1:"0.0';
@@ -138,6 +174,38 @@ function figureOf(cell: string): string {
 function barExpression(rate: string): string {
   return `IF(${rate}="","",REPT("▇",ROUND(MIN(MAX(${rate},0),1)*${BAR_CELLS},0))&REPT("▁",${BAR_CELLS}-ROUND(MIN(MAX(${rate},0),1)*${BAR_CELLS},0)))`;
 }
+
+/**
+ * The China (mainland) calendar as two lists a formula can use, for every year the bundled data covers: the
+ * weekdays that are holidays (NETWORKDAYS' and WORKDAY's holidays) and the weekend days worked instead (counted
+ * in by COUNTIFS). Read off workCalendar.CHINA day by day, so the formulas and the core share one rule; a year
+ * the data does not cover is Monday to Friday in both.
+ */
+let chinaDays: { readonly holidays: readonly Day[]; readonly makeUp: readonly Day[] } | null = null;
+function chinaCalendarDays(): NonNullable<typeof chinaDays> {
+  if (chinaDays === null) {
+    const { first, last } = coveredYears();
+    const holidays: Day[] = [];
+    const makeUp: Day[] = [];
+    for (let day = dayFromParts(first, 1, 1); day <= dayFromParts(last, 12, 31); day++) {
+      const weekday = weekdayOf(day) >= 1 && weekdayOf(day) <= 5;
+      const works = CHINA.isWorkday(day);
+      if (weekday && !works) holidays.push(day);
+      else if (!weekday && works) makeUp.push(day);
+    }
+    chinaDays = { holidays, makeUp };
+  }
+  return chinaDays;
+}
+
+/** A day as a formula writes it (the same serial in every spreadsheet, whatever its locale). */
+function dateFormula(day: Day): string {
+  const p = partsOfDay(day);
+  return `DATE(${p.year},${p.month},${p.day})`;
+}
+
+/** Where the helper data sits: columns past the charts, hidden (see DashboardPlan.hiddenColumns). */
+const HELPER_COLUMN = 20;
 
 export interface DashboardOptions {
   /**
@@ -206,17 +274,58 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
   const monthlyGoals = (key: MetricKey): { row: number; month: string }[] =>
     workbook.goals.flatMap((g) => (g.metricKey === key && g.period?.kind === 'month' ? [{ row: g.row, month: g.period.month }] : []))
       .sort((a, b) => a.month.localeCompare(b.month));
-  /** What is expected by `day` of a metric: its monthly targets pro rata by calendar day, else the cycle target pro rata. */
+  // Helper cells (hidden columns): the China calendar's days, and Settings → Pacing and Work calendar read once.
+  const calendar = chinaCalendarDays();
+  const [HOLIDAY_COLUMN, MAKE_UP_COLUMN, LABEL_COLUMN, VALUE_COLUMN] = [0, 1, 2, 3].map((i) => HELPER_COLUMN + i) as [number, number, number, number];
+  const helperLetter = (column: number): string => String.fromCharCode(64 + column);
+  const HOLIDAYS = `$${helperLetter(HOLIDAY_COLUMN)}$2:$${helperLetter(HOLIDAY_COLUMN)}$${calendar.holidays.length + 1}`;
+  const MAKE_UP = `$${helperLetter(MAKE_UP_COLUMN)}$2:$${helperLetter(MAKE_UP_COLUMN)}$${calendar.makeUp.length + 1}`;
+  const valueCell = (row: number): string => `$${helperLetter(VALUE_COLUMN)}$${row}`;
+  const WORKDAY_PACING = valueCell(1);
+  const CHINA_CALENDAR = valueCell(2);
+  const CUTOFF = valueCell(3);
+  put(1, HOLIDAY_COLUMN, say(T.helperHolidays), { style: 'label' });
+  calendar.holidays.forEach((day, i) => put(i + 2, HOLIDAY_COLUMN, `=${dateFormula(day)}`, { format: DATE }));
+  put(1, MAKE_UP_COLUMN, say(T.helperMakeUp), { style: 'label' });
+  calendar.makeUp.forEach((day, i) => put(i + 2, MAKE_UP_COLUMN, `=${dateFormula(day)}`, { format: DATE }));
+  // The option words as model.readSettings matches them (case and surrounding spaces ignored); anything else is the default.
+  put(1, LABEL_COLUMN, say(T.helperWorkdays), { style: 'label' });
+  put(1, VALUE_COLUMN, `=${isOneOf(`TRIM(${setting('pacing')})`, spellings(PACING, 'workdays'))}`);
+  put(2, LABEL_COLUMN, say(T.helperChina), { style: 'label' });
+  put(2, VALUE_COLUMN, `=${isOneOf(`TRIM(${setting('workCalendar')})`, spellings(WORK_CALENDAR, 'cn'))}`);
+  // workCalendar.daysLate: late once a day that counts has passed since the due day — any day without a
+  // calendar, a workday with China's: due before the latest workday on or before today.
+  put(3, LABEL_COLUMN, say(T.helperCutoff), { style: 'label' });
+  put(3, VALUE_COLUMN, `=IF(${CHINA_CALENDAR},MAX(WORKDAY(${TODAY}+1,-1,${HOLIDAYS}),MAXIFS(${MAKE_UP},${MAKE_UP},"<="&${TODAY})),${TODAY})`, { format: DATE });
+  const helperRows = Math.max(calendar.holidays.length, calendar.makeUp.length) + 1;
+
+  /** The days of [first, last] Settings → Pacing counts (workCalendar.pacingOf): calendar days, or workdays. */
+  const counted = (first: string, last: string): string => {
+    const workdays = `IF(${CHINA_CALENDAR},NETWORKDAYS(${first},${last},${HOLIDAYS})+COUNTIFS(${MAKE_UP},">="&${first},${MAKE_UP},"<="&${last}),NETWORKDAYS(${first},${last}))`;
+    return `IF(${WORKDAY_PACING},IF(${last}<${first},0,${workdays}),MAX(0,${last}-${first}+1))`;
+  };
+  /** metrics.proRataExpected: `target` × the counted days of the cycle elapsed by `day` ÷ the cycle's. */
+  const proRata = (target: string, day: string): string => {
+    const total = counted(START, END);
+    const elapsed = `IF(${day}<${START},0,${counted(START, `MIN(${day},${END})`)})`;
+    return `IF(OR(${START}="",${END}=""),"",IF(${total}<=0,IF(${day}>=MAX(${START},${END}),N(${target}),0),N(${target})*${elapsed}/${total}))`;
+  };
+  /**
+   * What is expected by `day` of a metric, as progress.targetProgress says: its monthly targets (metrics.expectedToDate:
+   * months ended in full, the running month pro rata by the counted days), else the cycle target pro rata.
+   */
   const expectedBy = (key: MetricKey, target: string, day: string): string => {
     const months = monthlyGoals(key);
     if (months.length > 0) {
       return months.map(({ row, month }) => {
-        const [y, m] = month.split('-').map(Number);
+        const [y, m] = month.split('-').map(Number) as [number, number];
         const first = `DATE(${y},${m},1)`;
-        return `N(${goalTarget(row)})*MAX(0,MIN(1,(${day}-${first}+1)/DAY(EOMONTH(${first},0))))`;
+        const last = `DATE(${y},${m},${daysInMonth(y, m)})`;
+        const share = `IFERROR(${counted(first, day)}/${counted(first, last)},0)`;
+        return `IF(${day}>=${last},N(${goalTarget(row)}),IF(${day}>=${first},N(${goalTarget(row)})*${share},0))`;
       }).join('+');
     }
-    return `IF(OR(${START}="",${END}=""),"",N(${target})*MAX(0,MIN(1,(${day}-${START}+1)/(${END}-${START}+1))))`;
+    return proRata(target, day);
   };
 
   // Section: one tile row per Evaluation metric.
@@ -279,7 +388,7 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
   if (row > firstTile) statusRanges.push({ row: firstTile, column: 5, rows: row - firstTile });
   row += 1;
 
-  const chartColumn = 11;
+  const chartColumn = 12;
   let chartRow = 5;
   const chart = (c: Omit<DashChart, 'anchor' | 'width' | 'height'>): void => {
     charts.push({ ...c, anchor: { row: chartRow, column: chartColumn }, width: 480, height: 260 });
@@ -368,8 +477,9 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
     row++;
   }
 
-  // Section: each owner's targets (Goals rows with one owner) and open tasks, as ownerPerformance.ts counts them: an
-  // owner's share on the Weekly log rows they are on, the team's own target (one row, one owner) on the team's.
+  // Section: each owner's targets (Goals rows with one owner), open and overdue tasks and last check-in, as
+  // ownerPerformance.ts counts them: an owner's share on the Weekly log rows they are on, the team's own target (one
+  // row, one owner) on the team's. A figure a formula cannot make exact is blank, never a guess (T.ownersBlank, T.ownersExact).
   const weeklyOwner = ref('weekly', 'owner');
   const groups = goalTargets(workbook);
   const teamRows = new Set(groups.flatMap((g) => (g.team ? [g.team.row] : [])));
@@ -377,11 +487,14 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
   if (ownerGoals.length > 0 && weeklyOwner !== null) {
     put(row, 1, say(T.owners), { style: 'section' });
     row++;
-    [T.owner, T.metric, T.target, T.toDate, T.expected, T.progress, T.bar, T.openTasks].forEach((h, i) => put(row, i + 1, say(h), { style: 'header' }));
+    [T.owner, T.metric, T.target, T.toDate, T.expected, T.progress, T.bar, T.openTasks, T.overdueTasks, T.lastUpdate, T.lastWeek].forEach((h, i) => put(row, i + 1, say(h), { style: 'header' }));
     row++;
     const trackingOwner = ref('tracking', 'owner');
     const trackingTask = ref('tracking', 'task');
     const trackingStatus = ref('tracking', 'status');
+    const trackingPlanned = ref('tracking', 'plannedDate');
+    const trackingNext = ref('tracking', 'nextStepDue');
+    const trackingUpdated = ref('tracking', 'updated');
     const seenOwners = new Set<string>();
     for (const goal of ownerGoals) {
       const column = WEEKLY_COLUMN_OF[goal.metricKey!]!;
@@ -402,27 +515,66 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
         const shared = week === null ? null
           : `COUNTIFS(${weeklyOwner},${within},${week},">="&${FIRST_WEEK},${week},"<="&${TODAY})<>COUNTIFS(${weeklyOwner},${name},${week},">="&${FIRST_WEEK},${week},"<="&${TODAY})`;
         put(row, 4, own === null || shared === null ? '=""' : `=IF(${shared},"",${own})`, { format: NUMBER });
-        put(row, 5, `=IF(${START}="","",N($C${row})*MAX(0,MIN(1,(${TODAY}-${START}+1)/(${END}-${START}+1))))`, { format: NUMBER });
+        put(row, 5, `=IF(${START}="","",${proRata(`$C${row}`, TODAY)})`, { format: NUMBER });
       }
       put(row, 6, `=IF(OR($D${row}="",N($E${row})=0),"",$D${row}/$E${row})`, { format: PERCENT });
       put(row, 7, `=${barExpression(`$F${row}`)}`, { style: 'bar' });
-      // Open tasks on the owner's first row: Tracking rows with a task, not done (in either language or an alias).
+      // Tasks and check-ins on the owner's first row, as ownerPerformance counts them.
       const ownerId = personKey(goal.owners[0]!);
-      if (!seenOwners.has(ownerId) && trackingOwner !== null && trackingTask !== null && trackingStatus !== null) {
-        seenOwners.add(ownerId);
+      const first = !seenOwners.has(ownerId);
+      seenOwners.add(ownerId);
+      if (first && trackingOwner !== null && trackingTask !== null && trackingStatus !== null) {
         const tasks = (owner: string, extra = ''): string => `COUNTIFS(${trackingOwner},${owner},${trackingTask},"<>"${extra})`;
-        const done = DONE_WORDS.map((w) => tasks(name, `,${trackingStatus},${quote(w)}`)).join('-');
-        put(row, 8, `=IF(${tasks(within)}<>${tasks(name)},"",${tasks(name)}-${done})`, { format: NUMBER });
+        const amongOthers = `${tasks(within)}<>${tasks(name)}`;
+        // Open: a task whose Status is none of Done's spellings (COUNTIFS ignores case); a Status with spaces around
+        // it may still be Done to the core (options.normalizeLabel), so it leaves the count blank.
+        const notDone = DONE_WORDS.map((w) => `,${trackingStatus},${quote(`<>${w}`)}`).join('');
+        const open = (extra = ''): string => tasks(name, `${notDone}${extra}`);
+        const spaced = `${open(`,${trackingStatus}," *"`)}+${open(`,${trackingStatus},"* "`)}>0`;
+        put(row, 8, `=IF(OR(${amongOthers},${spaced}),"",${open()})`, { format: COUNT_FORMAT });
+        if (trackingPlanned !== null && trackingNext !== null) {
+          // checks.isTaskOverdue: due on the later of Planned date and Next step due, late when that is before the
+          // cut-off day. COUNTIFS compares real dates only, so an open task with a due cell that is not one (text such as
+          // the range 2023-07-10-12 or a date typed as text, or a number below 1) leaves the count blank. Not-a-date is
+          // counted as filled minus dates: LibreOffice's "*" matches numbers too.
+          const before = `"<"&${CUTOFF}`;
+          const overdue = [[before, before], [before, '""'], ['""', before]]
+            .map(([p, n]) => open(`,${trackingPlanned},${p},${trackingNext},${n}`)).join('+');
+          const unreadable = [trackingPlanned, trackingNext].map((due) => `${open(`,${due},"<>"`)}-${open(`,${due},">=1"`)}`).join('+');
+          put(row, 9, `=IF(OR(${amongOthers},${spaced},${unreadable}>0),"",${overdue})`, { format: COUNT_FORMAT });
+        }
+        if (trackingUpdated !== null) {
+          // The latest Updated stamp of the owner's tasks, done or not; a stamp typed as text leaves it blank.
+          const latest = `MAXIFS(${trackingUpdated},${trackingOwner},${name},${trackingTask},"<>")`;
+          const notDates = `${tasks(name, `,${trackingUpdated},"<>"`)}-${tasks(name, `,${trackingUpdated},">=1"`)}`;
+          put(row, 10, `=IF(OR(${amongOthers},${notDates}>0),"",IFERROR(1/(1/INT(${latest})),""))`, { format: DATE });
+        }
+      }
+      if (first && week !== null) {
+        // The latest week the owner reported up to today, of this cycle's weeks (a week starting up to 6 days before
+        // the cycle counts); blank when a row names them among others or a Week is text.
+        const inCycle = `,${week},">="&IF(${START}="",0,${START}-6),${week},"<="&IF(${END}="",${TODAY},MIN(${TODAY},${END}))`;
+        const rows = (owner: string, extra = ''): string => `COUNTIFS(${weeklyOwner},${owner}${extra})`;
+        const shared = `${rows(within, inCycle)}<>${rows(name, inCycle)}`;
+        const latest = `MAXIFS(${week},${weeklyOwner},${name}${inCycle})`;
+        const notDates = `${rows(within, `,${week},"<>"`)}-${rows(within, `,${week},">=1"`)}`;
+        put(row, 11, `=IF(OR(${shared},${notDates}>0),"",IFERROR(1/(1/INT(${latest})),""))`, { format: DATE });
       }
       row++;
     }
-    put(row, 1, say(T.ownersNote), { style: 'label' });
-    row++;
+    // One short sentence a row, so the notes read within the table's width.
+    for (const line of [T.ownersShare, T.ownersPacing, T.ownersOverdue, T.ownersCheckIn, T.ownersBlank, T.ownersExact]) {
+      put(row, 1, say(line), { style: 'label' });
+      row++;
+    }
     // The owners' bars show their progress: no chart beside them.
   }
 
-  const widths = [220, 110, 110, 110, 100, 110, 110, 120, 130, 110].map((width, i) => ({ column: i + 1, width }));
-  const rows = Math.max(row, chartRow);
-  return { cells, charts, statusRanges, widths, rows, columns: chartColumn + 6 };
+  const widths = [170, 190, 90, 110, 120, 130, 110, 90, 100, 100, 120].map((width, i) => ({ column: i + 1, width }));
+  const rows = Math.max(row, chartRow, helperRows);
+  return {
+    cells, charts, statusRanges, widths, rows, columns: VALUE_COLUMN,
+    hiddenColumns: { column: HOLIDAY_COLUMN, count: VALUE_COLUMN - HOLIDAY_COLUMN + 1 },
+  };
 }
 

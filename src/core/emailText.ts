@@ -8,6 +8,7 @@ import { escapeHtml, htmlTable } from './html';
 import { lastCheckInText } from './ownerPerformance';
 import { UI } from './messages';
 import { changesPart, helpPart, myWeekHintPart } from './weeklyText';
+import type { WeekChange } from './weekChange';
 import { type Bilingual, type Lang, fill, joinClauses, joinList, pick } from './i18n';
 import type { MetricKey } from './catalogue';
 import { STATUS_COLORS } from './colors';
@@ -169,6 +170,8 @@ export const EMAIL_TEXT = {
   colReason: b('Reason', '原因'),
   colRows: b('Rows', '行'),
   riskMetric: b('{metric}: {actual} against {expected} expected by today ({rate}, {status}); projected {projection} of {target}', '{metric}：截至今日应完成 {expected}，实际 {actual}（达成率 {rate}，{status}）；按当前进度预计 {projection}，目标 {target}'),
+  // A rate, an average or a ratio has no projection to the cycle end: its target is what is expected by today.
+  riskMetricNoProjection: b('{metric}: {actual} against {expected} expected by today ({rate}, {status})', '{metric}：截至今日应完成 {expected}，实际 {actual}（达成率 {rate}，{status}）'),
   riskTask: b('{task} ({owners}): {days} days overdue', '{task}（{owners}）：逾期 {days} 天'),
   riskTaskOne: b('{task} ({owners}): 1 day overdue', '{task}（{owners}）：逾期 1 天'),
   riskTaskWorkdays: b('{task} ({owners}): {days} workdays overdue', '{task}（{owners}）：逾期 {days} 个工作日'),
@@ -481,7 +484,7 @@ function riskText(risk: Risk, ctx: RenderContext, workdays = false): { text: str
   if (risk.kind === 'metric') {
     const t = risk.target;
     return {
-      text: say(lang, 'riskMetric', {
+      text: say(lang, t.projection === null ? 'riskMetricNoProjection' : 'riskMetric', {
         metric: metricName(t, ctx), actual: targetFigure(t, t.actual, 'actual'), expected: targetFigure(t, t.expected, 'expected'), rate: percent(t.rate),
         status: pick(optionLabel(METRIC_STATUS, t.status), lang), projection: targetFigure(t, t.projection, 'projection'), target: targetFigure(t, t.target, 'target'),
       }),
@@ -560,7 +563,14 @@ export function renderManagerEmail(summary: ManagerSummary, ctx: RenderContext):
     rows.length > 0 ? htmlTable(header, rows) : `<p style="${STYLE.note}">${escapeHtml(h(empty))}</p>`;
   // Escalated tasks first, then how each target moved this week.
   const help = helpPart(summary.needsHelp, lang);
-  const changes = changesPart(summary.changes, lang, (c) => summary.targets.find((t) => t.metric === c.metric)?.target ?? null);
+  // Each change named as the targets table names it (money with its unit: "+12" of what).
+  const targetOf = new Map<WeekChange, number | null>();
+  const named = summary.changes.map((c) => {
+    const change = { ...c, metric: metricName({ metric: c.metric, metricKey: c.metricKey, owner: null }, ctx) };
+    targetOf.set(change, summary.targets.find((t) => t.metric === c.metric)?.target ?? null);
+    return change;
+  });
+  const changes = changesPart(named, lang, (c) => targetOf.get(c) ?? null);
   // The weekly meeting's document (gas/documents.ts), after the escalations and the week's changes: its link when
   // made this week, else where to make it. Online only.
   const sheet = ctx.weeklySheet;

@@ -62,6 +62,9 @@ export function setUpDashboard(ss: Spreadsheet, open: OpenWorkbook, lang: Lang):
   }
   const name = created ? pick(DASHBOARD_NAME, lang) : nameOf(ss, sheet) ?? sheet.getName();
   const kept = writeGrid(sheet, plan);
+  // The helper columns (the work calendar's days the formulas read) are hidden when the grid is written: on a new
+  // tab, and on a Dashboard from before they existed.
+  if (kept.changed || created) sheet.hideColumns(plan.hiddenColumns.column, plan.hiddenColumns.count);
   if (kept.changed && !created) changes.push(zh ? `“${name}”：更新公式` : `"${name}": updated its formulas`);
   if (kept.foreign > 0) changes.push(pick(fill({ en: '"{name}": left {n} typed {n:cell|cells} as they are', zh: '“{name}”：{n} 个手工填写的单元格保持不变' }, { name, n: kept.foreign }), zh ? 'zh-CN' : 'en'));
   if (writeStatusColours(sheet, plan, lang) && !created) changes.push(zh ? `“${name}”：更新状态颜色` : `"${name}": updated the status colours`);

@@ -7,6 +7,9 @@ import { exampleEmulator, formulaReader } from './harness';
 
 const round = (v: unknown, digits = 4): unknown => (typeof v === 'number' ? Math.round(v * 10 ** digits) / 10 ** digits : v);
 
+/** A date cell as its ISO day (formulas give serial numbers), blank as blank. */
+const isoOf = (v: unknown): unknown => (typeof v === 'number' ? new Date(Math.round((v - 25569) * 86_400_000)).toISOString().slice(0, 10) : v);
+
 function tiles(emulator: Emulator): Record<string, unknown[]> {
   const reader = formulaReader(emulator);
   expect(reader.errors()).toEqual([]);
@@ -35,17 +38,20 @@ describe('Dashboard (built bundle)', () => {
     expect(t['Input-output ratio (ROI)']!.slice(0, 3)).toEqual([6, 7.6786, 1.2798]);
     expect(t['New customers']![7]).toBe('▇▇▇▇▇▇▇▇▇▁');
     // Progress by owner: the team targets each owner answers for (the Goals tab's own figures), and open tasks.
-    const owners = formulaReader(emulator).values('Dashboard', 'A40:H60').map((r) => r.map((v) => round(v, 3)))
+    const owners = formulaReader(emulator).values('Dashboard', 'A40:K60').map((r) => r.map((v) => round(v, 3)))
       .filter((r) => ['Zhang*', 'Li*', 'Wang*'].includes(String(r[0])));
-    expect(owners).toEqual([
-      ['Wang*', 'New customers (team target)', 50, 45, 50, 0.9, '▇▇▇▇▇▇▇▇▇▁', 1],
-      ['Zhang*', 'East China revenue (team target)', 200, 215, 200, 1.075, '▇▇▇▇▇▇▇▇▇▇', 0],
-      ['Wang*', 'Customer visits (team target)', 200, 220, 200, 1.1, '▇▇▇▇▇▇▇▇▇▇', ''],
+    // Overdue: Wang*'s contract follow-up, due on its Next step due (2023-08-10), is not done. No task has an Updated
+    // stamp in the example; the last Weekly log is the owner's latest week of the cycle.
+    expect(owners.map((r) => r.slice(0, 9))).toEqual([
+      ['Wang*', 'New customers (team target)', 50, 45, 50, 0.9, '▇▇▇▇▇▇▇▇▇▁', 1, 1],
+      ['Zhang*', 'East China revenue (team target)', 200, 215, 200, 1.075, '▇▇▇▇▇▇▇▇▇▇', 0, 0],
+      ['Wang*', 'Customer visits (team target)', 200, 220, 200, 1.1, '▇▇▇▇▇▇▇▇▇▇', '', ''],
     ]);
+    expect(owners.map((r) => r.slice(9, 11).map(isoOf))).toEqual([['', '2023-09-25'], ['', '2023-09-18'], ['', '']]);
     // A task shared by two owners cannot be split by a formula: their counts are left blank (never an undercount).
     emulator.spreadsheet.getSheetByName('Tracking')!.appendRow(['Execute', 'Joint visit', 'Zhang*、Wang*', new Date('2023-09-20T00:00:00+08:00'), 'In progress']);
-    const after = formulaReader(emulator).values('Dashboard', 'A40:H60').filter((r) => ['Zhang*', 'Wang*'].includes(String(r[0]))).map((r) => r[7]);
-    expect(after).toEqual(['', '', '']);
+    const after = formulaReader(emulator).values('Dashboard', 'A40:J60').filter((r) => ['Zhang*', 'Wang*'].includes(String(r[0]))).map((r) => r.slice(7, 10));
+    expect(after).toEqual([['', '', ''], ['', '', ''], ['', '', '']]);
   });
 
   it('while the cycle runs, progress is against what is expected by today, and it moves with the Weekly log', () => {
@@ -70,15 +76,31 @@ describe('Dashboard (built bundle)', () => {
     expect(find('Trade shows').slice(1, 6)).toEqual([10, 18, 0.556, 85, 8.5]);
   });
 
+  it('follows Settings → Pacing as it is typed, with no script run (test/node/dashboard-owners.test.ts: every case)', () => {
+    jest.useFakeTimers({ now: new Date('2023-07-28T10:00:00+08:00'), doNotFake: ['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask'] });
+    const emulator = exampleEmulator();
+    const settings = emulator.spreadsheet.getSheetByName('Settings')!;
+    const rowOf = (label: string): number => settings.getRange('A:A').getValues().findIndex((r) => r[0] === label) + 1;
+    const expectedNewCustomers = (): unknown => round(tiles(emulator)['New customers']![5]);
+    expect(expectedNewCustomers()).toBe(round(15 * 28 / 31));
+    // Workdays: 20 of July's 21 weekdays have passed by Friday the 28th.
+    settings.getRange(rowOf('Pacing'), 2).setValue('Workdays');
+    expect(expectedNewCustomers()).toBe(round(15 * 20 / 21));
+    settings.getRange(rowOf('Pacing'), 2).setValue('Calendar days');
+    expect(expectedNewCustomers()).toBe(round(15 * 28 / 31));
+  });
+
   it('set-up places embedded charts beside the tables; a second set-up changes nothing; a typed cell is kept', () => {
     const emulator = exampleEmulator();
     const sheet = emulator.spreadsheet.getSheetByName('Dashboard')!;
     const charts = sheet.getCharts();
     expect(charts.map((c) => [c.spec.chartType, c.spec.ranges[0]!.a1, c.spec.anchorColumn, c.spec.options.title])).toEqual([
-      ['COLUMN', 'A15:C18', 11, 'New customers by month'],
-      ['LINE', 'A21:C35', 11, 'Cumulative revenue by week'],
-      ['COLUMN', 'A38:B41', 11, 'Costs and acquisition cost by channel'],
+      ['COLUMN', 'A15:C18', 12, 'New customers by month'],
+      ['LINE', 'A21:C35', 12, 'Cumulative revenue by week'],
+      ['COLUMN', 'A38:B41', 12, 'Costs and acquisition cost by channel'],
     ]);
+    // The work calendar's days the formulas read sit in hidden columns T–W.
+    expect([19, 20, 23, 24].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true, true, false]);
     emulator.call('menuSetupSheets');
     expect(emulator.ui.alerts.at(-1)!.prompt).toBe('Everything is already set up; nothing was changed.');
     expect(sheet.getCharts()).toHaveLength(3);

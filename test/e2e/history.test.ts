@@ -40,7 +40,7 @@ describe('progress history (built bundle)', () => {
     // (written as 8.9%, which Sheets stores as the number 0.089 shown as a percentage)
     expect(rows(emulator).map((r) => r[4 + 2])).toEqual([8, 36, 48, expect.closeTo(0.089, 12), 10, 48, 64, expect.closeTo(0.083, 12)]);
     const body = managerMail(emulator);
-    expect(body).toContain('This week\n- New customers: +2 this week, 78.7% → 73.8% of expected\n- East China revenue: +12 this week, 78.9% → 78.9% of expected');
+    expect(body).toContain('This week\n- New customers: +2 this week, 78.7% → 73.8% of expected\n- East China revenue (10k CNY): +12 this week, 78.9% → 78.9% of expected');
   });
 
   it('a task flagged "needs help" leads the managers\' summary until it is cleared', () => {

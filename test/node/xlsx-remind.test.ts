@@ -139,6 +139,9 @@ describe('offline remind writes the emails the Apps Script reminders send (2023-
     expect(written[0]!.text).toContain('- New customers | Cycle target: 50 | Expected by today: ≈13.5 | Actual: 10 | Achievement vs expected: 73.8%');
     expect(written[0]!.text).toContain('Projected at cycle end: 33 | Needed per week: 5');
     expect(written[0]!.text).toContain('2. New customers: 10 against ≈13.5 expected by today (73.8%, Off track); projected 33 of 50');
+    // A rate has no projection to the cycle end: its risk line says none, rather than "projected —".
+    expect(written[0]!.text).toMatch(/1\. Lead conversion rate: 8\.3% against 15% expected by today \(55\.6%, Off track\)\n/);
+    expect(written[0]!.text).not.toContain('projected —');
     expect(written[0]!.text).toContain('- East China revenue (10k CNY) | Cycle target: 200 | Expected by today: 60.87 | Actual: 48');
   });
 

@@ -55,7 +55,8 @@ export function sheetContent(ws: ExcelJS.Worksheet): (string | number | boolean 
     const line: (string | number | boolean | null)[] = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const v = cell.value;
-      if (v && typeof v === 'object' && 'formula' in v) line[c - 1] = `=${v.formula}`;
+      // A formula as Excel shows it: without the file's `_xlfn.` prefix of newer functions (MAXIFS).
+      if (v && typeof v === 'object' && 'formula' in v) line[c - 1] = `=${String(v.formula).replace(/_xlfn\./g, '')}`;
       else if (v instanceof Date) line[c - 1] = v.getTime() / 86_400_000 + 25569;
       else if (v === null || v === undefined || typeof v === 'object') line[c - 1] = null;
       else line[c - 1] = v;

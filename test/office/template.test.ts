@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lang, pick } from '../../src/core/i18n';
 import { METRIC_STATUS } from '../../src/core/options';
+import { EXAMPLE_OWNERS } from '../../src/core/example';
 import { tabSpec } from '../../src/core/schema';
 import { columnLetter } from '../../src/core/table';
 import { main } from '../../src/node/cli';
@@ -54,6 +55,17 @@ describe.each(['en', 'zh-CN'] as const)('LibreOffice recalculates the example te
     };
     expect(['D7', 'D8', 'D9', 'D10'].map((a) => Math.round((result(a) as number) * 1e6) / 1e6)).toEqual([0.9, 1.075, 1.1, 0.8]);
     expect(result('C12')).toBeCloseTo(215 / 28, 9);
+    // No formula fails, the hidden work-calendar columns (NETWORKDAYS, WORKDAY, MAXIFS over them) included.
+    const failed: string[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => {
+      const value = cell.value;
+      if (value && typeof value === 'object' && 'result' in value && value.result && typeof value.result === 'object' && 'error' in value.result) failed.push(cell.address);
+    }));
+    expect(failed).toEqual([]);
+    // Progress by owner, on Wang*'s first row: open and overdue tasks (the follow-up was due 2023-08-10), last Weekly log.
+    const wang = Array.from({ length: 30 }, (_, i) => 40 + i).find((r) => result(`A${r}`) === pick(EXAMPLE_OWNERS.wang, lang))!;
+    const day = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? new Date(Math.round((v - 25569) * 86_400_000)).toISOString().slice(0, 10) : v);
+    expect([result(`H${wang}`), result(`I${wang}`), day(result(`K${wang}`))]).toEqual([1, 1, '2023-09-25']);
   });
 
   test('achievement 90%, 107.5%, 110%, 80%', () => {

@@ -715,7 +715,8 @@ export class EmuRange implements RangeSlice {
 
 export type SheetSlice = Pick<GSheet,
   'getName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' |
-  'getFrozenRows' | 'getFrozenColumns' | 'isSheetHidden' | 'getTabColor' | 'getColumnWidth' | 'deleteRows' | 'deleteColumns'> &
+  'getFrozenRows' | 'getFrozenColumns' | 'isSheetHidden' | 'getTabColor' | 'getColumnWidth' | 'deleteRows' | 'deleteColumns' |
+  'hideColumns' | 'showColumns' | 'isColumnHiddenByUser'> &
   Returning<GSheet,
     'setName' | 'setFrozenRows' | 'setFrozenColumns' | 'insertColumnsAfter' | 'insertColumnsBefore' | 'insertRowsAfter' |
     'insertRowsBefore' | 'activate' | 'hideSheet' | 'showSheet' | 'setTabColor' | 'autoResizeColumns' | 'setColumnWidth' |
@@ -736,6 +737,8 @@ export class EmuSheet implements SheetSlice {
   hidden = false;
   tabColor: string | null = null;
   columnWidths = new Map<number, number>();
+  /** Columns hidden with hideColumns (1-based). */
+  hiddenColumns = new Set<number>();
   cfRules: EmuConditionalFormatRule[] = [];
   /**
    * Counts changes to the sheet's grid as a whole (rows or columns inserted or deleted, the sheet cleared): the
@@ -1000,6 +1003,7 @@ export class EmuSheet implements SheetSlice {
     copy.frozenCols = this.frozenCols;
     copy.tabColor = this.tabColor;
     copy.columnWidths = new Map(this.columnWidths);
+    copy.hiddenColumns = new Set(this.hiddenColumns);
     copy.cfRules = this.cfRules.map((r) => new EmuConditionalFormatRule(this.rt,
       r.ranges.map((g) => new EmuRange(copy, g.row, g.col, g.numRows, g.numCols)), r.condition));
   }
@@ -1051,6 +1055,26 @@ export class EmuSheet implements SheetSlice {
   getColumnWidth(columnPosition: number): number {
     this.rt.hit('Sheet.getColumnWidth');
     return this.columnWidths.get(columnPosition) ?? 100;
+  }
+  // Sheet.hideColumns(columnIndex[, numColumns]) / showColumns / isColumnHiddenByUser (developers.google.com/apps-script/reference/spreadsheet/sheet).
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.rt.hit('Sheet.hideColumns');
+    this.columnsInGrid(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this.rt.hit('Sheet.showColumns');
+    this.columnsInGrid(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this.rt.hit('Sheet.isColumnHiddenByUser');
+    return this.hiddenColumns.has(columnPosition);
+  }
+  private columnsInGrid(columnIndex: number, numColumns: number): void {
+    if (!Number.isInteger(columnIndex) || !Number.isInteger(numColumns) || columnIndex < 1 || numColumns < 1 || columnIndex + numColumns - 1 > this.maxCols) {
+      throw new Error('Those columns are out of bounds.');
+    }
   }
 }
 

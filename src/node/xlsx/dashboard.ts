@@ -23,6 +23,14 @@ const WEIGHT: Readonly<Record<string, boolean>> = { title: true, section: true, 
 const FILL: Readonly<Record<string, string>> = { header: 'FFF1F3F4' };
 const COLOR: Readonly<Record<string, string>> = { section: 'FF1A73E8', label: 'FF5F6368', bar: 'FF188038' };
 
+/**
+ * A formula as an .xlsx file stores it: functions newer than Excel 2007 carry the `_xlfn.` prefix (ECMA-376's
+ * "future functions"); without it Excel and LibreOffice read MAXIFS as an unknown name (#NAME?).
+ */
+function storedFormula(formula: string): string {
+  return formula.replace(/\bMAXIFS\(/g, '_xlfn.MAXIFS(');
+}
+
 /** Adds the Dashboard tab (after the data tabs), planned from the template's own rows (the example, or none). */
 export function addDashboard(wb: ExcelJS.Workbook, lang: Lang, example: boolean): ExcelJS.Worksheet {
   const grids: RawWorkbook = example ? exampleGrids(lang) : Object.fromEntries(TABS.map((t) => [t.key, [t.columns.map((c) => pick(c.header, lang))]]));
@@ -36,9 +44,11 @@ export function addDashboard(wb: ExcelJS.Workbook, lang: Lang, example: boolean)
   }, { slots: DASHBOARD_SLOTS });
   const ws = wb.addWorksheet(pick(DASHBOARD_NAME, lang), { properties: { tabColor: { argb: 'FF1A73E8' } } });
   for (const { column, width } of plan.widths) ws.getColumn(column).width = Math.round(width / 7);
+  const helpers = plan.hiddenColumns;
+  for (let column = helpers.column; column < helpers.column + helpers.count; column++) ws.getColumn(column).hidden = true;
   for (const cell of plan.cells) {
     const target = ws.getCell(cell.row, cell.column);
-    target.value = { formula: cell.value.slice(1) } as ExcelJS.CellValue;
+    target.value = { formula: storedFormula(cell.value.slice(1)) } as ExcelJS.CellValue;
     if (cell.format) target.numFmt = cell.format;
     const style = cell.style ?? '';
     if (WEIGHT[style] || COLOR[style]) target.font = { bold: WEIGHT[style] ?? false, ...(COLOR[style] ? { color: { argb: COLOR[style] } } : {}), ...(style === 'title' ? { size: 16 } : {}) };
