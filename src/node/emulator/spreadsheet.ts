@@ -97,6 +97,8 @@ export function coerceWrite(
 /** Stores a written value in a cell the way Sheets does (see coerceWrite). */
 function store(cell: Cell, value: unknown, sheet: EmuSheet): void {
   const w = coerceWrite(value, cell.fmt, { locale: sheet.parent.locale, timeZone: sheet.parent.timeZone });
+  // Written content, no longer an array's spilled value: the array is blocked (Sheets shows #REF! there).
+  delete cell.spilled;
   cell.v = w.v;
   if (w.f !== undefined) cell.f = w.f;
   else delete cell.f;
@@ -463,6 +465,7 @@ export class EmuRange implements RangeSlice {
   }
   private static applyFormula(cell: Cell, f: unknown, sheet: EmuSheet): void {
     const s = f === null || f === undefined ? '' : String(f);
+    delete cell.spilled;
     if (s === '') {
       cell.v = '';
       delete cell.f;
