@@ -42,8 +42,20 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
   return { year, month, day, hour, minute, second, ms, weekday, offsetMinutes: Math.round((asUtc - date.getTime()) / 60000) };
 }
 
+/** Zone names already normalised: checking a name makes an Intl.DateTimeFormat, which costs more than the look-up it serves. */
+const normalisedZones = new Map<string, string>();
+
 /** Accepts IANA names, 'UTC'/'GMT', and Apps Script's 'GMT+8' / 'GMT+08:00' forms. */
 export function normaliseTimeZone(tz: string): string {
+  let known = normalisedZones.get(tz);
+  if (known === undefined) {
+    known = normaliseUncached(tz);
+    normalisedZones.set(tz, known);
+  }
+  return known;
+}
+
+function normaliseUncached(tz: string): string {
   const m = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(tz);
   if (m) {
     if (m[3] && m[3] !== '00') return 'UTC'; // Intl has no fractional Etc zones; rare
