@@ -254,4 +254,23 @@ describe('incremental recalculation gives what a full rebuild gives', () => {
     data.getRange('C1').setValue(2);
     expect(data.getRange('A1:B1').getValues()).toEqual([[new Date('2025-01-07T00:00:00+08:00'), new Date('2025-01-09T00:00:00+08:00')]]);
   });
+
+  test('a new day recomputes the formulas that call TODAY or NOW (arrays and dependents too), without a new engine', () => {
+    const e = emulator('incremental');
+    const data = e.spreadsheet.getSheetByName('Data')!;
+    data.getRange('A1:A2').setValues([[1], [2]]);
+    data.getRange('B1').setFormula('=ARRAYFORMULA(A1:A2+TODAY())');
+    data.getRange('C1').setFormula('=B2-A2');
+    data.getRange('D1').setFormula('=IF(NOW()>0, "on", "off")');
+    data.getRange('E1').setFormula('=A1*10');
+    expect(data.getRange('B2').getValue()).toEqual(new Date('2025-01-08T00:00:00+08:00'));
+    const built = e.recalculationStats().rebuilds;
+    e.clock.advance(3 * 86400000);
+    data.getRange('F1').setValue('edited');
+    expect(data.getRange('B1:E2').getValues()).toEqual([
+      [new Date('2025-01-10T00:00:00+08:00'), new Date('2025-01-09T00:00:00+08:00'), 'on', 10],
+      [new Date('2025-01-11T00:00:00+08:00'), '', '', ''],
+    ]);
+    expect(e.recalculationStats().rebuilds).toBe(built);
+  });
 });

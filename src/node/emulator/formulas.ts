@@ -247,9 +247,9 @@ function sheetsData(spreadsheet: EmuSpreadsheet): Record<string, RawCellContent[
 }
 
 /**
- * HyperFormula's TODAY and NOW, not volatile: the engine that keeps them is built again when the date changes
- * (and Date.now() is that date's noon while it evaluates), so their value holds between builds — and a volatile
- * TODAY would recompute everything that depends on it (whole ARRAYFORMULA columns) after every write.
+ * HyperFormula's TODAY and NOW, not volatile: when the date changes, the formulas that call them are given to the
+ * engine again (and Date.now() is that date's noon while it evaluates), so their value holds between days — and a
+ * volatile TODAY would recompute everything that depends on it (whole ARRAYFORMULA columns) after every write.
  */
 function withStableClock<T>(build: () => T): T {
   const today = HyperFormula.getFunctionPlugin('TODAY');
@@ -404,7 +404,7 @@ export interface RecalcBasis {
   /** The custom functions (changes when a bundle is loaded or host functions defined). */
   customFunctions: Record<string, CustomFunction>;
   functionsVersion: number;
-  /** TODAY() in the spreadsheet's zone (yyyy-mm-dd): volatile, so a new day means a new engine. */
+  /** TODAY() in the spreadsheet's zone (yyyy-mm-dd): a new day recomputes the formulas that call TODAY or NOW. */
   today: string;
 }
 
@@ -416,6 +416,9 @@ interface SheetShape {
   id: number;
 }
 
+/** A formula whose value depends on the date: TODAY and NOW (not volatile here; see withStableClock). */
+const CLOCK_FORMULA = /\b(?:TODAY|NOW)\s*\(/i;
+
 /** What HyperFormula shows in an array formula's cell when a value is in the array's way. */
 const SPILL = '#SPILL!';
 
@@ -426,11 +429,12 @@ const COLS = 32768;
  * Keeps one HyperFormula engine for a spreadsheet between recalculations, as Sheets keeps its computed values.
  * A recalculation compares every stored cell with what the engine was last given (the cell object and its value,
  * formula and spill marks: a few comparisons per cell, whichever way it was changed — a Range method, a copy, a
- * host helper) and hands HyperFormula only the cells that changed, in one batch; then it writes back the cells
+ * host helper) and hands HyperFormula only the cells that changed, in one batch (on a new day, also every formula
+ * that calls TODAY or NOW); then it writes back the cells
  * HyperFormula reports changed, the cells it was given, and the cells an array formula spilled (a blocked array
  * leaves them without reporting them). Sheets added are added to the engine. It builds a new engine from the
  * whole spreadsheet when anything else changed: the sheets (removed, renamed, copied over), a sheet's rows or columns (inserted,
- * deleted, cleared), the custom functions (a bundle loaded), the time zone, TODAY's date, a custom function's
+ * deleted, cleared), the custom functions (a bundle loaded), the time zone, a custom function's
  * array size (HyperFormula fixes it when it parses the formula), or a change while an array shows #SPILL!.
  * test/node/recalculation.test.ts checks it against a new engine per recalculation on random sequences of changes.
  */
@@ -453,8 +457,11 @@ export class FormulaEngine {
   recalculate(basis: RecalcBasis, incremental = true): FormulaReader {
     const added = incremental && this.hf && this.reader ? this.addedSheets(basis) : null;
     if (added) {
-      const reader = this.update(added);
-      if (reader) return reader;
+      const reader = this.update(added, basis.today !== this.basis!.today);
+      if (reader) {
+        this.basis!.today = basis.today;
+        return reader;
+      }
     }
     return this.rebuild(basis);
   }
@@ -479,7 +486,7 @@ export class FormulaEngine {
    */
   private addedSheets(basis: RecalcBasis): EmuSheet[] | null {
     const b = this.basis;
-    if (!b || b.customFunctions !== basis.customFunctions || b.functionsVersion !== basis.functionsVersion || b.today !== basis.today) return null;
+    if (!b || b.customFunctions !== basis.customFunctions || b.functionsVersion !== basis.functionsVersion) return null;
     if (b.timeZone !== this.spreadsheet.timeZone) return null;
     const sheets = this.spreadsheet.sheets;
     const kept = b.sheets.every((s) => sheets.includes(s.sheet) && s.name === s.sheet.name && s.cells === s.sheet.cells && s.structureVersion === s.sheet.structureVersion);
@@ -513,8 +520,8 @@ export class FormulaEngine {
     return { cell, v: cell.v, f: cell.f, spilled: !!cell.spilled, imported: !!cell.imported, key: inputKey(cell) };
   }
 
-  /** Applies what changed since the last recalculation; null when only a new engine will do. */
-  private update(added: EmuSheet[]): FormulaReader | null {
+  /** Applies what changed since the last recalculation (`newDay`: the date too); null when only a new engine will do. */
+  private update(added: EmuSheet[], newDay: boolean): FormulaReader | null {
     const hf = this.hf!;
     const tz = this.spreadsheet.timeZone;
     if (added.length && this.blocked.size) return null;
@@ -573,6 +580,14 @@ export class FormulaEngine {
           if (key !== (was?.key ?? null)) inputs.push({ id, row: r, col: c, content: cellInput(cell, tz) });
           mark(id, r, c);
         }
+      }
+      if (newDay) {
+        // Given again, an unchanged formula that calls TODAY or NOW is evaluated at the new date, and so is what depends on it.
+        for (let r = 0; r < seen.length; r++) seen[r]?.forEach((was, c) => {
+          if (!was?.f || was.key !== was.f || !CLOCK_FORMULA.test(was.f) || was.cell !== cells[r]?.[c] || was.f !== was.cell.f) return;
+          inputs.push({ id, row: r, col: c, content: was.f });
+          mark(id, r, c);
+        });
       }
     }
     if (inputs.length === 0 && touched.size === 0 && sheetChanges.length === 0) {
