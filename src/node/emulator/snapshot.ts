@@ -34,6 +34,30 @@ const tagOf = (value: object): string => Object.prototype.toString.call(value);
 /** Host-realm objects whose state lives outside JavaScript properties: a copy would be a broken shell. */
 const UNCOPYABLE_TAGS = new Set(['[object WeakMap]', '[object WeakSet]', '[object WeakRef]', '[object Promise]', '[object ArrayBuffer]', '[object SharedArrayBuffer]']);
 
+/** Prototype → whether assigning a property to an object made from it defines an own data property (no setter or read-only property in the chain). */
+const assignableProtos = new WeakMap<object, boolean>();
+
+function assignable(target: object): boolean {
+  const proto = Object.getPrototypeOf(target) as object | null;
+  if (proto === null) return true;
+  let known = assignableProtos.get(proto);
+  if (known === undefined) {
+    known = true;
+    for (let p: object | null = proto; p && known; p = Object.getPrototypeOf(p) as object | null) {
+      for (const key of Reflect.ownKeys(p)) {
+        if (key === '__proto__') continue; // Object.prototype's accessor; copyDataFields defines that key itself
+        const d = Object.getOwnPropertyDescriptor(p, key)!;
+        if (d.set || (!d.get && !d.writable) || (d.get && !d.set)) {
+          known = false;
+          break;
+        }
+      }
+    }
+    assignableProtos.set(proto, known);
+  }
+  return known;
+}
+
 export class StateCopier {
   /** Old object → the object that stands for it in the new emulator (copied or paired). */
   private readonly memo = new Map<object, object>();
@@ -157,6 +181,10 @@ export class StateCopier {
    * filled in place rather than replaced.
    */
   private copyFields(out: object, source: object, pairing: boolean): void {
+    if (!pairing && assignable(out)) {
+      this.copyDataFields(out as Record<string, unknown>, source);
+      return;
+    }
     const fresh = pairing ? this.rules.freshFields(out) : [];
     const target = out as Record<PropertyKey, unknown>;
     for (const key of Reflect.ownKeys(source)) {
@@ -186,6 +214,25 @@ export class StateCopier {
     for (const key of Reflect.ownKeys(out)) {
       if (typeof key === 'string' && fresh.includes(key)) continue;
       if (!Object.prototype.hasOwnProperty.call(source, key)) delete target[key];
+    }
+  }
+
+  /**
+   * copyFields for a new object whose prototypes hold no setter or read-only property: plain assignment gives the
+   * same property as defineProperty (most of a snapshot is cells and style objects, so this is where restore spends).
+   * A property that is not a plain data property (an accessor, hidden, read-only) takes the general way.
+   */
+  private copyDataFields(out: Record<string, unknown>, source: object): void {
+    for (const key of Reflect.ownKeys(source)) {
+      const descriptor = Object.getOwnPropertyDescriptor(source, key)!;
+      try {
+        if (descriptor.get || descriptor.set) throw new SnapshotError('an accessor property (a closure)');
+        const copied = this.copy(descriptor.value);
+        if (typeof key === 'string' && key !== '__proto__' && descriptor.writable && descriptor.enumerable && descriptor.configurable) out[key] = copied;
+        else Object.defineProperty(out, key, { ...descriptor, value: copied });
+      } catch (error) {
+        throw error instanceof SnapshotError ? error.at(key) : error;
+      }
     }
   }
 
