@@ -6,7 +6,7 @@
  */
 import { EmulatorOptions, SnapshotError } from '../../src/node/emulator';
 import { bundleEmulator, exampleSnapshot, setUpExample } from './harness';
-import { provesSameAsSetUp, stateDifference } from './sameState';
+import { provesSameAsSetUp, settled, stateDifference } from './sameState';
 
 const OPTION_SETS: [string, EmulatorOptions][] = [
   ['the defaults (Friday 2023-07-28, English)', {}],
@@ -23,7 +23,7 @@ describe('snapshots are independent', () => {
     const snapshot = exampleSnapshot();
     const a = snapshot.restore();
     const b = snapshot.restore();
-    const untouched = setUpExample();
+    const untouched = settled(setUpExample());
     a.spreadsheet.getSheetByName('Team')!.getRange('A2').setValue('Chen');
     a.properties.document.set('changed', 'yes');
     a.call('menuTurnRemindersOn');
@@ -40,6 +40,19 @@ describe('snapshots are independent', () => {
     source.spreadsheet.getSheetByName('Team')!.getRange('A2').setValue('Chen');
     source.call('menuCheckData');
     expect(stateDifference(snapshot.restore(), taken)).toBeNull();
+  });
+
+  it('is taken with computed values up to date: a restored emulator reads them as they are, and builds its formula engine at the first change', () => {
+    const slow = setUpExample();
+    const restored = exampleSnapshot().restore();
+    const dashboard = (e: typeof slow) => e.spreadsheet.getSheetByName('Dashboard')!.getDataRange().getValues();
+    expect(dashboard(restored)).toEqual(dashboard(settled(slow)));
+    expect(restored.recalculationStats().rebuilds).toBe(0);
+    const before = dashboard(restored);
+    for (const e of [restored, slow]) e.spreadsheet.getSheetByName('Weekly log')!.getRange('G2').setValue(999999);
+    expect(dashboard(restored)).toEqual(dashboard(slow));
+    expect(dashboard(restored)).not.toEqual(before);
+    expect(restored.recalculationStats().rebuilds).toBe(1);
   });
 
   it('refuses what it cannot copy faithfully: host functions given to the formula engine (closures)', () => {

@@ -585,6 +585,9 @@ export class Emulator {
    * without running again the steps that led here. Taken between runs; later changes to this emulator do not reach it.
    */
   snapshot(): EmulatorSnapshot {
+    // Computed values brought up to date first: a copy then reads them as they are, and builds its formula engine
+    // only when a change needs one (the copy's bundle is the same code, so its custom functions give the same values).
+    if (this.formulasDirty) this.recalculate();
     const state = this.copyState();
     const { code, bundleFile } = this;
     return new EmulatorSnapshot(() => {
@@ -629,7 +632,7 @@ export class EmulatorSnapshot {
   /**
    * A new emulator in the snapshot's state, independent of it and of every other: the bundle loaded afresh into a
    * new context, call counters at zero as a fresh emulator's are, the formula engine built again from the cells at
-   * its first recalculation (it computes every formula then, as the 'full' recalculation does).
+   * the first recalculation a change calls for (it computes every formula then, as the 'full' recalculation does).
    */
   restore(): Emulator {
     return this.make();
