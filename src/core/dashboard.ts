@@ -17,7 +17,7 @@
 import { MetricKey, WEEKLY_COLUMN_OF } from './catalogue';
 import { Bilingual, Lang, pick } from './i18n';
 import { Workbook } from './model';
-import { PACING, TASK_STATUS, WORK_CALENDAR, normalizeLabel } from './options';
+import { METRIC_STATUS, PACING, TASK_STATUS, WORK_CALENDAR, normalizeLabel, optionLabel } from './options';
 import { personKey } from './people';
 import { goalTargets } from './targets';
 import { weekStartOf } from './digest';
@@ -134,17 +134,18 @@ const T = {
     zh: '为空：有行同时列出多位责任人，或单元格是公式无法识别的文字（例如“计划完成时间”填了 2023-07-10-12 这样的日期范围）。',
   },
   ownersExact: {
-    en: 'The managers\' summary and the report have the exact figures; Check data lists the cells to fix.',
-    zh: '准确数字见管理者汇总和评估报告；“检查数据”会列出需要修改的单元格。',
+    en: 'Where a figure here is blank, the managers\' summary and the report still give it exactly.',
+    zh: '此处留空的数字，可在管理者汇总和评估报告中查看准确值。',
   },
   helperHolidays: { en: 'Weekday holidays (China work calendar)', zh: '工作日放假（中国大陆工作日历）' },
   helperMakeUp: { en: 'Weekend workdays (China work calendar)', zh: '周末调休上班（中国大陆工作日历）' },
   helperWorkdays: { en: 'Pacing counts workdays', zh: '进度按工作日计算' },
   helperChina: { en: 'Work calendar is China (mainland)', zh: '工作日历为中国大陆' },
   helperCutoff: { en: 'Overdue when due before', zh: '截止日早于此日即逾期' },
+  helperWeeksNotDates: { en: 'Weekly log rows whose Week is not a date', zh: '“周”不是日期的周报行数' },
   note: {
-    en: 'Live formulas: they change when a cell changes. Rows count when their Week is a real date (Check data lists any that are not). Re-run Set up or repair sheets after adding metrics, channels or owner targets.',
-    zh: '实时公式：单元格变化时自动更新。“周”为有效日期的行才计入（“检查数据”会列出无效日期）。新增指标、渠道或责任人目标后，请重新运行“创建或修复工作表”。',
+    en: 'Live formulas: they change when a cell changes. A total is blank while a Weekly log Week is not a date, or a figure it adds is text (such as 12万); the managers\' summary and the report still read those cells. Re-run Set up or repair sheets after adding metrics, channels or owner targets.',
+    zh: '实时公式：单元格变化时自动更新。若“周报”中有“周”不是日期，或要汇总的数字填成了文字（例如“12万”），合计留空；管理者汇总和评估报告仍会读取这些单元格。新增指标、渠道或责任人目标后，请重新运行“创建或修复工作表”。',
   },
 } as const satisfies Record<string, Bilingual>;
 
@@ -260,13 +261,31 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
   const threshold = `IFERROR(1/(1/${setting('atRiskThreshold')}),0.8)`;
 
   const week = ref('weekly', 'week');
-  /** Sum of a Weekly log column over the cycle's weeks, up to `until` (a day expression). */
-  const weeklySum = (column: 'visits' | 'leads' | 'newCustomers' | 'revenue' | 'cost' | 'eventParticipants', until: string = END, extra = ''): string | null => {
+  /**
+   * Sum of a Weekly log column over the cycle's weeks, up to `until` (a day expression). SUMIFS skips what is not a
+   * number, so a total that would skip a row is blank instead of low: while any Week is not a date (no date criterion
+   * matches it), or while a cell it adds holds text (an amount typed with its unit, 12万; a note).
+   */
+  type WeeklyColumn = 'visits' | 'leads' | 'newCustomers' | 'revenue' | 'cost' | 'eventParticipants';
+  const weeklyRows = (until: string, extra: string): string => `,${week},">="&${FIRST_WEEK},${week},"<="&${until}${extra}`;
+  /** Whether weeklySum(column, until, extra) is blank because a row cannot be added up (null: no such column). */
+  const weeklyUnreadable = (column: WeeklyColumn, until: string = END, extra = ''): string | null => {
     const values = ref('weekly', column);
     if (values === null || week === null) return null;
-    return `SUMIFS(${values},${week},">="&${FIRST_WEEK},${week},"<="&${until}${extra})`;
+    const rows = weeklyRows(until, extra);
+    const notNumbers = `COUNTIFS(${values},"<>"${rows})-COUNTIFS(${values},">=0"${rows})-COUNTIFS(${values},"<0"${rows})`;
+    return `OR(${WEEKS_NOT_DATES}>0,${notNumbers}>0)`;
   };
-  const costsTotal = ref('costs', 'amount') === null ? null : `SUM(${ref('costs', 'amount')})`;
+  const weeklySum = (column: WeeklyColumn, until: string = END, extra = ''): string | null => {
+    const values = ref('weekly', column);
+    const unreadable = weeklyUnreadable(column, until, extra);
+    return values === null || unreadable === null ? null : `IF(${unreadable},"",SUMIFS(${values}${weeklyRows(until, extra)}))`;
+  };
+  const checkDataWord = quote(pick(optionLabel(METRIC_STATUS, 'check_data'), lang));
+  const amount = ref('costs', 'amount');
+  /** Costs amounts typed as text (with a unit, say): SUM and SUMIF would skip them. The header is the one text cell expected. */
+  const costsText = amount === null ? null : `COUNTA(${amount})-COUNT(${amount})>1`;
+  const costsTotal = amount === null ? null : `IF(${costsText},"",SUM(${amount}))`;
 
   // Goals: the cycle target row and the monthly rows of each metric (targets referenced by cell, so edits show).
   const goalTarget = (row: number): string | null => cellOf('goals', 'target', row);
@@ -284,6 +303,7 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
   const WORKDAY_PACING = valueCell(1);
   const CHINA_CALENDAR = valueCell(2);
   const CUTOFF = valueCell(3);
+  const WEEKS_NOT_DATES = valueCell(4);
   put(1, HOLIDAY_COLUMN, say(T.helperHolidays), { style: 'label' });
   calendar.holidays.forEach((day, i) => put(i + 2, HOLIDAY_COLUMN, `=${dateFormula(day)}`, { format: DATE }));
   put(1, MAKE_UP_COLUMN, say(T.helperMakeUp), { style: 'label' });
@@ -297,7 +317,10 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
   // calendar, a workday with China's: due before the latest workday on or before today.
   put(3, LABEL_COLUMN, say(T.helperCutoff), { style: 'label' });
   put(3, VALUE_COLUMN, `=IF(${CHINA_CALENDAR},MAX(WORKDAY(${TODAY}+1,-1,${HOLIDAYS}),MAXIFS(${MAKE_UP},${MAKE_UP},"<="&${TODAY})),${TODAY})`, { format: DATE });
-  const helperRows = Math.max(calendar.holidays.length, calendar.makeUp.length) + 1;
+  // Every Week cell, less the numbers (dates are numbers) and the header.
+  put(4, LABEL_COLUMN, say(T.helperWeeksNotDates), { style: 'label' });
+  put(4, VALUE_COLUMN, week === null ? '=0' : `=MAX(0,COUNTA(${week})-COUNT(${week})-1)`, { format: COUNT_FORMAT });
+  const helperRows = Math.max(calendar.holidays.length, calendar.makeUp.length, 4) + 1;
 
   /** The days of [first, last] Settings → Pacing counts (workCalendar.pacingOf): calendar days, or workdays. */
   const counted = (first: string, last: string): string => {
@@ -364,9 +387,11 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
     if (cumulative) {
       put(row, 6, `=IF(${A}="","",${weeklySum(column, TODAY)})`, { format: NUMBER });
       put(row, 7, `=IF(${A}="","",IF(${START}="","",${expectedBy(key, `$B${row}`, TODAY)}))`, { format: NUMBER });
-      put(row, 8, `=IF(OR(${A}="",$G${row}="",$G${row}=0),"",$F${row}/$G${row})`, { format: PERCENT });
-      // While the cycle runs a cumulative figure is judged against what is expected by today.
-      put(row, 5, `=IF(${A}="","",IF(${RUNNING},${statusExpression(`$H${row}`, threshold, lang, '', 'TRUE()')},${statusExpression(`$D${row}`, threshold, lang)}))`);
+      put(row, 8, `=IF(OR(${A}="",$F${row}="",$G${row}="",$G${row}=0),"",$F${row}/$G${row})`, { format: PERCENT });
+      // While the cycle runs a cumulative figure is judged against what is expected by today; a to-date figure
+      // left blank because a row cannot be added up says so (its own status word, not "No data").
+      const judged = `IF(${RUNNING},${statusExpression(`$H${row}`, threshold, lang, '', 'TRUE()')},${statusExpression(`$D${row}`, threshold, lang)})`;
+      put(row, 5, `=IF(${A}="","",IF(AND(${RUNNING},${weeklyUnreadable(column, TODAY)}),${checkDataWord},${judged}))`);
       put(row, 9, `=${barExpression(`$H${row}`)}`, { style: 'bar' });
     } else {
       put(row, 5, `=IF(${A}="","",${statusExpression(`$D${row}`, threshold, lang, '', RUNNING)})`);
@@ -458,19 +483,18 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
     [T.channel, T.cost, T.newCustomers, T.acquisition, T.revenue, T.ratio].forEach((h, i) => put(row, i + 1, say(h), { style: 'header' }));
     row++;
     const costChannel = ref('costs', 'channel');
-    const amount = ref('costs', 'amount');
     for (const channel of channels) {
       const byChannel = `,${weeklyChannel},$A${row}`;
       put(row, 1, `=${quote(channel)}`);
       // Costs by channel when the Costs tab has amounts (as the report counts cost), else the Weekly log's Cost.
-      const fromCosts = costChannel !== null && amount !== null ? `SUMIF(${costChannel},$A${row},${amount})` : null;
+      const fromCosts = costChannel !== null && amount !== null ? `IF(${costsText},"",SUMIF(${costChannel},$A${row},${amount}))` : null;
       const fromWeekly = weeklySum('cost', END, byChannel);
       const cost = fromCosts !== null ? `IF(COUNT(${amount})>0,${fromCosts},${fromWeekly ?? 0})` : (fromWeekly ?? '""');
       put(row, 2, `=${cost}`, { format: NUMBER });
       put(row, 3, `=${weeklySum('newCustomers', END, byChannel) ?? '""'}`, { format: NUMBER });
       put(row, 4, `=IF(OR(N($C${row})=0,N($B${row})=0),"",$B${row}/$C${row})`, { format: NUMBER });
       put(row, 5, `=${weeklySum('revenue', END, byChannel) ?? '""'}`, { format: NUMBER });
-      put(row, 6, `=IF(N($B${row})<=0,"",$E${row}/$B${row})`, { format: RATIO });
+      put(row, 6, `=IF(OR($E${row}="",N($B${row})<=0),"",$E${row}/$B${row})`, { format: RATIO });
       row++;
     }
     chart({ id: 'channels', kind: 'column', title: say(T.channels), range: { row: header, column: 1, rows: row - header, columns: 2 } });

@@ -113,6 +113,48 @@ describe('Dashboard (built bundle)', () => {
     expect(sheet.getRange('C8').getFormula()).toMatch(/^=IF\(\$A8="","",IF\(/);
   });
 
+  it('a total that would skip a Weekly log or Costs cell is blank, never low: an amount typed with its unit, a Week typed as text', () => {
+    const emulator = exampleEmulator();
+    const grid = (): unknown[][] => formulaReader(emulator).values('Dashboard', 'A1:K80').map((r) => r.map((v) => (v instanceof Date ? v.getTime() : round(v))));
+    const before = grid();
+    const weekly = emulator.spreadsheet.getSheetByName('Weekly log')!;
+    const headers = weekly.getRange(1, 1, 1, weekly.getLastColumn()).getValues()[0]!;
+    const revenue = headers.indexOf('Revenue') + 1;
+    const row2 = weekly.getRange(2, 1, 1, headers.length).getValues()[0]!;
+    /** The cells that changed since `before`, as [A1 of the cell, what it shows now]. */
+    const changed = (): [string, unknown][] => grid().flatMap((r, i) => r.flatMap((v, j): [string, unknown][] =>
+      (Object.is(v, before[i]![j]) ? [] : [[`${String.fromCharCode(65 + j)}${i + 1}`, v]])));
+    const revenueTile = before.findIndex((r) => r[0] === 'East China revenue') + 1;
+    expect(before[revenueTile - 1]!.slice(4, 6)).toEqual(['Off track', 48]);
+
+    // Row 2's revenue, 12 (万元), typed with its unit: SUMIFS would skip it and show 36.
+    weekly.getRange(2, revenue).setValue('12万');
+    const withUnit = changed();
+    expect(withUnit).toContainEqual([`F${revenueTile}`, '']);
+    expect(withUnit).toContainEqual([`E${revenueTile}`, 'Check data']);
+    // Everything that moved went blank (or says Check data): the weekly revenue totals from that week on, the
+    // row's channel, the owner's revenue — and nothing else moved at all.
+    expect(withUnit.length).toBeGreaterThan(5);
+    expect(withUnit.filter(([, v]) => v !== '' && v !== 'Check data')).toEqual([]);
+    weekly.getRange(2, revenue).setValue(12);
+    expect(changed()).toEqual([]);
+
+    // A Week that is not a date matches no date criterion: every Weekly log total is blank while it stays.
+    weekly.getRange(2, 1).setValue('第1周');
+    const textWeek = changed();
+    expect(textWeek).toContainEqual([`F${revenueTile}`, '']);
+    expect(textWeek.filter(([, v]) => v !== '' && v !== 'Check data')).toEqual([]);
+    weekly.getRange(2, 1).setValue(row2[0]);
+    expect(changed()).toEqual([]);
+
+    // A Costs amount typed with its unit: the cost by channel is blank, not the sum of the others.
+    const costs = emulator.spreadsheet.getSheetByName('Costs')!;
+    costs.getRange('C2').setValue('10万');
+    const textCost = changed();
+    expect(textCost.length).toBeGreaterThan(0);
+    expect(textCost.filter(([, v]) => v !== '')).toEqual([]);
+  });
+
   it('on a Chinese sheet it is 看板, in Chinese', () => {
     jest.useFakeTimers({ now: new Date('2023-10-08T10:00:00+08:00'), doNotFake: ['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask'] });
     const emulator = exampleEmulator({ locale: 'zh_CN', now: new Date('2023-10-08T10:00:00+08:00') });
