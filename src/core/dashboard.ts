@@ -145,7 +145,7 @@ const T = {
   helperWeeksNotDates: { en: 'Weekly log rows whose Week is not a date', zh: '“周”不是日期的周报行数' },
   note: {
     en: 'Live formulas: they change when a cell changes. A total is blank while a Weekly log Week is not a date, or a figure it adds is text (such as 12万); the managers\' summary and the report still read those cells. Re-run Set up or repair sheets after adding metrics, channels or owner targets.',
-    zh: '实时公式：单元格变化时自动更新。若“周报”中有“周”不是日期，或要汇总的数字填成了文字（例如“12万”），合计留空；管理者汇总和评估报告仍会读取这些单元格。新增指标、渠道或责任人目标后，请重新运行“创建或修复工作表”。',
+    zh: '实时公式：单元格变化时自动更新。若“周报”某行的“周”不是日期，或要汇总的数字填成了文字（例如“12万”），相关合计留空；管理者汇总和评估报告仍会读取这些单元格。新增指标、渠道或责任人目标后，请重新运行“创建或修复工作表”。',
   },
 } as const satisfies Record<string, Bilingual>;
 
