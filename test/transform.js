@@ -4,7 +4,8 @@
 const { createHash } = require('node:crypto');
 const { transformSync, version } = require('esbuild');
 
-const TSCONFIG = { compilerOptions: { target: 'ES2020', useDefineForClassFields: false, esModuleInterop: true } };
+// esbuild reads only these of the tsconfig (its own import interop matches esModuleInterop).
+const TSCONFIG = { compilerOptions: { target: 'ES2020', useDefineForClassFields: false } };
 
 module.exports = {
   process(sourceText, sourcePath) {

@@ -261,12 +261,8 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
   const threshold = `IFERROR(1/(1/${setting('atRiskThreshold')}),0.8)`;
 
   const week = ref('weekly', 'week');
-  /**
-   * Sum of a Weekly log column over the cycle's weeks, up to `until` (a day expression). SUMIFS skips what is not a
-   * number, so a total that would skip a row is blank instead of low: while any Week is not a date (no date criterion
-   * matches it), or while a cell it adds holds text (an amount typed with its unit, 12万; a note).
-   */
   type WeeklyColumn = 'visits' | 'leads' | 'newCustomers' | 'revenue' | 'cost' | 'eventParticipants';
+  /** The SUMIFS/COUNTIFS criteria of the cycle's weeks up to `until` (a day expression), plus `extra`. */
   const weeklyRows = (until: string, extra: string): string => `,${week},">="&${FIRST_WEEK},${week},"<="&${until}${extra}`;
   /** Whether weeklySum(column, until, extra) is blank because a row cannot be added up (null: no such column). */
   const weeklyUnreadable = (column: WeeklyColumn, until: string = END, extra = ''): string | null => {
@@ -276,6 +272,11 @@ export function planDashboard(workbook: Workbook, src: DashboardSources, options
     const notNumbers = `COUNTIFS(${values},"<>"${rows})-COUNTIFS(${values},">=0"${rows})-COUNTIFS(${values},"<0"${rows})`;
     return `OR(${WEEKS_NOT_DATES}>0,${notNumbers}>0)`;
   };
+  /**
+   * Sum of a Weekly log column over the cycle's weeks, up to `until`. SUMIFS skips what is not a number, so a total
+   * that would skip a row is blank instead of low: while any Week is not a date (no date criterion matches it), or
+   * while a cell it adds holds text (an amount typed with its unit, 12万; a note).
+   */
   const weeklySum = (column: WeeklyColumn, until: string = END, extra = ''): string | null => {
     const values = ref('weekly', column);
     const unreadable = weeklyUnreadable(column, until, extra);

@@ -430,9 +430,8 @@ const COLS = 32768;
  * A recalculation compares every stored cell with what the engine was last given (the cell object and its value,
  * formula and spill marks: a few comparisons per cell, whichever way it was changed — a Range method, a copy, a
  * host helper) and hands HyperFormula only the cells that changed, in one batch (on a new day, also every formula
- * that calls TODAY or NOW); then it writes back the cells
- * HyperFormula reports changed, the cells it was given, and the cells an array formula spilled (a blocked array
- * leaves them without reporting them). Sheets added are added to the engine. It builds a new engine from the
+ * that calls TODAY or NOW); then it writes back the cells HyperFormula reports changed, the cells it was given, and
+ * the cells an array formula spilled (a blocked array leaves them without reporting them). Sheets added are added to the engine. It builds a new engine from the
  * whole spreadsheet when anything else changed: the sheets (removed, renamed, copied over), a sheet's rows or columns (inserted,
  * deleted, cleared), the custom functions (a bundle loaded), the time zone, a custom function's
  * array size (HyperFormula fixes it when it parses the formula), or a change while an array shows #SPILL!.

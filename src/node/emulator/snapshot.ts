@@ -47,7 +47,7 @@ function assignable(target: object): boolean {
       for (const key of Reflect.ownKeys(p)) {
         if (key === '__proto__') continue; // Object.prototype's accessor; copyDataFields defines that key itself
         const d = Object.getOwnPropertyDescriptor(p, key)!;
-        if (d.set || (!d.get && !d.writable) || (d.get && !d.set)) {
+        if (d.get || d.set || !d.writable) {
           known = false;
           break;
         }
@@ -220,7 +220,7 @@ export class StateCopier {
   /**
    * copyFields for a new object whose prototypes hold no setter or read-only property: plain assignment gives the
    * same property as defineProperty (most of a snapshot is cells and style objects, so this is where restore spends).
-   * A property that is not a plain data property (an accessor, hidden, read-only) takes the general way.
+   * An accessor is refused as copyFields refuses it; a hidden or read-only property is defined as it was.
    */
   private copyDataFields(out: Record<string, unknown>, source: object): void {
     for (const key of Reflect.ownKeys(source)) {
